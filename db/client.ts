@@ -1,0 +1,107 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { vector } from "@electric-sql/pglite-pgvector";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+/** The one query interface services use, whichever engine is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Engine = "pglite" | "postgres";
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Runs a raw SQL query and returns its rows on either engine. */
+  query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+/** PGlite is single-process: a second process on the same folder would corrupt it, so refuse clearly. */
+function acquireDataDirLock(dir: string): () => void {
+  const lockFile = path.join(dir, "fenshen.lock");
+  try {
+    const holder = Number(fs.readFileSync(lockFile, "utf8"));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `The embedded database in ${dir} is already in use by process ${holder}. ` +
+          "Stop that process, or point DATA_DIR at another folder.",
+      );
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => fs.rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Opens (and migrates) a database: a Postgres server by URL, an embedded PGlite folder, or an in-memory PGlite. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ("url" in target) {
+    const client = postgres(target.url, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    // Several app servers may start at once: only one applies migrations.
+    await client`select pg_advisory_lock(72707369)`;
+    try {
+      await migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client`select pg_advisory_unlock(72707369)`;
+    }
+    return {
+      db,
+      engine: "postgres",
+      query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+        (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  let release = () => {};
+  let pg: PGlite;
+  if ("dataDir" in target) {
+    fs.mkdirSync(target.dataDir, { recursive: true });
+    release = acquireDataDirLock(target.dataDir);
+    pg = await PGlite.create(path.join(target.dataDir, "pgdata"), { extensions: { vector } });
+  } else {
+    pg = await PGlite.create({ extensions: { vector } });
+  }
+  const db = drizzlePglite(pg, { schema }) as unknown as Db;
+  await migratePglite(drizzlePglite(pg), { migrationsFolder: MIGRATIONS_FOLDER });
+  return {
+    db,
+    engine: "pglite",
+    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+      (await pg.query<T>(text, params)).rows,
+    close: async () => {
+      await pg.close();
+      release();
+    },
+  };
+}
+
+/** How many migrations the code ships and how many the database has applied. */
+export async function getMigrationState(database: Database): Promise<{ applied: number; total: number }> {
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
+  const rows = await database.query<{ n: number }>("select count(*)::int as n from drizzle.__drizzle_migrations");
+  return { applied: rows[0]?.n ?? 0, total: journal.entries.length };
+}

@@ -1,0 +1,19 @@
+import { sql } from "drizzle-orm";
+import { customType, text, timestamp } from "drizzle-orm/pg-core";
+
+export const id = () =>
+  text("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()::text`);
+
+export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/** Every tenant-owned row carries its organization: every query is scoped by it (and sharding can follow it). */
+export const orgId = () => text("org_id").notNull();
+
+/** Full-text vector built from app-side tokens with the 'simple' config, so Chinese works on both engines. */
+export const tsvector = customType<{ data: string }>({
+  dataType() {
+    return "tsvector";
+  },
+});

@@ -1,0 +1,6 @@
+export * from "./auth";
+export * from "./avatars";
+export * from "./chat";
+export * from "./knowledge";
+export * from "./orgs";
+export * from "./safety";

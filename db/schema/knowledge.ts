@@ -1,0 +1,83 @@
+import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, vector } from "drizzle-orm/pg-core";
+import { avatars } from "./avatars";
+import { createdAt, id, orgId, tsvector } from "./columns";
+import { organizations } from "./orgs";
+
+export const EMBEDDING_DIMENSIONS = 384;
+
+export const documentStatus = pgEnum("document_status", ["queued", "processing", "ready", "failed"]);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType() {
+    return "bytea";
+  },
+});
+
+export const documents = pgTable(
+  "documents",
+  {
+    id: id(),
+    orgId: orgId().references(() => organizations.id, { onDelete: "cascade" }),
+    avatarId: text("avatar_id")
+      .notNull()
+      .references(() => avatars.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    filename: text("filename"),
+    format: text("format").notNull(),
+    contentHash: text("content_hash").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    status: documentStatus("status").notNull().default("queued"),
+    /** 0..100, shown as the studio's progress bar. */
+    progress: integer("progress").notNull().default(0),
+    error: text("error"),
+    passageCount: integer("passage_count").notNull().default(0),
+    enabled: boolean("enabled").notNull().default(true),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("documents_avatar_idx").on(t.avatarId),
+    uniqueIndex("documents_avatar_hash_key").on(t.avatarId, t.contentHash),
+  ],
+);
+
+/** The original upload, kept so a document can be re-processed after a crash or a chunker change. */
+export const documentFiles = pgTable("document_files", {
+  documentId: text("document_id")
+    .primaryKey()
+    .references(() => documents.id, { onDelete: "cascade" }),
+  orgId: orgId(),
+  data: bytea("data").notNull(),
+});
+
+export const passages = pgTable(
+  "passages",
+  {
+    id: id(),
+    orgId: orgId(),
+    avatarId: text("avatar_id")
+      .notNull()
+      .references(() => avatars.id, { onDelete: "cascade" }),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    ordinal: integer("ordinal").notNull(),
+    headingPath: jsonb("heading_path").$type<string[]>().notNull(),
+    content: text("content").notNull(),
+    charStart: integer("char_start").notNull(),
+    charEnd: integer("char_end").notNull(),
+    page: integer("page"),
+    keywords: tsvector("keywords").notNull(),
+    embedding: vector("embedding", { dimensions: EMBEDDING_DIMENSIONS }).notNull(),
+    embedder: text("embedder").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("passages_avatar_idx").on(t.avatarId),
+    index("passages_document_idx").on(t.documentId),
+    index("passages_embedding_hnsw").using("hnsw", t.embedding.op("vector_cosine_ops")),
+    index("passages_keywords_gin").using("gin", t.keywords),
+    uniqueIndex("passages_document_ordinal_key").on(t.documentId, t.ordinal),
+  ],
+);

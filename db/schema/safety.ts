@@ -1,0 +1,45 @@
+import { index, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { avatars } from "./avatars";
+import { conversations, messages } from "./chat";
+import { createdAt, id, orgId } from "./columns";
+import { organizations } from "./orgs";
+
+export const crisisCategory = pgEnum("crisis_category", ["suicide", "medical", "violence"]);
+export const crisisLevel = pgEnum("crisis_level", ["imminent", "high", "concern"]);
+export const escalationStatus = pgEnum("escalation_status", ["open", "acknowledged", "resolved"]);
+
+export interface EscalationEvidence {
+  phrase: string;
+  rule: string;
+  category: string;
+  level: string;
+}
+
+export const escalations = pgTable(
+  "escalations",
+  {
+    id: id(),
+    orgId: orgId().references(() => organizations.id, { onDelete: "cascade" }),
+    avatarId: text("avatar_id")
+      .notNull()
+      .references(() => avatars.id, { onDelete: "cascade" }),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    messageId: text("message_id")
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    category: crisisCategory("category").notNull(),
+    level: crisisLevel("level").notNull(),
+    evidence: jsonb("evidence").$type<EscalationEvidence[]>().notNull(),
+    status: escalationStatus("status").notNull().default("open"),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedBy: text("acknowledged_by").references(() => users.id),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: text("resolved_by").references(() => users.id),
+    resolutionNote: text("resolution_note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("escalations_org_status_idx").on(t.orgId, t.status, t.createdAt)],
+);

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+const optionalUrl = z.url().optional();
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+/** Every environment variable Fenshen reads; README's configuration table mirrors this schema. */
+export const ZConfig = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Postgres server with pgvector; unset = embedded PGlite in DATA_DIR. */
+    DATABASE_URL: z.preprocess(emptyToUndefined, z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional()),
+    /** Where the embedded database and generated secrets live. */
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+    /** Signs session tokens; generated into DATA_DIR when unset on the embedded engine. */
+    AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+    LLM_BASE_URL: z.preprocess(emptyToUndefined, optionalUrl),
+    LLM_MODEL: z.preprocess(emptyToUndefined, z.string().optional()),
+    LLM_API_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
+    LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
+    /** Seed the demo hospital, doctor and avatar into an empty database on start. */
+    SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("true")).transform((v) => v === "true"),
+  })
+  .superRefine((cfg, ctx) => {
+    if (cfg.DATABASE_URL && !cfg.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when DATABASE_URL is set (app servers must share one secret)" });
+    }
+    if (Boolean(cfg.LLM_BASE_URL) !== Boolean(cfg.LLM_MODEL)) {
+      ctx.addIssue({ code: "custom", path: [cfg.LLM_BASE_URL ? "LLM_MODEL" : "LLM_BASE_URL"], message: "LLM_BASE_URL and LLM_MODEL must be set together" });
+    }
+  });
+
+export type Config = z.infer<typeof ZConfig>;
+
+/** Parses an environment, throwing one error that names every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = ZConfig.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(config)"}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Config | undefined;
+
+/** The process configuration, read and validated once. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
