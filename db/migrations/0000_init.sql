@@ -14,7 +14,7 @@ CREATE TABLE "users" (
 	"name" text NOT NULL,
 	"password_hash" text,
 	"locale" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "avatar_versions" (
@@ -24,7 +24,7 @@ CREATE TABLE "avatar_versions" (
 	"number" integer NOT NULL,
 	"snapshot" jsonb NOT NULL,
 	"published_by" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "avatars" (
@@ -41,7 +41,7 @@ CREATE TABLE "avatars" (
 	"disclaimer" text DEFAULT '' NOT NULL,
 	"region" text DEFAULT 'CN' NOT NULL,
 	"published_version_id" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -52,7 +52,7 @@ CREATE TABLE "conversations" (
 	"avatar_version_id" text,
 	"session_hash" text NOT NULL,
 	"locale" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"last_message_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -66,7 +66,7 @@ CREATE TABLE "messages" (
 	"citations" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"model" text,
 	"timings" jsonb,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "document_files" (
@@ -90,7 +90,7 @@ CREATE TABLE "documents" (
 	"passage_count" integer DEFAULT 0 NOT NULL,
 	"enabled" boolean DEFAULT true NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -108,14 +108,14 @@ CREATE TABLE "passages" (
 	"keywords" "tsvector" NOT NULL,
 	"embedding" vector(384) NOT NULL,
 	"embedder" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "memberships" (
 	"org_id" text NOT NULL,
 	"user_id" text NOT NULL,
 	"role" "member_role" NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
 	CONSTRAINT "memberships_org_id_user_id_pk" PRIMARY KEY("org_id","user_id")
 );
 --> statement-breakpoint
@@ -125,7 +125,7 @@ CREATE TABLE "organizations" (
 	"slug" text NOT NULL,
 	"kind" "org_kind" DEFAULT 'personal' NOT NULL,
 	"region" text DEFAULT 'INTL' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "escalations" (
@@ -143,7 +143,7 @@ CREATE TABLE "escalations" (
 	"resolved_at" timestamp with time zone,
 	"resolved_by" text,
 	"resolution_note" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT clock_timestamp() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "avatar_versions" ADD CONSTRAINT "avatar_versions_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

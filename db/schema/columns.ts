@@ -6,7 +6,11 @@ export const id = () =>
     .primaryKey()
     .default(sql`gen_random_uuid()::text`);
 
-export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+/** clock_timestamp, not now(): rows written in one transaction (a question and its crisis reply) keep their order. */
+export const createdAt = () =>
+  timestamp("created_at", { withTimezone: true })
+    .notNull()
+    .default(sql`clock_timestamp()`);
 
 /** Every tenant-owned row carries its organization: every query is scoped by it (and sharding can follow it). */
 export const orgId = () => text("org_id").notNull();

@@ -1,0 +1,62 @@
+import { createHash } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { conversations, messages } from "@/db/schema";
+import { AppError } from "@/server/lib/errors";
+import type { ChatTarget } from "./engine";
+
+/** Conversations are tied to a hash of the patient's session token; the token itself is never stored. */
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Continues the patient's conversation with this avatar, or starts one. Another session's id is not found. */
+export async function openConversation(
+  db: Db,
+  args: { target: ChatTarget; sessionHash: string; unverifiedConversationId?: string; locale: string },
+): Promise<string> {
+  if (args.unverifiedConversationId) {
+    const [row] = await db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.id, args.unverifiedConversationId),
+          eq(conversations.avatarId, args.target.avatarId),
+          eq(conversations.sessionHash, args.sessionHash),
+        ),
+      );
+    if (!row) throw new AppError("not_found", "This conversation does not exist or belongs to another session.");
+    return row.id;
+  }
+  const [row] = await db
+    .insert(conversations)
+    .values({ orgId: args.target.orgId, avatarId: args.target.avatarId, avatarVersionId: args.target.versionId, sessionHash: args.sessionHash, locale: args.locale })
+    .returning({ id: conversations.id });
+  return row!.id;
+}
+
+/** The patient's earlier messages in a conversation, oldest first, for crisis context across turns. */
+export async function recentPatientTurns(db: Db, conversationId: string, count = 6): Promise<string[]> {
+  const rows = await db
+    .select({ content: messages.content })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.role, "patient")))
+    .orderBy(desc(messages.createdAt))
+    .limit(count);
+  return rows.map((r) => r.content).reverse();
+}
+
+/** A conversation's messages for the patient who owns it (reload keeps the chat). */
+export async function getConversationMessages(db: Db, args: { conversationId: string; sessionHash: string; avatarId: string }) {
+  const [conv] = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.id, args.conversationId), eq(conversations.sessionHash, args.sessionHash), eq(conversations.avatarId, args.avatarId)));
+  if (!conv) return [];
+  return db
+    .select({ id: messages.id, role: messages.role, kind: messages.kind, content: messages.content, citations: messages.citations })
+    .from(messages)
+    .where(eq(messages.conversationId, conv.id))
+    .orderBy(messages.createdAt);
+}

@@ -1,0 +1,197 @@
+import { streamText } from "ai";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { type AvatarSnapshot, type Citation, conversations, escalations, type MessageTimings, messages } from "@/db/schema";
+import type { Embedder } from "@/server/knowledge/embed/embedder";
+import { type RetrievedPassage, retrievePassages } from "@/server/knowledge/retrieve/retrieve";
+import { detectLanguage } from "@/server/knowledge/text/language";
+import { assessCrisis, type CrisisCategory, type CrisisLevel, isCrisisReply } from "@/server/safety/detect";
+import { getCrisisReply, type Hotline, type Region } from "@/server/safety/replies";
+import { selectAnswerSentences } from "./compose/offline";
+import { recentPatientTurns } from "./conversation.service";
+import type { ChatModel } from "./llm/model";
+import { buildPassagesBlock, buildSystemPrompt } from "./llm/prompt";
+import { CHAT_TEXT, type ChatLocale } from "./replies";
+
+/** Which avatar a turn talks to: a published version for patients, the draft for the studio preview. */
+export interface ChatTarget {
+  avatarId: string;
+  orgId: string;
+  versionId: string | null;
+  persona: AvatarSnapshot;
+}
+
+export interface ChatDeps {
+  db: Db;
+  embedder: Embedder;
+  chatModel: ChatModel | null;
+}
+
+export type ChatEvent =
+  | { type: "crisis"; category: CrisisCategory; level: CrisisLevel; hotlines: Hotline[]; escalationId: string }
+  | { type: "support"; hotlines: Hotline[] }
+  | { type: "citations"; citations: Citation[] }
+  | { type: "text"; delta: string }
+  | { type: "done"; messageId: string; kind: "crisis" | "answer" | "no_answer" };
+
+const ms = (since: number) => Math.round((performance.now() - since) * 10) / 10;
+
+function toCitations(passages: RetrievedPassage[]): Citation[] {
+  return passages.map((p, i) => ({
+    index: i + 1,
+    passageId: p.id,
+    documentId: p.documentId,
+    documentTitle: p.documentTitle,
+    headingPath: p.headingPath,
+    page: p.page,
+    excerpt: p.content,
+  }));
+}
+
+/** Splits text into small pieces so offline answers stream like model output. */
+function* pieces(text: string): Generator<string> {
+  for (const m of text.matchAll(/[\u3400-\u9fff\uf900-\ufaff]{1,6}|\s*\S+\s*/gu)) yield m[0];
+}
+
+/**
+ * One patient turn: crisis assessment first (no model, before any retrieval), then retrieval,
+ * then a grounded answer from the offline composer or the configured model. Persists both turns.
+ */
+export async function* respond(
+  deps: ChatDeps,
+  args: { target: ChatTarget; conversationId: string; message: string },
+): AsyncGenerator<ChatEvent> {
+  const { db } = deps;
+  const { target, conversationId, message } = args;
+  const started = performance.now();
+
+  const recent = await recentPatientTurns(db, conversationId);
+  const verdict = assessCrisis({ message, recent });
+  const timings: MessageTimings = { safetyMs: ms(started) };
+  const locale: ChatLocale = detectLanguage(message) === "zh" ? "zh-CN" : "en";
+  const region = target.persona.region as Region;
+
+  if (verdict.category && verdict.level && isCrisisReply(verdict)) {
+    const reply = getCrisisReply({ category: verdict.category, level: verdict.level, locale, region });
+    // The escalation is written with the messages, so a crisis can never be recorded without it.
+    const { replyId, escalationId } = await db.transaction(async (tx) => {
+      const [question] = await tx
+        .insert(messages)
+        .values({ orgId: target.orgId, conversationId, role: "patient", kind: "question", content: message })
+        .returning({ id: messages.id });
+      const [answer] = await tx
+        .insert(messages)
+        .values({ orgId: target.orgId, conversationId, role: "avatar", kind: "crisis", content: reply.text, model: "vetted-crisis-reply", timings })
+        .returning({ id: messages.id });
+      const [escalation] = await tx
+        .insert(escalations)
+        .values({
+          orgId: target.orgId,
+          avatarId: target.avatarId,
+          conversationId,
+          messageId: question!.id,
+          category: verdict.category!,
+          level: verdict.level!,
+          evidence: verdict.evidence,
+        })
+        .returning({ id: escalations.id });
+      await tx.update(conversations).set({ lastMessageAt: new Date() }).where(eq(conversations.id, conversationId));
+      return { replyId: answer!.id, escalationId: escalation!.id };
+    });
+    yield { type: "crisis", category: verdict.category, level: verdict.level, hotlines: reply.hotlines, escalationId };
+    yield { type: "text", delta: reply.text };
+    yield { type: "done", messageId: replyId, kind: "crisis" };
+    return;
+  }
+
+  await db.insert(messages).values({ orgId: target.orgId, conversationId, role: "patient", kind: "question", content: message });
+
+  let prefix = "";
+  if (verdict.category && verdict.level) {
+    const support = getCrisisReply({ category: verdict.category, level: verdict.level, locale, region });
+    prefix = `${CHAT_TEXT[locale].concernIntro} ${support.text}\n\n`;
+    yield { type: "support", hotlines: support.hotlines };
+  }
+
+  const retrievalStarted = performance.now();
+  const passages = await retrievePassages(db, { avatarId: target.avatarId, query: message, embedder: deps.embedder });
+  timings.retrievalMs = ms(retrievalStarted);
+
+  const composeStarted = performance.now();
+  const name = target.persona.name;
+  let kind: "answer" | "no_answer" = "answer";
+  let model = "offline-composer";
+  let text = "";
+  let citations: Citation[] = [];
+  const emit = (delta: string): ChatEvent => {
+    timings.firstTokenMs ??= ms(started);
+    text += delta;
+    return { type: "text", delta };
+  };
+  for (const p of pieces(prefix)) yield emit(p);
+
+  const offline = (): { body: string; used: Citation[] } | null => {
+    const sentences = selectAnswerSentences({ question: message, passages: passages.map((p) => ({ ...p, score: p.score })) });
+    if (sentences.length === 0) return null;
+    const order = [...new Set(sentences.map((s) => s.passageId))];
+    const used = toCitations(order.map((id) => passages.find((p) => p.id === id)!));
+    const lines = sentences.map((s) => `${s.text} [${order.indexOf(s.passageId) + 1}]`);
+    return { body: `${CHAT_TEXT[locale].offlineIntro(name)}\n\n${lines.join(" ")}\n\n${CHAT_TEXT[locale].offlineOutro}`, used };
+  };
+
+  if (passages.length === 0) {
+    kind = "no_answer";
+    for (const p of pieces(CHAT_TEXT[locale].noAnswer(name))) yield emit(p);
+  } else if (deps.chatModel) {
+    model = deps.chatModel.id;
+    citations = toCitations(passages);
+    yield { type: "citations", citations };
+    let streamed = "";
+    try {
+      const result = streamText({
+        model: deps.chatModel.model,
+        system: buildSystemPrompt(target.persona),
+        messages: [{ role: "user", content: `${buildPassagesBlock(passages)}\n\n<patient_question>\n${message}\n</patient_question>` }],
+        abortSignal: AbortSignal.timeout(deps.chatModel.timeoutMs),
+        maxRetries: 1,
+      });
+      for await (const part of result.fullStream) {
+        if (part.type === "error") throw part.error;
+        if (part.type === "text-delta" && part.text) {
+          streamed += part.text;
+          yield emit(part.text);
+        }
+      }
+      if (!streamed.trim()) throw new Error("empty completion");
+    } catch (e) {
+      console.error("[fenshen] chat model failed; answering offline", e);
+      model = `offline-composer (after ${deps.chatModel.id} failed)`;
+      const fallback = offline();
+      const notice = `\n\n${CHAT_TEXT[locale].modelFailed}\n\n`;
+      for (const p of pieces(notice + (fallback?.body ?? CHAT_TEXT[locale].noAnswer(name)))) yield emit(p);
+      if (fallback) {
+        citations = fallback.used;
+        yield { type: "citations", citations };
+      } else kind = "no_answer";
+    }
+  } else {
+    const composed = offline();
+    if (!composed) {
+      kind = "no_answer";
+      for (const p of pieces(CHAT_TEXT[locale].noAnswer(name))) yield emit(p);
+    } else {
+      citations = composed.used;
+      yield { type: "citations", citations };
+      for (const p of pieces(composed.body)) yield emit(p);
+    }
+  }
+  timings.composeMs = ms(composeStarted);
+  timings.totalMs = ms(started);
+
+  const [answer] = await db
+    .insert(messages)
+    .values({ orgId: target.orgId, conversationId, role: "avatar", kind, content: text, citations, model, timings })
+    .returning({ id: messages.id });
+  await db.update(conversations).set({ lastMessageAt: new Date() }).where(eq(conversations.id, conversationId));
+  yield { type: "done", messageId: answer!.id, kind };
+}

@@ -1,0 +1,19 @@
+import path from "node:path";
+import { type Database, openDatabase } from "@/db/client";
+import { getConfig } from "./env";
+
+const globalForDb = globalThis as unknown as { fenshenDatabase?: Promise<Database> };
+
+/**
+ * The process's database, opened and migrated on first use. Kept on globalThis because Next.js
+ * bundles each route separately: one module copy per route must still share one PGlite instance.
+ */
+export function getDatabase(): Promise<Database> {
+  globalForDb.fenshenDatabase ??= (async () => {
+    const config = getConfig();
+    return config.DATABASE_URL
+      ? openDatabase({ url: config.DATABASE_URL })
+      : openDatabase({ dataDir: path.resolve(config.DATA_DIR, "pglite") });
+  })();
+  return globalForDb.fenshenDatabase;
+}

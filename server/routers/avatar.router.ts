@@ -1,0 +1,19 @@
+import { ZAvatarId, ZAvatarProfile, ZDirectoryInput, ZUpdateAvatarInput } from "@/server/avatars/avatar.schema";
+import {
+  createAvatar,
+  getAvatarOrThrow,
+  listAvatars,
+  listPublishedAvatars,
+  publishAvatar,
+  updateAvatar,
+} from "@/server/avatars/avatar.service";
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/trpc/init";
+
+export const avatarRouter = createTRPCRouter({
+  list: protectedProcedure.query(({ ctx }) => listAvatars(ctx.db, ctx.actor)),
+  get: protectedProcedure.input(ZAvatarId).query(({ ctx, input }) => getAvatarOrThrow(ctx.db, ctx.actor, input.avatarId, "read")),
+  create: protectedProcedure.input(ZAvatarProfile).mutation(({ ctx, input }) => createAvatar(ctx.db, ctx.actor, input)),
+  update: protectedProcedure.input(ZUpdateAvatarInput).mutation(({ ctx, input }) => updateAvatar(ctx.db, ctx.actor, input.avatarId, input.profile)),
+  publish: protectedProcedure.input(ZAvatarId).mutation(({ ctx, input }) => publishAvatar(ctx.db, ctx.actor, input.avatarId)),
+  directory: publicProcedure.input(ZDirectoryInput).query(({ ctx, input }) => listPublishedAvatars(ctx.db, input?.query)),
+});

@@ -1,0 +1,23 @@
+import { type Database, openDatabase } from "@/db/client";
+import { memberships, organizations, users } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import type { Role } from "@/server/auth/permissions";
+
+/** A fresh, migrated in-memory PGlite: real Postgres with pgvector, one per test file. */
+export function createTestDatabase(): Promise<Database> {
+  return openDatabase({ memory: true });
+}
+
+/** An organization with one member per requested role, as actors. */
+export async function createTestOrg<R extends Role>(database: Database, roles: R[]): Promise<{ orgId: string; actors: Record<R, Actor> }> {
+  const { db } = database;
+  const tag = crypto.randomUUID().slice(0, 8);
+  const [org] = await db.insert(organizations).values({ name: `Org ${tag}`, slug: `org-${tag}`, kind: "hospital", region: "US" }).returning();
+  const actors = {} as Record<R, Actor>;
+  for (const role of roles) {
+    const [user] = await db.insert(users).values({ email: `${role}-${tag}@test.local`, name: `${role} ${tag}` }).returning();
+    await db.insert(memberships).values({ orgId: org!.id, userId: user!.id, role });
+    actors[role] = { userId: user!.id, orgId: org!.id, role };
+  }
+  return { orgId: org!.id, actors };
+}

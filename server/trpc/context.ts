@@ -1,0 +1,20 @@
+import { resolveActor } from "@/server/accounts/account.service";
+import { auth } from "@/server/auth";
+import { getDatabase } from "@/server/db";
+import { kickIngestion } from "@/server/jobs/worker";
+import type { TRPCContext } from "./init";
+
+export const ACTIVE_ORG_COOKIE = "fenshen_org";
+
+function readCookie(headers: Headers, name: string): string | undefined {
+  const match = headers.get("cookie")?.match(new RegExp(`(?:^|;\\s*)${name}=([^;]+)`));
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** Builds the request's context: the database and, for a signed-in user, their actor in the active organization. */
+export async function createTRPCContext(opts: { headers: Headers }): Promise<TRPCContext> {
+  const { db } = await getDatabase();
+  const session = await auth();
+  const actor = session?.user?.id ? await resolveActor(db, session.user.id, readCookie(opts.headers, ACTIVE_ORG_COOKIE)) : null;
+  return { db, actor, wakeWorker: kickIngestion };
+}

@@ -1,0 +1,62 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import type { Db } from "@/db/client";
+import type { Actor } from "@/server/auth/actor";
+import { type AppErrorCode, isAppError } from "@/server/lib/errors";
+
+export interface TRPCContext {
+  db: Db;
+  /** The signed-in member, or null for anonymous callers. */
+  actor: Actor | null;
+  /** Wakes the background worker after work was queued (injected so tests can drain the queue themselves). */
+  wakeWorker: () => void;
+}
+
+const trpcCodeByAppCode: Record<AppErrorCode, TRPCError["code"]> = {
+  bad_request: "BAD_REQUEST",
+  unauthorized: "UNAUTHORIZED",
+  forbidden: "FORBIDDEN",
+  not_found: "NOT_FOUND",
+  conflict: "CONFLICT",
+  payload_too_large: "PAYLOAD_TOO_LARGE",
+  rate_limited: "TOO_MANY_REQUESTS",
+  unavailable: "SERVICE_UNAVAILABLE",
+};
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zod = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    return { ...shape, data: { ...shape.data, zodError: zod } };
+  },
+});
+
+/** Maps the one domain error type to tRPC codes; anything unexpected is logged and shown generically. */
+const mapErrors = t.middleware(async ({ next, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (isAppError(cause)) {
+    throw new TRPCError({ code: trpcCodeByAppCode[cause.code], message: cause.message, cause });
+  }
+  if (cause instanceof ZodError) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: cause.issues.map((i) => i.message).join(" "), cause });
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    console.error(`[fenshen] ${path} failed`, result.error);
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side." });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** A signed-in member of an organization; roles are checked by the services against the permission table. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});

@@ -1,0 +1,15 @@
+import { accountRouter } from "@/server/routers/account.router";
+import { avatarRouter } from "@/server/routers/avatar.router";
+import { escalationRouter } from "@/server/routers/escalation.router";
+import { knowledgeRouter } from "@/server/routers/knowledge.router";
+import { createCallerFactory, createTRPCRouter } from "./init";
+
+export const appRouter = createTRPCRouter({
+  account: accountRouter,
+  avatar: avatarRouter,
+  knowledge: knowledgeRouter,
+  escalation: escalationRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
