@@ -97,6 +97,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   };
 }
 
+/** The rows of a `db.execute()` result: postgres.js returns an array, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
 /** How many migrations the code ships and how many the database has applied. */
 export async function getMigrationState(database: Database): Promise<{ applied: number; total: number }> {
   const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {

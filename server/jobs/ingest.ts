@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Db, rowsOf } from "@/db/client";
 import { documentFiles, documents, EMBEDDING_DIMENSIONS, passages } from "@/db/schema";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { chunkDocument } from "@/server/knowledge/ingest/chunk";
@@ -27,8 +27,7 @@ export async function claimNextDocument(db: Db) {
       limit 1
     )
     returning id`);
-  const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { id: string }[] }).rows;
-  return list[0]?.id ?? null;
+  return rowsOf<{ id: string }>(rows)[0]?.id ?? null;
 }
 
 async function setProgress(db: Db, documentId: string, progress: number) {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Db, rowsOf } from "@/db/client";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { keywordTokens, queryTokens } from "@/server/knowledge/text/tokenize";
 
@@ -35,10 +35,6 @@ interface Candidate {
   similarity: number;
 }
 
-function rows<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
-}
-
 /**
  * Hybrid retrieval for one avatar: pgvector cosine ranking fused with keyword ranking (app-side
  * tokens, so Chinese works), filtered by avatar and enabled, ready documents before ranking.
@@ -49,32 +45,30 @@ export async function retrievePassages(
 ): Promise<RetrievedPassage[]> {
   const limit = args.limit ?? 5;
   const [queryVector] = await args.embedder.embed([args.query]);
-  const vectorLiteral = `[${queryVector!.join(",")}]`;
   const tokens = queryTokens(args.query);
+  // A query with no features embeds to the zero vector, whose cosine distance is undefined.
+  const vectorLiteral = queryVector!.some((v) => v !== 0) ? `[${queryVector!.join(",")}]` : null;
   const scope = sql`p.avatar_id = ${args.avatarId} and d.enabled and d.status = 'ready'`;
+  const similarity = vectorLiteral ? sql`1 - (p.embedding <=> ${vectorLiteral}::vector)` : sql`0`;
 
-  const vectorRows = rows<Candidate>(
-    await db.execute(sql`
-      select p.id, p.document_id, d.title, p.heading_path, p.content, p.page,
-             1 - (p.embedding <=> ${vectorLiteral}::vector) as similarity
-      from passages p join documents d on d.id = p.document_id
-      where ${scope}
-      order by p.embedding <=> ${vectorLiteral}::vector
-      limit ${CANDIDATES}`),
-  );
-  const keywordRows =
-    tokens.length === 0
-      ? []
-      : rows<Candidate>(
-          await db.execute(sql`
-            select p.id, p.document_id, d.title, p.heading_path, p.content, p.page,
-                   1 - (p.embedding <=> ${vectorLiteral}::vector) as similarity
-            from passages p join documents d on d.id = p.document_id,
-                 to_tsquery('simple', ${tokens.join(" | ")}) q
-            where ${scope} and p.keywords @@ q
-            order by ts_rank_cd(p.keywords, q) desc
-            limit ${CANDIDATES}`),
-        );
+  const [vectorRows, keywordRows] = await Promise.all([
+    vectorLiteral
+      ? db.execute(sql`
+          select p.id, p.document_id, d.title, p.heading_path, p.content, p.page, ${similarity} as similarity
+          from passages p join documents d on d.id = p.document_id
+          where ${scope}
+          order by p.embedding <=> ${vectorLiteral}::vector
+          limit ${CANDIDATES}`)
+      : [],
+    tokens.length > 0
+      ? db.execute(sql`
+          select p.id, p.document_id, d.title, p.heading_path, p.content, p.page, ${similarity} as similarity
+          from passages p join documents d on d.id = p.document_id, to_tsquery('simple', ${tokens.join(" | ")}) q
+          where ${scope} and p.keywords @@ q
+          order by ts_rank_cd(p.keywords, q) desc
+          limit ${CANDIDATES}`)
+      : [],
+  ]).then(([v, k]) => [rowsOf<Candidate>(v), rowsOf<Candidate>(k)] as const);
 
   const fused = new Map<string, { c: Candidate; score: number }>();
   vectorRows.forEach((c, rank) => {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { findGeneralConcepts, findMedicalConcepts } from "./concepts";
+import { GENERAL_GROUPS, MEDICAL_GROUPS } from "./synonyms";
+import { segmentText } from "./tokenize";
+
+const medical = (text: string): string[] => findMedicalConcepts(segmentText(text));
+
+describe("findMedicalConcepts", () => {
+  it("maps lay and clinical wording, in both languages, to one concept", () => {
+    expect(medical("My dad had a heart attack last year")).toEqual(["myocardial infarction"]);
+    expect(medical("History of myocardial infarctions")).toEqual(["myocardial infarction"]);
+    expect(medical("他去年心梗住院")).toEqual(["myocardial infarction"]);
+    expect(medical("Her blood pressure is high; high blood pressure runs in the family")).toEqual(["hypertension"]);
+    expect(medical("胃疼好几天了")).toEqual(medical("最近胃痛"));
+  });
+
+  it("ignores stopwords inside English phrases and prefers the longest phrase", () => {
+    expect(medical("I get short of breath on stairs")).toEqual(["dyspnea"]);
+    expect(medical("deep vein thrombosis")).toEqual(["deep vein thrombosis"]);
+  });
+
+  it("counts repeated mentions and finds nothing in unrelated text", () => {
+    expect(medical("asthma, then asthma again")).toEqual(["asthma", "asthma"]);
+    expect(medical("The weather was lovely at the beach")).toEqual([]);
+  });
+});
+
+describe("findGeneralConcepts", () => {
+  it("recognises what a question asks about", () => {
+    expect(findGeneralConcepts(segmentText("How is it diagnosed?"))).toEqual(["diagnosis"]);
+    expect(findGeneralConcepts(segmentText("怎么预防"))).toEqual(["prevention"]);
+  });
+});
+
+describe("synonym data", () => {
+  it("has unique concept ids and no empty groups", () => {
+    const ids = [...MEDICAL_GROUPS, ...GENERAL_GROUPS].map((group) => group[0]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const group of [...MEDICAL_GROUPS, ...GENERAL_GROUPS]) expect(group.length).toBeGreaterThan(1);
+  });
+});
