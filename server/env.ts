@@ -17,6 +17,9 @@ export const ZConfig = z
     LLM_MODEL: z.preprocess(emptyToUndefined, z.string().optional()),
     LLM_API_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    /** SMTP server for crisis e-mails, e.g. smtp://user:pass@mail.hospital.org:587. */
+    SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional()),
+    SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default("Fenshen <no-reply@fenshen.local>")),
     MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
     /** Seed the demo hospital, doctor and avatar into an empty database on start. */
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("true")).transform((v) => v === "true"),

@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, id } from "./columns";
 
@@ -14,6 +14,13 @@ export const organizations = pgTable(
     kind: orgKind("kind").notNull().default("personal"),
     /** Region whose emergency numbers crisis replies carry: CN, US, UK or INTL. */
     region: text("region").notNull().default("INTL"),
+    /** Crisis routing: escalations are POSTed here, signed with webhookSecret (HMAC-SHA256). */
+    webhookUrl: text("webhook_url"),
+    webhookSecret: text("webhook_secret"),
+    /** Crisis routing: escalations are e-mailed here when SMTP is configured. */
+    notifyEmail: text("notify_email"),
+    /** Escalations waiting longer than this are flagged in the inbox. */
+    responseTargetMinutes: integer("response_target_minutes").notNull().default(15),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],

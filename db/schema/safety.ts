@@ -1,4 +1,5 @@
-import { index, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { avatars } from "./avatars";
 import { conversations, messages } from "./chat";
@@ -42,4 +43,35 @@ export const escalations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("escalations_org_status_idx").on(t.orgId, t.status, t.createdAt)],
+);
+
+export const notificationChannel = pgEnum("notification_channel", ["webhook", "email"]);
+export const notificationStatus = pgEnum("notification_status", ["pending", "delivered"]);
+
+/**
+ * The notification outbox: one row per escalation and channel, written in the escalation's
+ * transaction and retried with backoff until the receiver acknowledges it, across restarts.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    orgId: orgId().references(() => organizations.id, { onDelete: "cascade" }),
+    escalationId: text("escalation_id")
+      .notNull()
+      .references(() => escalations.id, { onDelete: "cascade" }),
+    channel: notificationChannel("channel").notNull(),
+    status: notificationStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
+    lastError: text("last_error"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("notifications_escalation_channel_key").on(t.escalationId, t.channel),
+    index("notifications_due_idx").on(t.status, t.nextAttemptAt),
+  ],
 );

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { getAvatarOrThrow, getPublishedAvatarBySlug } from "@/server/avatars/avatar.service";
 import { getConfig } from "@/server/env";
+import { kickNotifications } from "@/server/jobs/worker";
 import { getEmbedder } from "@/server/knowledge/embed";
 import { AppError } from "@/server/lib/errors";
 import type { TChatRequest } from "./chat.schema";
@@ -38,6 +39,6 @@ export async function startChatTurn(
     locale: target.persona.language,
   });
   chatModel ??= createChatModel(getConfig());
-  const events = respond({ db, embedder: getEmbedder(), chatModel }, { target, conversationId, message: args.request.message });
+  const events = respond({ db, embedder: getEmbedder(), chatModel, onEscalation: kickNotifications }, { target, conversationId, message: args.request.message });
   return { conversationId, events };
 }

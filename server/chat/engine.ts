@@ -6,6 +6,7 @@ import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { type RetrievedPassage, retrievePassages } from "@/server/knowledge/retrieve/retrieve";
 import { detectLanguage } from "@/server/knowledge/text/language";
 import { assessCrisis, type CrisisCategory, type CrisisLevel, isCrisisReply } from "@/server/safety/detect";
+import { enqueueEscalationNotifications } from "@/server/safety/notify/outbox";
 import { getCrisisReply, type Hotline, type Region } from "@/server/safety/replies";
 import { selectAnswerSentences } from "./compose/offline";
 import { recentPatientTurns } from "./conversation.service";
@@ -25,6 +26,8 @@ export interface ChatDeps {
   db: Db;
   embedder: Embedder;
   chatModel: ChatModel | null;
+  /** Called after an escalation is committed, to deliver its notifications without waiting for a poll. */
+  onEscalation?: () => void;
 }
 
 export type ChatEvent =
@@ -95,9 +98,11 @@ export async function* respond(
           evidence: verdict.evidence,
         })
         .returning({ id: escalations.id });
+      await enqueueEscalationNotifications(tx, { orgId: target.orgId, escalationId: escalation!.id });
       await tx.update(conversations).set({ lastMessageAt: new Date() }).where(eq(conversations.id, conversationId));
       return { replyId: answer!.id, escalationId: escalation!.id };
     });
+    deps.onEscalation?.();
     yield { type: "crisis", category: verdict.category, level: verdict.level, hotlines: reply.hotlines, escalationId };
     yield { type: "text", delta: reply.text };
     yield { type: "done", messageId: replyId, kind: "crisis" };

@@ -1,38 +1,56 @@
 import { getDatabase } from "@/server/db";
 import { getEmbedder } from "@/server/knowledge/embed";
+import { getNotifyTransports } from "@/server/safety/notify/transports";
+import { deliverDueNotifications } from "@/server/safety/notify/deliver";
 import { drainIngestionQueue } from "./ingest";
 
-const POLL_MS = 10_000;
-const state = globalThis as unknown as { fenshenWorker?: { running: boolean; again: boolean; timer?: NodeJS.Timeout } };
-
-/** Starts draining the ingestion queue now, or once more after the current drain if one is running. */
-export function kickIngestion(): void {
-  const worker = (state.fenshenWorker ??= { running: false, again: false });
-  if (worker.running) {
-    worker.again = true;
-    return;
-  }
-  worker.running = true;
-  void (async () => {
-    try {
-      do {
-        worker.again = false;
-        const { db } = await getDatabase();
-        await drainIngestionQueue(db, getEmbedder());
-      } while (worker.again);
-    } catch (e) {
-      console.error("[fenshen] ingestion worker", e);
-    } finally {
-      worker.running = false;
-    }
-  })();
+interface Drain {
+  running: boolean;
+  again: boolean;
+  run: () => Promise<unknown>;
 }
 
-/** Resumes work left by a previous process and polls for work queued by other app servers. */
+const state = globalThis as unknown as { fenshenDrains?: Record<string, Drain>; fenshenTimers?: NodeJS.Timeout[] };
+
+/** A queue drain that runs once at a time; a wake-up during a run schedules one more run. */
+function drain(name: string, run: () => Promise<unknown>): () => void {
+  return () => {
+    const drains = (state.fenshenDrains ??= {});
+    const d = (drains[name] ??= { running: false, again: false, run });
+    if (d.running) {
+      d.again = true;
+      return;
+    }
+    d.running = true;
+    void (async () => {
+      try {
+        do {
+          d.again = false;
+          await d.run();
+        } while (d.again);
+      } catch (e) {
+        console.error(`[fenshen] ${name} worker`, e);
+      } finally {
+        d.running = false;
+      }
+    })();
+  };
+}
+
+/** Processes queued documents now. */
+export const kickIngestion = drain("ingestion", async () => drainIngestionQueue((await getDatabase()).db, getEmbedder()));
+
+/** Delivers due crisis notifications now. */
+export const kickNotifications = drain("notifications", async () => deliverDueNotifications((await getDatabase()).db, getNotifyTransports()));
+
+/**
+ * Resumes work left by a previous process and polls for work queued by other app servers or due
+ * for a retry. Queue state lives in Postgres, so any instance can pick up any job.
+ */
 export function startBackgroundWorker(): void {
-  const worker = (state.fenshenWorker ??= { running: false, again: false });
-  if (worker.timer) return;
-  worker.timer = setInterval(kickIngestion, POLL_MS);
-  worker.timer.unref();
+  if (state.fenshenTimers) return;
+  state.fenshenTimers = [setInterval(kickIngestion, 10_000), setInterval(kickNotifications, 2_000)];
+  for (const t of state.fenshenTimers) t.unref();
   kickIngestion();
+  kickNotifications();
 }

@@ -1,0 +1,170 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "@/db/client";
+import { avatars, conversations, escalations, messages, notifications, organizations } from "@/db/schema";
+import { createTestOrg } from "@/server/test/db";
+import { deliverDueNotifications, type NotifyTransports } from "./deliver";
+import { enqueueEscalationNotifications } from "./outbox";
+import { verifyWebhook } from "./signature";
+
+const SECRET = "webhook-secret-for-tests";
+
+/** A real local webhook receiver that can be taken down and brought back. */
+async function startReceiver() {
+  const state = { up: false, received: [] as { id: string; validSignature: boolean; delivery: string }[] };
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      if (!state.up) {
+        res.writeHead(503).end("down for maintenance");
+        return;
+      }
+      state.received.push({
+        id: JSON.parse(body).id,
+        validSignature: verifyWebhook(SECRET, body, String(req.headers["x-fenshen-signature"])),
+        delivery: String(req.headers["x-fenshen-delivery"]),
+      });
+      res.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/fenshen`, state, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Writes an escalation the way the chat engine does: with its notifications, in one transaction. */
+async function createEscalation(database: Database, orgId: string, ownerId: string, text: string) {
+  return database.db.transaction(async (tx) => {
+    const [avatar] = await tx.insert(avatars).values({ orgId, ownerId, slug: `a-${crypto.randomUUID()}`, name: "Dr. Test" }).returning();
+    const [conv] = await tx.insert(conversations).values({ orgId, avatarId: avatar!.id, sessionHash: "s", locale: "en" }).returning();
+    const [msg] = await tx.insert(messages).values({ orgId, conversationId: conv!.id, role: "patient", kind: "question", content: text }).returning();
+    const [esc] = await tx
+      .insert(escalations)
+      .values({ orgId, avatarId: avatar!.id, conversationId: conv!.id, messageId: msg!.id, category: "suicide", level: "imminent", evidence: [] })
+      .returning();
+    await enqueueEscalationNotifications(tx, { orgId, escalationId: esc!.id });
+    return esc!.id;
+  });
+}
+
+/** Lets "time pass": every pending retry becomes due now. */
+const makeAllDue = (database: Database) => database.db.execute(sql`update notifications set next_attempt_at = clock_timestamp() - interval '1 second'`);
+
+describe("webhook delivery", () => {
+  let database: Database;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let orgId: string;
+  let ownerId: string;
+  const transports: NotifyTransports = { fetch, sendMail: null, webhookTimeoutMs: 2_000 };
+
+  beforeAll(async () => {
+    database = await openDatabase({ memory: true });
+    receiver = await startReceiver();
+    const org = await createTestOrg(database, ["doctor"]);
+    orgId = org.orgId;
+    ownerId = org.actors.doctor.userId;
+    await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, orgId));
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await database?.close();
+  });
+
+  it("retries with backoff while the receiver is down, then delivers every escalation exactly once", async () => {
+    const ids = [await createEscalation(database, orgId, ownerId, "one"), await createEscalation(database, orgId, ownerId, "two"), await createEscalation(database, orgId, ownerId, "three")];
+
+    expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 3 });
+    const waiting = await database.db.select().from(notifications);
+    expect(waiting.every((n) => n.status === "pending" && n.lastError === "The webhook answered 503.")).toBe(true);
+    // Backoff: nothing is due again right away.
+    expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 0 });
+
+    await makeAllDue(database);
+    expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 3 });
+    const [retried] = await database.db.select().from(notifications).limit(1);
+    expect(retried!.attempts).toBe(2);
+
+    receiver.state.up = true;
+    await makeAllDue(database);
+    expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 3, failed: 0 });
+    await makeAllDue(database);
+    expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 0 });
+
+    expect(receiver.state.received.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(receiver.state.received.every((r) => r.validSignature)).toBe(true);
+  });
+});
+
+describe("a restart mid-delivery", () => {
+  it("loses nothing: the notification is delivered by the next process", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fenshen-outbox-"));
+    const receiver = await startReceiver();
+    receiver.state.up = true;
+    let database = await openDatabase({ dataDir: dir });
+    const org = await createTestOrg(database, ["doctor"]);
+    await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, org.orgId));
+    const id = await createEscalation(database, org.orgId, org.actors.doctor.userId, "help");
+
+    // The first process claims the delivery, then dies before sending it.
+    const stuck = { fetch: (() => new Promise(() => {})) as unknown as typeof fetch, sendMail: null, webhookTimeoutMs: 60_000 };
+    void deliverDueNotifications(database.db, stuck);
+    await new Promise((r) => setTimeout(r, 200));
+    await database.close();
+
+    database = await openDatabase({ dataDir: dir });
+    const [leased] = await database.db.select().from(notifications);
+    expect(leased).toMatchObject({ status: "pending", attempts: 1 });
+    await makeAllDue(database); // the lease of the dead process runs out
+    expect(await deliverDueNotifications(database.db, { fetch, sendMail: null })).toEqual({ delivered: 1, failed: 0 });
+    expect(receiver.state.received.map((r) => r.id)).toEqual([id]);
+    await database.close();
+    await receiver.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("e-mail delivery", () => {
+  it("sends the escalation to the organization's address through SMTP", async () => {
+    const received: string[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, _session, done) {
+        let data = "";
+        stream.on("data", (c: Buffer) => (data += c.toString()));
+        stream.on("end", () => {
+          received.push(data);
+          done();
+        });
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
+    const port = (smtp.server.address() as AddressInfo).port;
+    const mailer = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+    const database = await openDatabase({ memory: true });
+    const org = await createTestOrg(database, ["doctor"]);
+    await database.db.update(organizations).set({ notifyEmail: "oncall@hospital.test" }).where(eq(organizations.id, org.orgId));
+    await createEscalation(database, org.orgId, org.actors.doctor.userId, "I can't go on");
+
+    // Without SMTP the e-mail waits, with its reason visible, instead of being dropped.
+    expect(await deliverDueNotifications(database.db, { fetch, sendMail: null })).toEqual({ delivered: 0, failed: 1 });
+    const [waiting] = await database.db.select().from(notifications);
+    expect(waiting!.lastError).toMatch(/SMTP is not configured/);
+
+    await makeAllDue(database);
+    const sendMail = async (mail: { to: string; subject: string; text: string }) => void (await mailer.sendMail({ from: "fenshen@test", ...mail }));
+    expect(await deliverDueNotifications(database.db, { fetch, sendMail })).toEqual({ delivered: 1, failed: 0 });
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatch(/To: oncall@hospital\.test/);
+    expect(received[0]).toMatch(/I can't go on/);
+    await database.close();
+    await new Promise((r) => smtp.close(r));
+  });
+});

@@ -1,0 +1,47 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type FakeModelMode = "answer" | "error" | "hang";
+
+/**
+ * A real local HTTP server speaking the OpenAI chat-completions streaming protocol, standing in for
+ * the language-model endpoint at the edge of the system.
+ */
+export async function startFakeOpenAIServer(reply: string) {
+  const state = { mode: "answer" as FakeModelMode, requests: [] as { model: string; messages: { role: string; content: string }[] }[] };
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      if (req.url !== "/v1/chat/completions") {
+        res.writeHead(404).end();
+        return;
+      }
+      state.requests.push(JSON.parse(body));
+      if (state.mode === "error") {
+        res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "model overloaded" } }));
+        return;
+      }
+      if (state.mode === "hang") return; // never answers: the caller's timeout must fire
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      const words = reply.split(/(?<= )/);
+      const chunk = (delta: object, finish: string | null = null) =>
+        `data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 0, model: "fake", choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+      res.write(chunk({ role: "assistant", content: "" }));
+      for (const w of words) res.write(chunk({ content: w }));
+      res.write(chunk({}, "stop"));
+      res.end("data: [DONE]\n\n");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
