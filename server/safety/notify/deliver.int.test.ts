@@ -165,6 +165,6 @@ describe("e-mail delivery", () => {
     expect(received[0]).toMatch(/To: oncall@hospital\.test/);
     expect(received[0]).toMatch(/I can't go on/);
     await database.close();
-    await new Promise((r) => smtp.close(r));
+    await new Promise<void>((r) => smtp.close(() => r()));
   });
 });
