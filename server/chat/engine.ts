@@ -75,7 +75,7 @@ export async function* respond(
   const region = target.persona.region as Region;
 
   if (verdict.category && verdict.level && isCrisisReply(verdict)) {
-    const reply = getCrisisReply({ category: verdict.category, level: verdict.level, locale, region });
+    const reply = getCrisisReply({ category: verdict.category, level: verdict.level, locale, region, evidence: verdict.evidence });
     // The escalation is written with the messages, so a crisis can never be recorded without it.
     const { replyId, escalationId } = await db.transaction(async (tx) => {
       const [question] = await tx
@@ -113,7 +113,7 @@ export async function* respond(
 
   let prefix = "";
   if (verdict.category && verdict.level) {
-    const support = getCrisisReply({ category: verdict.category, level: verdict.level, locale, region });
+    const support = getCrisisReply({ category: verdict.category, level: verdict.level, locale, region, evidence: verdict.evidence });
     prefix = `${CHAT_TEXT[locale].concernIntro} ${support.text}\n\n`;
     yield { type: "support", hotlines: support.hotlines };
   }

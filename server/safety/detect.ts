@@ -1,0 +1,303 @@
+/**
+ * Crisis detector: runs on every patient message before retrieval or generation.
+ * Rule-based and synchronous so the safety path never depends on a model being up.
+ * The patterns live as reviewable data in ./rules/en.ts and ./rules/zh.ts; this file only
+ * normalizes text and applies them (negation, reported speech, jokes, compound rules, turns).
+ */
+import { EN_RULES } from "./rules/en";
+import { ZH_RULES } from "./rules/zh";
+
+export type CrisisCategory = "suicide" | "medical" | "violence";
+export type CrisisLevel = "imminent" | "high" | "concern";
+export interface CrisisEvidence {
+  phrase: string;
+  rule: string;
+  category: CrisisCategory;
+  level: CrisisLevel;
+}
+export interface CrisisVerdict {
+  category: CrisisCategory | null;
+  level: CrisisLevel | null;
+  evidence: CrisisEvidence[];
+}
+
+/** One reviewable detection rule. Pattern strings are regex sources matched on normalized text. */
+export interface CrisisRule {
+  /** Short stable id, shown in evidence and audit logs. Ids containing ".poison" mark poisoning. */
+  id: string;
+  category: CrisisCategory;
+  level: CrisisLevel;
+  /** A regex source, or alternatives (any of them matches) listed one per line for review. */
+  pattern: string | string[];
+  /** Compound rule: each of these must also match (un-negated) in this message or the recent turns. */
+  with?: string[];
+  /** The level becomes "imminent" when this also matches in the message ("now", "tonight"). */
+  imminentIf?: string;
+  /** The rule does not apply when this matches anywhere in the message (accident, chronic, past). */
+  unless?: string;
+  /** Only meaningful after earlier turns showed risk of the same category ("tonight is the night"). */
+  needsRecent?: true;
+  /** Hyperbole-prone wording ("my mum will kill me"): ignored when the message jokes (lol, 哈哈). */
+  jokeable?: true;
+}
+
+/** Everything language-specific the detector needs besides the rules. */
+export interface CrisisRuleSet {
+  rules: CrisisRule[];
+  /** Matches the END of the clause text before a hit when that hit is negated ("i am not", "我没有"). */
+  negatedPrefix: string;
+  /** Clause separators: negation scope and first-person checks stay inside one clause. */
+  clauseBreak: string;
+  /** Framing that turns a hit into reported speech (films, teaching, warning signs), per category. */
+  reportedFrame: Record<CrisisCategory, string>;
+  /** First person in the hit's clause overrides a reported frame ("after that film I want to die too"). */
+  firstPerson: string;
+  /** Hypothetical questions about other people ("what should I do if a friend says…"): never the writer's crisis. */
+  hypothetical: string;
+  /** Joking markers that disarm `jokeable` rules. */
+  jocular: string;
+}
+
+/** Earlier patient turns considered for build-up; older turns are history, not the present. */
+const RECENT_WINDOW = 3;
+const LEVEL_RANK: Record<CrisisLevel, number> = { concern: 0, high: 1, imminent: 2 };
+/** Intentional overdose is suicide, abuse injuries are violence: the cause outranks the injury. */
+const PRECEDENCE: CrisisCategory[] = ["suicide", "violence", "medical"];
+const SENTENCE_BREAK = /[!?。！？\n]+|\.(?!\d)/g;
+
+interface CompiledRule {
+  id: string;
+  category: CrisisCategory;
+  level: CrisisLevel;
+  parts: RegExp[];
+  imminentIf: RegExp | null;
+  unless: RegExp | null;
+  needsRecent: boolean;
+  jokeable: boolean;
+}
+interface CompiledSet {
+  rules: CompiledRule[];
+  negatedPrefix: RegExp;
+  clauseBreak: RegExp;
+  reportedFrame: Record<CrisisCategory, RegExp>;
+  firstPerson: RegExp;
+  hypothetical: RegExp;
+}
+
+const alternatives = (pattern: string | string[]) => (Array.isArray(pattern) ? pattern.join("|") : pattern);
+
+function compileSet(set: CrisisRuleSet): CompiledSet {
+  const test = (source: string) => new RegExp(source, "u");
+  return {
+    rules: set.rules.map((rule) => ({
+      id: rule.id,
+      category: rule.category,
+      level: rule.level,
+      parts: [alternatives(rule.pattern), ...(rule.with ?? [])].map((source) => new RegExp(source, "gu")),
+      imminentIf: rule.imminentIf ? test(rule.imminentIf) : null,
+      unless: rule.unless ? test(rule.unless) : null,
+      needsRecent: rule.needsRecent === true,
+      jokeable: rule.jokeable === true,
+    })),
+    negatedPrefix: test(`(?:${set.negatedPrefix})$`),
+    clauseBreak: new RegExp(set.clauseBreak, "gu"),
+    reportedFrame: {
+      suicide: test(set.reportedFrame.suicide),
+      medical: test(set.reportedFrame.medical),
+      violence: test(set.reportedFrame.violence),
+    },
+    firstPerson: test(set.firstPerson),
+    hypothetical: test(set.hypothetical),
+  };
+}
+
+// Compiled once at module load; every rule is checked on every message in both languages
+// because patients mix scripts ("I 真的不想活了").
+const SETS: CompiledSet[] = [compileSet(EN_RULES), compileSet(ZH_RULES)];
+const JOCULAR = new RegExp(`${EN_RULES.jocular}|${ZH_RULES.jocular}`, "u");
+
+// ---------------------------------------------------------------------------------------------
+// Normalization
+
+// Traditional → simplified (pairs) for the characters the Chinese rules use: cheap, covers HK/TW writers.
+const TRADITIONAL_PAIRS =
+  "殺杀會会盡尽結结東东離离開开這这個个們们裡里裏里麼么沒没說说給给覺觉頭头臉脸腦脑藥药過过從从來来絕绝對对難难傷伤樓楼橋桥燒烧氣气電电話话媽妈兒儿寶宝發发髮发熱热悶闷語语無无嘔呕暈晕識识癲癫癇痫腫肿嚨咙懷怀產产陰阴動动見见紅红劇剧視视療疗罵骂脅胁嚇吓強强報报復复槍枪讓让該该應应嗎吗為为時时間间現现剛刚經经還还幾几種种歲岁條条隻只點点邊边側侧體体問问題题樣样當当態态輕轻爛烂壞坏亂乱錢钱長长別别處处厭厌著着義义負负擔担連连後后遺遗書书囑嘱訣诀謝谢準准備备買买繩绳攢攒積积靜静殘残搶抢車车禍祸斷断鮮鲜癱瘫聽听講讲險险診诊醫医護护驚惊燙烫褻亵蹤踪摑掴農农敵敌蟲虫劑剂顆颗嚥咽誤误錯错滅灭獄狱飯饭夢梦穩稳愛爱戀恋憂忧鬱郁慮虑壓压緊紧張张親亲爺爷婦妇週周嬰婴貝贝溫温漲涨懸悬掛挂縊缢臺台檯台頂顶陽阳軌轨臥卧脈脉劃划針针線线緒绪潰溃勁劲夠够煩烦惱恼憊惫撐撑堅坚決决計计畫画寫写錄录頻频帳账務务債债贈赠終终於于脫脱擺摆掙挣麵面瘋疯廢废樂乐歡欢環环誰谁衝冲場场鐘钟鐵铁嘆叹蓋盖辦办將将傳传聯联絡络驗验術术藍蓝鬧闹頸颈彎弯臟脏膚肤癢痒膿脓瘡疮濕湿擁拥擠挤層层鑰钥鎖锁門门關关閉闭啟启顯显類类淚泪喪丧彈弹廁厕尋寻臨临歸归鬆松聲声滾滚倆俩兇凶擊击襲袭綁绑騷骚擾扰姦奸鄰邻綿绵軟软導导約约腎肾嚴严絞绞陣阵蟄蛰蝦虾黴霉輸输淨净潔洁紐纽鈕钮幹干闖闯隨随揚扬縱纵輾辗賣卖價价暫暂嚕噜願愿寧宁與与並并勸劝墜坠屍尸墳坟傢家夥伙隊队團团腸肠鏡镜轉转標标細细飲饮歷历紀纪課课論论訓训練练預预徵征跡迹號号聞闻詞词遊游戲戏讀读學学師师議议認认兩两羥羟喚唤驟骤";
+const TO_SIMPLIFIED = new Map<string, string>();
+for (let i = 0; i + 1 < TRADITIONAL_PAIRS.length; i += 2) {
+  TO_SIMPLIFIED.set(TRADITIONAL_PAIRS[i]!, TRADITIONAL_PAIRS[i + 1]!);
+}
+const TRADITIONAL_CHAR = new RegExp(`[${[...TO_SIMPLIFIED.keys()].join("")}]`, "gu");
+
+// English contractions are expanded so each rule spells negation one way ("can not", "do not").
+const CONTRACTIONS: Array<[RegExp, string]> = [
+  [/\bcan'?t\b|\bcannot\b/g, "can not"],
+  [/\bwon'?t\b/g, "will not"],
+  [/\bain'?t\b/g, "is not"],
+  [/\b(do|does|did|is|was|are|were|would|could|should|have|has|had|must|need)n'?t\b/g, "$1 not"],
+  [/\bi'?m\b/g, "i am"],
+  [/\bi'?ve\b/g, "i have"],
+  [/\bi'll\b/g, "i will"],
+  [/\bi'd\b/g, "i would"],
+  [/\b(you|we|they)'re\b/g, "$1 are"],
+  [/\b(he|she|it|that|there|what|who|everything|nobody|no one)'s\b/g, "$1 is"],
+  [/\b(he|she|it|you|we|they|that)'ll\b/g, "$1 will"],
+  [/\b(he|she|you|we|they)'d\b/g, "$1 would"],
+  [/\b(you|we|they)'ve\b/g, "$1 have"],
+  [/\bwanna\b/g, "want to"],
+  [/\bgonna\b/g, "going to"],
+  [/\bgotta\b/g, "got to"],
+];
+
+/** Lower case, NFKC (full-width → half-width), simplified Chinese, expanded contractions. */
+export function normalizeText(raw: string): string {
+  let text = raw.normalize("NFKC").toLowerCase();
+  text = text.replace(/[‘’‛`´]/g, "'").replace(/[“”„«»「」『』]/g, '"');
+  text = text.replace(TRADITIONAL_CHAR, (ch) => TO_SIMPLIFIED.get(ch) ?? ch);
+  // Chinese has no spaces; stray ones ("不 想 活") must not split a phrase.
+  text = text.replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, "$1");
+  for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
+  return text.replace(/[ \t]+/g, " ").trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+interface Doc {
+  text: string;
+  sentenceBreaks: Array<[number, number]>;
+  clauseBreaks: Map<CompiledSet, Array<[number, number]>>;
+  jocular: boolean;
+}
+
+function breakSpans(text: string, pattern: RegExp): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(pattern)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+function prepare(raw: string): Doc {
+  const text = normalizeText(raw);
+  const clauseBreaks = new Map<CompiledSet, Array<[number, number]>>();
+  for (const set of SETS) clauseBreaks.set(set, breakSpans(text, set.clauseBreak));
+  return { text, sentenceBreaks: breakSpans(text, SENTENCE_BREAK), clauseBreaks, jocular: JOCULAR.test(text) };
+}
+
+/** [start, end) of the segment between separators that contains the hit. */
+function enclosing(spans: Array<[number, number]>, start: number, end: number, length: number): [number, number] {
+  let from = 0;
+  let to = length;
+  for (const [s, e] of spans) {
+    if (e <= start) from = e;
+    else if (s >= end) {
+      to = s;
+      break;
+    }
+  }
+  return [from, to];
+}
+
+/** A hit counts unless it is negated, framed as reported speech, or a question about someone else. */
+function accepted(doc: Doc, set: CompiledSet, category: CrisisCategory, start: number, end: number): boolean {
+  const [clauseStart, clauseEnd] = enclosing(doc.clauseBreaks.get(set) ?? [], start, end, doc.text.length);
+  if (set.negatedPrefix.test(doc.text.slice(clauseStart, start))) return false;
+  const [sentenceStart, sentenceEnd] = enclosing(doc.sentenceBreaks, start, end, doc.text.length);
+  const sentence = doc.text.slice(sentenceStart, sentenceEnd);
+  if (set.hypothetical.test(sentence)) return false;
+  if (set.reportedFrame[category].test(sentence)) {
+    const clause = doc.text.slice(clauseStart, clauseEnd);
+    if (!set.firstPerson.test(clause)) return false;
+  }
+  return true;
+}
+
+function firstAcceptedHit(doc: Doc, set: CompiledSet, category: CrisisCategory, pattern: RegExp): string | null {
+  for (const m of doc.text.matchAll(pattern)) {
+    if (m[0].length === 0) continue;
+    if (accepted(doc, set, category, m.index, m.index + m[0].length)) return m[0].trim();
+  }
+  return null;
+}
+
+/** Evidence from one message; compound parts may be completed from `window` (earlier turns). */
+function evaluate(doc: Doc, window: Doc[], recentCategories: ReadonlySet<CrisisCategory>): CrisisEvidence[] {
+  const evidence: CrisisEvidence[] = [];
+  for (const set of SETS) {
+    for (const rule of set.rules) {
+      if (rule.needsRecent && !recentCategories.has(rule.category)) continue;
+      if (rule.jokeable && doc.jocular) continue;
+      if (rule.unless?.test(doc.text)) continue;
+      const phrases: string[] = [];
+      let inCurrent = false;
+      for (const part of rule.parts) {
+        const here = firstAcceptedHit(doc, set, rule.category, part);
+        if (here !== null) {
+          phrases.push(here);
+          inCurrent = true;
+          continue;
+        }
+        if (rule.parts.length === 1) break;
+        // Most recent turn first: symptoms described a moment ago complete today's compound.
+        let earlier: string | null = null;
+        for (let i = window.length - 1; i >= 0 && earlier === null; i--) {
+          earlier = firstAcceptedHit(window[i]!, set, rule.category, part);
+        }
+        if (earlier === null) break;
+        phrases.push(earlier);
+      }
+      // The current message must itself contribute, so old turns alone never fire a rule.
+      if (phrases.length !== rule.parts.length || !inCurrent) continue;
+      const level = rule.imminentIf?.test(doc.text) ? "imminent" : rule.level;
+      evidence.push({ phrase: phrases.join(" + "), rule: rule.id, category: rule.category, level });
+    }
+  }
+  return evidence;
+}
+
+function verdictFrom(evidence: CrisisEvidence[]): CrisisVerdict {
+  if (evidence.length === 0) return { category: null, level: null, evidence: [] };
+  const sorted = [...evidence].sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level]);
+  // Category: precedence among crisis-tier evidence, so a concern never masks a real emergency.
+  const crisisTier = sorted.filter((e) => e.level !== "concern");
+  const pool = crisisTier.length > 0 ? crisisTier : sorted;
+  const category = PRECEDENCE.find((c) => pool.some((e) => e.category === c)) ?? null;
+  // Level: the most urgent evidence overall ("I want to die" + crushing chest pain is imminent).
+  return { category, level: sorted[0]!.level, evidence: sorted };
+}
+
+/**
+ * Rule-based; never needs a model. `recent` = earlier patient turns of the conversation, oldest first.
+ *
+ * Turn policy (last 3 earlier turns):
+ * - Compound rules may take parts from earlier turns, and cue phrases ("tonight is the night")
+ *   count after earlier risk of the same category — but the current message must contribute a hit.
+ * - Risk seen in earlier turns is carried as "concern" evidence (rule "recent:<id>"), so the reply
+ *   keeps a supportive addendum without replacing an unrelated answer; the one exception is
+ *   imminent risk in the immediately preceding turn, kept at "high" for one more turn because an
+ *   emergency is not over a message later.
+ */
+export function assessCrisis(input: { message: string; recent?: string[] }): CrisisVerdict {
+  const window = (input.recent ?? []).slice(-RECENT_WINDOW).map(prepare);
+  const noRecent = new Set<CrisisCategory>();
+  const perTurn = window.map((turn) => evaluate(turn, [], noRecent));
+  const recentCategories = new Set(perTurn.flat().map((e) => e.category));
+  const evidence = evaluate(prepare(input.message), window, recentCategories);
+
+  const seen = new Set<string>();
+  // Newest turn first, so a rule seen in several turns is carried at its most recent weight.
+  for (let i = perTurn.length - 1; i >= 0; i--) {
+    const previousTurn = i === perTurn.length - 1;
+    for (const e of perTurn[i]!) {
+      const rule = `recent:${e.rule}`;
+      if (seen.has(rule)) continue;
+      seen.add(rule);
+      const level: CrisisLevel = previousTurn && e.level === "imminent" ? "high" : "concern";
+      evidence.push({ ...e, rule, level });
+    }
+  }
+  return verdictFrom(evidence);
+}
+
+/** true for imminent/high: the avatar must NOT answer from knowledge, it sends the vetted reply. */
+export function isCrisisReply(v: CrisisVerdict): boolean {
+  return v.level === "imminent" || v.level === "high";
+}

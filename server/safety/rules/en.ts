@@ -1,0 +1,1013 @@
+/**
+ * English crisis rules — reviewable data. Patterns are regex sources matched on normalized text:
+ * lower case, NFKC, contractions expanded ("can't" → "can not", "i'm" → "i am", "don't" → "do not").
+ * Rules match the writer's (or a reported person's) present state, never topic words alone:
+ * "suicide" by itself is a subject a teacher may ask about; "I want to kill myself" is a crisis.
+ * Rule ids: en.<s|m|v>.<name>; ".poison" in an id marks poisoning (adds poison-control numbers).
+ */
+import type { CrisisRule, CrisisRuleSet } from "../detect";
+
+const r = String.raw;
+
+// ---- Shared fragments ----------------------------------------------------------------------
+/** One word that is not a negator: keeps "i do not want to die" from matching "i … want to die". */
+const GAP = r`(?: (?!not\b|never\b|no\b|nobody\b|no longer\b)[\w']+)`;
+/** Common misspellings ("sucidal", "suiside") still count. */
+const SUICIDE = r`sui?[cs]i?de`;
+const SUICIDAL = r`sui?[cs]i?dal`;
+const SELF = r`(?:myself|my ?self|himself|herself|themselves|themself)`;
+const POSS = r`(?:my|his|her|their)`;
+const INTIMATE = r`(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|ex|ex-?(?:husband|wife|partner|boyfriend|girlfriend))`;
+const RELATIVE = r`(?:dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|stepmother|brother|sister|son|daughter|uncle|aunt|grandad|grandpa|grandfather|cousin|(?:son|daughter|father|mother|brother|sister)-in-law|in-laws?)`;
+const AGGRESSOR = r`(?:he|she|they|someone|somebody|[\w-]+'s (?:${INTIMATE}|${RELATIVE})|a (?:man|guy|woman|stranger|group of \w+)|(?:my|her|his|our|the) (?:${INTIMATE}|${RELATIVE}|neighbou?r|boss|landlord|roommate|flatmate|housemate|babysitter|nanny|childminder|carer|caregiver|teacher|coach|pimp))`;
+const VICTIM = r`(?:me|us|her|him|them|my (?:[\w-]+ ){0,2}|our (?:[\w-]+ )?|the (?:kids?|children|baby))`;
+const CHILD = r`\b(?:(?:he|she) is (?:only |just )?(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten)\b(?! (?:weeks?|days?|minutes|hours|times|pills|tablets|of))|baby|babies|toddler|infant|newborn|child|children|kid|kids|son|daughter|grandson|granddaughter|little (?:boy|girl|one)|\d{1,2}[- ]?(?:year|yr|month)s?[- ]?olds?|(?:one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month)s?[- ]olds?)\b`;
+const ACCIDENT = r`\b(?:by (?:mistake|accident)|accidental(?:ly)?|mistakenly|thought (?:it|they|that) (?:was|were)|mixed up|got (?:them )?mixed|confused (?:the|his|her|my)|double(?:d)? (?:dose|up)|by error|got into (?:the|my|his|her|our))\b`;
+const HISTORY = r`\b(?:used to|years ago|(?:a|one|two|three|few|many|several|\d+) (?:years?|months?) ago|last year|when i was (?:a |younger|little|young|in )|as a (?:child|kid|teen|teenager)|in the past|growing up|in my (?:teens|twenties|childhood|youth)|history of)\b`;
+const NOW = r`\b(?:now|right now|tonight|today|this (?:evening|morning|afternoon)|just|again|still|currently|at the moment|minutes ago|an hour ago|about to|on (?:his|her|their) way|at the door|behind me|coming back|comes back|gets (?:back|home)|back (?:home )?from|hiding|locked)\b`;
+const MEDS = r`(?:pills?|tablets?(?! away| computer| screen| device| time)|meds|medications?|medicines?|capsules?|paracetamol|acetaminophen|tylenol|panadol|ibuprofen|advil|aspirin|sleeping (?:pills|tablets)|antidepressants?|insulin|pain ?killers?|opioids?|oxy\w*|fentanyl|heroin|methadone|benzos?|valium|xanax|diazepam|lorazepam|zopiclone|lithium|amitriptyline|sertraline|fluoxetine|citalopram|codeine|tramadol|morphine|antipsychotics?|warfarin|digoxin)`;
+const BULK = r`(?:all|all of|every one of|the rest of|a whole|the whole|an entire|a full|(?:a |the )?(?:whole |entire |full )?(?:bottle|box|packet|pack|strip|sheet|tub|jar|month'?s? supply)s? of|a handful of|handfuls of|a lot of|lots of|loads of|too many|way too many|\d{2,}|(?:twenty|thirty|forty|fifty|sixty|a hundred|dozens of))`;
+const BULK_MEDS = r`${BULK}\s+(?:of\s+)?(?:(?:my|his|her|their|the|those|these)\s+)?(?:[\w'-]+\s+){0,3}?${MEDS}\b`;
+const POISONS = r`(?:detergent|laundry (?:pods?|capsules?|tablets?|liquid)|washing (?:powder|liquid|up liquid)|dishwasher (?:tablets?|pods?)|bleach|(?:drain|oven|toilet|floor) cleaner|cleaning (?:fluid|product|liquid|spray)|cleaner|disinfectant|antifreeze|(?:button |coin |lithium )?batter(?:y|ies)|magnets?|pesticide|insecticide|weed ?killer|herbicide|paraquat|rat poison|poison|white spirit|kerosene|paraffin|lamp oil|petrol|gasoline|nail polish remover|e-?liquid|vape (?:juice|liquid)|nicotine|iron (?:tablets|pills)|methanol|mushrooms?)`;
+const FEVER = r`(?:fever|febrile|high temp(?:erature)?|temp(?:erature)? (?:of |is |was |at |reading |went up to )?(?:3[89]|4[01]|10[0-5])|\b3[89](?:\.\d)? ?(?:°|degrees|c\b)|\b10[0-5](?:\.\d)? ?(?:°|degrees|f\b)|burning up|shivering|rigors|the chills)`;
+const DEATH_CONTEXT = r`\b(?:died|dead|death|passed away|passed|gone|lost (?:him|her|them|my)|funeral|grave|heaven|late (?:wife|husband|partner|son|daughter|mum|mom|dad))\b`;
+
+// Chest pain is common and usually benign; it is an emergency only with a companion sign.
+const CHEST = r`\b(?:chest (?:pain|pains|pressure|tightness|discomfort|ache|(?:is |has been |keeps |started |was |got |getting )?(?:tight|hurting|aching|burning|crushing|heavy|killing me|pounding)|feels (?:tight|heavy|crushed|like)|hurts|hurting)|(?:pain|pressure|tightness|heaviness|squeezing|crushing) (?:in|on|across) (?:the (?:middle|centre|center) of )?(?:my|his|her|the) (?:chest|heart)|(?:crushing|squeezing|heavy|tight|stabbing|sharp|severe) (?:\w+ )?(?:chest|heart) (?:pain|pressure)|elephant (?:sitting )?on (?:my|his|her) chest)`;
+const BREATHLESS = r`\b(?:short(?:ness)? of breath|can not (?:catch (?:my|his|her) breath|breathe|get (?:enough )?air)|(?:struggling|hard|difficult|difficulty|trouble|hard time|fighting|battling) (?:to )?(?:breath\w*|get (?:a |my )?breath|get air)|breathless|out of breath|gasping|(?:not|barely) (?:able to )?breathing|can barely breathe|laboured breathing|labored breathing|winded)`;
+const SWEAT = r`\b(?:sweat(?:ing|y|s)?|cold sweat|clammy|drenched|pale and (?:sweaty|clammy)|grey and)\b`;
+const RADIATE = r`\b(?:(?:left|right)? ?(?:arm|jaw|neck|shoulder|back|teeth) (?:is |are |also |feels )*(?:hurting|hurts|aching|aches|numb|tingling|painful|heavy|in pain)|(?:pain|ache|aching|numbness|tingling) (?:\w+ )?(?:in|down|into|to|up|through) (?:my|his|her|the) (?:left |right )?(?:arm|jaw|neck|shoulder|back|teeth)|radiat\w*|spread(?:s|ing)? (?:to|into|down|up))`;
+const FAINT = r`\b(?:faint(?:ed|ing)?|pass(?:ed|ing)? out|about to pass out|black(?:ed|ing)? out|collaps(?:ed|ing)|(?:very )?light-?headed)\b`;
+
+const CHEST_NOT_ACUTE = r`\b(?:last (?:week|month|year)|(?:days|weeks|months|years) ago|gone now|went away|has gone|resolved|for (?:weeks|months|years)|sometimes|often|every (?:time|day|morning)|when i (?:am anxious|panic|exercise|run|climb)|anxiety|panic attacks?|after (?:coughing|a cold|the gym|exercise|a workout)|costochondritis|heartburn|reflux|indigestion)\b`;
+
+// Stroke (FAST): face, arm/leg, speech — one sign with sudden onset, or two signs, is an emergency.
+const FACE = r`\b(?:(?:face|mouth|smile|lip|eyelid) (?:is |are |was |has |have |seems |looks |suddenly |started |gone |went )*(?:droop\w*|sagg\w*|lopsided|twisted|crooked|uneven|fallen|numb)|droop\w* (?:face|mouth|smile|on one side)|(?:one|left|right) side of (?:my|his|her|the) (?:face|mouth) (?:is |has |went |feels )*(?:droop\w*|numb|fallen|sagg\w*|weak|paraly\w*))`;
+const SPEECH = r`\b(?:slur(?:ring|red|s)? (?:his |her |my |their )?(?:words|speech)|(?:speech|words|voice) (?:is |are |was |were |sounds? |seems? |went |became |become |got |suddenly |coming |came |come |out |all )*(?:slurred|slurry|garbled|jumbled|muddled|not making sense)|slurred speech|can not (?:speak|talk|get (?:the |his |her |my )?words out|find (?:the |his |her |my )?words)|(?:trouble|difficulty|struggling) (?:speaking|talking|finding (?:the )?words|getting words out)|talking (?:gibberish|nonsense)|(?:can not|unable to) understand (?:what )?(?:him|her|me|he|she))`;
+const WEAKNESS = r`\b(?:(?:left|right|one) (?:arm|leg|hand|knee) (?:just |suddenly |has |completely )*(?:gave way|gave out|buckled|went (?:dead|limp|floppy|numb|weak))|(?:left|right|one) (?:side|arm|leg|hand|half)(?: of (?:my|his|her|the) (?:body|face))? (?:is |has |went |gone |feels |suddenly |just |become |became |completely )*(?:weak|numb|dead|heavy|limp|paraly[sz]ed|not working|useless|without feeling)|(?:can not|could not|unable to) (?:feel|move|lift|raise|use) (?:the |my |his |her )?(?:left|right|one) (?:side|arm|leg|hand|half)|(?:can not|could not|unable to) (?:feel|move|lift|raise|use) (?:my|his|her) (?:arm|leg|hand)|(?:weak(?:ness)?|numb(?:ness)?|paralysis) (?:on|in|down) (?:the |my |his |her |one )?(?:left|right|one) side)`;
+const LIMB_WEAKNESS = r`\b(?:my|his|her) (?:arm|leg|hand) (?:is |went |has gone |feels |suddenly |become |became |just )+(?:weak|numb|limp|heavy|dead|paraly[sz]ed|useless)\b`;
+const VISION_LOSS = r`\b(?:can not see (?:out of|from|with) (?:one|her|his|my|the) (?:left |right )?eye|lost (?:the )?(?:vision|sight) in (?:one|her|his|my|the) (?:left |right )?eye|(?:went|gone|is) blind in (?:one|her|his|my|the) eye|double vision)\b`;
+const STROKE_ONSET = r`\b(?:sudden(?:ly)?|all of a sudden|out of nowhere|just now|just (?:started|happened|came on)|started (?:just|about|around|\d+|an?|half|a few|ten|twenty|fifteen|thirty|this)|(?:minutes?|mins?|an hour|hour|half an hour) ago|woke up (?:with|and)|right now|came on)\b`;
+const CHRONIC = r`\b(?:for (?:weeks|months|years|a long time|ages)|(?:weeks|months|years) now|on and off|comes and goes|every (?:morning|night|day|time i)|when i (?:sleep|wake|sit|lie)|slept on|after (?:running|exercise|the gym|a workout|sitting)|pins and needles|carpal tunnel|sciatica|bell'?s palsy (?:last|years)|since (?:my|the) stroke|after (?:my|his|her) stroke)\b`;
+
+const ALLERGEN = r`\b(?:peanuts?|nuts?|cashews?|almonds?|walnuts?|pecans?|hazelnuts?|pistachios?|sesame|shellfish|shrimps?|prawns?|crab|lobster|seafood|bee|wasp|hornet|stung|sting|allerg(?:y|ic|ies)|penicillin|amoxicillin|antibiotics?|injection|vaccine|jab|contrast dye|latex|kiwi|mango)\b`;
+const AIRWAY = r`\b(?:(?:face|lips?|tongue|throat|mouth|neck) (?:is |are |has |have |started |starting |begun |begin |began |all |gone |went |getting |become |suddenly |really |very )*(?:to )?(?:swell\w*|swollen|blow\w* up|closing|tight\w*|huge)|swell\w* (?:up|shut)|swollen (?:face|lips?|tongue|throat)|wheez\w*|can not (?:breathe|swallow|talk)|(?:struggling|trouble|difficulty|hard|fighting|hard time) (?:to )?(?:breath\w*|swallow\w*|get (?:air|a breath))|gasping|short(?:ness)? of breath|collaps\w*|fainted|passed out|floppy|feel(?:s|ing)? (?:faint|dizzy|light-?headed)|hives (?:all over|everywhere))`;
+
+const PREGNANCY = r`\b(?:pregnan\w*|\d{1,2} weeks? (?:pregnant|along|gestation)|(?:i am|she is|wife is|partner is|at) \d{1,2} weeks\b|(?:first|second|third) trimester|expecting (?:a baby|twins)|my bump|postpartum|post-partum|(?:just |recently |have just )?(?:gave birth|given birth|had (?:a|my|the) baby|delivered)|after (?:giving birth|delivery|(?:my|the) c-?section)|(?:days|weeks?) after (?:birth|delivery|the birth))\b`;
+const PREGNANCY_EMERGENCY = r`\b(?:(?:heavy|heavily|lots of|a lot of|gushing|pouring|soaking|bright red|big clots|clots)\b[^.!?]{0,20}(?:bleed\w*|blood)|bleed\w* (?:heavily|a lot|badly|through|everywhere)|soak\w* (?:through )?(?:a |my |the |\w+ )?pads?|(?:severe|really bad|terrible|excruciating|sharp|intense|unbearable|worst|stabbing|agonising|agonizing) (?:\w+ )?(?:pain|cramps?|cramping)|(?:baby|bump) (?:has |is |)(?:not (?:moving|kicking)|stopped (?:moving|kicking)|moving (?:less|much less)|has not moved|not moved)|(?:have not|has not|not|no|can not) (?:felt |feel |feeling |been |any |had )*(?:the |her |his |my )?(?:baby|fetal|foetal)? ?(?:movements?|kicks?|kicking|move|moving)|(?:severe|bad|terrible|pounding|splitting|worst|really bad) headache|(?:blurred|blurry|blurring|flashing lights|spots|sparkles|stars)\b[^.!?]{0,12}(?:vision|eyes?|in front)|vision (?:is )?(?:blurr\w*|going|spotty)|(?:sudden(?:ly)? )?(?:swollen|puffy) (?:face|hands|fingers)|(?:face|hands|fingers) (?:are |is |have |has |suddenly )*(?:swollen|swelling|puffy)|(?:seizure|fit|convulsion)|blood pressure (?:is )?(?:very |really )?high|\b(?:1[6-9]\d|2\d\d)\/(?:1[0-4]\d|9\d)\b)`;
+
+const CANCER_TREATMENT = r`\b(?:chemo\w*|immunotherapy|neutropeni\w*|low (?:white (?:blood )?cell|neutrophil|wbc) count|radiotherapy|stem cell transplant|(?:on|having|getting|receiving|during|after|since|started) (?:my |his |her )?(?:cancer|leukaemia|leukemia|lymphoma) (?:treatment|therapy))\b`;
+const CANCER = r`\b(?:cancer|tumou?r|metasta\w*|chemo\w*|myeloma|lymphoma|leuka?emia|oncolog\w*|radiotherapy)\b`;
+
+// ---- Rules -----------------------------------------------------------------------------------
+const suicide: CrisisRule[] = [
+  // Explicit self-killing language, any person ("my son says he wants to kill himself" is a present risk).
+  {
+    id: "en.s.kill_self",
+    category: "suicide",
+    level: "high",
+    pattern: r`(?<!(?:tried|attempted|attempting|trying) to )\b(?:kill?(?:ing)?|off(?:ing)?|hang(?:ing)?|drown(?:ing)?|shoot(?:ing)?|unaliv(?:e|ing)|end(?:ing)?|suffocat(?:e|ing)|gas(?:sing)?|throw(?:ing)?) ${SELF}\b(?! (?:laughing|at work|at the gym|working|studying|over (?:this|it|work)|to (?:finish|get|make|meet|pass)|with (?:work|stress|worry|overtime|guilt)|into (?:work|my work|the|it)|out of|down|on the (?:bed|sofa|couch)|at (?:him|her|them)))`,
+    imminentIf: r`\b(?:tonight|right now|today|about to|going to do it|have (?:the|a) (?:rope|gun|pills|knife)|this is goodbye|before i)\b`,
+  },
+  {
+    id: "en.s.kms_slang",
+    category: "suicide",
+    level: "high",
+    pattern: r`\b(?:kms|kys myself|sewer ?slide|unalive)\b`,
+  },
+  {
+    id: "en.s.end_life",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:end(?:ing)?|take|taking) ${POSS} (?:own )?li(?:fe|ves)\b(?! (?:back|into|in (?:my|his|her) hands|seriously|off))`,
+      r`\bend (?:it all|everything|it (?:tonight|today|now|for good|forever|once and for all))\b(?! with| between)`,
+      r`\bending it all\b`,
+      r`\btime (?:i |to |for me to )end(?:ed)? (?:it|it all|everything|my life|things)\b(?! with| between)`,
+    ],
+    imminentIf: r`\b(?:tonight|right now|today|about to)\b`,
+  },
+  {
+    id: "en.s.suicide_intent",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:i|he|she|they|we)\b${GAP}{0,4}? (?:commit|attempt)(?:ting)? ${SUICIDE}\b`,
+      r`\b(?:want|wanted|wanting|going|plan|planning|intend|intending|ready|decided|tempted|about|urge|urges|thinking (?:about|of)|thought about|considering|contemplating) (?:to )?(?:commit|commiting|committing|attempt|attempting) ${SUICIDE}\b`,
+      r`\bthinking (?:about|of) ${SUICIDE}\b`,
+      r`\bthoughts? (?:of|about) (?:${SUICIDE}|killing (?:myself|himself|herself)|ending (?:it|it all|my life|things|everything)|taking my (?:own )?life|dying|not being (?:here|alive)|not waking up)\b`,
+      r`\b(?:thinking|thought|think|dream(?:ing)?|fantasi[sz](?:e|ing)) (?:about|of) (?:ending (?:it|it all|my life|things|everything)|killing myself|taking my (?:own )?life|not being (?:here|alive)|overdosing|taking (?:all|an overdose|a bottle)|jumping (?:off|from|in front)|hanging myself|cutting my wrists|slitting my|drowning myself|stepping in front of|driving (?:my car )?(?:into|off))\b`,
+      r`\bwant (?:it all|everything|my life|this life|all of (?:this|it)) to (?:end|stop|be over)\b`,
+      r`\bwant (?:it|the pain|this) to (?:end|stop|be over) (?:forever|for good|permanently|once and for all)\b`,
+      r`\b${SUICIDE} (?:is|seems) (?:the only|my only|the answer|my answer)`,
+    ],
+  },
+  {
+    id: "en.s.suicidal",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:i am|i have been|i feel|feeling|i get|i keep getting|i became|is|are|has been|have been|getting|become|becoming|feel|felt|so|very|really|actively|passively)${GAP}{0,2}? ${SUICIDAL}\b(?!-)`,
+      r`\b(?:i|my [\w-]+|he|she)\b${GAP}{0,3} (?:having|have|has|get|getting|keep having|experiencing) (?:\w+ )?${SUICIDAL} (?:thoughts?|feelings?|urges?|ideation|impulses?)`,
+    ],
+    unless: HISTORY,
+  },
+  {
+    id: "en.s.want_die",
+    category: "suicide",
+    level: "high",
+    pattern: r`\b(?:i|he|she|they|part of me|me)\b${GAP}{0,3}? (?:want(?:s|ed)?|wish(?:es|ed)?|would like|need|long|longing|pray(?:ing)?|am ready|is ready|hope) to (?:just |simply |finally )?(?:die|be dead|not exist|stop existing|not be alive|disappear (?:forever|for good|permanently)|fall asleep (?:forever|and never)|go to sleep (?:forever|and never)|sleep forever|be gone|not be here)\b(?! (?:my|her|his|their) (?:hair|beard|eyebrows|clothes)| (?:it|them) (?:red|blue|black|pink|purple|green|blonde)| (?:of|from) (?:embarrassment|boredom|shame|laughter|cringe)| laughing| at home| in (?:peace|hospital|a hospice|hospice|my own bed|his own bed|her own bed)| with dignity| peacefully| comfortably| surrounded| when)`,
+    imminentIf: r`\b(?:tonight|right now|today)\b`,
+  },
+  {
+    id: "en.s.not_want_live",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:do not|does not|no longer|never|not|did not) (?:really |even |want to |wish to |feel like )*(?:want|wish) to (?:live|be alive|exist|wake up|keep living|keep going|go on|carry on|be here any ?more|be on this earth|see tomorrow|see another day)\b(?! (?:in|with|near|at|on|there|somewhere|abroad|alone with|here|for))`,
+      r`\b(?:hope|hoping|pray|praying|wish) (?:that )?(?:i|he|she) (?:do not|does not|never|will not|would not|would never) wake up\b`,
+    ],
+  },
+  {
+    id: "en.s.wish_dead",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\bwish(?:ed|es|ing)? (?:that )?(?:i|he|she) (?:was|were|could be|had been|would be) dead\b`,
+      r`\bwish(?:ed|es|ing)? (?:that )?i (?:had )?never (?:been born|existed|woke up)\b`,
+      r`\bbetter off dead\b`,
+      r`\b(?:so (?:that )?i (?:can |will |would |could )?die|hoping (?:that )?i (?:will |would )?die|hoping to die|in order to die|until i die)\b`,
+      r`\b(?:would|had) rather (?:just )?(?:be dead|die|not (?:be alive|exist|wake up))\b(?! than (?!(?:keep|live|living|go on|going on|carry on|continue|feel|feeling|face|wake up|spend|suffer|be like this|exist)\b))`,
+      r`\bwish(?:ed|es|ing)? (?:that )?i could (?:just )?(?:die|disappear|not wake up|sleep forever|stop existing|fall asleep and)`,
+      r`\b(?:would|could) (?:just )?(?:happily |gladly )?(?:die|stop existing) (?:right now|tonight|today)\b`,
+      r`\b(?:welcome|look forward to|long for|pray for|wait for|waiting for) (?:death|dying|the end)\b`,
+      r`\b(?:hope|wish|pray|would not mind if|do not care if) (?:that )?i (?:get|got|would get|died in|die in) (?:hit by|run over|killed|cancer|a crash|an accident|my sleep)`,
+    ],
+  },
+  {
+    id: "en.s.welcome_death",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:dying|death|being dead|not waking up|never waking up|not wake up|to die|if i died|if i did not wake up)\b[^.!?]{0,40}?\bwould (?:not be (?:so |that |the worst|a bad|bad|terrible)|be (?:a relief|a blessing|a mercy|easier|welcome|okay|ok|fine|nice|peaceful))`,
+      r`\bi would (?:welcome|not mind|be happy with|be fine with|be glad of) (?:death|dying|it if i died|not waking up|never waking up)\b`,
+      r`\bi would welcome it\b`,
+    ],
+    unless: r`\b(?:palliative|hospice|end[- ]of[- ]life|advance (?:care|directive)|dnr|do not resuscitate|when the time comes|assisted dying|euthanasia)\b`,
+  },
+  {
+    id: "en.s.deserve_die",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:i|he|she) (?:\w+ )?(?:deserve|deserves) to die\b`,
+      r`\b(?:i|he|she) (?:do not|does not) deserve to (?:live|be alive|exist)\b`,
+      r`\bi (?:should|ought to) (?:just )?(?:die|be dead|not exist|not be alive|never have been born|kill myself)\b`,
+    ],
+  },
+  {
+    id: "en.s.goodbye_signal",
+    category: "suicide",
+    level: "high",
+    pattern: r`\b(?:said|saying|says|sent|texted|messaged|posted|wrote|left)\b[^.!?]{0,25}\b(?:goodbye|farewell|final message|last message)\b`,
+    with: [r`\b(?:pills?|tablets?|rope|razor|blade|bridge|roof|note|sorry for everything|forgive me|love you all|blocked|will not answer|not answering|can not reach|is not picking up|not picking up|phone (?:is )?(?:off|switched off))\b`],
+    imminentIf: NOW,
+  },
+  {
+    id: "en.s.cant_go_on",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\bcan not (?:go on|carry on|keep going|keep living|live like this|live with (?:this|myself) any ?more|face (?:another day|living|tomorrow|life))\b(?=\s*(?:$|[.!?,;:]|like this|any ?more|any longer|living|with (?:my |this )?life|much longer|without (?:him|her|them)|and|i |please|now))`,
+      r`\b(?:do not (?:think|know (?:if|how|whether)|see how)|not sure (?:if |whether )?|no longer (?:think|believe)) i can (?:go on|keep going|carry on|keep living|live like this|do this any ?more)\b`,
+    ],
+  },
+  {
+    id: "en.s.tired_of_life",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:tired|sick|sick and tired|exhausted|weary) of (?:living|life|being alive|existing|waking up)\b`,
+      r`\b(?:done|finished) with (?:life|living|this life|it all|being alive|everything,? i)\b`,
+      r`\bhad enough of (?:life|living|being alive)\b`,
+      r`\bgive up on (?:life|living)\b`,
+      r`\bgiven up on (?:life|living)\b`,
+      r`\b(?:lost|no|have no|without) (?:the )?will to live\b`,
+      r`\bnothing (?:left )?to live for\b`,
+      r`\bno (?:reason|point)(?: for me| left)? (?:to|in|for|of) (?:live|living|go on|going on|being alive|carry on|carrying on|wake up|waking up|staying alive|stay alive|be here|being here|my life)\b`,
+      r`\bwhat is the point (?:of|in) (?:living|life|going on|being alive|carrying on|staying alive|waking up)\b`,
+      r`\b(?:life|living) (?:is|feels|seems) (?:not worth (?:living|it)|pointless|meaningless)\b`,
+      r`\bnot worth living\b`,
+      r`\b(?:do not|can not) see (?:any|a|another|other|the) (?:way out|point in (?:living|life|going on|being alive))\b(?: (?:except|but|other than) (?:dying|death|${SUICIDE}|to die|killing myself|ending it))?`,
+      r`\b(?:no|any|the only) (?:other )?way out (?:except|but|other than|is) (?:dying|death|${SUICIDE}|to die|killing myself|ending it)\b`,
+      r`\b(?:death|dying|${SUICIDE}) (?:is|seems like|feels like) the only (?:way out|answer|option|solution|escape)\b`,
+      r`\b(?:easier|better|simpler|best|a relief)\b[^.!?]{0,25}\bif i (?:just |simply )?(?:was not|were not|was no longer|were no longer|did not exist|died|disappeared|was gone|were gone|was dead|were dead|did not wake up)(?: (?:here|around|alive))?\b`,
+    ],
+  },
+  {
+    id: "en.s.burden_gone",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\bbetter off without me\b`,
+      r`\b(?:better|happier|easier|lighter)\b[^.!?]{0,20}\bwithout me\b`,
+      r`\b(?:would|will) (?:all )?be (?:so much |much |a lot )?(?:better|happier|easier) (?:off )?(?:if i (?:was|were|am) (?:gone|dead|not (?:here|around))|with me (?:gone|dead|out of the way)|without me)\b`,
+      r`\b(?:no one|nobody)(?: else)? (?:would|will|is going to) (?:even )?(?:care|notice|miss me|mind|cry)\b[^.!?]{0,20}\bif i (?:died|was gone|were gone|disappeared|was dead|were dead|killed myself|did not wake up|was not here|were not here)`,
+      r`\b(?:no one|nobody) would miss me\b`,
+    ],
+  },
+  {
+    id: "en.s.join_dead",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:want|wanted|wish|long|longing|ready|going|need) to (?:be with|join|see|follow) (?:him|her|them|my [\w-]+) (?:again|in heaven|on the other side|up there|soon|there)\b`,
+      r`\b(?:be with|join) (?:him|her|them) (?:again|in heaven|on the other side)\b`,
+    ],
+    with: [DEATH_CONTEXT],
+  },
+  {
+    id: "en.s.leave_world",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\bleave this (?:world|earth|life)\b`,
+      r`\b(?:will not|not going to|may not|might not) be (?:here|around|alive) (?:tomorrow|much longer|any ?more|next week|for long|by (?:tomorrow|morning|the weekend))\b`,
+      r`\bthis is (?:my )?(?:last|final) (?:message|goodbye|words|night)\b`,
+      r`\bby the time (?:you|anyone|someone) (?:read|reads|see|sees|find|finds) this\b`,
+      r`\bgoodbye (?:forever|for good|everyone|world|cruel world)\b`,
+      r`\bsay(?:ing)? (?:my )?(?:final|last) goodbyes?\b`,
+      r`\b(?:wrote|written|writing|left|leave|have) (?:a |my )?(?:${SUICIDE}|goodbye|farewell) (?:note|letter)s?\b`,
+    ],
+    imminentIf: NOW,
+  },
+  {
+    id: "en.s.not_wake",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:go|going|fall|falling|drift off|drifting off) to sleep and (?:never|not) wak(?:e|ing) up\b`,
+      r`\bsleep (?:forever|and never wake up)\b`,
+      r`\b(?:dying|die) in my sleep (?:tonight|would|and)\b`,
+    ],
+    unless: r`\b(?:palliative|hospice|end[- ]of[- ]life|when the time comes|sids|cot death|sleep apnoea|sleep apnea)\b`,
+  },
+  // Method seeking without a benign context (a caregiver's safe-dose question is not this).
+  {
+    id: "en.s.method_dose",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:lethal|fatal|deadly|killing) (?:dose|amount|quantity|number|overdose)\b`,
+      r`\b(?:most|more|least|the) (?:dangerous|deadly|lethal|toxic|fatal) (?:in|for|as|if i took) (?:an? )?overdose\b`,
+      r`\b(?:dose|amount|how much|how many|quantity)\b[^.!?]{0,30}\b(?:is|are|would be|will be|becomes?) (?:lethal|fatal|deadly)\b`,
+      r`\benough (?:\w+ ){0,3}to (?:kill (?:me|myself|a person|someone|you)|die|be fatal|be lethal|end it|not wake up|never wake up|stop (?:my|your|the) heart)\b`,
+      r`\bhow (?:many|much) (?:of )?(?:[\w'-]+ ){0,3}${MEDS}\b[^.!?]{0,25}\b(?:it would take|would it take|it takes|does it take|would be enough|is enough|are enough|would do it)\b`,
+      r`\bhow (?:many|much)\b[^.!?]{0,40}?\b(?:to|would|will|does it take to|could|can|before (?:it|they|you|i)) (?:kill|die|be fatal|be lethal|stop (?:my|your|the) heart|never wake up|not wake up|end it|overdose|od)\b`,
+    ],
+    unless: r`\b(?:just curious|out of curiosity|safe|safely|accident(?:al|ally)?|by mistake|avoid|prevent|pharmacology|toxicology|exam|nursing (?:school|student)|course|storing|store|keep away|my (?:dog|cat|pet)|the (?:dog|cat)|weeds?|pests?|rats|mice|bacteria|germs|cancer cells|tumou?r|lice|fleas|a horse)\b`,
+  },
+  {
+    id: "en.s.method_how",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:quickest|fastest|easiest|painless(?:est)?|best|surest|most effective|least painful|quietest|simplest|cleanest) (?:way|method|means) (?:to|of) (?:die|dying|kill (?:myself|yourself|oneself)|end (?:it|my life|it all)|commit ${SUICIDE}|${SUICIDE}|overdose|hang)\b`,
+      r`\bhow (?:to|do i|can i|could i|would i|should i|do you|does one) (?:kill (?:myself|yourself|oneself)|end (?:it all|my life|it)|commit ${SUICIDE}|overdose|hang (?:myself|yourself)|die (?:quickly|painlessly|fast|without pain|in my sleep|peacefully))\b`,
+      r`\b(?:googl\w*|search\w*|look(?:ing|ed)? up|research\w*|read(?:ing)? about|reading up on) (?:\w+ ){0,2}(?:ways|methods|how) (?:to|of) (?:die|dying|kill myself|end it|end my life|commit ${SUICIDE}|${SUICIDE}|overdose)\b`,
+      r`\bways to (?:die|kill myself|end it all|end my life|commit ${SUICIDE})\b`,
+      r`\bhow (?:high|tall|many floors|many stor(?:ey|ie)s|far)\b[^.!?]{0,30}\b(?:to die|to kill|kill (?:me|you|a person|someone)|fatal|to not survive|be enough)\b`,
+      r`\b(?:which|what) (?:\w+ )?(?:pills?|drugs?|medications?|medicines?|tablets?|poisons?|chemicals?) (?:would|could|will|can|are) (?:kill|be fatal|be lethal|end|make me not wake)\b`,
+    ],
+    unless: r`\b(?:just curious|out of curiosity|accident(?:al|ally)?|by mistake|my (?:dog|cat|pet)|the (?:dog|cat)|weeds?|pests?|rats|mice|bacteria|germs|a tree|plants?)\b`,
+  },
+  // Intentional overdose: any subject, unless it reads as an accident or a young child's ingestion.
+  {
+    id: "en.s.overdose_taken",
+    category: "suicide",
+    level: "imminent",
+    pattern: [
+      r`\b(?:took|taken|swallowed|downed|popped|ate|eaten|necked|overdosed on|drank|drunk)\s+${BULK_MEDS}`,
+      r`\b(?:i|he|she|they)${GAP}{0,2} (?:overdosed|took an overdose|have taken an overdose|has taken an overdose|am overdosing|od'?d|od'?ed)\b`,
+    ],
+    unless: r`${ACCIDENT}|${CHILD}|\b(?:over the (?:day|week)|as prescribed|in recovery|was prescribed|dog|cat|puppy|kitten|pet)\b`,
+  },
+  {
+    id: "en.s.overdose_plan",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:going to|about to|will|want to|plan(?:ning)? to|thinking (?:about|of)|tempted to|is|am|are|been) (?:take|taking|swallow|swallowing|overdose on|overdosing on|down|downing)\s+${BULK_MEDS}`,
+      r`\b(?:going to|about to|want to|plan(?:ning)? to|thinking (?:about|of)|tempted to) (?:overdose|od)\b`,
+      r`\b(?:going to|about to|want to|plan(?:ning)? to|thinking (?:about|of)|tempted to|will) (?:drink|drinking|swallow|swallowing|eat|eating|take|taking)\b[^.!?]{0,25}\b${POISONS}\b`,
+    ],
+    unless: r`\b(?:as prescribed|every (?:day|morning|night|evening)|daily|in the morning|at night|with (?:food|meals|breakfast|water)|at the same time|together|at once\?|should i|can i|is it (?:ok|okay|safe|fine)|remember to|forgot|forget)\b`,
+    imminentIf: r`\b(?:tonight|right now|now|today|about to)\b`,
+  },
+  {
+    id: "en.s.means_focus",
+    category: "suicide",
+    level: "high",
+    pattern: r`\b(?:keep|kept|been|sit|sitting|sat|am|was) (?:just )?(?:looking|staring|thinking) (?:at|about) (?:the|my|a|those|these|her|his|that) (?:[\w'-]+ ){0,3}?(?:pills|tablets|bottle|rope|knife|blade|razor|gun|noose)\b`,
+  },
+  {
+    id: "en.s.means_focus_ref",
+    category: "suicide",
+    level: "high",
+    pattern: r`\b(?:keep|kept|been|sit|sitting|sat|am|was) (?:just )?(?:looking|staring) at (?:it|them)\b`,
+    with: [r`\b(?:pills|tablets|bottle of|rope|knife|blade|razor|gun)\b`],
+  },
+  {
+    id: "en.s.stockpile",
+    category: "suicide",
+    level: "high",
+    pattern: r`\b(?:saving|stockpiling|hoarding|collecting|stashing|saved up|been saving|been collecting|stockpiled|hoarded|storing up|built up a stash of) (?:up )?(?:(?:my|all my|all the|some|enough|the|his|her|all his|all her) )?(?:[\w-]+ )?${MEDS}\b`,
+    unless: r`\b(?:dispose|disposal|get rid of|expired|throw (?:them )?away|pharmacy take back|return them)\b`,
+  },
+  {
+    id: "en.s.wrists",
+    category: "suicide",
+    level: "imminent",
+    pattern: r`\b(?:cut|slit|slashed|slitting|slashing|opened up|sliced) (?:open )?(?:my|his|her|their) (?:wrists?|throat|veins?)\b`,
+    unless: r`\b(?:by accident|accidentally|broken glass|glass|cooking|chopping|knife slipped|shaving|on a)\b`,
+  },
+  {
+    id: "en.s.self_harm",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:want(?:ed)? to|going to|urges? to|urge to|thinking (?:about|of)|started|start|keep|kept|been|can not stop|have been|need to|feel like) (?:\w+ ){0,2}(?:cut(?:ting)?|burn(?:ing)?|hurt(?:ing)?|harm(?:ing)?|scratch(?:ing)?|hit(?:ting)?|punch(?:ing)?|punish(?:ing)?|bruis(?:e|ing)|starv(?:e|ing)) ${SELF}\b`,
+      r`\b(?:cut|cutting|burn|burning|burnt|burned|hurt|hurting|harm|harming|scratch|scratching|hit|hitting|punch|punching|punish|punishing) ${SELF} (?:on purpose|deliberately|intentionally|again|to (?:cope|feel|calm|punish|release|stop|forget|make|get)|when(?:ever)? i|every (?:time|night|day)|until)\b`,
+      r`\bself[- ]?harm(?:ing|ed|s)?\b`,
+      r`\b(?:cutting|cut|burning|burnt|burned|scratching|scratched|carving|carved|hitting|punching|biting|bit|picking) (?:at )?(?:my|his|her) (?:own )?(?:arms?|legs?|thighs?|skin|wrists?|stomach|body|face|head)\b[^.!?]{0,40}\b(?:until|till|to feel|on purpose|deliberately|so (?:that )?i|to cope|to punish|to calm|whenever|every time|bleed\w*|blood)\b`,
+      r`\b(?:bang|banging|hit|hitting|smash|smashing) (?:my|his|her) head (?:against|on|into) (?:the |a )?(?:wall|floor|door)\b[^.!?]{0,40}\b(?:until|till|bleed\w*|blood|whenever|every time|calm|on purpose)\b`,
+      r`\b(?:stopped|stop|not) eating (?:on purpose|deliberately|so (?:that )?i (?:can )?die)`,
+      r`\bstarv\w* (?:myself|himself|herself) (?:to death|on purpose)\b`,
+      r`\b(?:started|start|been|keep|kept|back to|relapsed (?:on|into|with)) (?:cutting|self[- ]?harming|burning myself|harming myself)(?: again)?\b`,
+      r`\b(?:cutting|self[- ]?harming) again\b`,
+    ],
+    unless: r`${HISTORY}|\b(?:self-?harm(?:ing)? (?:in|among|and) (?:teens|teenagers|young people|students|adolescents)|what is self-?harm|signs of self-?harm|about self-?harm)\b`,
+  },
+  {
+    id: "en.s.self_harm_history",
+    category: "suicide",
+    level: "concern",
+    pattern: [
+      r`\b(?:used to|previously) (?:\w+ )?(?:self[- ]?harm|cut (?:myself|my (?:arms|legs|wrists))|be ${SUICIDAL}|try to kill myself)\b`,
+      r`\bhistory of (?:self[- ]?harm|${SUICIDE} attempts?|overdoses?|${SUICIDAL})\b`,
+      r`\b(?:tried|attempted) (?:${SUICIDE}|to kill myself|to end my life)\b[^.!?]{0,30}\b(?:years? ago|months ago|when i was|as a (?:teen|teenager|student)|in the past)\b`,
+    ],
+  },
+  {
+    id: "en.s.attempt",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:i|he|she|they|my [\w-]+)\b${GAP}{0,2}? (?:tried|attempted|try|trying|attempting) (?:to )?(?:kill (?:myself|himself|herself|themselves)|end (?:my|his|her|their) (?:own )?life|commit ${SUICIDE}|take (?:my|his|her|their) (?:own )?life|${SUICIDE})\b`,
+      r`\b${SUICIDE} attempt\b`,
+    ],
+    unless: HISTORY,
+    imminentIf: r`\b(?:just|tonight|today|last night|an hour|minutes ago|this morning|right now)\b`,
+  },
+  {
+    id: "en.s.jump",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:want|wanted|going|about|thinking (?:about|of)|plan(?:ning)?|ready|tempted|urges?|will|could just|might) (?:to )?(?:jump|jumping|throw(?:ing)? myself|step(?:ping)?|walk(?:ing)?|drive|driving|crash(?:ing)?) (?:off|from|in front of|under|into|my car into)\b`,
+      r`\bbefore i (?:jump|do it|end it|kill myself|go through with it)\b`,
+      r`\bjump (?:off|from) (?:the |a |this )?(?:bridge|roof|building|balcony|cliff|ledge|car park|tower)\b`,
+      r`\b(?:about|ready|going|tried|tempted|so close) to (?:jump|hang myself)(?=\s*(?:$|[.!?,;]|but|and|off|from|tonight|now))`,
+      r`\b(?:stopped|caught|found|pulled|talked) me (?:from |before i could |before i |out of |down from )?(?:taking|swallowing|jumping|hanging|cutting|overdosing|killing|ending|the edge|the ledge|the bridge)\b`,
+    ],
+    imminentIf: r`\b(?:now|right now|tonight|standing|here|before i|about to|on the (?:top|roof|edge|ledge|bridge))\b`,
+  },
+  {
+    id: "en.s.at_edge",
+    category: "suicide",
+    level: "imminent",
+    pattern: r`\b(?:i am|standing|sitting|up|here|i have climbed|i climbed|i went|i am now) (?:on|at|onto|to) (?:the )?(?:top floor|top|roof|rooftop|ledge|edge|bridge|cliff|railway|train tracks|tracks|balcony railing)\b`,
+    with: [r`\b(?:jump|end it|goodbye|tell someone|do it|last|die|kill|no one|nobody|let go|over the edge|right now|looking down|so high|alone)\b`],
+  },
+  {
+    id: "en.s.plan",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:have|got|made|making|worked out) (?:a |the |my )?plan (?:to|for|how to) (?:kill|end|die|do it|${SUICIDE}|take my)`,
+      r`\bplann?(?:ed|ing) (?:how|when|where) (?:to|i will|i am going to|i would) (?:do it|die|end it|kill)\b`,
+      r`\b(?:bought|got|have|buying|getting) (?:a |the |some )?(?:rope|gun|charcoal|noose|razor blades?)\b[^.!?]{0,20}\b(?:to|for) (?:kill|end|hang|do it|die)`,
+    ],
+    imminentIf: r`\b(?:tonight|today|now|ready)\b`,
+  },
+  {
+    id: "en.s.means_at_hand",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:tied|made|have|bought|hung|put up) (?:a |the )?noose\b`,
+      r`\b(?:pills|tablets)\b[^.!?]{0,20}\blined up\b`,
+      r`\b(?:sat|sitting|sit|locked myself|lay|lying) in (?:the|my) (?:garage|car)\b[^.!?]{0,30}\b(?:engine|car|motor) (?:is )?running\b`,
+      r`\bhose (?:from|to|into) the exhaust\b`,
+    ],
+    imminentIf: r`\b(?:now|right now|tonight|just|am sitting|in front of me)\b`,
+  },
+  {
+    id: "en.s.hopeless_future",
+    category: "suicide",
+    level: "concern",
+    pattern: r`\b(?:can not|do not) see (?:a|any) (?:future|way forward) (?:for (?:myself|me)|any ?more|ahead)\b`,
+  },
+  // Cues that mean little alone but complete a build-up after earlier suicidal talk.
+  {
+    id: "en.s.cue_after_risk",
+    category: "suicide",
+    level: "imminent",
+    needsRecent: true,
+    pattern: r`\b(?:tonight is the night|today is the day|it is time|time to go|i have made (?:up my mind|my decision)|i have decided|i am ready|i am doing it|i will do it|going to do it|doing it (?:tonight|today|now)|do it tonight|this is (?:it|goodbye)|goodbye|i have (?:everything|it all|them all|the pills|the rope) (?:ready|here|with me|in front of me|lined up)|have (?:the|my) (?:pills|rope|gun|knife|tablets) (?:ready|here|with me|in front of me|lined up)|no one can stop me|nobody will (?:find|stop) me|thank you for everything|tell (?:my|them|everyone) (?:\w+ )?i love them|it will all be over|(?:actually|really|finally) going to (?:do it|go through with it)|go through with it|(?:picked|chosen|set) (?:a|the) (?:date|day|time|place)|(?:worked out|figured out|decided|planned|know|chosen|picked) (?:exactly )?(?:how|when|where) (?:i will|i would|i am going to|to) (?:do it|end it|go through with it)|wrote (?:letters|notes) to (?:everyone|my family|my kids|them all)|bought (?:a |some )?(?:rope|charcoal|razor blades|a gun)|gave away (?:my|all my) (?:things|stuff|belongings|possessions|pets?|cat|dog)|(?:pills|tablets|rope|knife|blade) (?:are |is )?(?:in front of me|next to me|ready)|won't matter after tonight|will not matter after tonight|not be here tomorrow)\b`,
+  },
+];
+
+const medical: CrisisRule[] = [
+  { id: "en.m.chest_breathless", category: "medical", level: "imminent", pattern: CHEST, with: [BREATHLESS], unless: CHEST_NOT_ACUTE },
+  { id: "en.m.chest_sweat", category: "medical", level: "imminent", pattern: CHEST, with: [SWEAT], unless: CHEST_NOT_ACUTE },
+  { id: "en.m.chest_radiating", category: "medical", level: "imminent", pattern: CHEST, with: [RADIATE], unless: CHEST_NOT_ACUTE },
+  { id: "en.m.chest_faint", category: "medical", level: "imminent", pattern: CHEST, with: [FAINT], unless: CHEST_NOT_ACUTE },
+  {
+    id: "en.m.heart_attack",
+    category: "medical",
+    level: "imminent",
+    pattern: r`\b(?:having|is having|am having|might be having|could be having|think (?:[\w']+ ){0,3}(?:is |am |are )?having|could this be|is this|feels like|it is) a heart attack\b`,
+  },
+  {
+    id: "en.m.not_breathing",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:is|am|are|he is|she is|not) not breathing\b(?! (?:properly )?(?:through|out of) (?:his|her|my|the) nose)`,
+      r`\bstopped breathing\b`,
+      r`\bno (?:pulse|heartbeat)\b`,
+      r`\b(?:heart|breathing) (?:has |have )?stopped\b`,
+      r`\b(?:in|into|having|had|is in|went into|gone into|going into) cardiac arrest\b`,
+      r`\b(?:doing|giving|started|start|need(?:s)?) (?:him |her )?cpr\b`,
+      r`\bturning blue\b`,
+      r`\b(?:lips|face|skin|he|she) (?:is |are |went |has gone |have gone |gone |turning |going |looks? )+(?:blue|grey|gray)\b`,
+    ],
+    unless: r`\b(?:sleep|asleep|snor\w*|apnoea|apnea|few seconds|at night|while sleeping|in (?:his|her|my) sleep|cold (?:hands|fingers|weather)|raynaud|breath[- ]holding)\b`,
+  },
+  {
+    id: "en.m.choking",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:is|he is|she is|baby is|am|started|keeps) choking\b(?! on (?:my|his|her) (?:words|tears|saliva|spit))`,
+      r`\b(?:something|food|a [\w-]+|piece of [\w-]+) (?:is |got |has got |has )?(?:stuck|lodged) in (?:his|her|my|their|the) (?:throat|windpipe|airway)\b`,
+    ],
+  },
+  {
+    id: "en.m.breathing_severe",
+    category: "medical",
+    level: "high",
+    pattern: [
+      r`\b(?:can not|could not|unable to|can barely|struggling to|fighting to|gasping to|fighting for) (?:breathe|breath|catch (?:my|his|her) breath|get (?:any )?air)\b(?! (?:through|out of|properly through) (?:my|his|her|the) nose)`,
+      r`\b(?:gasping for (?:air|breath)|breathing (?:very )?(?:fast|rapidly|slowly|shallow(?:ly)?) and (?:\w+ ){0,3}(?:blue|grey|confused|drowsy|can not|will not|not))\b`,
+      r`\b(?:inhaler|reliever|ventolin|salbutamol|albuterol|puffer) (?:is not|not|does not|did not|is no longer) (?:working|helping)\b`,
+      r`\basthma attack\b`,
+    ],
+    unless: r`\b(?:nose|blocked|stuffy|congest\w*|cold|flu|when i (?:run|exercise|climb|lie|walk)|after (?:running|exercise|climbing|stairs|a run|the gym)|(?:last|yesterday|years|months|weeks) ago|yesterday|last (?:night|week|month)|mask|laughing|sobbing|so excited)\b`,
+    imminentIf: r`\b(?:blue|grey|gray|can not (?:talk|speak)|collaps\w*|drowsy|confused|not working)\b`,
+  },
+  { id: "en.m.stroke_face_speech", category: "medical", level: "imminent", pattern: FACE, with: [SPEECH] },
+  { id: "en.m.stroke_face_weak", category: "medical", level: "imminent", pattern: FACE, with: [WEAKNESS] },
+  { id: "en.m.stroke_speech_weak", category: "medical", level: "imminent", pattern: SPEECH, with: [WEAKNESS] },
+  {
+    id: "en.m.stroke_sudden",
+    category: "medical",
+    level: "imminent",
+    pattern: `${FACE}|${WEAKNESS}|${SPEECH}|${LIMB_WEAKNESS}|${VISION_LOSS}`,
+    with: [STROKE_ONSET],
+    unless: CHRONIC,
+  },
+  {
+    id: "en.m.stroke_sign",
+    category: "medical",
+    level: "high",
+    pattern: `${FACE}|${WEAKNESS}`,
+    unless: `${CHRONIC}|${HISTORY}`,
+  },
+  {
+    id: "en.m.stroke_named",
+    category: "medical",
+    level: "imminent",
+    pattern: r`\b(?:having|is having|am having|might be having|could be having|think (?:[\w']+ ){0,3}(?:is |am |are )?having|could this be|is this|looks like|signs of) (?:a )?(?:stroke|mini[- ]stroke|tia)\b`,
+    with: [r`\b(?:i|my|me|he|she|his|her|we|our)\b`],
+  },
+  {
+    id: "en.m.anaphylaxis",
+    category: "medical",
+    level: "imminent",
+    pattern: ALLERGEN,
+    with: [AIRWAY],
+    unless: r`\b(?:hay ?fever|pollen|last (?:year|time|month)|years ago|(?:what|how) should (?:i|we) do if|in case|plan\b|action plan|when (?:i|he|she|they) (?:eat|eats|have|has|drink|drinks|touch|touches)|every time|should (?:i|we) see|allergist|get tested|allergy test)\b`,
+  },
+  {
+    id: "en.m.anaphylaxis_named",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:having|is having|going into|gone into|went into|in|think (?:[\w']+ ){0,3}(?:is |am )?having) (?:an )?(?:anaphyla\w*|severe allergic reaction)`,
+      r`\banaphylactic (?:shock|reaction)\b(?! (?:last|years|once|before|in the past))`,
+      r`\bthroat\b[^.!?]{0,20}\b(?:closing|swelling shut|closing up|closing over)\b`,
+      r`\b(?:used|gave|give|giving|injected|had to use) (?:him |her |me |them )?(?:the |his |her |my |an |their )?(?:epi-?pen|adrenaline (?:pen|auto-?injector|shot)|epinephrine)\b`,
+    ],
+  },
+  {
+    id: "en.m.airway_swelling",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:tongue|throat)(?: and (?:my |his |her )?(?:lips?|face|tongue|throat))? (?:is |are |has |have |started |starting |begun |suddenly |really |all |getting |keeps )*(?:to )?(?:swell\w*|swollen|puff\w* up|blow\w* up)\b`,
+      r`\b(?:lips?|face) and (?:my |his |her )?(?:tongue|throat) (?:is |are |have |has |started |starting |suddenly |really |all |getting )*(?:to )?(?:swell\w*|swollen)\b`,
+    ],
+    unless: r`\b(?:tonsil\w*|glands?|sore throat|strep|cold|flu|laryngitis|mumps)\b`,
+  },
+  {
+    id: "en.m.hypertensive",
+    category: "medical",
+    level: "high",
+    pattern: r`\b(?:blood pressure|bp)\b[^.!?]{0,15}\b(?:2\d\d|1[89]\d) ?(?:\/|over)`,
+    with: [r`\b(?:headache|chest pain|blurr\w*|vision|vomit\w*|confus\w*|slurr\w*|seizure|nose ?bleed)\b`],
+  },
+  {
+    id: "en.m.tachycardia",
+    category: "medical",
+    level: "high",
+    pattern: r`\b(?:heart rate|pulse|heart is (?:beating|going|racing) at)\b[^.!?]{0,15}\b(?:1[5-9]\d|2\d\d)\b`,
+    with: [`${FAINT}|${BREATHLESS}|${CHEST}|\\bdizzy\\b`],
+  },
+  { id: "en.m.chest_vomiting", category: "medical", level: "high", pattern: CHEST, with: [r`\b(?:vomit\w*|throw\w* up|threw up|being sick|nause\w*|sick to (?:my|his|her) stomach)\b`], unless: CHEST_NOT_ACUTE },
+  { id: "en.m.faint_breathless", category: "medical", level: "imminent", pattern: FAINT, with: [BREATHLESS] },
+  {
+    id: "en.m.head_injury",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:hit|banged|bumped|knocked|hurt|injured|smashed|struck|cracked) (?:[\w']+ ){0,2}head\b`,
+      r`\bhead (?:injury|trauma|wound)\b`,
+      r`\bhit (?:his|her|my|their) head\b`,
+      r`\bfell (?:[\w']+ ){0,3}(?:on|onto) (?:his|her|my|their) head\b`,
+    ],
+    with: [r`\b(?:vomit\w*|threw up|throwing up|been sick|unconscious|knocked out|confused|drowsy|sleepy|seizure|fit|not making sense|blood (?:coming )?(?:from|out of) (?:his|her|my) (?:ear|nose)|clear fluid|will not wake|can not wake|pupils|slurr\w*|not moving|passed out)\b`],
+    unless: r`\b(?:playing normally|seems fine|is fine now|what should i watch for|what to watch for|should i watch for|signs to watch)\b`,
+  },
+  {
+    id: "en.m.child_breathing",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:ribs|chest|tummy|skin (?:between|under) (?:the|her|his) ribs|neck) (?:is |are )?(?:sucking|pulling|caving|sinking) in\b`,
+      r`\bgrunting (?:with|when|as|on) (?:each|every|her|his)? ?breath\w*`,
+      r`\bnostrils (?:are )?flaring\b`,
+      r`\bhead bobbing\b`,
+    ],
+  },
+  {
+    id: "en.m.found_down",
+    category: "medical",
+    level: "imminent",
+    pattern: r`\b(?:is not|not|has not|stopped|won't|will not) (?:been )?(?:moving|responding|getting up)\b`,
+    with: [r`\b(?:fell|fallen|collapsed|dropped|found|floor|ground|lying|slumped)\b`],
+  },
+  {
+    id: "en.m.blue_limp",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:went|gone|going|turned|turning|is|are|looks?|looking) (?:completely |very |a bit |all |quite )?blue\b`,
+      r`\b(?:is|are|went|gone|goes|feels|seems|looks|and) (?:all |very |really |so |completely )?(?:floppy|limp|lifeless)\b`,
+    ],
+    unless: r`\b(?:hands|fingers|feet|toes|raynaud|cold (?:weather|water)|bruis\w*|the veins|blue light|feeling blue|screen|bath toy|arm is limp from|wrist)\b`,
+  },
+  {
+    id: "en.m.not_waking",
+    category: "medical",
+    level: "imminent",
+    pattern: r`\b(?:is not|not|will not|would not|has not been|still is not|still not) (?:properly )?(?:waking|wake|woken|coming round|coming to|come round)(?: up)?\b`,
+    unless: r`\b(?:in the morning|for school|for work|early|on time|at night|during the night|alarm|mornings|every day|lie in|weekend)\b`,
+  },
+  {
+    id: "en.m.seizure_after",
+    category: "medical",
+    level: "imminent",
+    pattern: r`\b(?:had|has had|just had) (?:a |his |her |another )?(?:first |second )?(?:seizure|fit|convulsion)\b`,
+    with: [r`\b(?:not waking|will not wake|drowsy|confused|blue|not breathing|another|again|lasted|first time|still|floppy|limp|unresponsive)\b`],
+    unless: r`\b(?:last (?:year|month|week)|years ago|months ago|as a (?:child|kid)|can (?:i|he|she) (?:drive|swim)|medication for)\b`,
+  },
+  {
+    id: "en.m.diabetic_emergency",
+    category: "medical",
+    level: "high",
+    pattern: r`\b(?:diabet\w*|type 1|type one|blood sugar|ketones?|insulin)\b`,
+    with: [r`\b(?:very drowsy|drowsy|confus\w*|breathing (?:very )?(?:fast|deep|heavy|heavily|rapidly)|fruity|ketones (?:are )?(?:high|very high|\d)|unconscious|can not wake|will not wake)\b`],
+    imminentIf: r`\b(?:unconscious|can not wake|will not wake|unresponsive)\b`,
+  },
+  {
+    id: "en.m.bleeding_severe",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\bbleed\w* (?:a lot|heavily|badly|profusely|everywhere|out|like crazy|so much|really badly|non-?stop|through (?:the |a |my )?(?:towel|bandage|cloth|dressing|clothes))\b`,
+      r`\b(?:will not|can not|could not) stop (?:the )?bleed\w*`,
+      r`\bbleeding (?:will not|does not|is not going to) stop\b`,
+      r`\bblood (?:is |keeps )?(?:everywhere|pouring|spurting|gushing|pumping|squirting)\b`,
+      r`\b(?:lost|losing) (?:a lot of|so much|lots of) blood\b`,
+      r`\b(?:pool|puddle) of blood\b`,
+      r`\bsoaked (?:through )?(?:in|with) blood\b`,
+      r`\b(?:deep|gaping|huge|large) (?:cut|wound|gash|laceration)\b`,
+    ],
+    unless: r`\b(?:period|menstrua\w*|cycle|(?:last|years|months) (?:year|ago)|gums? bleed|brushing|has stopped|stopped now|often|sometimes|usually|every (?:day|week|month|morning|night|winter)|in (?:winter|summer)|when i blow)\b`,
+  },
+  {
+    id: "en.m.vomit_blood",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:vomit\w*|throw\w* up|threw up|coughing up|coughed up|spitting up|spat up|bringing up|puking|puked|sick(?:ing)? up) (?:up )?(?:\w+ ){0,3}?blood\b`,
+      r`\b(?:black|tarry|maroon) (?:\w+ )?(?:stools?|poo|poop)\b[^.!?]{0,30}\b(?:dizzy|faint|weak|lots|a lot)\b`,
+    ],
+    unless: r`\b(?:a (?:little|bit)|little bit|streaks?|specks?|tinge\w*|spots? of|trace|from my nose|nosebleed|(?:last|years|months) ago)\b`,
+  },
+  {
+    id: "en.m.trauma",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:hit|knocked (?:down|over|off)|run over|struck) by (?:a |the )?(?:car|bus|truck|lorry|van|motorbike|motorcycle|vehicle|train|taxi)\b`,
+      r`\b(?:car|motorbike|motorcycle|bike|road|traffic) (?:crash|accident|collision)\b`,
+      r`\bfell (?:from|off|down) (?:a |the )?(?:roof|ladder|balcony|height|building|window|cliff|scaffold\w*|\w+ (?:floor|storey|story)|stairs and (?:is not|can not|will not))\b`,
+      r`\bbone (?:is )?(?:sticking|poking) (?:out|through)\b`,
+      r`\bbent (?:the wrong way|backwards|at (?:a|an) (?:weird|strange|funny|odd|awkward|unnatural) angle)\b`,
+      r`\b(?:been|got|was) (?:shot|stabbed)\b`,
+      r`\b(?:stab|gunshot) wound\b`,
+      r`\b(?:badly|severely) (?:burn(?:ed|t)|scald(?:ed)?)\b`,
+      r`\belectrocuted\b`,
+      r`\b(?:got|had|received) an electric shock\b`,
+      r`\b(?:nearly|almost) drowned\b`,
+      r`\b(?:bitten|bit) by a (?:snake|viper|adder)\b`,
+      r`\bsnake ?bite\b`,
+      r`\b(?:pulled (?:him|her|them|my [\w-]+)|(?:was|were|got|been|just been) pulled) (?:out )?(?:of|from) (?:the )?(?:water|pool|river|sea|bath|lake|pond)\b`,
+      r`\b(?:fell|fallen|went under) (?:in|into) (?:the )?(?:pool|river|lake|pond|sea)\b[^.!?]{0,40}\b(?:not breathing|unconscious|blue|drowsy|coughing|limp|floppy)\b`,
+      r`\bhead injury\b[^.!?]{0,40}\b(?:vomit\w*|unconscious|confused|drowsy|seizure|fit|not making sense|knocked out)\b`,
+    ],
+    unless: r`\b(?:last (?:year|month|week|summer|winter)|years? ago|months? ago|weeks? ago|in (?:19|20)\d\d|when i was|as a (?:kid|child)|old injury|healed|since the (?:accident|crash))\b`,
+  },
+  {
+    id: "en.m.unresponsive",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:can not|could not|unable to|can't) (?:wake|rouse|get a response from|get (?:him|her|them) to respond)(?: up)? (?:him|her|them|my [\w-]+|the (?:baby|child))\b`,
+      r`\b(?:can not|could not) wake (?:him|her|them) up\b`,
+      r`\b(?:he|she|they|baby|my [\w-]+) (?:will not|would not|does not|is not|not) (?:wake|waking|wakes) up\b(?! (?:in the|at|for|early|on time|before|until|when))`,
+      r`\b(?:is |was |has been |went |gone |lying |found (?:\w+ )?)(?:unconscious|unresponsive|not responding|not responsive|lifeless)\b`,
+      r`\bpassed out (?:and|,)? ?(?:is not|will not|can not|not|is still|still)\b`,
+      r`\b(?:he|she|they|dad|mum|mom|my [\w-]+) (?:just |suddenly |has just |has )?collapsed\b(?! (?:last|years|on the sofa|into bed|in bed|on (?:the|my) bed))`,
+      r`\bfound (?:him|her|them|my [\w-]+(?: [\w-]+)?) (?:passed out|unconscious|collapsed|on the floor|not breathing|unresponsive|lifeless)\b`,
+      r`\b(?:baby|infant|newborn|toddler|child|son|daughter|she|he) (?:is |seems |went |has gone |feels |looks |)(?:very |really |all |so )?(?:floppy|limp|lifeless)\b`,
+      r`\bknocked (?:out|unconscious)\b`,
+    ],
+  },
+  {
+    id: "en.m.hard_to_wake",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:hard|difficult|impossible|very hard) to (?:wake|rouse)(?: up)?\b`,
+      r`\b(?:very |extremely )?drowsy and (?:confused|floppy|not responding|hard to wake)\b`,
+    ],
+    unless: r`\b(?:in the morning|for school|alarm|mornings|for work|every day|teen\w*)\b`,
+  },
+  {
+    id: "en.m.seizure",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:having|is having|has been having|am having|in the middle of|just had|is in) (?:a |another |his first |her first |my first |a first )?(?:seizure|fit|convulsion|epileptic fit)s?\b`,
+      r`\b(?:he|she|they|baby|child|son|daughter|dad|mum|mom|is|started|keeps) (?:is |started |keeps )?(?:seizing|convulsing|fitting)\b`,
+      r`\b(?:seizure|fit|convulsion) (?:is |has been |that has been )?(?:lasting|lasted|going on|still going|not stopping|will not stop|for (?:over |more than )?(?:\d+|five|ten|several))\b`,
+      r`\bshaking (?:all over|uncontrollably|violently) and (?:not|will not|can not|unresponsive|eyes)\b`,
+      r`\beyes (?:rolled|rolling) (?:back|up)\b`,
+      r`\bfebrile (?:seizure|convulsion)\b(?! (?:last|before|years|when))`,
+      r`\bfoaming at the mouth\b`,
+    ],
+    unless: r`\b(?:last (?:year|month|week)|years ago|months ago|as a (?:child|kid)|history of|can (?:i|he|she) (?:drive|swim)|medication for)\b`,
+  },
+  {
+    id: "en.m.poison_child",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:swallowed|ate|eaten|drank|drunk|got into|has taken|took|licked|chewed|bit into|ingested|put (?:a |some )?[\w-]+ in (?:his|her) mouth)\b[^.!?]{0,40}?\b(?:${MEDS}|${POISONS}|vitamins|gummies|berries)\b`,
+      r`\b(?:empty|opened|open|chewed|half-empty) (?:[\w'-]+ )?(?:bottle|packet|box|blister pack|pack|jar|tub|container|strip)s? of (?:[\w'-]+ ){0,2}(?:${MEDS}|${POISONS}|vitamins)\b`,
+    ],
+    with: [CHILD],
+    unless: r`\b(?:how (?:do|can|should) i (?:store|keep|prevent)|childproof|child-?proof|so (?:he|she|they) can not|to prevent|in case|safe (?:dose|amount|maximum)|dose for|how much (?:\w+ )?(?:can|should) (?:i|he|she) (?:give|take))\b`,
+  },
+  {
+    id: "en.m.poison_accident",
+    category: "medical",
+    level: "high",
+    pattern: r`\b(?:took|taken|swallowed|been taking|has been taking|gave (?:him|her|them|my [\w-]+)|given|drank|ate)\b[^.!?]{0,50}?\b(?:every day|daily|twice|double|extra|too (?:much|many)|\d+ times|the wrong|someone else'?s|instead of)\b`,
+    with: [
+      ACCIDENT,
+      r`\b(?:fever|vomit\w*|bleed\w*|ulcers?|confus\w*|drowsy|unconscious|breath\w*|seizure|rash|collaps\w*|dizzy|faint\w*|not making sense|can not wake|sores?|bruis\w*|heart (?:racing|pounding)|palpitations|very sleepy|slurr\w*)\b`,
+    ],
+    imminentIf: r`\b(?:bleed\w*|confus\w*|drowsy|unconscious|breath\w*|seizure|collaps\w*|faint\w*|can not wake|not making sense)\b`,
+  },
+  {
+    id: "en.m.poison_ingested",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:swallowed|drank|drunk|ate|ingested|took|taken|downed)\b[^.!?]{0,30}?\b(?:${POISONS})\b`,
+      r`\b(?:took|taken|swallowed|downed|drank|ate)\s+${BULK_MEDS}`,
+      r`\b(?:i|he|she|they|who|someone|somebody|friend|son|daughter|brother|sister|mum|mom|dad|husband|wife|partner|boyfriend|girlfriend|is|am|are|has|have|had|just) (?:just |has |have |had )?(?:overdosed|overdosing)\b`,
+      r`\btook an overdose\b`,
+      r`\b(?:heroin|opioid|fentanyl|drug|methadone|accidental) overdose\b(?! (?:prevention|kit|training|awareness))`,
+      r`\bcarbon monoxide\b[^.!?]{0,50}\b(?:headache|dizzy|vomit\w*|drowsy|confus\w*|faint\w*|unconscious|alarm|sick)\b`,
+      r`\bpoisoned\b`,
+    ],
+    unless: r`\b(?:in recovery|how to prevent|prevent(?:ion)?|in case|what are the signs|signs of|keep (?:some|naloxone|narcan)|carry (?:naloxone|narcan)|food poison\w*|(?:last|years|months) (?:year|ago)|when i was|dog|cat|puppy|kitten|pet|horse)\b`,
+  },
+  {
+    id: "en.m.infant_fever",
+    category: "medical",
+    level: "imminent",
+    pattern: r`\b(?:newborn|neonate|(?:\d|1\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]?(?:days?|weeks?|wks?)[- ]?old|(?:[12]|one|two)[- ]?(?:months?|mo)[- ]?old|(?:under|less than) (?:3|three) months)\b`,
+    with: [`${FEVER}|\\b(?:hot to (?:the )?touch|feels (?:very )?hot)\\b`],
+    unless: r`\b(?:bath|room|formula|bottle|milk|thermometer to use|normal temperature|how (?:warm|hot) should)\b`,
+  },
+  {
+    id: "en.m.child_red_flags",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:non[- ]?blanching|purple (?:spots|rash))\b`,
+      r`\brash (?:that )?(?:does not|will not|would not|is not) (?:fade|disappear|go away) (?:when|under|with)\b`,
+      r`\bbulging (?:soft spot|fontanelle)\b`,
+      r`\bhigh[- ]pitched (?:cry|crying|scream\w*)\b`,
+      r`\bno wet (?:nappies|diapers) (?:for|in) \d+\b`,
+    ],
+  },
+  {
+    id: "en.m.meningitis_signs",
+    category: "medical",
+    level: "high",
+    pattern: r`\bstiff neck\b|\bneck (?:is )?(?:very )?stiff\b|\bcan not (?:bend|touch|put) (?:his |her |my )?(?:chin|head) (?:to|on|down)`,
+    with: [`${FEVER}|\\b(?:rash|light hurts|hurts? (?:his|her|my) eyes|photophobia|vomit\\w*|confus\\w*|drowsy)\\b`],
+  },
+  {
+    id: "en.m.pregnancy",
+    category: "medical",
+    level: "imminent",
+    pattern: PREGNANCY,
+    with: [PREGNANCY_EMERGENCY],
+    unless: r`\b(?:last (?:year|pregnancy)|previous pregnancy|years ago|is it normal to have (?:some|light|a little)|spotting)\b`,
+  },
+  {
+    id: "en.m.pregnancy_named",
+    category: "medical",
+    level: "high",
+    pattern: [
+      r`\b(?:think|might|could|worried|scared) (?:[\w']+ ){0,3}(?:ectopic|having a miscarriage|miscarrying|pre-?eclampsia|placental abruption)\b`,
+      r`\bi am (?:having a miscarriage|miscarrying)\b`,
+    ],
+  },
+  {
+    id: "en.m.oncology_fever",
+    category: "medical",
+    level: "high",
+    pattern: CANCER_TREATMENT,
+    with: [FEVER],
+    unless: r`\b(?:last (?:year|month)|years ago|before (?:my|his|her) chemo|vaccine|flu jab|flu shot)\b`,
+  },
+  {
+    id: "en.m.oncology_cord",
+    category: "medical",
+    level: "high",
+    pattern: CANCER,
+    with: [r`\b(?:(?:legs?|feet) (?:are |is |have |has |went |gone |going |feel |feels |suddenly )*(?:weak|numb|giving way|heavy|not working|paraly\w*)|can not (?:walk|stand|feel (?:my|his|her) legs)|(?:lost|losing|can not) control (?:of )?(?:my |his |her )?(?:bladder|bowels?|pee|wee)|numb (?:between|around) (?:my|his|her|the) (?:legs|bottom|groin)|saddle numbness)\b`],
+  },
+  {
+    id: "en.m.thunderclap",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:worst|most (?:severe|painful)) headache (?:of|in) (?:my|his|her|their) (?:entire )?life\b`,
+      r`\bthunderclap headache\b`,
+      r`\bsudden(?:ly)?,? (?:\w+ ){0,3}(?:severe|explosive|excruciating|blinding|crushing|splitting|agonising|agonizing) headache\b`,
+      r`\bheadache (?:came on|hit|started) (?:suddenly|like a|out of nowhere)\b`,
+    ],
+    unless: r`\b(?:migraines?|sometimes|often|every (?:day|week|month)|for (?:weeks|months|years)|usually|last (?:year|month))\b`,
+  },
+  {
+    id: "en.m.sepsis_confusion",
+    category: "medical",
+    level: "high",
+    pattern: [
+      r`\b(?:is |seems |very |suddenly |become |became |got |getting |gone |went |is so )(?:confused|disoriented|delirious|not making sense|incoherent)\b`,
+      r`\b(?:mottled|blotchy blue) skin\b`,
+    ],
+    with: [FEVER],
+  },
+  {
+    id: "en.m.hypoglycaemia",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:blood sugar|glucose|sugar level|sugars?|bg|bm) (?:is |was |of |reading |at |dropped to |down to |has dropped to |went down to )?(?:very low|too low|dangerously low|really low|[1-2]\.\d\b|[1-3]\d (?:mg)?\b)`,
+      r`\bhypo(?:glycaemic|glycemic)?\b`,
+    ],
+    with: [r`\b(?:confus\w*|unconscious|can not wake|will not wake|drowsy|not making sense|fitting|seizure|slurr\w*|can not swallow|unresponsive|collaps\w*|passed out)\b`],
+  },
+  {
+    id: "en.m.testicular",
+    category: "medical",
+    level: "high",
+    pattern: r`\bsudden (?:\w+ ){0,2}(?:severe |bad )?pain in (?:my|his) (?:testicle|testicles|balls|scrotum)\b|\b(?:testicular|testicle) (?:torsion|twisted)\b`,
+  },
+];
+
+const violence: CrisisRule[] = [
+  {
+    id: "en.v.assault",
+    category: "violence",
+    level: "high",
+    pattern: r`\b${AGGRESSOR}\b${GAP}{0,5}? (?:hit|hits|hitting|punch(?:ed|es|ing)?|kick(?:ed|s|ing)?|slap(?:ped|s|ping)?|beat(?:s|en|ing)?|chok(?:ed|es|ing)|strangl(?:ed|es|ing)|throttl(?:ed|es|ing)|shov(?:ed|es|ing)|push(?:ed|es|ing)|thr(?:ew|ows|owing)|drag(?:ged|s|ging)|attack(?:ed|s|ing)|stab(?:bed|s|bing)|burn(?:ed|t|s|ing)|bit|bites|grab(?:bed|s|bing)|pinn(?:ed|ing)|smash(?:ed|es|ing)|assault(?:ed|s|ing)|hurt(?:s|ing)?|abus(?:ed|es|ing)|rap(?:ed|es|ing)|molest(?:ed|s|ing)?|whip(?:ped|s|ping)?|tied up|locked) (?:(?:the |a )?[\w']+ (?:and|then) )?${VICTIM}(?! (?:feelings|pride|ego)| (?:to|into) (?:see|go|get|try|do|take|eat|exercise|book|call|make|be|work|study|apply|quit|stop|start|seek|visit|talk|speak|have|keep|finish|come)\b| out\b| off (?:the|his|her) (?:team|account)| up (?:on|with) (?:the|a) )`,
+    unless: `${HISTORY}|\\b(?:playing|play fight|by accident|accidentally|tickl\\w*|the ball|as a joke|joking|messing around|horsing around)\\b`,
+    imminentIf: NOW,
+  },
+  {
+    id: "en.v.threat",
+    category: "violence",
+    level: "high",
+    pattern: [
+      r`\bthreat(?:en(?:ed|s|ing)?)? (?:me |us |her |him |them )?(?:with (?:a )?(?:knife|gun|weapon|violence|death) )?(?:to )?(?:kill|hurt|beat|stab|shoot|burn|murder|harm|strangle|take the (?:kids|children|baby)|break (?:my|her|his) (?:neck|legs|arms))\b(?! (?:himself|herself|themselves|myself))`,
+      r`\b(?:said|says|told me|keeps saying|texted|messaged|screamed|shouted|yelled|swore) (?:that )?(?:he|she|they) (?:would|will|is going to|was going to|is about to|wants to) (?:kill|hurt|beat|stab|shoot|murder|finish|do worse|break|strangle|get|come (?:back )?for|burn) (?:me|us|her|him|the kids|the baby|my|them|worse|it)\b`,
+      r`\b(?:he|she|they) (?:will|is going to|is coming to) (?:do worse|finish me|come back (?:for|and) (?:me|us))\b`,
+      r`\b(?:afraid|scared|terrified|fear|worried) (?:that )?(?:he|she|they|my [\w-]+) (?:will|is going to|might|would|could) (?:kill|hurt|beat|attack|strangle|stab|come back and hurt|find (?:me|us)) ?(?:me|us|her|him|the kids|my|them)?\b`,
+      r`\bfear for (?:my|our|her|his) (?:life|lives|safety)\b`,
+      r`\bin fear of (?:my|our) li(?:fe|ves)\b`,
+    ],
+    unless: r`\b(?:in the (?:movie|film|book|show|game))\b`,
+    imminentIf: NOW,
+  },
+  {
+    id: "en.v.partner_kill",
+    category: "violence",
+    level: "high",
+    jokeable: true,
+    pattern: r`\b(?:(?:my|her|his) ${INTIMATE}|he|she|someone) (?:is going to|will|wants to|is trying to|tried to|is gonna|is coming to) (?:kill|murder|hurt|strangle) (?:me|us|her|him|the kids|the baby)\b`,
+    imminentIf: NOW,
+  },
+  {
+    id: "en.v.weapon",
+    category: "violence",
+    level: "imminent",
+    pattern: r`\b(?:has|have|had|got|grabbed|pulled|pulling|holding|waving|pointing|pointed|brandishing) (?:out )?(?:a |the |his |her |my )?(?:knife|gun|pistol|rifle|shotgun|weapon|machete|axe|hammer|bat|blade|broken bottle)\b(?! (?:licen[cs]e|collection|safe|cabinet|club|range))`,
+    with: [r`\b(?:drunk|angry|furious|rage|raging|shout\w*|scream\w*|yell\w*|threat\w*|scared|afraid|terrified|hiding|locked|fight\w*|attack\w*|kill|hurt|violent|abus\w*|punch\w*|beat\w*|help me|police|at me|at us|at her|at him)\b`],
+  },
+  {
+    id: "en.v.fear_of_partner",
+    category: "violence",
+    level: "high",
+    pattern: [
+      r`\b(?:scared|afraid|terrified|frightened) (?:of|to go home to|to be alone with) (?:my )?(?:${INTIMATE}|dad|father|stepdad|stepfather|son|him)\b(?!'s)`,
+      r`\b(?:is|gets|becomes|getting|has become) (?:very |really |more and more )?(?:violent|aggressive) (?:with|towards|toward|to) (?:me|us|her|him|the kids|my)\b`,
+    ],
+    unless: r`\b(?:reaction|find out|finding out|tell him|telling him|when he sees|disappoint\w*|worry|worried about (?:him|her))\b`,
+  },
+  {
+    id: "en.v.confinement",
+    category: "violence",
+    level: "high",
+    pattern: [
+      r`\b(?:will not|won't|does not|refuses to) let (?:me|us|her) (?:leave|go out|out of the house|out of the room|see anyone|call anyone|have my phone)\b`,
+      r`\b(?:locked|locks|keeps) (?:me|us|her) (?:in|inside)\b`,
+      r`\btook (?:my|her) (?:phone|passport|keys) (?:so|and) (?:i|she) (?:can not|could not)\b`,
+    ],
+    unless: r`\b(?:doctor|nurse|hospital|ward|quarantine|covid|because (?:of|i am) (?:sick|ill)|grounded)\b`,
+    imminentIf: NOW,
+  },
+  {
+    id: "en.v.weapon_attack",
+    category: "violence",
+    level: "imminent",
+    pattern: [
+      r`\b(?:came|coming|come|lunged|ran) at (?:me|us|her|him|them|my [\w-]+) with\b`,
+      r`\bthreaten(?:ed|s|ing) (?:me|us|her|him|them) with (?:a |his |her )?(?:knife|gun|weapon|bat|hammer|axe|machete)\b`,
+      r`\b(?:a |some )?(?:man|guy|someone|somebody|person|stranger|people) with (?:a |an )?(?:gun|knife|machete|axe|weapon)\b[^.!?]{0,30}\b(?:outside|here|in|at|coming|shouting|threat\w*)\b`,
+      r`\b(?:a |the )?(?:knife|gun) (?:to|against|at) (?:my|her|his|their) (?:throat|head|neck|chest)\b`,
+    ],
+  },
+  {
+    id: "en.v.intruder_stalker",
+    category: "violence",
+    level: "high",
+    pattern: [
+      r`\b(?:someone|somebody|a (?:man|guy|stranger|person|woman|group)|he|she|my ex|they|a car)${GAP}{0,5}? (?:is |are |has been |have been |keeps |kept |has |had )?(?:trying to |tried to )?(?:break(?:ing)? in(?:to)?|broken in(?:to)?|get(?:ting)? in(?:side|to)?|bang(?:ing)? on (?:my|the|our) (?:door|window)s?|follow(?:ing|ed|s)? (?:me|us|my [\w-]+)|stalk(?:ing|ed|s)? (?:me|us|my [\w-]+)|watching (?:me|us|my (?:house|flat|home))|waiting (?:for me )?outside my|outside my (?:house|door|flat|apartment|window|work|school))\b(?! (?:around|everywhere|on (?:instagram|twitter|tiktok|social)))`,
+      r`\b(?:someone|somebody|an intruder|a (?:man|stranger|burglar)) (?:is )?in (?:my|our) (?:house|home|flat|room|apartment|bedroom)\b`,
+    ],
+    unless: `${CHILD}|\\b(?:puppy|dog|cat|toddler|last (?:week|month|year)|years ago)\\b`,
+    imminentIf: NOW,
+  },
+  {
+    id: "en.v.intent_harm",
+    category: "violence",
+    level: "high",
+    jokeable: true,
+    pattern: [
+      r`\bi\b${GAP}{0,3}? (?:want|going|plan(?:ning)?|intend|ready|about|tempted|feel like|will|have decided|urge|need|am going) (?:to )?(?:kill|murder|hurt|stab|shoot|strangle|poison|beat(?: up)?|smother|attack|burn|harm|run over|get back at|make (?:him|her|them) pay|bash|batter|killing|murdering|hurting|stabbing|shooting|strangling|poisoning|beating|smothering|attacking|harming)\b (?:him|her|them|someone|somebody|people|everyone|a lot of people|my (?:[\w-]+ ){0,2}|the (?:baby|kids?|children|neighbou?rs?|guy|man|woman|bastard|boss|teacher)|whoever|that)\b`,
+      r`\b(?:set|setting|going to set|want to set) (?:fire to (?:his|her|their|the|my|a) |(?:his|her|their|the) (?:\w+ ){0,2}on fire|(?:him|her|them) on fire|it on fire)`,
+      r`\bburn (?:his|her|their|the) (?:\w+ ){0,2}(?:house|car|flat|place|shop) down\b`,
+      r`\bbeat the (?:crap|shit|hell|living daylights) out of (?:him|her|them|my [\w-]+)\b`,
+      r`\b(?:going to|want to|will|plan(?:ning)? to|about to|gonna) (?:shoot|bomb|blow) up (?:my|the|our|this|a) (?:school|office|workplace|work|church|mosque|temple|synagogue|mall|class|college|university|uni|company|hospital|clinic)\b`,
+      r`\bshoot (?:people|everyone|them all|up the place)\b`,
+    ],
+    unless: r`\b(?:in the (?:game|movie|film|book))\b`,
+    imminentIf: r`\b(?:tonight|right now|now|today|tomorrow|with him in it|with her in it|with them in it|about to|going to)\b`,
+  },
+  {
+    id: "en.v.harm_child_thoughts",
+    category: "violence",
+    level: "high",
+    pattern: [
+      r`\b(?:thoughts?|urges?|images|ideas?) (?:of|about) (?:hurting|harming|killing|smothering|shaking|drowning|suffocating) (?:my |the |our )?(?:baby|child|son|daughter|kids?|partner|wife|husband|mum|mom|dad|newborn)\b`,
+      r`\b(?:afraid|scared|worried|terrified|fear) (?:that )?i (?:might|will|could|would|am going to) (?:hurt|harm|kill|shake|smother|snap and hurt|lose it and hurt) (?:my |the |our )?(?:baby|child|son|daughter|kids?|newborn|someone|him|her|them)\b`,
+    ],
+  },
+  {
+    id: "en.v.abuse",
+    category: "violence",
+    level: "high",
+    pattern: [
+      r`\b(?:i am|i have been|we are|we have been|she is|he is|they are|my (?:[\w-]+ ){1,2}?(?:is|has been)) (?:being |getting )?(?:abused|beaten(?: up)?|hit|assaulted|raped|molested|sexually (?:abused|assaulted)|trafficked|strangled|choked)\b`,
+      r`\b(?:abusive|violent) (?:husband|wife|partner|boyfriend|girlfriend|relationship|marriage|home|father|dad|mother|mum|mom|stepfather|stepdad|son)\b`,
+      r`\b(?:i am|i have been|we are|experiencing|victim of|suffering|escap\w*|flee\w*|leav\w*) (?:\w+ ){0,2}domestic (?:violence|abuse)\b`,
+      r`\b(?:raped|sexually assaulted) (?:me|her|him)\b`,
+      r`\bi (?:was|have been|got) (?:raped|sexually assaulted|drugged and)\b`,
+      r`\b(?:touch(?:ed|es|ing)|molest\w*|groom(?:ed|ing)|comes? into (?:my|her|his) (?:room|bed)|gets? into (?:my|her|his) bed) (?:me|her|him|my [\w-]+)?\b[^.!?]{0,25}\b(?:inappropriately|down there|private|sexually|under (?:her|his|my) (?:clothes|pants|underwear|covers)|at night|in (?:my|her|his) (?:bed|room)|when (?:no one|nobody|mum|mom|dad) is|while (?:i|she|he) (?:sleep|sleeps|am asleep|is asleep)|makes me|our secret|a secret)\b`,
+    ],
+    unless: HISTORY,
+    imminentIf: NOW,
+  },
+  {
+    id: "en.v.child_abuse",
+    category: "violence",
+    level: "high",
+    pattern: r`\b(?:bruises?|bruising|burns?|marks|welts|cuts|injur(?:y|ies)|black eye|scratches|bite marks|handprints?|belt marks|lash marks)\b`,
+    with: [
+      CHILD,
+      r`\b(?:babysitter|nanny|childminder|daycare|nursery|teacher|coach|stepdad|stepfather|stepmum|stepmom|stepmother|(?:mum|mom|mother)'?s (?:boyfriend|partner)|(?:dad|father)'?s (?:girlfriend|partner)|(?:says|said|told me|tells me) (?:that )?(?:the |her |his |my |a )?[\w-]+ (?:did (?:it|this|that)|hit|hurt|burned|burnt|hits|beats)|someone (?:did|hurt|hit|burned)|(?:he|she) (?:did (?:it|this)|hits|hit|beats|burned|burnt))\b`,
+    ],
+  },
+  {
+    id: "en.v.child_abuse_named",
+    category: "violence",
+    level: "high",
+    pattern: [
+      r`\bcigarette burns?\b`,
+      r`\b(?:child|kid|son|daughter|baby|grandchild|niece|nephew) (?:is being|was being|being|has been|is getting|gets) (?:abused|hit|beaten|hurt|molested|neglected|starved|locked (?:in|up))\b`,
+      r`\b${AGGRESSOR} (?:beats|hits|whips|burns|starves|locks up|molests|abuses) (?:my|the|his|her|our) (?:child|kid|son|daughter|children|kids|baby|grandchild)\b`,
+    ],
+    unless: HISTORY,
+    imminentIf: NOW,
+  },
+  {
+    id: "en.v.shelter",
+    category: "violence",
+    level: "high",
+    pattern: [
+      r`\b(?:where|somewhere) (?:can|could|do|should) (?:i|we) (?:go|stay|hide|sleep)\b[^.!?]{0,30}\b(?:safe|away from (?:him|her|them)|he can not find|she can not find|escape)\b`,
+      r`\b(?:domestic violence|women'?s|dv|abuse|family violence) (?:shelter|refuge)\b`,
+      r`\bsafe (?:house|place|room) (?:to|for|where) (?:stay|go|hide|escape)\b`,
+      r`\b(?:need|find) (?:a )?(?:safe place|refuge|shelter) (?:to|for|from|away|tonight)\b`,
+      r`\bescape from (?:him|her|them|my (?:husband|partner|boyfriend|wife|dad|father))\b`,
+    ],
+  },
+];
+
+export const EN_RULES: CrisisRuleSet = {
+  rules: [...suicide, ...medical, ...violence],
+  // "not/never/no longer" up to five words before the hit; "not sure/know/stop" do not negate ("i can not stop thinking about…").
+  negatedPrefix: r`\b(?:not|never|no longer|no|nor|neither|without)\b(?! (?:sure|know|knowing|even|only|just|certain|stop|stopping|help|helping|get rid|shake|escape|matter|one|longer able|idea|wonder|way|more|less|point|reason))(?: [\w'-]+){0,5}? ?`,
+  clauseBreak: r`[,;:()\n]|\s[-–—]\s|\b(?:but|and|though|although|however|yet|so|because|cause|cuz|while|then|whereas|except)\b`,
+  reportedFrame: {
+    suicide: r`\b(?:movies?|films?|tv|shows?|series|documentar(?:y|ies)|novels?|books?|songs?|lyrics|poems?|plays?|characters?|video games?|news|articles?|podcasts?|true[- ]crime|essays?|assignments?|homework|research|lectures?|training|textbooks?|quotes?|warning signs?|signs? of|risk factors?|statistics|awareness|prevention|prevent|teachers?|students?|pupils?|(?:people|someone|a person|anyone|patients?) who|hypothetically|in general|teenagers|teens|adolescents)\b`,
+    violence: r`\b(?:movies?|films?|tv|shows?|series|documentar(?:y|ies)|novels?|books?|songs?|lyrics|characters?|video games?|games?|news|articles?|podcasts?|true[- ]crime|essays?|homework|hypothetically|warning signs?|signs? of)\b`,
+    medical: r`\b(?:movies?|films?|tv (?:show|series)|documentar(?:y|ies)|novels?|video games?|podcasts?|lyrics|hypothetically)\b|\bwhat (?:are|is) (?:the )?(?:warning |main |early )?signs? of\b|\bhow (?:do (?:i|you|we)|to|can (?:i|you|we)) (?:recogni[sz]e|spot|tell (?:if|when))\b|\bfirst[- ]aid (?:course|class|training)\b`,
+  },
+  firstPerson: r`\b(?:i|me|my|myself|mine|we|us|our)\b`,
+  hypothetical: r`\b(?:what (?:should|do|can|would|could) (?:i|we|you|one|parents|teachers|people|a teacher|a parent) (?:do|say)|how (?:should|do|can|would|could) (?:i|we|you|one|parents|teachers|people|schools) (?:respond|react|help|talk|reply|answer|know|tell|spot|recogni[sz]e|support|approach)|how to (?:respond|react|help|talk|reply|answer|spot|recogni[sz]e|tell|support|approach))\b[^.!?]{0,60}\b(?:if|when|whether|who|someone|somebody|a (?:friend|student|patient|child|person|teen|teenager|pupil|client))\b|\bwhy do (?:people|some people|teens|teenagers|kids)\b|\bwhat signs (?:should|do|can|to) (?:i |we )?(?:look|watch) (?:for|out)\b|\b(?:worried|afraid|concerned|wondering) (?:that )?(?:my [\w-]+|he|she|they) (?:might|may|could) be\b|\b(?:asked|asks|ask|asking) (?:me |us )?(?:if|whether)\b|\bwhat (?:temperature|temp) (?:is|counts as|would be) (?:a |considered (?:a )?)?(?:fever|high)\b|\bwhat counts as a fever\b|\b(?:screening|questionnaire|the form|survey) (?:asked|asks|question)|\bis it (?:true|normal|common) (?:that|for) (?:people|teens|teenagers|kids)\b`,
+  jocular: r`\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding|kidding|joking|only joking)\b|😂|🤣|😅|😆|🙃|\bxd\b`,
+};
