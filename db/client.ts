@@ -19,6 +19,11 @@ export interface Database {
   engine: Engine;
   /** Runs a raw SQL query and returns its rows on either engine. */
   query<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Subscribes to a Postgres NOTIFY channel (real LISTEN on a server, PGlite's in-process equivalent
+   * when embedded); resolves to the unsubscribe function.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -70,6 +75,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       engine: "postgres",
       query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
         (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+      listen: async (channel, onPayload) => {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -90,6 +99,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     engine: "pglite",
     query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
       (await pg.query<T>(text, params)).rows,
+    listen: async (channel, onPayload) => {
+      const unlisten = await pg.listen(channel, onPayload);
+      return () => unlisten();
+    },
     close: async () => {
       await pg.close();
       release();

@@ -17,6 +17,9 @@ ALTER TABLE "organizations" ADD COLUMN "webhook_url" text;--> statement-breakpoi
 ALTER TABLE "organizations" ADD COLUMN "webhook_secret" text;--> statement-breakpoint
 ALTER TABLE "organizations" ADD COLUMN "notify_email" text;--> statement-breakpoint
 ALTER TABLE "organizations" ADD COLUMN "response_target_minutes" integer DEFAULT 15 NOT NULL;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "extra_hotlines" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "escalations" ADD COLUMN "callback_phone" text;--> statement-breakpoint
+ALTER TABLE "escalations" ADD COLUMN "callback_requested_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_escalation_id_escalations_id_fk" FOREIGN KEY ("escalation_id") REFERENCES "public"."escalations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_escalation_channel_key" ON "notifications" USING btree ("escalation_id","channel");--> statement-breakpoint

@@ -1,6 +1,11 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, id } from "./columns";
+
+export interface OrgHotline {
+  label: string;
+  number: string;
+}
 
 export const orgKind = pgEnum("org_kind", ["personal", "hospital"]);
 export const memberRole = pgEnum("member_role", ["admin", "doctor", "reviewer", "on_call"]);
@@ -21,6 +26,8 @@ export const organizations = pgTable(
     notifyEmail: text("notify_email"),
     /** Escalations waiting longer than this are flagged in the inbox. */
     responseTargetMinutes: integer("response_target_minutes").notNull().default(15),
+    /** The hospital's own lines, shown in crisis replies after the emergency numbers. */
+    extraHotlines: jsonb("extra_hotlines").$type<OrgHotline[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],

@@ -40,6 +40,9 @@ export const escalations = pgTable(
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     resolvedBy: text("resolved_by").references(() => users.id),
     resolutionNote: text("resolution_note"),
+    /** A number the patient left to be called back on, from the crisis panel. */
+    callbackPhone: text("callback_phone"),
+    callbackRequestedAt: timestamp("callback_requested_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("escalations_org_status_idx").on(t.orgId, t.status, t.createdAt)],

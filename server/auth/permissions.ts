@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   "escalation.read.own": ["admin", "doctor", "on_call"],
   "escalation.read.any": ["admin", "on_call"],
   "escalation.respond": ["admin", "doctor", "on_call"],
+  "org.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { escalations, messages } from "@/db/schema";
+import { escalations, messages, organizations } from "@/db/schema";
+import { ESCALATION_CHANNEL } from "@/server/safety/escalation.events";
+import { requestCallback } from "@/server/safety/escalation.service";
 import type { Actor } from "@/server/auth/actor";
 import { createAvatar, getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { parseConfig } from "@/server/env";
@@ -65,6 +67,30 @@ describe("a crisis message", () => {
     expect(escalation).toMatchObject({ category: "suicide", status: "open", orgId: doctor.orgId });
     const [question] = await database.db.select().from(messages).where(eq(messages.id, escalation!.messageId));
     expect(question!.content).toBe("I want to kill myself tonight");
+  });
+
+  it("announces the escalation to live inboxes, and carries the hospital's own lines", async () => {
+    const heard: string[] = [];
+    const unlisten = await database.listen(ESCALATION_CHANNEL, (orgId) => heard.push(orgId));
+    await database.db
+      .update(organizations)
+      .set({ extraHotlines: [{ label: "Hale Clinic on-call desk", number: "+1 555 0100" }] })
+      .where(eq(organizations.id, doctor.orgId));
+    const { events, text } = await turn("I have pills saved up and I'm going to take them all tonight");
+    await new Promise((r) => setTimeout(r, 50));
+    await unlisten();
+    expect(heard).toContain(doctor.orgId);
+    const crisis = events[0] as Extract<ChatEvent, { type: "crisis" }>;
+    expect(crisis.hotlines.map((h) => h.number)).toContain("+1 555 0100");
+    expect(text).toContain("+1 555 0100");
+  });
+
+  it("lets only the patient's own session attach a callback number to the escalation", async () => {
+    const { conversationId } = await turn("I want to end my life");
+    await expect(requestCallback(database.db, { conversationId, sessionHash: "someone-else", phone: "+1 555 0199" })).rejects.toThrow(/no crisis escalation/);
+    const { escalationId } = await requestCallback(database.db, { conversationId, sessionHash: "s", phone: "+1 555 0199" });
+    const [row] = await database.db.select().from(escalations).where(eq(escalations.id, escalationId));
+    expect(row!.callbackPhone).toBe("+1 555 0199");
   });
 
   it("answers in Chinese with mainland numbers for a mainland avatar", async () => {

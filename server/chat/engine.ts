@@ -6,6 +6,8 @@ import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { type RetrievedPassage, retrievePassages } from "@/server/knowledge/retrieve/retrieve";
 import { detectLanguage } from "@/server/knowledge/text/language";
 import { assessCrisis, type CrisisCategory, type CrisisLevel, isCrisisReply } from "@/server/safety/detect";
+import { announceEscalationChange } from "@/server/safety/escalation.events";
+import { getOrgHotlines } from "@/server/safety/org-hotlines";
 import { enqueueEscalationNotifications } from "@/server/safety/notify/outbox";
 import { getCrisisReply, type Hotline, type Region } from "@/server/safety/replies";
 import { selectAnswerSentences } from "./compose/offline";
@@ -75,7 +77,8 @@ export async function* respond(
   const region = target.persona.region as Region;
 
   if (verdict.category && verdict.level && isCrisisReply(verdict)) {
-    const reply = getCrisisReply({ category: verdict.category, level: verdict.level, locale, region, evidence: verdict.evidence });
+    const extraHotlines = await getOrgHotlines(db, target.orgId);
+    const reply = getCrisisReply({ category: verdict.category, level: verdict.level, locale, region, evidence: verdict.evidence, extraHotlines });
     // The escalation is written with the messages, so a crisis can never be recorded without it.
     const { replyId, escalationId } = await db.transaction(async (tx) => {
       const [question] = await tx
@@ -99,6 +102,7 @@ export async function* respond(
         })
         .returning({ id: escalations.id });
       await enqueueEscalationNotifications(tx, { orgId: target.orgId, escalationId: escalation!.id });
+      await announceEscalationChange(tx, target.orgId);
       await tx.update(conversations).set({ lastMessageAt: new Date() }).where(eq(conversations.id, conversationId));
       return { replyId: answer!.id, escalationId: escalation!.id };
     });
@@ -113,7 +117,8 @@ export async function* respond(
 
   let prefix = "";
   if (verdict.category && verdict.level) {
-    const support = getCrisisReply({ category: verdict.category, level: verdict.level, locale, region, evidence: verdict.evidence });
+    const extraHotlines = await getOrgHotlines(db, target.orgId);
+    const support = getCrisisReply({ category: verdict.category, level: verdict.level, locale, region, evidence: verdict.evidence, extraHotlines });
     prefix = `${CHAT_TEXT[locale].concernIntro} ${support.text}\n\n`;
     yield { type: "support", hotlines: support.hotlines };
   }

@@ -1,10 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { avatars, escalations, messages } from "@/db/schema";
+import { avatars, conversations, escalations, messages, organizations } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
 import { AppError } from "@/server/lib/errors";
+import { announceEscalationChange } from "./escalation.events";
 
 /** The inbox: every escalation of the organization for admins and on-call members, else those of the actor's avatars. */
 export async function listEscalations(db: Db, actor: Actor, filter: { status?: "open" | "acknowledged" | "resolved" } = {}) {
@@ -23,6 +24,9 @@ export async function listEscalations(db: Db, actor: Actor, filter: { status?: "
       acknowledgedAt: escalations.acknowledgedAt,
       resolvedAt: escalations.resolvedAt,
       resolutionNote: escalations.resolutionNote,
+      callbackPhone: escalations.callbackPhone,
+      callbackRequestedAt: escalations.callbackRequestedAt,
+      responseTargetMinutes: organizations.responseTargetMinutes,
       conversationId: escalations.conversationId,
       avatarName: avatars.name,
       message: messages.content,
@@ -30,6 +34,7 @@ export async function listEscalations(db: Db, actor: Actor, filter: { status?: "
     .from(escalations)
     .innerJoin(avatars, eq(avatars.id, escalations.avatarId))
     .innerJoin(messages, eq(messages.id, escalations.messageId))
+    .innerJoin(organizations, eq(organizations.id, escalations.orgId))
     .where(and(scope, filter.status ? eq(escalations.status, filter.status) : undefined))
     .orderBy(desc(escalations.createdAt))
     .limit(200);
@@ -52,10 +57,10 @@ async function getEscalationOrThrow(db: Db, actor: Actor, unverifiedId: string) 
 export async function acknowledgeEscalation(db: Db, actor: Actor, unverifiedId: string) {
   const row = await getEscalationOrThrow(db, actor, unverifiedId);
   if (row.status !== "open") throw new AppError("conflict", "This escalation has already been acknowledged.");
-  await db
-    .update(escalations)
-    .set({ status: "acknowledged", acknowledgedAt: new Date(), acknowledgedBy: actor.userId })
-    .where(eq(escalations.id, row.id));
+  await db.transaction(async (tx) => {
+    await tx.update(escalations).set({ status: "acknowledged", acknowledgedAt: new Date(), acknowledgedBy: actor.userId }).where(eq(escalations.id, row.id));
+    await announceEscalationChange(tx, actor.orgId);
+  });
   return { id: row.id };
 }
 
@@ -63,15 +68,38 @@ export async function resolveEscalation(db: Db, actor: Actor, unverifiedId: stri
   const row = await getEscalationOrThrow(db, actor, unverifiedId);
   if (row.status === "resolved") throw new AppError("conflict", "This escalation is already resolved.");
   const now = new Date();
-  await db
-    .update(escalations)
-    .set({
-      status: "resolved",
-      resolvedAt: now,
-      resolvedBy: actor.userId,
-      resolutionNote: note,
-      ...(row.status === "open" ? { acknowledgedAt: now, acknowledgedBy: actor.userId } : {}),
-    })
-    .where(eq(escalations.id, row.id));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(escalations)
+      .set({
+        status: "resolved",
+        resolvedAt: now,
+        resolvedBy: actor.userId,
+        resolutionNote: note,
+        ...(row.status === "open" ? { acknowledgedAt: now, acknowledgedBy: actor.userId } : {}),
+      })
+      .where(eq(escalations.id, row.id));
+    await announceEscalationChange(tx, actor.orgId);
+  });
   return { id: row.id };
+}
+
+/**
+ * A patient in crisis leaves a number to be called back on: it is attached to the conversation's
+ * latest escalation, which only the patient's own session can reach.
+ */
+export async function requestCallback(db: Db, args: { conversationId: string; sessionHash: string; phone: string }) {
+  const [latest] = await db
+    .select({ id: escalations.id, orgId: escalations.orgId })
+    .from(escalations)
+    .innerJoin(conversations, eq(conversations.id, escalations.conversationId))
+    .where(and(eq(conversations.id, args.conversationId), eq(conversations.sessionHash, args.sessionHash)))
+    .orderBy(desc(escalations.createdAt))
+    .limit(1);
+  if (!latest) throw new AppError("not_found", "There is no crisis escalation in this conversation to attach a callback to.");
+  await db.transaction(async (tx) => {
+    await tx.update(escalations).set({ callbackPhone: args.phone, callbackRequestedAt: new Date() }).where(eq(escalations.id, latest.id));
+    await announceEscalationChange(tx, latest.orgId);
+  });
+  return { escalationId: latest.id };
 }

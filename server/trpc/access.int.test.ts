@@ -37,6 +37,8 @@ const procedures: [string, (c: ReturnType<typeof callerFor>) => Promise<unknown>
   ["knowledge.setEnabled", (c) => c.knowledge.setEnabled({ documentId: ids.documentId, enabled: false })],
   ["knowledge.delete", (c) => c.knowledge.delete({ documentId: ids.documentId })],
   ["escalation.list", (c) => c.escalation.list()],
+  ["org.crisisSettings", (c) => c.org.crisisSettings()],
+  ["org.updateCrisisSettings", (c) => c.org.updateCrisisSettings({ webhookUrl: "", webhookSecret: "", notifyEmail: "", responseTargetMinutes: 10, extraHotlines: [] })],
   ["escalation.acknowledge", (c) => c.escalation.acknowledge({ escalationId: ids.escalationId })],
   ["escalation.resolve", (c) => c.escalation.resolve({ escalationId: ids.escalationId, note: "Called back." })],
 ];
@@ -102,6 +104,15 @@ describe("scoped lists never show another organization's rows", () => {
 });
 
 describe("roles inside one organization", () => {
+  it("lets only admins change crisis routing, and never reads the webhook secret back", async () => {
+    const settings = { webhookUrl: "https://hospital.example/hooks", webhookSecret: "a-long-shared-secret", notifyEmail: "", responseTargetMinutes: 10, extraHotlines: [] };
+    expect(await codeOf(callerFor(orgA.actors.doctor).org.updateCrisisSettings(settings))).toBe("FORBIDDEN");
+    const saved = await callerFor(orgA.actors.admin).org.updateCrisisSettings(settings);
+    expect(saved).toMatchObject({ webhookUrl: "https://hospital.example/hooks", hasWebhookSecret: true });
+    expect(JSON.stringify(saved)).not.toContain("a-long-shared-secret");
+    expect(await codeOf(callerFor(orgA.actors.admin).org.updateCrisisSettings({ ...settings, webhookUrl: "not a url" }))).toBe("BAD_REQUEST");
+  });
+
   it("lets a reviewer read but not edit an avatar", async () => {
     const reviewer = callerFor(orgA.actors.reviewer);
     expect((await reviewer.avatar.get({ avatarId: ids.avatarId })).id).toBe(ids.avatarId);

@@ -305,6 +305,16 @@ const suicide: CrisisRule[] = [
     imminentIf: r`\b(?:tonight|right now|now|today|about to)\b`,
   },
   {
+    // "take them all" only counts when the same message or a recent turn names medicines.
+    id: "en.s.take_them_all",
+    category: "suicide",
+    level: "high",
+    pattern: r`\b(?:going to|gonna|about to|want to|plan(?:ning)? to|will|could) (?:just )?(?:take|swallow|down) (?:them|those|these|the lot|it) (?:all|at once)\b|\b(?:take|swallow|down) (?:all of them|the lot|them all)\b`,
+    with: [r`\b${MEDS}\b`],
+    unless: r`\b(?:should i|can i|is it (?:ok|okay|safe|fine)|do i|with (?:food|meals|breakfast|water)|as prescribed|every (?:day|morning|night))\b`,
+    imminentIf: r`\b(?:tonight|right now|now|today|about to)\b`,
+  },
+  {
     id: "en.s.means_focus",
     category: "suicide",
     level: "high",
@@ -321,7 +331,11 @@ const suicide: CrisisRule[] = [
     id: "en.s.stockpile",
     category: "suicide",
     level: "high",
-    pattern: r`\b(?:saving|stockpiling|hoarding|collecting|stashing|saved up|been saving|been collecting|stockpiled|hoarded|storing up|built up a stash of) (?:up )?(?:(?:my|all my|all the|some|enough|the|his|her|all his|all her) )?(?:[\w-]+ )?${MEDS}\b`,
+    pattern: [
+      r`\b(?:saving|stockpiling|hoarding|collecting|stashing|saved up|been saving|been collecting|stockpiled|hoarded|storing up|built up a stash of) (?:up )?(?:(?:my|all my|all the|some|enough|the|his|her|all his|all her) )?(?:[\w-]+ )?${MEDS}\b`,
+      // The same preparation said the other way round: "I have pills saved up".
+      r`\b${MEDS} (?:[\w'-]+ ){0,2}?(?:saved|stockpiled|stashed|hoarded|put aside|hidden away|squirrell?ed away)\b`,
+    ],
     unless: r`\b(?:dispose|disposal|get rid of|expired|throw (?:them )?away|pharmacy take back|return them)\b`,
   },
   {

@@ -1,0 +1,26 @@
+// POST /api/chat/callback — a patient in crisis leaves a number to be called back on.
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { hashSessionToken } from "@/server/chat/conversation.service";
+import { PATIENT_COOKIE } from "@/server/chat/patient-session";
+import { getDatabase } from "@/server/db";
+import { AppError, toErrorResponse } from "@/server/lib/errors";
+import { requestCallback } from "@/server/safety/escalation.service";
+
+const ZCallbackRequest = z.object({
+  conversationId: z.string().min(1).max(64),
+  phone: z.string().trim().regex(/^\+?[\d\s()-]{5,24}$/, "Enter a phone number using digits, spaces, +, ( ) or -."),
+});
+
+export async function POST(request: Request) {
+  try {
+    const parsed = ZCallbackRequest.safeParse(await request.json().catch(() => null));
+    if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "));
+    const token = (await cookies()).get(PATIENT_COOKIE)?.value;
+    if (!token) throw new AppError("not_found", "This browser has no conversation to attach a callback to.");
+    const { db } = await getDatabase();
+    return Response.json(await requestCallback(db, { ...parsed.data, sessionHash: hashSessionToken(token) }));
+  } catch (e) {
+    return toErrorResponse(e);
+  }
+}
