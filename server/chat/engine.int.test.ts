@@ -126,7 +126,13 @@ describe("with an OpenAI-compatible model", () => {
   let server: Awaited<ReturnType<typeof startFakeOpenAIServer>>;
   const model = () => createChatModel(parseConfig({ LLM_BASE_URL: server.baseURL, LLM_MODEL: "fake-7b", LLM_TIMEOUT_MS: "1000" }));
   beforeAll(async () => {
-    server = await startFakeOpenAIServer("Keep salt under five grams a day [1].");
+    // The classifier's request asks for JSON; a message about the lake gets the model's crisis judgement.
+    server = await startFakeOpenAIServer((request) => {
+      if (!request.messages[0]!.content.includes("crisis classifier")) return "Keep salt under five grams a day [1].";
+      return request.messages.at(-1)!.content.includes("lake")
+        ? '{"category": "suicide", "level": "imminent", "reason": "goodbye at the lake"}'
+        : '{"category": "none", "level": "none"}';
+    });
   });
   afterAll(() => server.close());
 
@@ -150,6 +156,16 @@ describe("with an OpenAI-compatible model", () => {
     expect(text).toMatch(/language model did not answer/);
     expect(text).toContain("Eat less than five grams of salt a day.");
     expect(events.at(-1)).toMatchObject({ type: "done", kind: "answer" });
+  });
+
+  it("lets the model raise a verdict the rules missed, but answers no differently when it sees none", async () => {
+    server.state.mode = "answer";
+    const missed = await turn("Walking down to the lake now. Thank you for everything, it's time.", model());
+    expect(missed.events[0]).toMatchObject({ type: "crisis", category: "suicide", level: "imminent" });
+    const [escalation] = await database.db.select().from(escalations).where(eq(escalations.conversationId, missed.conversationId));
+    expect(escalation!.evidence.map((e) => e.rule)).toContain("model:openai-compatible:fake-7b");
+    const ordinary = await turn("How much salt is ok?", model());
+    expect(ordinary.events.some((e) => e.type === "crisis")).toBe(false);
   });
 
   it("never sends a crisis message to the model", async () => {

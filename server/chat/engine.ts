@@ -1,17 +1,16 @@
 import { streamText } from "ai";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type AvatarSnapshot, type Citation, conversations, escalations, type MessageTimings, messages } from "@/db/schema";
+import { type AvatarSnapshot, type Citation, conversations, type MessageTimings, messages } from "@/db/schema";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { type RetrievedPassage, retrievePassages } from "@/server/knowledge/retrieve/retrieve";
 import { detectLanguage } from "@/server/knowledge/text/language";
-import { assessCrisis, type CrisisCategory, type CrisisLevel, isCrisisReply } from "@/server/safety/detect";
-import { announceEscalationChange } from "@/server/safety/escalation.events";
-import { getOrgHotlines } from "@/server/safety/org-hotlines";
-import { enqueueEscalationNotifications } from "@/server/safety/notify/outbox";
-import { getCrisisReply, type Hotline, type Region } from "@/server/safety/replies";
+import { assessCrisis, type CrisisCategory, type CrisisLevel, type CrisisVerdict, isCrisisReply } from "@/server/safety/detect";
+import { classifyWithModel, raiseVerdict } from "@/server/safety/model-classifier";
+import type { Hotline } from "@/server/safety/replies";
 import { selectAnswerSentences } from "./compose/offline";
 import { recentPatientTurns } from "./conversation.service";
+import { type CrisisVerdictFound, crisisReplyFor, recordCrisisTurn } from "./crisis-turn";
 import type { ChatModel } from "./llm/model";
 import { buildPassagesBlock, buildSystemPrompt } from "./llm/prompt";
 import { CHAT_TEXT, type ChatLocale } from "./replies";
@@ -38,6 +37,8 @@ export type ChatEvent =
   | { type: "citations"; citations: Citation[] }
   | { type: "text"; delta: string }
   | { type: "done"; messageId: string; kind: "crisis" | "answer" | "no_answer" };
+
+const isFound = (v: CrisisVerdict): v is CrisisVerdictFound => v.category !== null && v.level !== null;
 
 const ms = (since: number) => Math.round((performance.now() - since) * 10) / 10;
 
@@ -71,61 +72,45 @@ export async function* respond(
   const started = performance.now();
 
   const recent = await recentPatientTurns(db, conversationId);
-  const verdict = assessCrisis({ message, recent });
+  let verdict = assessCrisis({ message, recent });
   const timings: MessageTimings = { safetyMs: ms(started) };
   const locale: ChatLocale = detectLanguage(message) === "zh" ? "zh-CN" : "en";
-  const region = target.persona.region as Region;
 
-  if (verdict.category && verdict.level && isCrisisReply(verdict)) {
-    const extraHotlines = await getOrgHotlines(db, target.orgId);
-    const reply = getCrisisReply({ category: verdict.category, level: verdict.level, locale, region, evidence: verdict.evidence, extraHotlines });
-    // The escalation is written with the messages, so a crisis can never be recorded without it.
-    const { replyId, escalationId } = await db.transaction(async (tx) => {
-      const [question] = await tx
-        .insert(messages)
-        .values({ orgId: target.orgId, conversationId, role: "patient", kind: "question", content: message })
-        .returning({ id: messages.id });
-      const [answer] = await tx
-        .insert(messages)
-        .values({ orgId: target.orgId, conversationId, role: "avatar", kind: "crisis", content: reply.text, model: "vetted-crisis-reply", timings })
-        .returning({ id: messages.id });
-      const [escalation] = await tx
-        .insert(escalations)
-        .values({
-          orgId: target.orgId,
-          avatarId: target.avatarId,
-          conversationId,
-          messageId: question!.id,
-          category: verdict.category!,
-          level: verdict.level!,
-          evidence: verdict.evidence,
-        })
-        .returning({ id: escalations.id });
-      await enqueueEscalationNotifications(tx, { orgId: target.orgId, escalationId: escalation!.id });
-      await announceEscalationChange(tx, target.orgId);
-      await tx.update(conversations).set({ lastMessageAt: new Date() }).where(eq(conversations.id, conversationId));
-      return { replyId: answer!.id, escalationId: escalation!.id };
-    });
+  const crisisTurn = async function* (found: CrisisVerdictFound): AsyncGenerator<ChatEvent> {
+    const reply = await crisisReplyFor(db, target, found, locale);
+    const { replyId, escalationId } = await recordCrisisTurn(db, { target, conversationId, message, verdict: found, reply, timings });
     deps.onEscalation?.();
-    yield { type: "crisis", category: verdict.category, level: verdict.level, hotlines: reply.hotlines, escalationId };
+    yield { type: "crisis", category: found.category, level: found.level, hotlines: reply.hotlines, escalationId };
     yield { type: "text", delta: reply.text };
     yield { type: "done", messageId: replyId, kind: "crisis" };
+  };
+  if (isFound(verdict) && isCrisisReply(verdict)) {
+    yield* crisisTurn(verdict);
+    return;
+  }
+
+  // With a model configured, it may raise (never lower) the rule verdict; it runs alongside retrieval.
+  const retrievalStarted = performance.now();
+  const [modelVerdict, passages] = await Promise.all([
+    deps.chatModel ? classifyWithModel(deps.chatModel, message, recent) : null,
+    retrievePassages(db, { avatarId: target.avatarId, query: message, embedder: deps.embedder }).then((p) => {
+      timings.retrievalMs = ms(retrievalStarted);
+      return p;
+    }),
+  ]);
+  verdict = raiseVerdict(verdict, modelVerdict);
+  if (isFound(verdict) && isCrisisReply(verdict)) {
+    yield* crisisTurn(verdict);
     return;
   }
 
   await db.insert(messages).values({ orgId: target.orgId, conversationId, role: "patient", kind: "question", content: message });
-
   let prefix = "";
-  if (verdict.category && verdict.level) {
-    const extraHotlines = await getOrgHotlines(db, target.orgId);
-    const support = getCrisisReply({ category: verdict.category, level: verdict.level, locale, region, evidence: verdict.evidence, extraHotlines });
+  if (isFound(verdict)) {
+    const support = await crisisReplyFor(db, target, verdict, locale);
     prefix = `${CHAT_TEXT[locale].concernIntro} ${support.text}\n\n`;
     yield { type: "support", hotlines: support.hotlines };
   }
-
-  const retrievalStarted = performance.now();
-  const passages = await retrievePassages(db, { avatarId: target.avatarId, query: message, embedder: deps.embedder });
-  timings.retrievalMs = ms(retrievalStarted);
 
   const composeStarted = performance.now();
   const name = target.persona.name;
