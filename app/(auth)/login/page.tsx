@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { getT } from "@/components/i18n/server";
+import { Card, CardContent } from "@/components/ui/card";
+import { auth } from "@/server/auth";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t("auth.signIn.title") };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  if ((await auth())?.user?.id) redirect("/studio");
+  const [t, { callbackUrl }] = await Promise.all([getT(), searchParams]);
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-1">
+        <h1 className="text-2xl font-semibold text-slate-900">{t("auth.signIn.title")}</h1>
+        <p className="text-slate-700">{t("auth.signIn.lead")}</p>
+      </div>
+      <Card>
+        <CardContent>
+          <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+        </CardContent>
+      </Card>
+      <p className="text-sm text-slate-700">
+        {t("auth.signIn.noAccount")}{" "}
+        <Link href="/signup" className="font-medium text-brand-700 underline underline-offset-4">
+          {t("auth.signIn.createAccount")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Chat } from "@/components/chat/chat";
+import { getT } from "@/components/i18n/server";
+import { AiNotice } from "@/components/patient/ai-notice";
+import { AvatarProfile } from "@/components/patient/avatar-profile";
+import { getPublishedAvatarBySlug } from "@/server/avatars/avatar.service";
+import { getDatabase } from "@/server/db";
+import { isAppError } from "@/server/lib/errors";
+
+type Props = { params: Promise<{ slug: string }> };
+
+/** Shared by the metadata and the page within one request. */
+const loadPublishedAvatar = cache(async (slug: string) => {
+  const { db } = await getDatabase();
+  try {
+    return await getPublishedAvatarBySlug(db, slug);
+  } catch (e) {
+    if (isAppError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const avatar = await loadPublishedAvatar(slug);
+  return { title: avatar.snapshot.name };
+}
+
+export default async function PatientPage({ params }: Props) {
+  const { slug } = await params;
+  const [t, avatar] = await Promise.all([getT(), loadPublishedAvatar(slug)]);
+  const { snapshot } = avatar;
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-5">
+      <AvatarProfile snapshot={snapshot} orgName={avatar.orgName} />
+      <AiNotice disclaimer={snapshot.disclaimer} language={snapshot.language} />
+      <section aria-labelledby="consultation-title" className="flex flex-col gap-3">
+        <h2 id="consultation-title" className="text-lg font-semibold text-slate-900">
+          {t("patient.consultation")}
+        </h2>
+        <Chat target={{ slug: avatar.slug }} avatarName={snapshot.name} greeting={snapshot.greeting} />
+      </section>
+    </div>
+  );
+}

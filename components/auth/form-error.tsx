@@ -1,0 +1,23 @@
+"use client";
+
+import type { AuthFormState } from "@/app/(auth)/actions";
+import { useT } from "@/components/i18n/client";
+import type { MessageKey } from "@/components/i18n/messages";
+import { Alert } from "@/components/ui/alert";
+
+const MESSAGE_BY_ERROR: Record<NonNullable<NonNullable<AuthFormState>["error"]>, MessageKey> = {
+  invalid_credentials: "auth.error.invalidCredentials",
+  invalid_input: "auth.error.invalidInput",
+  email_taken: "auth.error.emailTaken",
+};
+
+/** The form's error, announced as soon as it appears (role=alert). */
+export function AuthFormError({ state }: { state: AuthFormState }) {
+  const t = useT();
+  if (!state?.error) return null;
+  return (
+    <Alert tone="danger" role="alert">
+      {t(MESSAGE_BY_ERROR[state.error])}
+    </Alert>
+  );
+}

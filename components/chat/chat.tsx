@@ -1,0 +1,83 @@
+"use client";
+
+import { useChat } from "@ai-sdk/react";
+import { DefaultChatTransport } from "ai";
+import { RotateCcw } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import { useT } from "@/components/i18n/client";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { chatErrorMessage } from "./chat-error";
+import { AvatarBubble, AvatarMessage, PatientBubble } from "./chat-message";
+import { Composer } from "./composer";
+import { conversationIdOf, lastUserText, readMessage } from "./message-parts";
+import type { ChatTarget, FenshenUIMessage } from "./types";
+
+/**
+ * A consultation with one avatar. The server keeps the history; each request carries only the target,
+ * the conversation id the server handed out (kept in the messages as a data part) and the newest question.
+ */
+export function Chat({ target, avatarName, greeting }: { target: ChatTarget; avatarName: string; greeting: string }) {
+  const t = useT();
+  const [transport] = useState(
+    () =>
+      new DefaultChatTransport<FenshenUIMessage>({
+        api: "/api/chat",
+        prepareSendMessagesRequest: ({ messages }) => ({
+          body: { ...target, conversationId: conversationIdOf(messages), message: lastUserText(messages) },
+        }),
+      }),
+  );
+  const { messages, sendMessage, status, error, regenerate, clearError } = useChat<FenshenUIMessage>({ transport });
+  const busy = status === "submitted" || status === "streaming";
+  const last = messages.at(-1);
+  const waitingForText = busy && (last?.role !== "assistant" || !readMessage(last).text);
+
+  const endRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (messages.length > 0) endRef.current?.scrollIntoView({ block: "nearest" });
+  }, [messages.length]);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div role="log" aria-live="polite" aria-busy={busy} aria-label={t("chat.logLabel", { name: avatarName })} data-testid="chat-log" className="flex flex-col gap-4">
+        {greeting ? (
+          <AvatarBubble avatarName={avatarName} testId="greeting">
+            <p className="leading-relaxed whitespace-pre-wrap">{greeting}</p>
+          </AvatarBubble>
+        ) : null}
+        {messages.map((m) =>
+          m.role === "user" ? <PatientBubble key={m.id} text={readMessage(m).text} /> : <AvatarMessage key={m.id} message={m} avatarName={avatarName} allowCallback={"slug" in target} />,
+        )}
+        {waitingForText ? (
+          <div className="mr-auto text-slate-700">
+            <Spinner label={t("chat.thinking", { name: avatarName })} />
+          </div>
+        ) : null}
+      </div>
+      {/* Scrolled to on each new message; the margin keeps it clear of the sticky composer. */}
+      <div ref={endRef} aria-hidden className="scroll-mb-40" />
+      {error ? (
+        <Alert tone="danger" role="alert" title={t("chat.error.title")}>
+          <p>{chatErrorMessage(error) ?? t("chat.error.generic")}</p>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="mt-2"
+            onClick={() => {
+              clearError();
+              void regenerate();
+            }}
+          >
+            <RotateCcw aria-hidden />
+            {t("chat.error.retry")}
+          </Button>
+        </Alert>
+      ) : null}
+      <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-white/95 px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] backdrop-blur sm:mx-0 sm:rounded-xl sm:border">
+        <Composer busy={busy} onSend={(text) => void sendMessage({ text })} />
+      </div>
+    </div>
+  );
+}

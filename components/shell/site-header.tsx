@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/(auth)/actions";
+import { getLocale, getT } from "@/components/i18n/server";
+import { Button } from "@/components/ui/button";
+import { auth } from "@/server/auth";
+import { BrandMark } from "./brand-mark";
+import { LanguageSwitcher } from "./language-switcher";
+import { NavLink } from "./nav-link";
+
+/** The one header of every page: brand, navigation, language and account. */
+export async function SiteHeader() {
+  const [t, locale, session] = await Promise.all([getT(), getLocale(), auth()]);
+  const signedIn = Boolean(session?.user?.id);
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:font-medium focus:text-brand-800 focus:shadow"
+      >
+        {t("nav.skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:py-3">
+          <Link href="/" className="flex min-h-11 items-center gap-2 rounded-lg text-brand-800">
+            <BrandMark />
+            <span className="text-lg font-semibold tracking-tight">{t("app.name")}</span>
+          </Link>
+          <nav aria-label={t("nav.label")} className="order-last w-full sm:order-none sm:w-auto">
+            <ul className="-mx-2.5 flex flex-wrap gap-1 text-sm sm:mx-0">
+              <li>
+                <NavLink href="/">{t("nav.directory")}</NavLink>
+              </li>
+              {signedIn ? (
+                <>
+                  <li>
+                    <NavLink href="/studio">{t("nav.studio")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink href="/studio/inbox">{t("nav.inbox")}</NavLink>
+                  </li>
+                </>
+              ) : (
+                <li>
+                  <NavLink href="/signup">{t("nav.forDoctors")}</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <div className="ml-auto flex items-center gap-2">
+            <LanguageSwitcher current={locale} />
+            {signedIn ? (
+              <form action={signOutAction}>
+                <Button type="submit" variant="ghost" size="sm">
+                  {t("nav.signOut")}
+                </Button>
+              </form>
+            ) : (
+              <Button asChild variant="secondary" size="sm">
+                <Link href="/login">{t("nav.signIn")}</Link>
+              </Button>
+            )}
+          </div>
+        </div>
+      </header>
+    </>
+  );
+}

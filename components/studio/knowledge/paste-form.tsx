@@ -1,0 +1,64 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ClipboardPaste } from "lucide-react";
+import { useId } from "react";
+import { useT } from "@/components/i18n/client";
+import { useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import { Textarea } from "@/components/ui/textarea";
+
+export function PasteForm({ avatarId }: { avatarId: string }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const paste = useMutation(
+    trpc.knowledge.paste.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.knowledge.documents.queryKey({ avatarId }) }),
+    }),
+  );
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        const data = new FormData(form);
+        paste.mutate(
+          { avatarId, title: String(data.get("title") ?? ""), text: String(data.get("text") ?? "") },
+          { onSuccess: () => form.reset() },
+        );
+      }}
+      className="flex flex-col gap-3"
+      aria-busy={paste.isPending}
+    >
+      <Field label={t("knowledge.paste.title")} htmlFor={`${id}-title`}>
+        <Input id={`${id}-title`} name="title" required maxLength={200} />
+      </Field>
+      <Field label={t("knowledge.paste.text")} htmlFor={`${id}-text`} hint={t("knowledge.paste.hint")}>
+        <Textarea id={`${id}-text`} name="text" required rows={6} aria-describedby={`${id}-text-hint`} />
+      </Field>
+      <div>
+        <Button type="submit" disabled={paste.isPending}>
+          {paste.isPending ? <Spinner /> : <ClipboardPaste aria-hidden />}
+          {paste.isPending ? t("knowledge.paste.pending") : t("knowledge.paste.submit")}
+        </Button>
+      </div>
+      {paste.isError ? (
+        <Alert tone="danger" role="alert">
+          {paste.error.message}
+        </Alert>
+      ) : null}
+      {paste.isSuccess ? (
+        <Alert tone="success" role="status">
+          {paste.data.duplicate ? t("knowledge.paste.duplicate", { title: paste.data.document.title }) : t("knowledge.paste.added", { title: paste.data.document.title })}
+        </Alert>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+/** One file's outcome, as POST /api/knowledge/upload reports it. */
+export interface UploadResult {
+  filename: string;
+  ok: boolean;
+  documentId?: string;
+  duplicate?: boolean;
+  error?: string;
+}
+
+export const ACCEPTED_EXTENSIONS = ".md,.markdown,.txt";
+
+/** Uploads files to an avatar; throws with the server's message when the whole request is refused. */
+export async function uploadFiles(avatarId: string, files: File[]): Promise<UploadResult[]> {
+  const body = new FormData();
+  body.set("avatarId", avatarId);
+  for (const file of files) body.append("files", file);
+  const response = await fetch("/api/knowledge/upload", { method: "POST", body });
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = (json as { error?: { message?: string } } | null)?.error?.message;
+    throw new Error(message || `HTTP ${response.status}`);
+  }
+  return (json as { results: UploadResult[] }).results;
+}
