@@ -57,7 +57,8 @@ export async function updateAvatar(db: Db, actor: Actor, unverifiedAvatarId: str
   return updated!;
 }
 
-function snapshotOf(avatar: AvatarRow): AvatarSnapshot {
+/** The persona fields patients see, as frozen into a version (and as the draft preview uses them). */
+export function snapshotOf(avatar: AvatarRow): AvatarSnapshot {
   const { name, title, specialty, bio, greeting, language, disclaimer, region } = avatar;
   return { name, title, specialty, bio, greeting, language, disclaimer, region };
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
-import { getAvatarOrThrow, getPublishedAvatarBySlug } from "@/server/avatars/avatar.service";
+import { getAvatarOrThrow, getPublishedAvatarBySlug, snapshotOf } from "@/server/avatars/avatar.service";
 import { getConfig } from "@/server/env";
 import { kickNotifications } from "@/server/jobs/worker";
 import { getEmbedder } from "@/server/knowledge/embed";
@@ -20,8 +20,7 @@ async function resolveTarget(db: Db, request: TChatRequest, actor: Actor | null)
   }
   if (!actor) throw new AppError("unauthorized", "Sign in to preview a draft avatar.");
   const avatar = await getAvatarOrThrow(db, actor, request.previewAvatarId!, "read");
-  const { name, title, specialty, bio, greeting, language, disclaimer, region } = avatar;
-  return { avatarId: avatar.id, orgId: avatar.orgId, versionId: null, persona: { name, title, specialty, bio, greeting, language, disclaimer, region } };
+  return { avatarId: avatar.id, orgId: avatar.orgId, versionId: null, persona: snapshotOf(avatar) };
 }
 
 /** Opens the conversation for this request and returns it with the turn's event stream. */

@@ -5,7 +5,7 @@ import { escalations, messages, organizations } from "@/db/schema";
 import { ESCALATION_CHANNEL } from "@/server/safety/escalation.events";
 import { requestCallback } from "@/server/safety/escalation.service";
 import type { Actor } from "@/server/auth/actor";
-import { createAvatar, getAvatarOrThrow } from "@/server/avatars/avatar.service";
+import { createAvatar, getAvatarOrThrow, snapshotOf } from "@/server/avatars/avatar.service";
 import { parseConfig } from "@/server/env";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
@@ -46,7 +46,7 @@ beforeAll(async () => {
   }, { maxBytes: 1 << 20 });
   await drainIngestionQueue(database.db, offline);
   const a = await getAvatarOrThrow(database.db, doctor, avatar.id, "read");
-  target = { avatarId: a.id, orgId: a.orgId, versionId: null, persona: { name: a.name, title: a.title, specialty: a.specialty, bio: a.bio, greeting: a.greeting, language: a.language, disclaimer: a.disclaimer, region: a.region } };
+  target = { avatarId: a.id, orgId: a.orgId, versionId: null, persona: snapshotOf(a) };
 });
 
 afterAll(async () => {
