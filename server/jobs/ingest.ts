@@ -4,7 +4,7 @@ import { documentFiles, documents, EMBEDDING_DIMENSIONS, passages } from "@/db/s
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { chunkDocument } from "@/server/knowledge/ingest/chunk";
 import { type DocumentFormat, parseDocument } from "@/server/knowledge/ingest/parse";
-import { keywordTokens } from "@/server/knowledge/text/tokenize";
+import { passageKeywordVector } from "@/server/knowledge/retrieve/keyword-index";
 import { isAppError } from "@/server/lib/errors";
 
 const EMBED_BATCH = 64;
@@ -70,7 +70,7 @@ export async function processDocument(db: Db, embedder: Embedder, documentId: st
             charStart: c.charStart,
             charEnd: c.charEnd,
             page: c.page,
-            keywords: sql`to_tsvector('simple', ${keywordTokens([doc.title, ...c.headingPath, c.content].join("\n")).join(" ")})`,
+            keywords: passageKeywordVector({ title: doc.title, headingPath: c.headingPath, content: c.content }),
             embedding: vectors[i + j]!,
             embedder: embedder.id,
           })),
@@ -100,5 +100,8 @@ export async function drainIngestionQueue(db: Db, embedder: Embedder): Promise<n
     await processDocument(db, embedder, id);
     processed++;
   }
+  // Embedded PGlite has no autovacuum: without fresh statistics the planner takes an avatar's thousands
+  // of passages for one row and picks nested loops that make retrieval several times slower.
+  if (processed > 0) await db.execute(sql`analyze ${passages}, ${documents}`);
   return processed;
 }

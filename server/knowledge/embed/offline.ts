@@ -10,7 +10,7 @@ import type { Embedder } from "./embedder";
 
 const DIMENSIONS = 384;
 
-/** Relative weight of each feature family (tuned on the retrieval dev sets with bench/retrieval-quick.ts). */
+/** Relative weight of each feature family (tuned on the retrieval dev sets; bench/retrieval.ts measures them). */
 const WEIGHTS = {
   stem: 1.0,
   wordBigram: 0.5,

@@ -1,7 +1,10 @@
-import { sql } from "drizzle-orm";
-import { type Db, rowsOf } from "@/db/client";
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { documents, passages } from "@/db/schema";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
-import { keywordTokens, queryTokens } from "@/server/knowledge/text/tokenize";
+import { type Candidate, coverageWeights, fuse } from "./fusion";
+import { queryTerms } from "./keyword-index";
+import { keywordSearch, vectorSearch } from "./search";
 
 export interface RetrievedPassage {
   id: string;
@@ -10,34 +13,19 @@ export interface RetrievedPassage {
   headingPath: string[];
   content: string;
   page: number | null;
-  /** Cosine similarity of the passage to the query (0 when it came from keywords only). */
+  /** Cosine similarity of the passage to the query (0 for a query without vector features). */
   similarity: number;
-  /** Reciprocal-rank-fusion score of the vector and keyword rankings. */
+  /** Fused rank score (reciprocal-rank fusion of the vector and keyword rankings). */
   score: number;
 }
 
-const CANDIDATES = 24;
-const RRF_K = 60;
-/**
- * A passage is evidence when its cosine similarity reaches this floor, or when it contains at least
- * half of the query's keywords; otherwise the answer is "nothing found" rather than a weak guess.
- */
-export const RELEVANCE_FLOOR = 0.2;
-export const KEYWORD_COVERAGE_FLOOR = 0.5;
-
-interface Candidate {
-  id: string;
-  document_id: string;
-  title: string;
-  heading_path: string[];
-  content: string;
-  page: number | null;
-  similarity: number;
-}
+/** Candidates taken from each ranking before fusion. */
+const CANDIDATES = 50;
 
 /**
- * Hybrid retrieval for one avatar: pgvector cosine ranking fused with keyword ranking (app-side
- * tokens, so Chinese works), filtered by avatar and enabled, ready documents before ranking.
+ * Hybrid retrieval for one avatar: exact cosine ranking and BM25 keyword ranking (app-side tokens,
+ * so Chinese works; heading and synonym-concept fields, see keyword-index.ts), each over the avatar's
+ * enabled, ready documents only, fused, cut by an evidence floor (fusion.ts) and de-duplicated.
  */
 export async function retrievePassages(
   db: Db,
@@ -45,66 +33,55 @@ export async function retrievePassages(
 ): Promise<RetrievedPassage[]> {
   const limit = args.limit ?? 5;
   const [queryVector] = await args.embedder.embed([args.query]);
-  const tokens = queryTokens(args.query);
   // A query with no features embeds to the zero vector, whose cosine distance is undefined.
-  const vectorLiteral = queryVector!.some((v) => v !== 0) ? `[${queryVector!.join(",")}]` : null;
-  const scope = sql`p.avatar_id = ${args.avatarId} and d.enabled and d.status = 'ready'`;
-  const similarity = vectorLiteral ? sql`1 - (p.embedding <=> ${vectorLiteral}::vector)` : sql`0`;
+  const vector = queryVector!.some((v) => v !== 0) ? queryVector! : null;
+  const terms = queryTerms(args.query);
+  const [vectorHits, keyword] = await Promise.all([
+    vector ? vectorSearch(db, { avatarId: args.avatarId, embedderId: args.embedder.id, vector, limit: CANDIDATES }) : [],
+    keywordSearch(db, { avatarId: args.avatarId, terms, limit: CANDIDATES }),
+  ]);
 
-  const [vectorRows, keywordRows] = await Promise.all([
-    vectorLiteral
-      ? db.execute(sql`
-          select p.id, p.document_id, d.title, p.heading_path, p.content, p.page, ${similarity} as similarity
-          from passages p join documents d on d.id = p.document_id
-          where ${scope}
-          order by p.embedding <=> ${vectorLiteral}::vector
-          limit ${CANDIDATES}`)
-      : [],
-    tokens.length > 0
-      ? db.execute(sql`
-          select p.id, p.document_id, d.title, p.heading_path, p.content, p.page, ${similarity} as similarity
-          from passages p join documents d on d.id = p.document_id, to_tsquery('simple', ${tokens.join(" | ")}) q
-          where ${scope} and p.keywords @@ q
-          order by ts_rank_cd(p.keywords, q) desc
-          limit ${CANDIDATES}`)
-      : [],
-  ]).then(([v, k]) => [rowsOf<Candidate>(v), rowsOf<Candidate>(k)] as const);
-
-  const fused = new Map<string, { c: Candidate; score: number }>();
-  vectorRows.forEach((c, rank) => {
-    fused.set(c.id, { c, score: 1 / (RRF_K + rank + 1) });
-  });
-  keywordRows.forEach((c, rank) => {
-    const entry = fused.get(c.id) ?? { c, score: 0 };
-    entry.score += 1 / (RRF_K + rank + 1);
-    fused.set(c.id, entry);
-  });
-
-  const coverage = (c: Candidate) => {
-    if (tokens.length === 0) return 0;
-    const present = new Set(keywordTokens([c.title, ...c.heading_path, c.content].join("\n")));
-    return tokens.filter((t) => present.has(t)).length / tokens.length;
+  const candidates = new Map<string, Candidate>();
+  const candidate = (id: string): Candidate => {
+    let c = candidates.get(id);
+    if (!c) candidates.set(id, (c = { id, similarity: 0, terms: [] }));
+    return c;
   };
-  const seen = new Set<string>();
-  return [...fused.values()]
-    .filter(({ c }) => Number(c.similarity) >= RELEVANCE_FLOOR || coverage(c) >= KEYWORD_COVERAGE_FLOOR)
-    .sort((a, b) => b.score - a.score)
-    .filter(({ c }) => {
-      // Overlapping chunks repeat text; keep the first of identical contents.
-      const key = c.content.trim();
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
+  vectorHits.forEach((hit, rank) => Object.assign(candidate(hit.id), { vectorRank: rank, similarity: hit.similarity }));
+  keyword.hits.forEach((hit, rank) => Object.assign(candidate(hit.id), { keywordRank: rank, terms: hit.terms }));
+  if (candidates.size === 0) return [];
+
+  // Every candidate is judged on both signals, so keyword-only ones get their similarity too.
+  const literal = vector ? `[${vector.join(",")}]` : null;
+  const rows = await db
+    .select({
+      id: passages.id,
+      documentId: passages.documentId,
+      documentTitle: documents.title,
+      headingPath: passages.headingPath,
+      content: passages.content,
+      page: passages.page,
+      similarity: literal
+        ? sql<number>`case when ${passages.embedder} = ${args.embedder.id} then 1 - (${passages.embedding} <=> ${literal}::vector) else 0 end`
+        : sql<number>`0`,
     })
-    .slice(0, limit)
-    .map(({ c, score }) => ({
-      id: c.id,
-      documentId: c.document_id,
-      documentTitle: c.title,
-      headingPath: c.heading_path,
-      content: c.content,
-      page: c.page,
-      similarity: Number(c.similarity),
-      score,
-    }));
+    .from(passages)
+    .innerJoin(documents, eq(documents.id, passages.documentId))
+    .where(inArray(passages.id, [...candidates.keys()]));
+  const byId = new Map(rows.map((r) => [r.id, { ...r, similarity: Number(r.similarity) }]));
+  for (const c of candidates.values()) c.similarity = byId.get(c.id)?.similarity ?? 0;
+
+  const ranked = fuse([...candidates.values()], coverageWeights(terms, keyword.documentFrequency, keyword.total));
+  const seen = new Set<string>();
+  const results: RetrievedPassage[] = [];
+  for (const { id, score } of ranked) {
+    const row = byId.get(id);
+    // Overlapping chunks can repeat text; keep the first of identical contents.
+    const key = row?.content.trim();
+    if (!row || key === undefined || seen.has(key)) continue;
+    seen.add(key);
+    results.push({ ...row, score });
+    if (results.length === limit) break;
+  }
+  return results;
 }

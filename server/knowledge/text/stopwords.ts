@@ -1,6 +1,6 @@
 /**
- * Stopwords for keyword search and the offline embedder. Postgres ts_rank has no IDF, so words that
- * occur everywhere must go before indexing rather than be down-weighted later.
+ * Stopwords for keyword search and the offline embedder. Keyword search weighs terms by IDF, but the
+ * embedder cannot (it sees one text at a time), so words that occur everywhere go before either sees them.
  */
 
 /** English function words, apostrophes removed ("don't" is tokenized as "dont"). */

@@ -1,0 +1,94 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { documents, passages } from "@/db/schema";
+import { createAvatar } from "@/server/avatars/avatar.service";
+import { drainIngestionQueue } from "@/server/jobs/ingest";
+import { pasteDocument, setDocumentEnabled } from "@/server/knowledge/document.service";
+import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
+import { createTestDatabase, createTestOrg } from "@/server/test/db";
+import { queryTerms } from "./keyword-index";
+import { keywordSearch, vectorSearch } from "./search";
+
+const embedder = createOfflineEmbedder();
+const limits = { maxBytes: 1 << 20 };
+const profile = { title: "", specialty: "", bio: "", greeting: "", language: "en" as const, disclaimer: "", region: "US" as const };
+
+const GOUT = [
+  "# Gout",
+  "## Diet",
+  "Limit red meat, shellfish and beer.",
+  "## Kidney stones",
+  "Uric acid can also form stones; drink plenty of water.",
+  "## Heart",
+  "A myocardial infarction needs emergency care.",
+].join("\n\n");
+// Many passages that are closer to the query than anything of the gout avatar.
+const CROWD = Array.from({ length: 150 }, (_, i) => `# Red meat ${i}\n\nRed meat and beer, red meat and beer, number ${i}.`).join("\n\n");
+
+let database: Database;
+let goutAvatar: string;
+let goutPassages: string[];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { doctor } = (await createTestOrg(database, ["doctor"])).actors;
+  goutAvatar = (await createAvatar(database.db, doctor, { name: "Dr. Gout", ...profile })).id;
+  const crowdAvatar = (await createAvatar(database.db, doctor, { name: "Dr. Crowd", ...profile })).id;
+  await pasteDocument(database.db, doctor, { avatarId: goutAvatar, title: "Gout", text: GOUT }, limits);
+  const hidden = await pasteDocument(database.db, doctor, { avatarId: goutAvatar, title: "Hidden", text: "# Beer\n\nRed meat and beer." }, limits);
+  await pasteDocument(database.db, doctor, { avatarId: crowdAvatar, title: "Crowd", text: CROWD }, limits);
+  await drainIngestionQueue(database.db, embedder);
+  await setDocumentEnabled(database.db, doctor, hidden.document.id, false);
+  const rows = await database.db
+    .select({ id: passages.id })
+    .from(passages)
+    .innerJoin(documents, eq(documents.id, passages.documentId))
+    .where(eq(documents.title, "Gout"));
+  goutPassages = rows.map((r) => r.id);
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("vectorSearch", () => {
+  it("ranks all of the avatar's visible passages, however many closer ones other avatars have", async () => {
+    const [vector] = await embedder.embed(["red meat and beer"]);
+    // As on a large table, where the planner prefers walking the shared HNSW index to sorting, filtering after it.
+    await database.query("set enable_sort = off");
+    const hits = await vectorSearch(database.db, { avatarId: goutAvatar, embedderId: embedder.id, vector: vector!, limit: 10 });
+    await database.query("reset enable_sort");
+    expect(hits.map((h) => h.id).sort()).toEqual([...goutPassages].sort());
+    expect(hits.map((h) => h.similarity)).toEqual([...hits.map((h) => h.similarity)].sort((a, b) => b - a));
+  });
+
+  it("ignores vectors from another embedder", async () => {
+    const [vector] = await embedder.embed(["red meat and beer"]);
+    expect(await vectorSearch(database.db, { avatarId: goutAvatar, embedderId: "other-embedder", vector: vector!, limit: 10 })).toEqual([]);
+  });
+});
+
+describe("keywordSearch", () => {
+  it("scores with IDF within the avatar and boosts words of the headings", async () => {
+    const { hits, documentFrequency, total } = await keywordSearch(database.db, { avatarId: goutAvatar, terms: queryTerms("diet for gout"), limit: 10 });
+    expect(total).toBe(goutPassages.length);
+    // "gout" is in every passage's title; "diet" only in one heading.
+    expect(documentFrequency.get("gout")).toBe(goutPassages.length);
+    expect(documentFrequency.get("diet")).toBe(1);
+    const [top] = await database.db.select().from(passages).where(eq(passages.id, hits[0]!.id));
+    expect(top!.headingPath).toEqual(["Gout", "Diet"]);
+    expect(hits.every((h) => goutPassages.includes(h.id))).toBe(true);
+  });
+
+  it("matches a lay phrase to the clinical term through concepts", async () => {
+    const { hits } = await keywordSearch(database.db, { avatarId: goutAvatar, terms: queryTerms("heart attack"), limit: 10 });
+    const [top] = await database.db.select().from(passages).where(eq(passages.id, hits[0]!.id));
+    expect(top!.content).toContain("myocardial infarction");
+  });
+
+  it("finds nothing when no term occurs", async () => {
+    expect((await keywordSearch(database.db, { avatarId: goutAvatar, terms: queryTerms("puppy vaccines"), limit: 10 })).hits).toEqual([]);
+    expect((await keywordSearch(database.db, { avatarId: goutAvatar, terms: [], limit: 10 })).hits).toEqual([]);
+  });
+});
