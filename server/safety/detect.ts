@@ -143,6 +143,9 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\b(he|she|it|you|we|they|that)'ll\b/g, "$1 will"],
   [/\b(he|she|you|we|they)'d\b/g, "$1 would"],
   [/\b(you|we|they)'ve\b/g, "$1 have"],
+  // Text-speak "2" for "to" after verbs that take an infinitive ("i want 2 die", "going 2 end it").
+  // Only after verbs that never take a count, so "have 2 kids" and "about 2 weeks" keep their numbers.
+  [/\b(want|wanna|going|gonna|wish|hope|ready|trying|deserve|plan|planning) 2 (?=[a-z])/g, "$1 to "],
   [/\bwanna\b/g, "want to"],
   [/\bgonna\b/g, "going to"],
   [/\bgotta\b/g, "got to"],
@@ -152,6 +155,8 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
 export function normalizeText(raw: string): string {
   let text = raw.normalize("NFKC").toLowerCase();
   text = text.replace(/[‘’‛`´]/g, "'").replace(/[“”„«»「」『』]/g, '"');
+  // Self-censoring inside a word ("sui*cidal", "s*icide", "un_alive") must not hide it.
+  text = text.replace(/(?<=\p{L})[*_·•]+(?=\p{L})/gu, "");
   text = text.replace(TRADITIONAL_CHAR, (ch) => TO_SIMPLIFIED.get(ch) ?? ch);
   // Chinese has no spaces; stray ones ("不 想 活") must not split a phrase.
   text = text.replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, "$1");

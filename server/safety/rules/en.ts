@@ -13,30 +13,30 @@ const r = String.raw;
 /** One word that is not a negator: keeps "i do not want to die" from matching "i … want to die". */
 const GAP = r`(?: (?!not\b|never\b|no\b|nobody\b|no longer\b)[\w']+)`;
 /** Common misspellings ("sucidal", "suiside") still count. */
-const SUICIDE = r`sui?[cs]i?de`;
-const SUICIDAL = r`sui?[cs]i?dal`;
+const SUICIDE = r`s(?:ui?|u?[1!]|i)[cs][i1!]?de`;
+const SUICIDAL = r`s(?:ui?|u?[1!]|i)[cs][i1!]?dal`;
 const SELF = r`(?:myself|my ?self|himself|herself|themselves|themself)`;
 const POSS = r`(?:my|his|her|their)`;
 const INTIMATE = r`(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?|spouse|ex|ex-?(?:husband|wife|partner|boyfriend|girlfriend))`;
 const RELATIVE = r`(?:dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|stepmother|brother|sister|son|daughter|uncle|aunt|grandad|grandpa|grandfather|cousin|(?:son|daughter|father|mother|brother|sister)-in-law|in-laws?)`;
-const AGGRESSOR = r`(?:he|she|they|someone|somebody|[\w-]+'s (?:${INTIMATE}|${RELATIVE})|a (?:man|guy|woman|stranger|group of \w+)|(?:my|her|his|our|the) (?:${INTIMATE}|${RELATIVE}|neighbou?r|boss|landlord|roommate|flatmate|housemate|babysitter|nanny|childminder|carer|caregiver|teacher|coach|pimp))`;
+const AGGRESSOR = r`(?:he|she|they|someone|somebody|[\w-]+'s (?:${INTIMATE}|${RELATIVE}|teacher|coach|tutor|babysitter|nanny|childminder|carer|neighbou?r|priest|pastor|youth leader|scout leader)|a (?:man|guy|woman|stranger|group of \w+)|(?:my|her|his|our|the) (?:${INTIMATE}|${RELATIVE}|neighbou?r|boss|landlord|roommate|flatmate|housemate|babysitter|nanny|childminder|carer|caregiver|teacher|coach|pimp)|(?:the |my |his |her |our )?(?:care home |nursing home |home )?(?:staff|carers|care workers?|nurses?|aides?|orderl(?:y|ies)|home help))(?: \([^)]{1,20}\))?`;
 const VICTIM = r`(?:me|us|her|him|them|my (?:[\w-]+ ){0,2}|our (?:[\w-]+ )?|the (?:kids?|children|baby))`;
 const CHILD = r`\b(?:(?:he|she) is (?:only |just )?(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten)\b(?! (?:weeks?|days?|minutes|hours|times|pills|tablets|of))|baby|babies|toddler|infant|newborn|child|children|kid|kids|son|daughter|grandson|granddaughter|little (?:boy|girl|one)|\d{1,2}[- ]?(?:year|yr|month)s?[- ]?olds?|(?:one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month)s?[- ]olds?)\b`;
-const ACCIDENT = r`\b(?:by (?:mistake|accident)|accidental(?:ly)?|mistakenly|thought (?:it|they|that) (?:was|were)|mixed up|got (?:them )?mixed|confused (?:the|his|her|my)|double(?:d)? (?:dose|up)|by error|got into (?:the|my|his|her|our))\b`;
+const ACCIDENT = r`\b(?:by (?:mistake|accident)|accidental(?:ly)?|not on purpose|unintentional(?:ly)?|did not mean to|without realising|without realizing|has dementia|got dementia|with dementia|mistakenly|thought (?:it|they|that) (?:was|were)|mixed up|got (?:them )?mixed|confused (?:the|his|her|my)|double(?:d)? (?:dose|up)|by error|got into (?:the|my|his|her|our))\b`;
 const HISTORY = r`\b(?:used to|years ago|(?:a|one|two|three|few|many|several|\d+) (?:years?|months?) ago|last year|when i was (?:a |younger|little|young|in )|as a (?:child|kid|teen|teenager)|in the past|growing up|in my (?:teens|twenties|childhood|youth)|history of)\b`;
 const NOW = r`\b(?:now|right now|tonight|today|this (?:evening|morning|afternoon)|just|again|still|currently|at the moment|minutes ago|an hour ago|about to|on (?:his|her|their) way|at the door|behind me|coming back|comes back|gets (?:back|home)|back (?:home )?from|hiding|locked)\b`;
-const MEDS = r`(?:pills?|tablets?(?! away| computer| screen| device| time)|meds|medications?|medicines?|capsules?|paracetamol|acetaminophen|tylenol|panadol|ibuprofen|advil|aspirin|sleeping (?:pills|tablets)|antidepressants?|insulin|pain ?killers?|opioids?|oxy\w*|fentanyl|heroin|methadone|benzos?|valium|xanax|diazepam|lorazepam|zopiclone|lithium|amitriptyline|sertraline|fluoxetine|citalopram|codeine|tramadol|morphine|antipsychotics?|warfarin|digoxin)`;
-const BULK = r`(?:all|all of|every one of|the rest of|a whole|the whole|an entire|a full|(?:a |the )?(?:whole |entire |full )?(?:bottle|box|packet|pack|strip|sheet|tub|jar|month'?s? supply)s? of|a handful of|handfuls of|a lot of|lots of|loads of|too many|way too many|\d{2,}|(?:twenty|thirty|forty|fifty|sixty|a hundred|dozens of))`;
+const MEDS = r`(?:pills?|tablets?(?! away| computer| screen| device| time)|meds|medications?|medicines?|capsules?|paracetamol|acetaminophen|tylenol|panadol|ibuprofen|advil|aspirin|sleeping (?:pills|tablets)|antidepressants?|insulin|pain ?killers?|opioids?|oxy\w*|fentanyl|heroin|methadone|benzos?|valium|xanax|diazepam|lorazepam|zopiclone|lithium|amitriptyline|sertraline|fluoxetine|citalopram|codeine|tramadol|morphine|antipsychotics?|warfarin|digoxin|co-?codamol|co-?dydramol|dihydrocodeine|naproxen|diclofenac|nurofen|calpol|solpadeine|nytol|sominex|promethazine|phenergan|antihistamines?|quetiapine|seroquel|olanzapine|mirtazapine|trazodone|pregabalin|gabapentin|venlafaxine|duloxetine|paroxetine|escitalopram|prozac|zoloft|lexapro|bupropion|wellbutrin|zolpidem|ambien|clonazepam|klonopin|temazepam|ativan|percocet|vicodin|hydrocodone|oxycodone|buprenorphine|suboxone|propranolol|metformin|amlodipine|beta[- ]blockers?|[a-z]{4,}(?![a-z])(?<=[a-z]{3}(?:azepam|azolam|oxetine|triptyline|pramine|faxine|codamol|profen|olol|codone|morphone|apine|idone|pril|sartan|statin|formin)))`;
+const BULK = r`(?:all|all of|every one of|every(?: single| last)?(?= (?:\w+ )?(?:pills?|tablets?|capsules?|meds|medications?|medicines?) (?:in|i (?:have|own|could|can)|left|we have))|the rest of|a whole|the whole|an entire|a full|(?:a |the )?(?:whole |entire |full )?(?:bottle|box|packet|pack|strip|sheet|tub|jar|month'?s? supply)s? of|a handful of|handfuls of|a (?:whole )?bunch of|a load of|a heap of|a lot of|lots of|loads of|too many|way too many|\d{2,}|(?:twenty|thirty|forty|fifty|sixty|a hundred|dozens of))`;
 const BULK_MEDS = r`${BULK}\s+(?:of\s+)?(?:(?:my|his|her|their|the|those|these)\s+)?(?:[\w'-]+\s+){0,3}?${MEDS}\b`;
-const POISONS = r`(?:detergent|laundry (?:pods?|capsules?|tablets?|liquid)|washing (?:powder|liquid|up liquid)|dishwasher (?:tablets?|pods?)|bleach|(?:drain|oven|toilet|floor) cleaner|cleaning (?:fluid|product|liquid|spray)|cleaner|disinfectant|antifreeze|(?:button |coin |lithium )?batter(?:y|ies)|magnets?|pesticide|insecticide|weed ?killer|herbicide|paraquat|rat poison|poison|white spirit|kerosene|paraffin|lamp oil|petrol|gasoline|nail polish remover|e-?liquid|vape (?:juice|liquid)|nicotine|iron (?:tablets|pills)|methanol|mushrooms?)`;
-const FEVER = r`(?:fever|febrile|high temp(?:erature)?|temp(?:erature)? (?:of |is |was |at |reading |went up to )?(?:3[89]|4[01]|10[0-5])|\b3[89](?:\.\d)? ?(?:°|degrees|c\b)|\b10[0-5](?:\.\d)? ?(?:°|degrees|f\b)|burning up|shivering|rigors|the chills)`;
+const POISONS = r`(?:detergent|laundry (?:pods?|capsules?|tablets?|liquid)|washing (?:powder|liquid|up liquid)|dishwasher (?:tablets?|pods?)|bleach|(?:drain|oven|toilet|floor) cleaner|cleaning (?:fluid|product|liquid|spray)|cleaner|disinfectant|antifreeze|(?:button |coin |lithium )?batter(?:y|ies)|magnets?|pesticide|insecticide|weed ?killer|herbicide|paraquat|rat poison|poison|white spirit|kerosene|paraffin|lamp oil|petrol|gasoline|nail polish remover|e-?liquid|e-?cig(?:arette)? (?:liquid|juice|refill|oil)|vape (?:juice|liquid|oil|pod)s?|nicotine|iron (?:tablets|pills)|methanol|mushrooms?)`;
+const FEVER = r`(?:\b(?:3[89]|4[01])\.\d\b(?! ?(?:weeks?|wks?|kg|cm|%|years?|lbs?))|fever|febrile|high temp(?:erature)?|temp(?:erature)? (?:of |is |was |at |reading |went up to )?(?:3[89]|4[01]|10[0-5])|\b3[89](?:\.\d)? ?(?:°|degrees|c\b)|\b10[0-5](?:\.\d)? ?(?:°|degrees|f\b)|burning up|shivering|rigors|the chills)`;
 const DEATH_CONTEXT = r`\b(?:died|dead|death|passed away|passed|gone|lost (?:him|her|them|my)|funeral|grave|heaven|late (?:wife|husband|partner|son|daughter|mum|mom|dad))\b`;
 
 // Chest pain is common and usually benign; it is an emergency only with a companion sign.
-const CHEST = r`\b(?:chest (?:pain|pains|pressure|tightness|discomfort|ache|(?:is |has been |keeps |started |was |got |getting )?(?:tight|hurting|aching|burning|crushing|heavy|killing me|pounding)|feels (?:tight|heavy|crushed|like)|hurts|hurting)|(?:pain|pressure|tightness|heaviness|squeezing|crushing) (?:in|on|across) (?:the (?:middle|centre|center) of )?(?:my|his|her|the) (?:chest|heart)|(?:crushing|squeezing|heavy|tight|stabbing|sharp|severe) (?:\w+ )?(?:chest|heart) (?:pain|pressure)|elephant (?:sitting )?on (?:my|his|her) chest)`;
+const CHEST = r`\b(?:chest (?:pain|pains|pressure|tightness|discomfort|ache|(?:is |has been |keeps |started |was |got |getting )?(?:tight|hurting|aching|burning|crushing|heavy|killing me|pounding)|feels (?:tight|heavy|crushed|like)|hurts|hurting)|(?:pain|pressure|tightness|heaviness|squeezing|crushing) (?:in|on|across|behind|under) (?:the (?:middle|centre|center) of )?(?:my|his|her|the) (?:chest|heart|breastbone|sternum)|(?:crushing|squeezing|heavy|tight|stabbing|sharp|severe) (?:\w+ )?(?:chest|heart) (?:pain|pressure)|elephant (?:sitting )?on (?:my|his|her) chest)`;
 const BREATHLESS = r`\b(?:short(?:ness)? of breath|can not (?:catch (?:my|his|her) breath|breathe|get (?:enough )?air)|(?:struggling|hard|difficult|difficulty|trouble|hard time|fighting|battling) (?:to )?(?:breath\w*|get (?:a |my )?breath|get air)|breathless|out of breath|gasping|(?:not|barely) (?:able to )?breathing|can barely breathe|laboured breathing|labored breathing|winded)`;
 const SWEAT = r`\b(?:sweat(?:ing|y|s)?|cold sweat|clammy|drenched|pale and (?:sweaty|clammy)|grey and)\b`;
-const RADIATE = r`\b(?:(?:left|right)? ?(?:arm|jaw|neck|shoulder|back|teeth) (?:is |are |also |feels )*(?:hurting|hurts|aching|aches|numb|tingling|painful|heavy|in pain)|(?:pain|ache|aching|numbness|tingling) (?:\w+ )?(?:in|down|into|to|up|through) (?:my|his|her|the) (?:left |right )?(?:arm|jaw|neck|shoulder|back|teeth)|radiat\w*|spread(?:s|ing)? (?:to|into|down|up))`;
+const RADIATE = r`\b(?:(?:left|right)? ?(?:arm|jaw|neck|shoulder|back|teeth) (?:is |are |also |feels )*(?:hurting|hurts|aching|aches|numb|tingling|painful|heavy|in pain)|(?:pain|ache|aching|numbness|tingling) (?:\w+ )?(?:in|down|into|to|up|through) (?:my|his|her|the) (?:left |right )?(?:arm|jaw|neck|shoulder|back|teeth)|radiat\w*|spread(?:s|ing)? (?:to|into|down|up)|(?:going|goes|went|shooting|shoots|moving|moves|travel(?:l)?ing|travels|running|runs) (?:down|into|up|through|to) (?:my|his|her|the) (?:left |right )?(?:arm|jaw|neck|shoulder|back|teeth))`;
 const FAINT = r`\b(?:faint(?:ed|ing)?|pass(?:ed|ing)? out|about to pass out|black(?:ed|ing)? out|collaps(?:ed|ing)|(?:very )?light-?headed)\b`;
 
 const CHEST_NOT_ACUTE = r`\b(?:last (?:week|month|year)|(?:days|weeks|months|years) ago|gone now|went away|has gone|resolved|for (?:weeks|months|years)|sometimes|often|every (?:time|day|morning)|when i (?:am anxious|panic|exercise|run|climb)|anxiety|panic attacks?|after (?:coughing|a cold|the gym|exercise|a workout)|costochondritis|heartburn|reflux|indigestion)\b`;
@@ -50,11 +50,11 @@ const VISION_LOSS = r`\b(?:can not see (?:out of|from|with) (?:one|her|his|my|th
 const STROKE_ONSET = r`\b(?:sudden(?:ly)?|all of a sudden|out of nowhere|just now|just (?:started|happened|came on)|started (?:just|about|around|\d+|an?|half|a few|ten|twenty|fifteen|thirty|this)|(?:minutes?|mins?|an hour|hour|half an hour) ago|woke up (?:with|and)|right now|came on)\b`;
 const CHRONIC = r`\b(?:for (?:weeks|months|years|a long time|ages)|(?:weeks|months|years) now|on and off|comes and goes|every (?:morning|night|day|time i)|when i (?:sleep|wake|sit|lie)|slept on|after (?:running|exercise|the gym|a workout|sitting)|pins and needles|carpal tunnel|sciatica|bell'?s palsy (?:last|years)|since (?:my|the) stroke|after (?:my|his|her) stroke)\b`;
 
-const ALLERGEN = r`\b(?:peanuts?|nuts?|cashews?|almonds?|walnuts?|pecans?|hazelnuts?|pistachios?|sesame|shellfish|shrimps?|prawns?|crab|lobster|seafood|bee|wasp|hornet|stung|sting|allerg(?:y|ic|ies)|penicillin|amoxicillin|antibiotics?|injection|vaccine|jab|contrast dye|latex|kiwi|mango)\b`;
-const AIRWAY = r`\b(?:(?:face|lips?|tongue|throat|mouth|neck) (?:is |are |has |have |started |starting |begun |begin |began |all |gone |went |getting |become |suddenly |really |very )*(?:to )?(?:swell\w*|swollen|blow\w* up|closing|tight\w*|huge)|swell\w* (?:up|shut)|swollen (?:face|lips?|tongue|throat)|wheez\w*|can not (?:breathe|swallow|talk)|(?:struggling|trouble|difficulty|hard|fighting|hard time) (?:to )?(?:breath\w*|swallow\w*|get (?:air|a breath))|gasping|short(?:ness)? of breath|collaps\w*|fainted|passed out|floppy|feel(?:s|ing)? (?:faint|dizzy|light-?headed)|hives (?:all over|everywhere))`;
+const ALLERGEN = r`\b(?:peanuts?|nuts?|satay|pesto|marzipan|praline|nutella|peanut butter|tahini|cashews?|almonds?|walnuts?|pecans?|hazelnuts?|pistachios?|sesame|shellfish|shrimps?|prawns?|crab|lobster|seafood|bee|wasp|hornet|stung|sting|allerg(?:y|ic|ies)|penicillin|amoxicillin|antibiotics?|injection|vaccine|jab|contrast dye|latex|kiwi|mango)\b`;
+const AIRWAY = r`\b(?:(?:face|lips?|tongue|throat|mouth|neck) (?:is |are |has |have |started |starting |begun |begin |began |all |gone |went |getting |become |suddenly |really |very |feels |feel |felt |so )*(?:to )?(?:swell\w*|swollen|blow\w* up|closing|tight\w*|huge)|swell\w* (?:up|shut)|swollen (?:face|lips?|tongue|throat)|wheez\w*|can not (?:breathe|swallow|talk)|(?:struggling|trouble|difficulty|hard|fighting|hard time) (?:to )?(?:breath\w*|swallow\w*|get (?:air|a breath))|gasping|short(?:ness)? of breath|collaps\w*|fainted|passed out|floppy|feel(?:s|ing)? (?:faint|dizzy|light-?headed)|hives (?:all over|everywhere))`;
 
-const PREGNANCY = r`\b(?:pregnan\w*|\d{1,2} weeks? (?:pregnant|along|gestation)|(?:i am|she is|wife is|partner is|at) \d{1,2} weeks\b|(?:first|second|third) trimester|expecting (?:a baby|twins)|my bump|postpartum|post-partum|(?:just |recently |have just )?(?:gave birth|given birth|had (?:a|my|the) baby|delivered)|after (?:giving birth|delivery|(?:my|the) c-?section)|(?:days|weeks?) after (?:birth|delivery|the birth))\b`;
-const PREGNANCY_EMERGENCY = r`\b(?:(?:heavy|heavily|lots of|a lot of|gushing|pouring|soaking|bright red|big clots|clots)\b[^.!?]{0,20}(?:bleed\w*|blood)|bleed\w* (?:heavily|a lot|badly|through|everywhere)|soak\w* (?:through )?(?:a |my |the |\w+ )?pads?|(?:severe|really bad|terrible|excruciating|sharp|intense|unbearable|worst|stabbing|agonising|agonizing) (?:\w+ )?(?:pain|cramps?|cramping)|(?:baby|bump) (?:has |is |)(?:not (?:moving|kicking)|stopped (?:moving|kicking)|moving (?:less|much less)|has not moved|not moved)|(?:have not|has not|not|no|can not) (?:felt |feel |feeling |been |any |had )*(?:the |her |his |my )?(?:baby|fetal|foetal)? ?(?:movements?|kicks?|kicking|move|moving)|(?:severe|bad|terrible|pounding|splitting|worst|really bad) headache|(?:blurred|blurry|blurring|flashing lights|spots|sparkles|stars)\b[^.!?]{0,12}(?:vision|eyes?|in front)|vision (?:is )?(?:blurr\w*|going|spotty)|(?:sudden(?:ly)? )?(?:swollen|puffy) (?:face|hands|fingers)|(?:face|hands|fingers) (?:are |is |have |has |suddenly )*(?:swollen|swelling|puffy)|(?:seizure|fit|convulsion)|blood pressure (?:is )?(?:very |really )?high|\b(?:1[6-9]\d|2\d\d)\/(?:1[0-4]\d|9\d)\b)`;
+const PREGNANCY = r`\b(?:pregnan\w*|waters? (?:has |have )?(?:broke|broken|went|gone)|\d{1,2} weeks? (?:pregnant|along|gestation)|(?:i am|she is|wife is|partner is|at) \d{1,2} weeks\b|(?:first|second|third) trimester|expecting (?:a baby|twins)|my bump|postpartum|post-partum|(?:just |recently |have just )?(?:gave birth|given birth|had (?:a|my|the) baby|delivered)|after (?:giving birth|delivery|(?:my|the) c-?section)|(?:days|weeks?) after (?:birth|delivery|the birth))\b`;
+const PREGNANCY_EMERGENCY = r`\b(?:(?:heavy|heavily|lots of|a lot of|gushing|pouring|soaking|bright red|big clots|clots)\b[^.!?]{0,20}(?:bleed\w*|blood)|bleed\w* (?:heavily|a lot|badly|through|everywhere)|soak\w* (?:through )?(?:a |my |the |\w+ )?pads?|(?:severe|really bad|terrible|excruciating|sharp|intense|unbearable|worst|stabbing|agonising|agonizing) (?:[\w-]+ ){0,2}(?:pain|cramps?|cramping)|(?:feel|see|can see|touch) (?:the )?(?:umbilical )?cord|cord (?:is )?(?:coming out|hanging|prolaps\w*|visible|came out)|shoulder[- ]tip pain|(?:feel(?:ing)?|felt|about to|going to) (?:faint|pass out)|fainted|passed out|collapsed|(?:baby|bump) (?:has |is |)(?:not (?:moving|kicking)|stopped (?:moving|kicking)|moving (?:less|much less)|has not moved|not moved)|(?:have not|has not|not|no|can not) (?:felt |feel |feeling |been |any |had )*(?:the |her |his |my )?(?:baby|fetal|foetal)? ?(?:movements?|kicks?|kicking|move|moving)|(?:severe|bad|terrible|pounding|splitting|worst|really bad) headache|(?:blurred|blurry|blurring|flashing lights|spots|sparkles|stars)\b[^.!?]{0,12}(?:vision|eyes?|in front)|vision (?:is )?(?:blurr\w*|going|spotty)|(?:sudden(?:ly)? )?(?:swollen|puffy) (?:face|hands|fingers)|(?:face|hands|fingers) (?:are |is |have |has |suddenly )*(?:swollen|swelling|puffy)|(?:seizure|fit|convulsion)|blood pressure (?:is )?(?:very |really )?high|\b(?:1[6-9]\d|2\d\d)\/(?:1[0-4]\d|9\d)\b)`;
 
 const CANCER_TREATMENT = r`\b(?:chemo\w*|immunotherapy|neutropeni\w*|low (?:white (?:blood )?cell|neutrophil|wbc) count|radiotherapy|stem cell transplant|(?:on|having|getting|receiving|during|after|since|started) (?:my |his |her )?(?:cancer|leukaemia|leukemia|lymphoma) (?:treatment|therapy))\b`;
 const CANCER = r`\b(?:cancer|tumou?r|metasta\w*|chemo\w*|myeloma|lymphoma|leuka?emia|oncolog\w*|radiotherapy)\b`;
@@ -73,7 +73,7 @@ const suicide: CrisisRule[] = [
     id: "en.s.kms_slang",
     category: "suicide",
     level: "high",
-    pattern: r`\b(?:kms|kys myself|sewer ?slide|unalive)\b`,
+    pattern: r`\b(?:kms|kmsl|kys myself|sewer ?slides?|sewerslid\w*|un-?aliv(?:e|ed|ing)(?: (?:myself|me|my ?self))?|self[- ]?delet(?:e|ing|ion)|ctb|catch(?:ing)? the bus)\b(?! (?:to|from|at|stop|driver|ride|fare|pass|route|home|into town|in the morning))`,
   },
   {
     id: "en.s.end_life",
@@ -83,6 +83,7 @@ const suicide: CrisisRule[] = [
       r`\b(?:end(?:ing)?|take|taking) ${POSS} (?:own )?li(?:fe|ves)\b(?! (?:back|into|in (?:my|his|her) hands|seriously|off))`,
       r`\bend (?:it all|everything|it (?:tonight|today|now|for good|forever|once and for all))\b(?! with| between)`,
       r`\bending it all\b`,
+      r`\bend (?:my|the|all (?:the|my)|this) (?:suffering|pain|misery|torment|existence) (?:for good|forever|permanently|once and for all|myself|tonight|now)\b`,
       r`\btime (?:i |to |for me to )end(?:ed)? (?:it|it all|everything|my life|things)\b(?! with| between)`,
     ],
     imminentIf: r`\b(?:tonight|right now|today|about to)\b`,
@@ -109,6 +110,8 @@ const suicide: CrisisRule[] = [
     pattern: [
       r`\b(?:i am|i have been|i feel|feeling|i get|i keep getting|i became|is|are|has been|have been|getting|become|becoming|feel|felt|so|very|really|actively|passively)${GAP}{0,2}? ${SUICIDAL}\b(?!-)`,
       r`\b(?:i|my [\w-]+|he|she)\b${GAP}{0,3} (?:having|have|has|get|getting|keep having|experiencing) (?:\w+ )?${SUICIDAL} (?:thoughts?|feelings?|urges?|ideation|impulses?)`,
+      // "suicidal thoughts are back", "the suicidal urges won't stop"
+      r`\b${SUICIDAL} (?:thoughts?|feelings?|urges?|ideation|impulses?|voices?|ideas?) (?:are |is |have |has |keep |keeps |just )?(?:back|again|returning|returned|coming back|came back|(?:getting|got|are getting) (?:worse|stronger|louder|bad)|worse|stronger|louder|every (?:day|night)|all the time|non-?stop|will not (?:stop|go away|leave)|do not stop|(?:today|tonight|this week|right now))\b`,
     ],
     unless: HISTORY,
   },
@@ -137,12 +140,19 @@ const suicide: CrisisRule[] = [
       r`\bwish(?:ed|es|ing)? (?:that )?i (?:had )?never (?:been born|existed|woke up)\b`,
       r`\bbetter off dead\b`,
       r`\b(?:so (?:that )?i (?:can |will |would |could )?die|hoping (?:that )?i (?:will |would )?die|hoping to die|in order to die|until i die)\b`,
-      r`\b(?:would|had) rather (?:just )?(?:be dead|die|not (?:be alive|exist|wake up))\b(?! than (?!(?:keep|live|living|go on|going on|carry on|continue|feel|feeling|face|wake up|spend|suffer|be like this|exist)\b))`,
       r`\bwish(?:ed|es|ing)? (?:that )?i could (?:just )?(?:die|disappear|not wake up|sleep forever|stop existing|fall asleep and)`,
       r`\b(?:would|could) (?:just )?(?:happily |gladly )?(?:die|stop existing) (?:right now|tonight|today)\b`,
       r`\b(?:welcome|look forward to|long for|pray for|wait for|waiting for) (?:death|dying|the end)\b`,
       r`\b(?:hope|wish|pray|would not mind if|do not care if) (?:that )?i (?:get|got|would get|died in|die in) (?:hit by|run over|killed|cancer|a crash|an accident|my sleep)`,
     ],
+  },
+  // "I'd rather die" is common teenage hyperbole: ignored when the message jokes ("lol").
+  {
+    id: "en.s.rather_die",
+    category: "suicide",
+    level: "high",
+    jokeable: true,
+    pattern: r`\b(?:would|had) rather (?:just )?(?:be dead|die|not (?:be alive|exist|wake up))\b(?! than (?!(?:keep|live|living|go on|going on|carry on|continue|feel|feeling|face|wake up|spend|suffer|be like this|exist)\b))`,
   },
   {
     id: "en.s.welcome_death",
@@ -154,6 +164,14 @@ const suicide: CrisisRule[] = [
       r`\bi would welcome it\b`,
     ],
     unless: r`\b(?:palliative|hospice|end[- ]of[- ]life|advance (?:care|directive)|dnr|do not resuscitate|when the time comes|assisted dying|euthanasia)\b`,
+  },
+  {
+    id: "en.s.imagine_death_relief",
+    category: "suicide",
+    level: "high",
+    pattern: r`\b(?:imagin\w*|pictur\w*|fantasi[sz]\w*|daydream\w*|think\w* about|dream\w* about|plan\w*) (?:about )?(?:my own|my) (?:funeral|death|dying|grave|being dead|not being here)\b`,
+    with: [r`\b(?:relie(?:f|ved)|peace(?:ful)?|calm(?:ing|s me)?|comfort\w*|want it|wish|happy|happier|better|over with|it is over|finally)\b`],
+    unless: r`\b(?:scared|afraid|terrified|frightened|anxiety|anxious|panic|health anxiety|fear of (?:death|dying))\b`,
   },
   {
     id: "en.s.deserve_die",
@@ -180,6 +198,7 @@ const suicide: CrisisRule[] = [
     pattern: [
       r`\bcan not (?:go on|carry on|keep going|keep living|live like this|live with (?:this|myself) any ?more|face (?:another day|living|tomorrow|life))\b(?=\s*(?:$|[.!?,;:]|like this|any ?more|any longer|living|with (?:my |this )?life|much longer|without (?:him|her|them)|and|i |please|now))`,
       r`\b(?:do not (?:think|know (?:if|how|whether)|see how)|not sure (?:if |whether )?|no longer (?:think|believe)) i can (?:go on|keep going|carry on|keep living|live like this|do this any ?more)\b`,
+      r`\bi (?:just |really |honestly |simply )?can not any ?more(?=\s*(?:$|[.!?]))`,
     ],
   },
   {
@@ -212,8 +231,9 @@ const suicide: CrisisRule[] = [
       r`\bbetter off without me\b`,
       r`\b(?:better|happier|easier|lighter)\b[^.!?]{0,20}\bwithout me\b`,
       r`\b(?:would|will) (?:all )?be (?:so much |much |a lot )?(?:better|happier|easier) (?:off )?(?:if i (?:was|were|am) (?:gone|dead|not (?:here|around))|with me (?:gone|dead|out of the way)|without me)\b`,
-      r`\b(?:no one|nobody)(?: else)? (?:would|will|is going to) (?:even )?(?:care|notice|miss me|mind|cry)\b[^.!?]{0,20}\bif i (?:died|was gone|were gone|disappeared|was dead|were dead|killed myself|did not wake up|was not here|were not here)`,
+      r`\b(?:no one|nobody)(?: else)? (?:would|will|is going to) (?:even )?(?:care|notice|miss me|mind|cry)\b[^.!?]{0,20}\bif i (?:died|was gone|were gone|disappeared|vanished|was dead|were dead|killed myself|did not wake up|was not here|were not here|was not around|were not around|stopped existing|ceased to exist)`,
       r`\b(?:no one|nobody) would miss me\b`,
+      r`\b(?:doing|do) (?:everyone|them|the world|my (?:family|kids|parents)|you all|everybody) a favou?r (?:if|by) (?:i )?(?:just )?(?:disappear\w*|died|dying|killing myself|was gone|were gone|ending it|not being (?:here|around)|was not (?:here|around)|left for good)\b`,
     ],
   },
   {
@@ -232,14 +252,28 @@ const suicide: CrisisRule[] = [
     level: "high",
     pattern: [
       r`\bleave this (?:world|earth|life)\b`,
-      r`\b(?:will not|not going to|may not|might not) be (?:here|around|alive) (?:tomorrow|much longer|any ?more|next week|for long|by (?:tomorrow|morning|the weekend))\b`,
       r`\bthis is (?:my )?(?:last|final) (?:message|goodbye|words|night)\b`,
       r`\bby the time (?:you|anyone|someone) (?:read|reads|see|sees|find|finds) this\b`,
+      r`\b(?:the )?(?:last|final) time (?:you|anyone) (?:will|are going to|is going to|would) (?:ever )?(?:hear from|see|talk to|speak to) me\b|\b(?:you|no one|nobody) will (?:never|not) (?:hear from|see) me again\b`,
+      r`\b(?:check(?:ing)? out|clock(?:ing)? out|log(?:ging)? off|tap(?:ping)? out|bow(?:ing)? out|exit(?:ing)?) (?:of |from )?(?:life|this life|this world|existence)\b|\b(?:check(?:ing)? out|clock(?:ing)? out|exit(?:ing)?) (?:early |for good |permanently )(?:from (?:life|this world))?`,
       r`\bgoodbye (?:forever|for good|everyone|world|cruel world)\b`,
       r`\bsay(?:ing)? (?:my )?(?:final|last) goodbyes?\b`,
       r`\b(?:wrote|written|writing|left|leave|have) (?:a |my )?(?:${SUICIDE}|goodbye|farewell) (?:note|letter)s?\b`,
     ],
     imminentIf: NOW,
+  },
+  // "Won't be around much longer" is a farewell — unless the writer is talking about a terminal illness or a move.
+  {
+    id: "en.s.not_around",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:will not|not going to|may not|might not) be (?:here|around|alive) (?:tomorrow|much longer|any ?more|next week|for long|by (?:tomorrow|morning|the weekend))\b`,
+      r`\b(?:will not|not going to|may not|might not) be (?:here|around|alive) (?:after|past|beyond|by|come|for) (?:tonight|tomorrow|this|next|the (?:weekend|end of)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|new year|my birthday)\b`,
+      r`\b(?:do not|never) (?:think|expect|reckon|imagine|see) (?:that )?i (?:will|would|am going to) (?:be (?:here|around|alive)|make it|last|see) (?:much longer|for long|tomorrow|another|the (?:weekend|week|month|year|new year)|next|till|until|to (?:the|my))\b`,
+    ],
+    imminentIf: NOW,
+    unless: r`\b(?:palliative|hospice|terminal|end[- ]of[- ]life|prognosis|doctors? (?:say|said|gave)|cancer|tumou?r|metasta\w*|months to live|weeks to live|stage (?:4|four|iv)|leaving (?:for|on)|moving|move (?:to|abroad)|flight|trip|holiday|vacation|new job|contract|internship)\b`,
   },
   {
     id: "en.s.not_wake",
@@ -278,8 +312,28 @@ const suicide: CrisisRule[] = [
       r`\bways to (?:die|kill myself|end it all|end my life|commit ${SUICIDE})\b`,
       r`\bhow (?:high|tall|many floors|many stor(?:ey|ie)s|far)\b[^.!?]{0,30}\b(?:to die|to kill|kill (?:me|you|a person|someone)|fatal|to not survive|be enough)\b`,
       r`\b(?:which|what) (?:\w+ )?(?:pills?|drugs?|medications?|medicines?|tablets?|poisons?|chemicals?) (?:would|could|will|can|are) (?:kill|be fatal|be lethal|end|make me not wake)\b`,
+      r`\bhow (?:to|do (?:i|you)|can i|would i|should i|does one) (?:tie|make|rig|set up|hang) (?:a |the )?noose\b`,
+      r`\bhow (?:long|fast|quickly) (?:does it take|it takes|would it take|will it take|until you|before you|do you have|till you) (?:to |for (?:me|someone|a person) to )?(?:bleed out|bleed to death|die|drown|suffocate|lose consciousness|pass out and die|stop breathing)\b`,
+      // "Is carbon monoxide painless?", "does drowning hurt?" — asking what a method feels like.
+      r`\b(?:is|are|would|does|do|will) (?:dying (?:from|by|of) )?(?:carbon monoxide|co poisoning|car exhaust|exhaust fumes|charcoal|helium|hanging|being hanged|drowning|an overdose|overdosing|bleeding out|slitting (?:your|my) wrists|a gunshot|a paracetamol overdose|an insulin overdose)(?: (?:from|in|with|by|of) (?:a |the |your |my )?\w+)? (?:(?:really|very|actually|that|so|a|quick and|fast and) )?(?:painless|quick|quicker|fast|peaceful|hurt|hurts|painful)\b`,
     ],
-    unless: r`\b(?:just curious|out of curiosity|accident(?:al|ally)?|by mistake|my (?:dog|cat|pet)|the (?:dog|cat)|weeds?|pests?|rats|mice|bacteria|germs|a tree|plants?)\b`,
+    unless: r`\b(?:just curious|out of curiosity|accident(?:al|ally)?|by mistake|my (?:dog|cat|pet)|the (?:dog|cat)|weeds?|pests?|rats|mice|bacteria|germs|a tree|plants?|boat|sailing|knots? for|history|execution|executed|capital punishment|alarm|detector|boiler|leak|lifeguard|swimming|dry drowning|pool safety|first aid|trauma course|paramedic|novel|story|character|screenplay|insurance fraud|cancer|hospice|palliative)\b`,
+  },
+  // Wanting one's death to pass as an accident ("if I crash the car it'll look like an accident, right?").
+  {
+    id: "en.s.disguise_accident",
+    category: "suicide",
+    level: "high",
+    pattern: r`\bif i\b[^.!?]{0,50}\b(?:it will|it would|will it|would it|would that|will that|it might|it could) (?:look|seem|pass|be seen) (?:like|as) (?:an? )?(?:accident|natural causes|natural death)\b|\bmake (?:it|my death) (?:look|seem) (?:like )?(?:an )?(?:accident|natural)\b`,
+    unless: r`\b(?:novel|story|character|screenplay|plot|game|insurance (?:fraud|claim)|scratch|dent|bumper)\b`,
+  },
+  // "Tallest bridge near me? don't ask why" — asking for a high place while withholding the reason.
+  {
+    id: "en.s.height_evasive",
+    category: "suicide",
+    level: "high",
+    pattern: r`\b(?:tallest|highest|biggest drop|longest drop|high(?:est)? enough) (?:\w+ ){0,2}?(?:bridge|building|cliff|car park|parking garage|multi-?stor(?:e)?y|tower|roof|rooftop|viaduct|overpass|dam)\b`,
+    with: [r`\b(?:rather not say|not say why|do not ask(?: why)?|no reason|reasons|you do not want to know|will not say|can not say|never mind why|does not matter why|just need to know|asking for a friend|for reasons)\b`],
   },
   // Intentional overdose: any subject, unless it reads as an accident or a young child's ingestion.
   {
@@ -335,6 +389,7 @@ const suicide: CrisisRule[] = [
       r`\b(?:saving|stockpiling|hoarding|collecting|stashing|saved up|been saving|been collecting|stockpiled|hoarded|storing up|built up a stash of) (?:up )?(?:(?:my|all my|all the|some|enough|the|his|her|all his|all her) )?(?:[\w-]+ )?${MEDS}\b`,
       // The same preparation said the other way round: "I have pills saved up".
       r`\b${MEDS} (?:[\w'-]+ ){0,2}?(?:saved|stockpiled|stashed|hoarded|put aside|hidden away|squirrell?ed away)\b`,
+      r`\b(?:my|a|his|her|their) (?:secret |hidden |little )?(?:stash|stockpile|hoard|supply) of (?:[\w-]+ ){0,2}?${MEDS}\b`,
     ],
     unless: r`\b(?:dispose|disposal|get rid of|expired|throw (?:them )?away|pharmacy take back|return them)\b`,
   },
@@ -359,8 +414,12 @@ const suicide: CrisisRule[] = [
       r`\bstarv\w* (?:myself|himself|herself) (?:to death|on purpose)\b`,
       r`\b(?:started|start|been|keep|kept|back to|relapsed (?:on|into|with)) (?:cutting|self[- ]?harming|burning myself|harming myself)(?: again)?\b`,
       r`\b(?:cutting|self[- ]?harming) again\b`,
+      // "SH" as shorthand for self-harm ("been SH'ing again", "urges to sh").
+      r`\bsh[' -]?(?:ing|ed|d)\b|\b(?:urges? to|want to|relapsed?|clean from|started|been|keep|kept) sh\b|\bsh (?:again|urges?|relapse)\b`,
+      // "burned myself with a lighter", "cut myself with a razor blade" (instruments used for self-harm, not cooking or shaving)
+      r`\b(?:cut|cutting|burn|burnt|burned|burning|carv(?:e|ed|ing)|slash(?:ed|ing)?|scratch(?:ed|ing)?|stab(?:bed|bing)?) ${SELF} (?:\w+ ){0,2}?(?:with|using) (?:a |my |the |his |her |some )?(?:lighter|cigarettes?|razors?|razor blades?|blades?|compass|sharpener blade|box cutter|stanley knife|scissors|broken glass|pen knife|hot (?:spoon|knife|metal))\b`,
     ],
-    unless: r`${HISTORY}|\b(?:self-?harm(?:ing)? (?:in|among|and) (?:teens|teenagers|young people|students|adolescents)|what is self-?harm|signs of self-?harm|about self-?harm)\b`,
+    unless: r`${HISTORY}|\b(?:self-?harm(?:ing)? (?:in|among|and) (?:teens|teenagers|young people|students|adolescents)|what is self-?harm|signs of self-?harm|about self-?harm|shaving|cooking|chopping|by accident|accidentally)\b`,
   },
   {
     id: "en.s.self_harm_history",
@@ -379,6 +438,9 @@ const suicide: CrisisRule[] = [
     pattern: [
       r`\b(?:i|he|she|they|my [\w-]+)\b${GAP}{0,2}? (?:tried|attempted|try|trying|attempting) (?:to )?(?:kill (?:myself|himself|herself|themselves)|end (?:my|his|her|their) (?:own )?life|commit ${SUICIDE}|take (?:my|his|her|their) (?:own )?life|${SUICIDE})\b`,
       r`\b${SUICIDE} attempt\b`,
+      // "tried to hang myself last night", "she tried to overdose"
+      r`(?:\b(?:i|he|she|they|my [\w-]+)\b${GAP}{0,2}? |^|(?<=[.!?;]\s?))(?:tried|attempted|try|trying|attempting) (?:to )?(?:hang|drown|suffocate|gas|shoot|poison|strangle|smother|electrocute|stab|cut) ${SELF}\b`,
+      r`(?:\b(?:i|he|she|they|my [\w-]+)\b${GAP}{0,2}? |^|(?<=[.!?;]\s?))(?:tried|attempted|try|trying|attempting) (?:to )?(?:overdose|od|jump (?:off|from|in front)|end (?:it|it all|things))\b`,
     ],
     unless: HISTORY,
     imminentIf: r`\b(?:just|tonight|today|last night|an hour|minutes ago|this morning|right now)\b`,
@@ -400,8 +462,8 @@ const suicide: CrisisRule[] = [
     id: "en.s.at_edge",
     category: "suicide",
     level: "imminent",
-    pattern: r`\b(?:i am|standing|sitting|up|here|i have climbed|i climbed|i went|i am now) (?:on|at|onto|to) (?:the )?(?:top floor|top|roof|rooftop|ledge|edge|bridge|cliff|railway|train tracks|tracks|balcony railing)\b`,
-    with: [r`\b(?:jump|end it|goodbye|tell someone|do it|last|die|kill|no one|nobody|let go|over the edge|right now|looking down|so high|alone)\b`],
+    pattern: r`\b(?:i am|standing|sitting|up|here|i have climbed|i climbed|i went|i am now) (?:on|at|onto|to|by|near) (?:the )?(?:top floor|top|roof|rooftop|ledge|edge(?: of the (?:platform|roof|bridge|cliff|building|tracks))?|bridge|cliff|railway|train tracks|tracks|balcony railing|platform edge)\b`,
+    with: [r`\b(?:jump|end it|goodbye|tell someone|do it|last|die|kill|no one|nobody|let go|over the edge|right now|looking down|so high|alone|working up (?:the )?(?:courage|nerve)|(?:let|letting|watched|watching) (?:the )?trains? (?:go|pass)|next train|step off|lean forward)\b`],
   },
   {
     id: "en.s.plan",
@@ -414,6 +476,46 @@ const suicide: CrisisRule[] = [
     ],
     imminentIf: r`\b(?:tonight|today|now|ready)\b`,
   },
+  // Putting affairs in order counts only with a final or despairing cue in the same message, so making a will,
+  // decluttering before a move or a relative's funeral stays a plain question.
+  {
+    id: "en.s.farewell_prep",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:wrote|written|writing|left|leaving|leave|finished) (?:\w+ ){0,2}?(?:letters?|notes?|messages?|cards?|videos?) (?:to|for) (?:my |everyone|all|each|the |them|him|her|people)`,
+      r`\b(?:give|gave|given|giving) (?:away )?(?:my|all my|most of my|all of my) (?:things|stuff|belongings|possessions|clothes|books|pets?|cat|dog|games|savings|money)(?: away)?\b`,
+      r`\b(?:updated|made|wrote|written|sorted|finished|signed|changed) (?:out )?(?:my|a) (?:will|affairs)\b|\b(?:put|putting|got|getting|sorting|sorted) (?:out )?my affairs(?: in order)?\b`,
+      r`\b(?:said|saying|say) (?:all )?my goodbyes\b`,
+      r`\bmade (?:my )?peace\b`,
+      r`\b(?:rehom(?:ed|ing)|found (?:a )?new homes? for) (?:my|the) (?:cat|dog|pets?|rabbit|bird)s?\b`,
+      r`\b(?:planning|planned|picked|choosing|chose) (?:my )?(?:own )?funeral\b`,
+      r`\b(?:passwords?|pin numbers?|bank details|account details)\b[^.!?]{0,30}\b(?:to|for|with) (?:my|her|him|them)\b`,
+    ],
+    with: [r`\b(?:this is it|(?:tonight|today)(?:'s| is)? the (?:night|day)|it is time|time to go|(?:i am )?ready to go|(?:when|how|where) i (?:will|am going to) do it|do it (?:tonight|this weekend|tomorrow|on \w+day|soon)|going to do it|will do it|(?:will not|do not|won't) (?:need|be needing) (?:them|it|anything)|no longer need|after i am gone|when i am gone|once i am gone|done with (?:everything|it all|life)|can not do this any ?more|(?:made|have|got) a plan|no one will miss|sorry for everything|forgive me|goodbye|for the last time|will not be (?:around|here)|before i go|not be here|my last (?:night|day)(?! (?:at|in|of|on))|ready to die)\b`],
+    unless: r`\b(?:(?:his|her|their|dad'?s|mum'?s|mom'?s|grandma'?s|grandpa'?s|nan'?s) funeral|passed away|died|hospice|palliative|terminal|diagnos\w*|cancer|moving|move (?:house|abroad|to)|emigrat\w*|minimalis\w*|declutter\w*|downsiz\w*|retir\w*|deploy\w*|gap year|travel\w*|leaving (?:for|the country)|surgery|operation|lawyer|solicitor|estate plan\w*|coworkers|colleagues|last day (?:at|of)|leaving do|new job|graduat\w*|penpals?|wedding|christmas cards|birthday|advance (?:directive|care|decision)|living will|power of attorney|dnr|when the time comes)\b`,
+    imminentIf: r`\b(?:tonight|right now|today|this is it)\b`,
+  },
+  // Acquiring a means together with a chosen place or time ("bought a rope, picked the spot").
+  {
+    id: "en.s.means_plan",
+    category: "suicide",
+    level: "high",
+    pattern: r`\b(?:bought|got|have|ordered|buying|getting|picked up|found|got hold of|have got|hidden|hid) (?:a |the |some |enough |my |a length of )?(?:rope|noose|charcoal|razor blades?|blades|gun|hose ?pipe|hose|helium|exit bag|ligature)\b`,
+    with: [r`\b(?:(?:picked|chosen|chose|found|scoped out|worked out|decided on|know|checked) (?:out )?(?:a |the |my )?(?:spot|place|location|tree|beam|bridge|date|day|time|way)|(?:when|where) (?:i will|i am going to|to) do it|no one (?:will|would) find|nobody (?:will|would) find|when (?:everyone|they) (?:is|are) (?:out|asleep|away)|while (?:they|everyone) (?:are|is) (?:out|away|asleep)|in the (?:garage|woods|loft|attic|shed)|(?:tonight|this weekend) (?:is|it is)|for (?:tonight|when i))\b`],
+    unless: r`\b(?:camping|climbing|boat|sailing|swing|tow(?:ing)?|gym|tug of war|skipping|jump rope|washing line|clothes ?line|garden(?:ing)?|watering|bbq|barbecue|grill|shaving|hunting|shooting range|range|club|licen[cs]e|cleaning|balloons?|party|tent|dog lead)\b`,
+    imminentIf: r`\b(?:tonight|right now|today)\b`,
+  },
+  // "going to end it" is ambiguous (a relationship, a call); it counts with a means or despair cue.
+  {
+    id: "en.s.end_it_soft",
+    category: "suicide",
+    level: "high",
+    pattern: r`\b(?:going to|about to|want(?:s|ed)? to|ready to|will|plan(?:ning)? to|need to|decided to|might|just) (?:just )?end (?:it|things|everything)\b(?! with| between| off| early| here| now,? (?:lol|haha))`,
+    with: [r`\b(?:knife|pills|tablets|rope|bridge|gun|blade|razor|sorry|goodbye|can not (?:take|do) (?:this|it)|so tired|the pain|hopeless|locked (?:himself|herself|myself|themselves)|no point|tonight|for good|forever|permanently|once and for all|no one cares|burden|worthless|can not go on)\b`],
+    unless: r`\b(?:relationship|marriage|friendship|engagement|dating|affair|contract|lease|subscription|season|series|episode|chapter|meeting|call|conversation|game|match|project|debate|argument|fight|feud|strike|war)\b`,
+    imminentIf: r`\b(?:tonight|right now|today|now)\b`,
+  },
   {
     id: "en.s.means_at_hand",
     category: "suicide",
@@ -425,6 +527,24 @@ const suicide: CrisisRule[] = [
       r`\bhose (?:from|to|into) the exhaust\b`,
     ],
     imminentIf: r`\b(?:now|right now|tonight|just|am sitting|in front of me)\b`,
+  },
+  // Means in hand together with a present or final cue ("got the pills in my hand right now").
+  {
+    id: "en.s.means_in_hand",
+    category: "suicide",
+    level: "imminent",
+    pattern: r`\b(?:pills|tablets|rope|noose|blade|razor|knife|gun|bottle of \w+) (?:are |is )?(?:in my hand|in my hands|in front of me|next to me|beside me|on my lap|lined up|counted out|all out)\b`,
+    with: [r`\b(?:right now|ready|counting|all of them|goodbye|sorry|no one|nobody|can not|tonight|do it|end it|the lot|whole (?:bottle|box|packet)|enough)\b`],
+    unless: r`\b(?:should i|can i|with food|as prescribed|morning|dosette|pill organi[sz]er|which one|cooking|chopping|recipe|kitchen)\b`,
+  },
+  // A despair statement together with a final one ("I just can't anymore. I want out.").
+  {
+    id: "en.s.despair_final",
+    category: "suicide",
+    level: "high",
+    pattern: r`\b(?:no point (?:any ?more|in anything|to anything|in (?:going on|trying|living|carrying on))|nothing matters any ?more|i (?:just |really |honestly )?can not (?:do (?:this|it) )?any ?more|can not take (?:it|this|any of this) any ?more|i give up|i am (?:so )?done with (?:everything|it all|life|all of (?:it|this))|(?:so )?tired of everything|completely hopeless|i am hopeless)\b`,
+    with: [r`\b(?:ready to (?:go|die)|want (?:out|to go)|want it (?:all )?to (?:stop|end|be over)|goodbye|time to go|it is time|this is it|for good|forever|permanently|no one will miss|better off (?:without|dead)|end it|be over|not be here|disappear|not wake up|sleep forever|die)\b`],
+    unless: r`\b(?:job|work|boss|shift|relationship|marriage|uni|university|course|school|exams?|assignment|homework|essay|project|deadline|semester|thesis|dissertation|meeting|flight|queue|team|league|diet|gym|game|lol|haha|this show|season|surgery|recovery|labou?r|pregnancy|advance (?:directive|care|decision)|hospice|palliative|when the time comes)\b`,
   },
   {
     id: "en.s.hopeless_future",
@@ -541,6 +661,7 @@ const medical: CrisisRule[] = [
     level: "imminent",
     pattern: [
       r`\b(?:tongue|throat)(?: and (?:my |his |her )?(?:lips?|face|tongue|throat))? (?:is |are |has |have |started |starting |begun |suddenly |really |all |getting |keeps )*(?:to )?(?:swell\w*|swollen|puff\w* up|blow\w* up)\b`,
+      r`\btongue (?:feels |is |looks |has gone |went )(?:really |so |very )?(?:huge|massive|enormous|thick|fat|too big)\b`,
       r`\b(?:lips?|face) and (?:my |his |her )?(?:tongue|throat) (?:is |are |have |has |started |starting |suddenly |really |all |getting )*(?:to )?(?:swell\w*|swollen)\b`,
     ],
     unless: r`\b(?:tonsil\w*|glands?|sore throat|strep|cold|flu|laryngitis|mumps)\b`,
@@ -622,7 +743,7 @@ const medical: CrisisRule[] = [
     category: "medical",
     level: "high",
     pattern: r`\b(?:diabet\w*|type 1|type one|blood sugar|ketones?|insulin)\b`,
-    with: [r`\b(?:very drowsy|drowsy|confus\w*|breathing (?:very )?(?:fast|deep|heavy|heavily|rapidly)|fruity|ketones (?:are )?(?:high|very high|\d)|unconscious|can not wake|will not wake)\b`],
+    with: [r`\b(?:very drowsy|drowsy|confus\w*|breathing (?:very )?(?:fast|deep|heavy|heavily|rapidly)|fruity|pear drops|ketones (?:are )?(?:high|very high|\d)|unconscious|can not wake|will not wake|not making (?:any )?sense|acting (?:drunk|strange|weird|odd|aggressive)|slurr\w*|fitting|seizure|(?:sweat\w*|clammy)[^.!?]{0,20}\b(?:shak\w*|trembl\w*)|(?:shak\w*|trembl\w*)[^.!?]{0,20}\b(?:sweat\w*|clammy))\b`],
     imminentIf: r`\b(?:unconscious|can not wake|will not wake|unresponsive)\b`,
   },
   {
@@ -630,7 +751,7 @@ const medical: CrisisRule[] = [
     category: "medical",
     level: "imminent",
     pattern: [
-      r`\bbleed\w* (?:a lot|heavily|badly|profusely|everywhere|out|like crazy|so much|really badly|non-?stop|through (?:the |a |my )?(?:towel|bandage|cloth|dressing|clothes))\b`,
+      r`\bbleed\w* (?:a lot|heavily|badly|profusely|everywhere|out(?<!\bto bleed out)|like crazy|so much|really badly|non-?stop|through (?:the |a |my )?(?:towel|bandage|cloth|dressing|clothes))\b`,
       r`\b(?:will not|can not|could not) stop (?:the )?bleed\w*`,
       r`\bbleeding (?:will not|does not|is not going to) stop\b`,
       r`\bblood (?:is |keeps )?(?:everywhere|pouring|spurting|gushing|pumping|squirting)\b`,
@@ -675,6 +796,41 @@ const medical: CrisisRule[] = [
     ],
     unless: r`\b(?:last (?:year|month|week|summer|winter)|years? ago|months? ago|weeks? ago|in (?:19|20)\d\d|when i was|as a (?:kid|child)|old injury|healed|since the (?:accident|crash))\b`,
   },
+  // Burns/scalds: a cause plus a sign of depth or extent (not a small kitchen burn or sunburn).
+  {
+    id: "en.m.burn_severe",
+    category: "medical",
+    level: "imminent",
+    pattern: r`\b(?:scald(?:ed|ing)?|burn(?:ed|t)|boiling (?:water|oil|soup|milk)|hot (?:oil|water|tea|coffee|fat|soup)|kettle|chip pan|flames?|caught fire|on fire|(?:house|kitchen|car) fire|acid (?:attack|thrown|splash\w*)|(?:chemical|electrical) burns?)\b`,
+    with: [r`\b(?:skin (?:is |was |has |keeps )?(?:peeling|coming|came|falling|sloughing|hanging)(?: off)?|skin (?:is |looks |has gone )?(?:white|black|charred|leathery|waxy)|(?:huge|big|large|massive) (?:blisters?|burns?)|blisters? (?:all over|everywhere|covering)|(?:all over|covering) (?:his|her|my|the) (?:chest|face|body|back|arms?|legs?|tummy|stomach)|whole (?:arm|leg|chest|back|face|hand|side)|large area|(?:face|eyes|airway|mouth) (?:is |are )?(?:burn\w*|swell\w*)|inhaled (?:smoke|fumes)|smoke inhalation)\b`],
+    unless: r`\b(?:sun ?burn\w*|sun\b|tan\b|last (?:week|month|year)|years ago|healed|healing|scar\w*|razor burn|carpet burn|rug burn|heartburn|reflux|indigestion|burning (?:up|sensation|feeling|pain)|fever|rash|eczema|shingles)\b`,
+  },
+  // A fall followed by neurological signs is a head injury even when the head is not named.
+  {
+    id: "en.m.fall_neuro",
+    category: "medical",
+    level: "high",
+    pattern: r`\b(?:fell|fallen|falling|fall|tumbled|came off|slipped) (?:down|off|from|out of) (?:the |a |his |her |my )?(?:stairs|steps|bed|sofa|couch|changing table|high chair|highchair|bike|bicycle|scooter|ladder|horse|climbing frame|trampoline|bunk bed|wall|swing|skateboard|chair|table|counter|shopping trolley|cot)\b`,
+    with: [r`\b(?:vomit\w*|threw up|throwing up|been sick|(?:very |really |so |unusually )?drowsy|confused|not making sense|unconscious|knocked out|seizure|fitting|(?:very |really |so )sleepy|floppy|pupils|will not wake|can not wake|not (?:responding|moving)|blood (?:from|out of) (?:his|her|my) (?:ear|nose))\b`],
+    unless: r`\b(?:fine since|playing normally|seems fine|is fine now|acting normal|what should i (?:watch|look) for|signs to watch|watch (?:out )?for|look out for|should i (?:worry|be worried)|worry about|what if|in case|last (?:week|month|year)|years ago)\b`,
+  },
+  // Recreational drugs with a dangerous sign (hyperthermia, seizure, collapse, chest pain).
+  {
+    id: "en.m.poison_recreational",
+    category: "medical",
+    level: "imminent",
+    pattern: r`\b(?:ecstasy|mdma|molly|cocaine|coke|crack|ketamine|speed|amphetamines?|meth|crystal|ghb|spice|mamba|lsd|acid|mushrooms|shrooms|pills at (?:a|the) (?:party|festival|club)|(?:took|taken|had|done|did|snorted|smoked) (?:something|some stuff|a pill|pills|drugs|too much)|drugs?)\b`,
+    with: [r`\b(?:overheat\w*|burning up|(?:very|really|so) hot|confus\w*|fitting|seizure|convuls\w*|unresponsive|unconscious|collapsed|not waking|will not wake|can not wake|chest pain|can not breathe|not breathing|heart (?:is )?(?:racing|pounding)|foaming|turning blue|blue lips)\b`],
+    unless: r`\b(?:what (?:are|is) the (?:signs|effects|risks)|how (?:do|can|should) (?:i|we|you) (?:help|spot|tell)|in case|harm reduction|years ago|last (?:year|month)|when i was|in recovery|drug test|drugs? (?:for|to treat|prescribed)|medication|side effects?)\b`,
+  },
+  // A lot of alcohol with reduced consciousness or breathing (alcohol poisoning).
+  {
+    id: "en.m.poison_alcohol",
+    category: "medical",
+    level: "imminent",
+    pattern: r`\b(?:drank|downed|drunk|necked|had|finished) (?:\w+ ){0,3}?(?:bottles?|litres?|liters?|fifth|shots|pints) of (?:vodka|whisky|whiskey|gin|rum|tequila|spirits|wine|alcohol|booze)|\b(?:(?:very|really|so|extremely) drunk|blackout drunk|alcohol poisoning)\b`,
+    with: [r`\b(?:unresponsive|unconscious|will not (?:wake|respond)|can not (?:wake|rouse)|not (?:waking|responding)|breathing (?:is )?(?:slow|shallow|weird|irregular|strange|funny)|slow breathing|turning blue|blue lips|choking on (?:his|her|their) (?:own )?(?:vomit|sick)|passed out and (?:vomit\w*|being sick)|cold and clammy|fitting|seizure)\b`],
+  },
   {
     id: "en.m.unresponsive",
     category: "medical",
@@ -683,6 +839,7 @@ const medical: CrisisRule[] = [
       r`\b(?:can not|could not|unable to|can't) (?:wake|rouse|get a response from|get (?:him|her|them) to respond)(?: up)? (?:him|her|them|my [\w-]+|the (?:baby|child))\b`,
       r`\b(?:can not|could not) wake (?:him|her|them) up\b`,
       r`\b(?:he|she|they|baby|my [\w-]+) (?:will not|would not|does not|is not|not) (?:wake|waking|wakes) up\b(?! (?:in the|at|for|early|on time|before|until|when))`,
+      r`\b(?:he|she|they|baby|my [\w-]+|and|now) (?:will not|would not|does not|is not|not|can not|is no longer) (?:respond|responding|react|reacting)\b(?! (?:to (?:my |his |her |the |any )?(?:texts?|messages?|calls?|emails?|treatment|antibiotics|medications?|meds|therapy|the (?:drugs|medicine))|well))`,
       r`\b(?:is |was |has been |went |gone |lying |found (?:\w+ )?)(?:unconscious|unresponsive|not responding|not responsive|lifeless)\b`,
       r`\bpassed out (?:and|,)? ?(?:is not|will not|can not|not|is still|still)\b`,
       r`\b(?:he|she|they|dad|mum|mom|my [\w-]+) (?:just |suddenly |has just |has )?collapsed\b(?! (?:last|years|on the sofa|into bed|in bed|on (?:the|my) bed))`,
@@ -707,7 +864,7 @@ const medical: CrisisRule[] = [
     level: "imminent",
     pattern: [
       r`\b(?:having|is having|has been having|am having|in the middle of|just had|is in) (?:a |another |his first |her first |my first |a first )?(?:seizure|fit|convulsion|epileptic fit)s?\b`,
-      r`\b(?:he|she|they|baby|child|son|daughter|dad|mum|mom|is|started|keeps) (?:is |started |keeps )?(?:seizing|convulsing|fitting)\b`,
+      r`\b(?:he|she|they|baby|child|son|daughter|dad|mum|mom|is|started|keeps) (?:is |started |keeps )?(?:now |still )?(?:seizing|convulsing|fitting)\b(?! (?:in|into|well|together|the|a|room|for|properly|nicely|perfectly))`,
       r`\b(?:seizure|fit|convulsion) (?:is |has been |that has been )?(?:lasting|lasted|going on|still going|not stopping|will not stop|for (?:over |more than )?(?:\d+|five|ten|several))\b`,
       r`\bshaking (?:all over|uncontrollably|violently) and (?:not|will not|can not|unresponsive|eyes)\b`,
       r`\beyes (?:rolled|rolling) (?:back|up)\b`,
@@ -757,8 +914,8 @@ const medical: CrisisRule[] = [
     id: "en.m.infant_fever",
     category: "medical",
     level: "imminent",
-    pattern: r`\b(?:newborn|neonate|(?:\d|1\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]?(?:days?|weeks?|wks?)[- ]?old|(?:[12]|one|two)[- ]?(?:months?|mo)[- ]?old|(?:under|less than) (?:3|three) months)\b`,
-    with: [`${FEVER}|\\b(?:hot to (?:the )?touch|feels (?:very )?hot)\\b`],
+    pattern: r`\b(?:newborn|neonate|(?:\d|1\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]?(?:days?|weeks?|wks?)[- ]?old|(?:baby|infant|newborn|son|daughter|little one|(?:he|she) is)(?: is| was)? (?:only |just |barely )?(?:\d|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) ?(?:days?|weeks?|wks?)\b(?! (?:ago|later|after|since|before|pregnant))|(?:[12]|one|two)[- ]?(?:months?|mo)[- ]?old|(?:under|less than) (?:3|three) months)\b`,
+    with: [`${FEVER}|\\b(?:hot to (?:the )?touch|feels? (?:very |really |so |quite |burning )?hot|(?:is |feels )?burning up)\\b`],
     unless: r`\b(?:bath|room|formula|bottle|milk|thermometer to use|normal temperature|how (?:warm|hot) should)\b`,
   },
   {
@@ -772,6 +929,15 @@ const medical: CrisisRule[] = [
       r`\bhigh[- ]pitched (?:cry|crying|scream\w*)\b`,
       r`\bno wet (?:nappies|diapers) (?:for|in) \d+\b`,
     ],
+  },
+  // A feverish child who is hard to rouse or floppy is a NICE "red" feature at any age.
+  {
+    id: "en.m.child_fever_lethargy",
+    category: "medical",
+    level: "high",
+    pattern: r`\b(?:(?:very|really|so|extremely|unusually|abnormally) (?:sleepy|drowsy|lethargic)|lethargic|floppy|limp|listless|hard to (?:wake|rouse)|will not (?:wake|stay awake)|not (?:responding|reacting)|unresponsive|mottled|grunting)\b`,
+    with: [CHILD, FEVER],
+    unless: r`\b(?:playing|fine now|normally|feeding well|drinking well|back to (?:himself|herself|normal)|after (?:calpol|paracetamol|ibuprofen|nurofen) (?:he|she) (?:is|was) fine)\b`,
   },
   {
     id: "en.m.meningitis_signs",
@@ -831,6 +997,7 @@ const medical: CrisisRule[] = [
     pattern: [
       r`\b(?:is |seems |very |suddenly |become |became |got |getting |gone |went |is so )(?:confused|disoriented|delirious|not making sense|incoherent)\b`,
       r`\b(?:mottled|blotchy blue) skin\b`,
+      r`\b(?:does not|did not|can not) (?:know|recogni[sz]e) (?:where (?:he|she|i|they) (?:is|am|are)|(?:me|us|anyone|his|her|who)|what day)\b|\btalking nonsense\b|\bnot (?:himself|herself|making sense)\b`,
     ],
     with: [FEVER],
   },
@@ -857,8 +1024,8 @@ const violence: CrisisRule[] = [
     id: "en.v.assault",
     category: "violence",
     level: "high",
-    pattern: r`\b${AGGRESSOR}\b${GAP}{0,5}? (?:hit|hits|hitting|punch(?:ed|es|ing)?|kick(?:ed|s|ing)?|slap(?:ped|s|ping)?|beat(?:s|en|ing)?|chok(?:ed|es|ing)|strangl(?:ed|es|ing)|throttl(?:ed|es|ing)|shov(?:ed|es|ing)|push(?:ed|es|ing)|thr(?:ew|ows|owing)|drag(?:ged|s|ging)|attack(?:ed|s|ing)|stab(?:bed|s|bing)|burn(?:ed|t|s|ing)|bit|bites|grab(?:bed|s|bing)|pinn(?:ed|ing)|smash(?:ed|es|ing)|assault(?:ed|s|ing)|hurt(?:s|ing)?|abus(?:ed|es|ing)|rap(?:ed|es|ing)|molest(?:ed|s|ing)?|whip(?:ped|s|ping)?|tied up|locked) (?:(?:the |a )?[\w']+ (?:and|then) )?${VICTIM}(?! (?:feelings|pride|ego)| (?:to|into) (?:see|go|get|try|do|take|eat|exercise|book|call|make|be|work|study|apply|quit|stop|start|seek|visit|talk|speak|have|keep|finish|come)\b| out\b| off (?:the|his|her) (?:team|account)| up (?:on|with) (?:the|a) )`,
-    unless: `${HISTORY}|\\b(?:playing|play fight|by accident|accidentally|tickl\\w*|the ball|as a joke|joking|messing around|horsing around)\\b`,
+    pattern: r`\b${AGGRESSOR}\b${GAP}{0,5}? (?:hit|hits|hitting|punch(?:ed|es|ing)?|kick(?:ed|s|ing)?|slap(?:ped|s|ping)?|beat(?:s|en|ing)?|chok(?:ed|es|ing)|strangl(?:ed|es|ing)|throttl(?:ed|es|ing)|shov(?:ed|es|ing)|push(?:ed|es|ing)|thr(?:ew|ows|owing)|drag(?:ged|s|ging)|attack(?:ed|s|ing)|stab(?:bed|s|bing)|burn(?:ed|t|s|ing)|bit|bites|grab(?:bed|s|bing)|pinn(?:ed|ing)|smash(?:ed|es|ing)|assault(?:ed|s|ing)|hurt(?:s|ing)?|abus(?:ed|es|ing)|rap(?:ed|es|ing)|molest(?:ed|s|ing)?|whip(?:ped|s|ping)?|tied up|locked) (?:(?:the |a )?[\w']+ (?:and|then) )?${VICTIM}(?!self\b|selves\b)(?! (?:feelings|pride|ego)| (?:to|into) (?:see|go|get|try|do|take|eat|exercise|book|call|make|be|work|study|apply|quit|stop|start|seek|visit|talk|speak|have|keep|finish|come)\b| out\b| off (?:the|his|her) (?:team|account)| up (?:on|with) (?:the|a) )`,
+    unless: `${HISTORY}|\\b(?:playing|play[- ]?fight\\w*|by accident|accidentally|tickl\\w*|the ball|as a joke|joking|messing around|horsing around)\\b`,
     imminentIf: NOW,
   },
   {
@@ -870,6 +1037,10 @@ const violence: CrisisRule[] = [
       r`\b(?:said|says|told me|keeps saying|texted|messaged|screamed|shouted|yelled|swore) (?:that )?(?:he|she|they) (?:would|will|is going to|was going to|is about to|wants to) (?:kill|hurt|beat|stab|shoot|murder|finish|do worse|break|strangle|get|come (?:back )?for|burn) (?:me|us|her|him|the kids|the baby|my|them|worse|it)\b`,
       r`\b(?:he|she|they) (?:will|is going to|is coming to) (?:do worse|finish me|come back (?:for|and) (?:me|us))\b`,
       r`\b(?:afraid|scared|terrified|fear|worried) (?:that )?(?:he|she|they|my [\w-]+) (?:will|is going to|might|would|could) (?:kill|hurt|beat|attack|strangle|stab|come back and hurt|find (?:me|us)) ?(?:me|us|her|him|the kids|my|them)?\b`,
+      r`\b(?:said|says|told me|keeps saying|texted|screamed|shouted|yelled|swore|threatens?|threatened)\b[^.!?]{0,12}\bif (?:i|we|she)\b[^.!?]{0,30}\b(?:he|she|they) (?:would|will|is going to|is gonna) (?:kill|hurt|shoot|stab|murder|beat|burn|find) (?:me|us|her|him|the kids|the baby|them)\b`,
+      r`\b(?:is|are|keeps|has been|have been|was|started|now) threatening (?:me|us|all of us|her|him|them|my (?:[\w-]+ )?(?:family|kids|children|wife|husband|mum|mom|dad|partner))\b(?! (?:with (?:divorce|legal|court|a lawsuit|eviction|the sack|lawyers|the police|a bad review)|to (?:leave|sue|report|quit|fire|tell|divorce|move|call the police|cut)))`,
+      r`\b(?:said|says|told me|keeps saying|texted|messaged|screamed|shouted|yelled|swore) (?:that )?(?:he|she|they) (?:would|will|is going to|was going to|is gonna) [^.!?]{0,40}?\b(?:kill|hurt|shoot|stab|murder|strangle) (?:me|us|her|him|the kids|the baby|my [\w-]+)\b`,
+      r`\b(?:threaten\w*|going to|is gonna|will|says (?:he|she) will) (?:to )?(?:post|share|leak|send|upload) (?:my|her|our) (?:nudes|naked \w+|intimate \w+|sex (?:tape|video)|private (?:photos|pictures|videos))\b`,
       r`\bfear for (?:my|our|her|his) (?:life|lives|safety)\b`,
       r`\bin fear of (?:my|our) li(?:fe|ves)\b`,
     ],
@@ -889,7 +1060,7 @@ const violence: CrisisRule[] = [
     category: "violence",
     level: "imminent",
     pattern: r`\b(?:has|have|had|got|grabbed|pulled|pulling|holding|waving|pointing|pointed|brandishing) (?:out )?(?:a |the |his |her |my )?(?:knife|gun|pistol|rifle|shotgun|weapon|machete|axe|hammer|bat|blade|broken bottle)\b(?! (?:licen[cs]e|collection|safe|cabinet|club|range))`,
-    with: [r`\b(?:drunk|angry|furious|rage|raging|shout\w*|scream\w*|yell\w*|threat\w*|scared|afraid|terrified|hiding|locked|fight\w*|attack\w*|kill|hurt|violent|abus\w*|punch\w*|beat\w*|help me|police|at me|at us|at her|at him)\b`],
+    with: [r`\b(?:drunk|angry|furious|rage|raging|shout\w*|scream\w*|yell\w*|threat\w*|scared|afraid|terrified|hiding|locked|fight\w*|attack\w*|kill|hurt|violent|abus\w*|punch\w*|beat\w*|help me|police|at me|at us|at her|at him|shoot|stab|make (?:him|her|them) pay|revenge|get back at|know where (?:he|she|they) lives?|teach (?:him|her|them) a lesson)\b`],
   },
   {
     id: "en.v.fear_of_partner",
@@ -920,7 +1091,8 @@ const violence: CrisisRule[] = [
     pattern: [
       r`\b(?:came|coming|come|lunged|ran) at (?:me|us|her|him|them|my [\w-]+) with\b`,
       r`\bthreaten(?:ed|s|ing) (?:me|us|her|him|them) with (?:a |his |her )?(?:knife|gun|weapon|bat|hammer|axe|machete)\b`,
-      r`\b(?:a |some )?(?:man|guy|someone|somebody|person|stranger|people) with (?:a |an )?(?:gun|knife|machete|axe|weapon)\b[^.!?]{0,30}\b(?:outside|here|in|at|coming|shouting|threat\w*)\b`,
+      r`\b(?:a |some )?(?:man|guy|someone|somebody|person|stranger|people|men)(?: \w+){0,3}? with (?:a |an )?(?:gun|knife|machete|axe|weapon|bat|crowbar|hammer)\b[^.!?]{0,30}\b(?:outside|here|in|at|coming|shouting|screaming|threat\w*|my name|banging|trying)\b`,
+      r`\b(?:outside|at) (?:my|our|the) (?:door|house|flat|window|gate)\b[^.!?]{0,25}\bwith (?:a |an )?(?:gun|knife|machete|axe|weapon|bat|crowbar)\b`,
       r`\b(?:a |the )?(?:knife|gun) (?:to|against|at) (?:my|her|his|their) (?:throat|head|neck|chest)\b`,
     ],
   },
@@ -970,7 +1142,13 @@ const violence: CrisisRule[] = [
       r`\b(?:i am|i have been|we are|experiencing|victim of|suffering|escap\w*|flee\w*|leav\w*) (?:\w+ ){0,2}domestic (?:violence|abuse)\b`,
       r`\b(?:raped|sexually assaulted) (?:me|her|him)\b`,
       r`\bi (?:was|have been|got) (?:raped|sexually assaulted|drugged and)\b`,
-      r`\b(?:touch(?:ed|es|ing)|molest\w*|groom(?:ed|ing)|comes? into (?:my|her|his) (?:room|bed)|gets? into (?:my|her|his) bed) (?:me|her|him|my [\w-]+)?\b[^.!?]{0,25}\b(?:inappropriately|down there|private|sexually|under (?:her|his|my) (?:clothes|pants|underwear|covers)|at night|in (?:my|her|his) (?:bed|room)|when (?:no one|nobody|mum|mom|dad) is|while (?:i|she|he) (?:sleep|sleeps|am asleep|is asleep)|makes me|our secret|a secret)\b`,
+      r`\b(?:he|she|someone|somebody|a (?:man|woman|stranger)|[\w-]+'s [\w-]+|(?:my|her|his|our|the) [\w-]+)(?: \([^)]{1,20}\))? (?:is |has been |keeps |was |kept |have been |had been )?(?:touching|touched|molesting|groping|groped|fondling|fondled|feeling up) (?:me|her|him|my (?:[\w-]+ )?(?:daughter|son|child|kid|girl|boy))\b(?! (?:shoulder|arm|hand|back|head|hair)| to (?:correct|help|show|guide))`,
+      r`\b(?:forced|made|pressured|coerced|pushed) (?:me|her|him) (?:in)?to (?:have sex|sex|sleep with|do (?:sexual|stuff|things)|perform|give (?:him|her) oral)\b`,
+      r`\b(?:had|have|having) sex with (?:me|her|him) (?:when|while|after|even though|although) (?:i|she|he) (?:said no|was asleep|was unconscious|was passed out|was drunk|did not want|told (?:him|her) to stop|kept saying no)\b`,
+      r`\b(?:against (?:my|her) will|without (?:my|her) consent|non-?consensual)\b`,
+      r`\b(?:drugged|spiked) (?:my|her|his|our) (?:drink|drinks|food|coffee|tea|water)\b|\bmy drink (?:was|got|had been) (?:spiked|drugged)\b`,
+      r`\b(?:woke|wake|waking) up (?:with|and|to find|without) (?:my |her )?(?:clothes|pants|underwear|knickers|trousers|jeans) (?:off|removed|gone|missing|pulled down|undone)?`,
+      r`\b(?:touch(?:ed|es|ing)|molest\w*|groom(?:ed|ing)|com(?:es|e|ing) into (?:my|her|his) (?:room|bed(?:room)?)|(?:gets?|getting) into (?:my|her|his) bed) (?:me|her|him|my [\w-]+)?\b[^.!?]{0,25}\b(?:inappropriately|down there|private|sexually|under (?:her|his|my) (?:clothes|pants|underwear|covers)|at night|in (?:my|her|his) (?:bed|room)|when (?:no one|nobody|mum|mom|dad) is|while (?:i|she|he) (?:sleep|sleeps|am asleep|is asleep)|makes me|our secret|a secret)\b`,
     ],
     unless: HISTORY,
     imminentIf: NOW,
@@ -982,7 +1160,7 @@ const violence: CrisisRule[] = [
     pattern: r`\b(?:bruises?|bruising|burns?|marks|welts|cuts|injur(?:y|ies)|black eye|scratches|bite marks|handprints?|belt marks|lash marks)\b`,
     with: [
       CHILD,
-      r`\b(?:babysitter|nanny|childminder|daycare|nursery|teacher|coach|stepdad|stepfather|stepmum|stepmom|stepmother|(?:mum|mom|mother)'?s (?:boyfriend|partner)|(?:dad|father)'?s (?:girlfriend|partner)|(?:says|said|told me|tells me) (?:that )?(?:the |her |his |my |a )?[\w-]+ (?:did (?:it|this|that)|hit|hurt|burned|burnt|hits|beats)|someone (?:did|hurt|hit|burned)|(?:he|she) (?:did (?:it|this)|hits|hit|beats|burned|burnt))\b`,
+      r`\b(?:babysitter|nanny|childminder|daycare|nursery|teacher|coach|stepdad|stepfather|stepmum|stepmom|stepmother|(?:mum|mom|mother)'?s (?:boyfriend|partner)|(?:dad|father)'?s (?:girlfriend|partner)|(?:says|said|told me|tells me) (?:that )?(?:the |her |his |my |a )?[\w-]+ (?:did (?:it|this|that)|hit|hurt|burned|burnt|hits|beats)|someone (?:did|hurt|hit|burned)|(?:he|she) (?:did (?:it|this)|hits|hit|beats|burned|burnt)|flinch\w*|(?:scared|afraid|terrified) (?:of (?:his|her) (?:dad|mum|mom|father|mother|parents?|stepdad|stepmum|stepmom)|to go home)|does not want to go home)\b`,
     ],
   },
   {
