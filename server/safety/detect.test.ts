@@ -121,6 +121,23 @@ const SUICIDE_EN = [
   "I'm at the edge of the platform, working up the nerve",
   "I took 30 of my quetiapine",
   "Nobody would care if I vanished tomorrow.",
+  "Is there a way to just slip away in my sleep? asking for myself",
+  "Every time I'm on the motorway I think about just swerving into a lorry",
+  "My sister sent 'tell mum I love her' and now her phone is switched off",
+  "The doctor asked if I had thoughts of ending my life. Yes, every day.",
+  "have you thought about how you would do it? yes, with my insulin",
+  "I've figured out exactly how, and I have the pills",
+  "I'm going to end it on my own terms this weekend",
+  "no point carrying on, I've left letters for my parents",
+  "I keep carving my thighs with a razor blade",
+  "I used to self-harm in sixth form and I've started cutting again",
+  "I tried to end my life two years ago and lately the thoughts are creeping back",
+  "Honestly I don't care if I die anymore",
+  "I keep hoping I'll get hit by a bus",
+  "My family would be better off with my life insurance payout",
+  "I had the rope round my neck but my dog started barking and I stopped",
+  "Q: have you wished you were dead in the past month? A: yes",
+  "I swallowed about 40 of my sertraline",
 ];
 
 const SUICIDE_ZH = [
@@ -245,6 +262,25 @@ const SUICIDE_ZH = [
   "我想好了，今晚就了结",
   "如果哪天我不在了，麻烦帮我照顾我妈",
   "被骂了一顿，想死的心都有了",
+  "他说明天就结束这一切",
+  "我把存折密码都告诉我姐了，也跟同事们告别了",
+  "儿子发消息说'对不起大家'，现在手机关机了",
+  "昨天吞药没成功，被室友发现了",
+  "我不想再存在了",
+  "医生问我最近有没有轻生的想法，我说有",
+  "确诊以后我决定下周自己了断",
+  "我走到天台了，一个人，风好大",
+  "我高中的时候割过手，最近又开始想割",
+  "我是家里的累赘，我死了他们能拿到保险金",
+  "除了死我找不到别的办法",
+  "今晚我要开车撞护栏",
+  "木炭买好了，门窗也用胶带封了",
+  "我现在不在乎死不死了",
+  "刀片都抵在手腕上了，我妈突然敲门",
+  "我怕自己哪天控制不住去自杀",
+  "今天是最后一天了，谢谢你们，别难过",
+  "他说要走进河里，再也不回来了",
+  "总想着把车开进江里",
 ];
 
 const MEDICAL_EN = [
@@ -345,6 +381,17 @@ const MEDICAL_EN = [
   "He drank a whole bottle of vodka and now his breathing is really slow and he won't wake",
   "My son got into the vape juice and drank some",
   "She's not responding and her lips are blue",
+  "My little boy drank some of the washing-up liquid",
+  "worst headache I've ever felt, it came on in seconds",
+  "My calf has been swollen and sore for two days and now I'm short of breath",
+  "Sudden ripping pain in my chest going through to my back",
+  "my 10 month old has a harsh noise every time he breathes in and dusky lips",
+  "Grandma is confused and breathing fast, she's been on antibiotics for a chest infection",
+  "I have severe pain in my right eye, my vision is blurry and I've been sick",
+  "My son's testicle suddenly hurts really badly",
+  "My daughter has had diarrhoea all day, no wee since this morning and she's really floppy",
+  "I took ten of my mum's codeine by mistake and I'm so drowsy",
+  "my mate's on a bad trip, burning up and seizing",
 ];
 
 const MEDICAL_ZH = [
@@ -435,6 +482,23 @@ const MEDICAL_ZH = [
   "我老公突然抽搐，以前从来没有过，现在叫不醒",
   "两岁孩子把干燥剂咬开吃进去了",
   "我儿子把消毒片吞下去了",
+  "我老公糖尿病，出了一身汗，喊他也没反应",
+  "孩子发烧抽筋，两眼上翻",
+  "拉的大便是黑色的，一站起来就快晕",
+  "月经推迟两周，下腹剧痛，还晕倒了",
+  "小腿肿了几天，今天喘不上气还咳血",
+  "孕38周，宝宝大半天没动静了",
+  "被蜜蜂蜇了，嗓子好像要堵上了",
+  "儿子发烧，腿上有紫色的小点，用杯子压着也不褪",
+  "突然胸口撕裂一样疼，痛到后背",
+  "半岁宝宝吸气的时候有喉鸣，嘴唇发乌",
+  "煤气泄漏了，全家都头晕想吐",
+  "孩子掉进池塘被捞上来，一直咳，还想睡",
+  "眼睛剧痛，看灯有光圈，还想吐",
+  "我儿子睾丸突然疼得厉害",
+  "朋友嗑药了，浑身发烫，一直抽",
+  "宝宝八个月，高烧不退，囟门鼓鼓的",
+  "女儿从滑梯上摔下来，吐了好几次，一直犯困",
 ];
 
 const VIOLENCE_EN = [
@@ -495,6 +559,18 @@ const VIOLENCE_EN = [
   "My ex says he is going to leak my nudes and then come and kill me.",
   "My stepdad keeps coming into my bedroom at night",
   "There are two men at the door with a crowbar shouting",
+  "I'm so furious I could kill him, I've got a knife and I'm heading over there",
+  "Our home help pinches my dad and says nobody will believe him",
+  "Some lads said they're going to batter me tonight",
+  "My mum's drunk and hitting my little brother right now",
+  "He took my kids and says I'll never see them alive again",
+  "My ex is downstairs with a knife, yelling",
+  "He says he will throw acid on me if I leave",
+  "I'm going to take my brother's knife to school tomorrow",
+  "They took my passport and make me work for no pay, I can't leave",
+  "My stepdad makes me touch him when mum is at work and says it's a secret",
+  "Someone online is threatening to share my daughter's pictures unless she pays them",
+  "I can hear the man next door beating his wife right now",
 ];
 
 const VIOLENCE_ZH = [
@@ -553,6 +629,18 @@ const VIOLENCE_ZH = [
   "有人在砸我家门，说要杀我",
   "他拿着水果刀抵着我，说不许报警",
   "我老公喝多了，嚷嚷着要烧了这个家",
+  "后爸趁我妈不在家就打我",
+  "他把怀孕的我按在地上打",
+  "他把我反锁在卧室里，手机也被他拿走了",
+  "他说要是我敢报警，就带着孩子一起死",
+  "客厅里闯进来一个陌生人，手里拿着刀",
+  "老公喝醉了，正在打婆婆",
+  "恨不得把那个骗子砍了",
+  "前夫抢走了孩子，说孩子别想活着回来",
+  "叔叔趁家里没人让我摸他下面",
+  "我明天准备带刀去学校",
+  "有人威胁我女儿，不给钱就把她的裸照发到网上",
+  "我老有想把宝宝闷死的念头，好害怕",
 ];
 
 const NON_CRISIS_EN = [
@@ -808,6 +896,18 @@ const NON_CRISIS_EN = [
   "My temp job is great, thinking of making it permanent",
   "How long does it take for a cut to stop bleeding?",
   "My baby is 38.5 cm long at 6 weeks, is that normal?",
+  "I'm a school nurse, what is the protocol when a pupil says they're suicidal?",
+  "I attempted suicide when I was 19 but I'm in a good place now. Is it safe to start running again?",
+  "I used to self-harm years ago, I've been well for a long time now. Can scars be lasered?",
+  "My doctor asked if I've ever thought about suicide, I said no. Is that a normal question?",
+  "I keep cutting my hands when I cook, any tips?",
+  "I have the worst headache ever with this cold, what can I take?",
+  "She fell and hit her head on the sofa, she's laughing and playing",
+  "I'm going to end it this weekend with my boyfriend, he's been cheating",
+  "I don't care if I dye my hair blue",
+  "My son has a bat after school for baseball practice",
+  "I know when to stop taking my pills, the pharmacist explained it",
+  "My ankles swell by the end of the day and I get breathless on the stairs, is that my heart?",
 ];
 
 const NON_CRISIS_ZH = [
@@ -1035,6 +1135,18 @@ const NON_CRISIS_ZH = [
   "上海哪里的楼最高，想去看夜景",
   "我决定了，明天就去辞职",
   "如果我走了以后你要好好照顾自己，我下周出差一个月",
+  "我是护士，病人说想自杀该怎么上报？",
+  "十年前我自杀过，现在过得很好，想问问怎么戒烟",
+  "以前割过腕，这些年都没再犯，想问疤痕修复",
+  "医生问我有没有想过自杀，我说没有，这是例行问题吗？",
+  "抑郁症患者是不是都会想自杀？",
+  "尴尬得想原地消失",
+  "今天是我在这里的最后一天了，谢谢大家的照顾",
+  "妈妈把我关在房间里写作业",
+  "两岁儿子打妈妈怎么办？",
+  "木炭和胶带放在车库里，准备周末烧烤",
+  "健身拉伤了后背，撕裂一样痛，抬东西就疼",
+  "孩子腿抽筋了怎么办",
 ];
 
 const verdict = (message: string, recent?: string[]) => assessCrisis({ message, recent });
@@ -1071,7 +1183,7 @@ describe("levels", () => {
     ["我最近经常有轻生的念头", "suicide", "high"],
     ["我刚才吞了一整瓶安定", "suicide", "imminent"],
     ["I used to self-harm as a teenager, can I still get a tattoo over the scars?", "suicide", "concern"],
-    ["我以前自残过，现在好多了", "suicide", "concern"],
+    ["我以前自残过，还能去献血吗？", "suicide", "concern"],
     ["My mum's face is drooping and she can't lift her left arm.", "medical", "imminent"],
     ["I'm on chemo and running a fever of 38.6.", "medical", "high"],
     ["化疗第二周，发烧38.5度", "medical", "high"],
@@ -1085,6 +1197,53 @@ describe("levels", () => {
     const v = verdict(text);
     expect(v.category).toBe(category);
     expect(v.level).toBe(level);
+  });
+});
+
+// Dataset policy: a personal history question is not a crisis when the writer says they are well now;
+// history without that statement stays a concern, and history with current distress is a crisis.
+describe("history", () => {
+  const recovered = [
+    "我以前自残过，现在好多了",
+    "以前自残过，现在已经好了",
+    "I tried to take my life ten years ago but I've been doing really well since. Can I ask about my new meds?",
+    "I self-harmed as a teenager, it's been years and I'm in a good place now.",
+    "I was suicidal during my divorce years ago, I'm fine now and happily remarried.",
+    "十年前我吞过药，现在状态很稳定，想问问怎么戒烟",
+    "我以前有过轻生的念头，做了心理治疗，现在很好",
+  ];
+  it.each(recovered)("past history with a recovery statement is not flagged: %s", (text) => {
+    expect(verdict(text)).toEqual({ category: null, level: null, evidence: [] });
+  });
+
+  const pastOnly: Array<[string, CrisisLevel]> = [
+    ["I used to self-harm as a teenager. Will the scars ever fade?", "concern"],
+    ["我以前自残过，疤痕能淡化吗？", "concern"],
+    ["初中的时候割过腕，现在想去掉疤", "concern"],
+  ];
+  it.each(pastOnly)("past history without a recovery statement stays a concern: %s", (text, level) => {
+    const v = verdict(text);
+    expect(v.category).toBe("suicide");
+    expect(v.level).toBe(level);
+  });
+
+  const relapse = [
+    "I used to cut years ago and I was fine, but I've started cutting again this week.",
+    "I tried to kill myself last year and I'm doing better now but lately the thoughts are back.",
+    "I overdosed ten years ago, I'm fine now, but tonight I want to die.",
+    "去年吞过药被救回来了，现在好多了，可最近又开始有这种想法",
+    "我以前割过手，后来好了，这几天又忍不住想割",
+  ];
+  it.each(relapse)("history with current distress is a crisis: %s", (text) => {
+    const v = verdict(text);
+    expect(v.category).toBe("suicide");
+    expect(isCrisisReply(v)).toBe(true);
+  });
+
+  it("a recovery statement does not hide an unrelated emergency", () => {
+    const v = verdict("I self-harmed years ago and I'm well now. Right now my dad's face is drooping and he is slurring.");
+    expect(v.category).toBe("medical");
+    expect(v.level).toBe("imminent");
   });
 });
 

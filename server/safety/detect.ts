@@ -39,6 +39,11 @@ export interface CrisisRule {
   needsRecent?: true;
   /** Hyperbole-prone wording ("my mum will kill me"): ignored when the message jokes (lol, 哈哈). */
   jokeable?: true;
+  /**
+   * The pattern spells out its own frame, so the reported-speech and hypothetical checks are skipped
+   * (negation still applies): "the nurse asked if I'd thought of suicide — I said yes" is an answer.
+   */
+  ownsFrame?: true;
 }
 
 /** Everything language-specific the detector needs besides the rules. */
@@ -56,6 +61,19 @@ export interface CrisisRuleSet {
   hypothetical: string;
   /** Joking markers that disarm `jokeable` rules. */
   jocular: string;
+  /**
+   * A question that only looks like a negation (有没有, 会不会, 想不想): tested on the clause up to
+   * and including the hit's first character; when it matches, `negatedPrefix` is not applied.
+   */
+  question?: string;
+  /**
+   * History-only messages. When some set's `recovered` matches (a past attempt or self-harm with an
+   * explicit statement of being well now) and no set's `relapse` matches (current distress, "again"),
+   * suicide hits in a sentence that matches this set's `history` marker are not counted.
+   */
+  history: string;
+  recovered: string;
+  relapse: string;
 }
 
 /** Earlier patient turns considered for build-up; older turns are history, not the present. */
@@ -74,21 +92,29 @@ interface CompiledRule {
   unless: RegExp | null;
   needsRecent: boolean;
   jokeable: boolean;
+  ownsFrame: boolean;
 }
 interface CompiledSet {
+  /** The set is skipped for a message without a single character of its script (no rule could match). */
+  script: RegExp;
   rules: CompiledRule[];
   negatedPrefix: RegExp;
   clauseBreak: RegExp;
   reportedFrame: Record<CrisisCategory, RegExp>;
   firstPerson: RegExp;
   hypothetical: RegExp;
+  question: RegExp | null;
+  history: RegExp;
+  recovered: RegExp;
+  relapse: RegExp;
 }
 
 const alternatives = (pattern: string | string[]) => (Array.isArray(pattern) ? pattern.join("|") : pattern);
 
-function compileSet(set: CrisisRuleSet): CompiledSet {
+function compileSet(set: CrisisRuleSet, script: RegExp): CompiledSet {
   const test = (source: string) => new RegExp(source, "u");
   return {
+    script,
     rules: set.rules.map((rule) => ({
       id: rule.id,
       category: rule.category,
@@ -98,6 +124,7 @@ function compileSet(set: CrisisRuleSet): CompiledSet {
       unless: rule.unless ? test(rule.unless) : null,
       needsRecent: rule.needsRecent === true,
       jokeable: rule.jokeable === true,
+      ownsFrame: rule.ownsFrame === true,
     })),
     negatedPrefix: test(`(?:${set.negatedPrefix})$`),
     clauseBreak: new RegExp(set.clauseBreak, "gu"),
@@ -108,12 +135,17 @@ function compileSet(set: CrisisRuleSet): CompiledSet {
     },
     firstPerson: test(set.firstPerson),
     hypothetical: test(set.hypothetical),
+    question: set.question ? test(`(?:${set.question})$`) : null,
+    history: test(set.history),
+    recovered: test(set.recovered),
+    relapse: test(set.relapse),
   };
 }
 
-// Compiled once at module load; every rule is checked on every message in both languages
-// because patients mix scripts ("I 真的不想活了").
-const SETS: CompiledSet[] = [compileSet(EN_RULES), compileSet(ZH_RULES)];
+// Compiled once at module load; both languages' rules are checked on every message that contains
+// their script, because patients mix scripts ("I 真的不想活了"). English rules all need a Latin
+// letter and Chinese rules a Han character, so a set is skipped when its script is absent.
+const SETS: CompiledSet[] = [compileSet(EN_RULES, /[a-z]/), compileSet(ZH_RULES, /\p{Script=Han}/u)];
 const JOCULAR = new RegExp(`${EN_RULES.jocular}|${ZH_RULES.jocular}`, "u");
 
 // ---------------------------------------------------------------------------------------------
@@ -171,7 +203,11 @@ interface Doc {
   text: string;
   sentenceBreaks: Array<[number, number]>;
   clauseBreaks: Map<CompiledSet, Array<[number, number]>>;
+  /** Rule sets whose script occurs in the text (the others cannot match). */
+  scripts: Set<CompiledSet>;
   jocular: boolean;
+  /** Past suicidal history stated as over ("tried ten years ago, doing well now") with no current distress. */
+  recoveredHistory: boolean;
 }
 
 function breakSpans(text: string, pattern: RegExp): Array<[number, number]> {
@@ -183,8 +219,23 @@ function breakSpans(text: string, pattern: RegExp): Array<[number, number]> {
 function prepare(raw: string): Doc {
   const text = normalizeText(raw);
   const clauseBreaks = new Map<CompiledSet, Array<[number, number]>>();
-  for (const set of SETS) clauseBreaks.set(set, breakSpans(text, set.clauseBreak));
-  return { text, sentenceBreaks: breakSpans(text, SENTENCE_BREAK), clauseBreaks, jocular: JOCULAR.test(text) };
+  const scripts = new Set<CompiledSet>();
+  for (const set of SETS) {
+    if (!set.script.test(text)) continue;
+    scripts.add(set);
+    clauseBreaks.set(set, breakSpans(text, set.clauseBreak));
+  }
+  const active = [...scripts];
+  const recoveredHistory =
+    active.some((set) => set.recovered.test(text)) && !active.some((set) => set.relapse.test(text));
+  return {
+    text,
+    sentenceBreaks: breakSpans(text, SENTENCE_BREAK),
+    clauseBreaks,
+    scripts,
+    jocular: JOCULAR.test(text),
+    recoveredHistory,
+  };
 }
 
 /** [start, end) of the segment between separators that contains the hit. */
@@ -201,12 +252,25 @@ function enclosing(spans: Array<[number, number]>, start: number, end: number, l
   return [from, to];
 }
 
-/** A hit counts unless it is negated, framed as reported speech, or a question about someone else. */
-function accepted(doc: Doc, set: CompiledSet, category: CrisisCategory, start: number, end: number): boolean {
+/**
+ * A hit counts unless it is negated, framed as reported speech, a question about someone else, or
+ * (suicide only) part of a history the writer states is over.
+ */
+function accepted(
+  doc: Doc,
+  set: CompiledSet,
+  category: CrisisCategory,
+  start: number,
+  end: number,
+  ownsFrame = false,
+): boolean {
   const [clauseStart, clauseEnd] = enclosing(doc.clauseBreaks.get(set) ?? [], start, end, doc.text.length);
-  if (set.negatedPrefix.test(doc.text.slice(clauseStart, start))) return false;
+  const prefix = doc.text.slice(clauseStart, start);
+  if (set.negatedPrefix.test(prefix) && !set.question?.test(doc.text.slice(clauseStart, start + 1))) return false;
   const [sentenceStart, sentenceEnd] = enclosing(doc.sentenceBreaks, start, end, doc.text.length);
   const sentence = doc.text.slice(sentenceStart, sentenceEnd);
+  if (category === "suicide" && doc.recoveredHistory && set.history.test(sentence)) return false;
+  if (ownsFrame) return true;
   if (set.hypothetical.test(sentence)) return false;
   if (set.reportedFrame[category].test(sentence)) {
     const clause = doc.text.slice(clauseStart, clauseEnd);
@@ -215,10 +279,26 @@ function accepted(doc: Doc, set: CompiledSet, category: CrisisCategory, start: n
   return true;
 }
 
-function firstAcceptedHit(doc: Doc, set: CompiledSet, category: CrisisCategory, pattern: RegExp): string | null {
-  for (const m of doc.text.matchAll(pattern)) {
-    if (m[0].length === 0) continue;
-    if (accepted(doc, set, category, m.index, m.index + m[0].length)) return m[0].trim();
+// exec() on the compiled global regex instead of matchAll(): matchAll clones the regex on every call,
+// and with hundreds of rules per message that allocation dominated the latency tail.
+function firstAcceptedHit(
+  doc: Doc,
+  set: CompiledSet,
+  category: CrisisCategory,
+  pattern: RegExp,
+  ownsFrame = false,
+): string | null {
+  pattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(doc.text)) !== null) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    if (accepted(doc, set, category, m.index, m.index + m[0].length, ownsFrame)) {
+      pattern.lastIndex = 0;
+      return m[0].trim();
+    }
   }
   return null;
 }
@@ -227,6 +307,7 @@ function firstAcceptedHit(doc: Doc, set: CompiledSet, category: CrisisCategory, 
 function evaluate(doc: Doc, window: Doc[], recentCategories: ReadonlySet<CrisisCategory>): CrisisEvidence[] {
   const evidence: CrisisEvidence[] = [];
   for (const set of SETS) {
+    if (!doc.scripts.has(set)) continue;
     for (const rule of set.rules) {
       if (rule.needsRecent && !recentCategories.has(rule.category)) continue;
       if (rule.jokeable && doc.jocular) continue;
@@ -234,7 +315,7 @@ function evaluate(doc: Doc, window: Doc[], recentCategories: ReadonlySet<CrisisC
       const phrases: string[] = [];
       let inCurrent = false;
       for (const part of rule.parts) {
-        const here = firstAcceptedHit(doc, set, rule.category, part);
+        const here = firstAcceptedHit(doc, set, rule.category, part, rule.ownsFrame);
         if (here !== null) {
           phrases.push(here);
           inCurrent = true;
@@ -244,7 +325,7 @@ function evaluate(doc: Doc, window: Doc[], recentCategories: ReadonlySet<CrisisC
         // Most recent turn first: symptoms described a moment ago complete today's compound.
         let earlier: string | null = null;
         for (let i = window.length - 1; i >= 0 && earlier === null; i--) {
-          earlier = firstAcceptedHit(window[i]!, set, rule.category, part);
+          earlier = firstAcceptedHit(window[i]!, set, rule.category, part, rule.ownsFrame);
         }
         if (earlier === null) break;
         phrases.push(earlier);

@@ -12,6 +12,8 @@ const r = String.raw;
 // ---- Shared fragments ----------------------------------------------------------------------
 /** One word that is not a negator: keeps "i do not want to die" from matching "i … want to die". */
 const GAP = r`(?: (?!not\b|never\b|no\b|nobody\b|no longer\b)[\w']+)`;
+/** GAP for attacker → act → victim: an accident verb in between means nobody attacked ("she fell and hit her head"). */
+const ASSAULT_GAP = r`(?: (?!not\b|never\b|no\b|nobody\b|no longer\b|fell\b|fallen\b|falls\b|slipped\b|tripped\b|fainted\b|collapsed\b|stumbled\b|accidentally\b)[\w']+)`;
 /** Common misspellings ("sucidal", "suiside") still count. */
 const SUICIDE = r`s(?:ui?|u?[1!]|i)[cs][i1!]?de`;
 const SUICIDAL = r`s(?:ui?|u?[1!]|i)[cs][i1!]?dal`;
@@ -23,12 +25,13 @@ const AGGRESSOR = r`(?:he|she|they|someone|somebody|[\w-]+'s (?:${INTIMATE}|${RE
 const VICTIM = r`(?:me|us|her|him|them|my (?:[\w-]+ ){0,2}|our (?:[\w-]+ )?|the (?:kids?|children|baby))`;
 const CHILD = r`\b(?:(?:he|she) is (?:only |just )?(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten)\b(?! (?:weeks?|days?|minutes|hours|times|pills|tablets|of))|baby|babies|toddler|infant|newborn|child|children|kid|kids|son|daughter|grandson|granddaughter|little (?:boy|girl|one)|\d{1,2}[- ]?(?:year|yr|month)s?[- ]?olds?|(?:one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:year|month)s?[- ]olds?)\b`;
 const ACCIDENT = r`\b(?:by (?:mistake|accident)|accidental(?:ly)?|not on purpose|unintentional(?:ly)?|did not mean to|without realising|without realizing|has dementia|got dementia|with dementia|mistakenly|thought (?:it|they|that) (?:was|were)|mixed up|got (?:them )?mixed|confused (?:the|his|her|my)|double(?:d)? (?:dose|up)|by error|got into (?:the|my|his|her|our))\b`;
-const HISTORY = r`\b(?:used to|years ago|(?:a|one|two|three|few|many|several|\d+) (?:years?|months?) ago|last year|when i was (?:a |younger|little|young|in )|as a (?:child|kid|teen|teenager)|in the past|growing up|in my (?:teens|twenties|childhood|youth)|history of)\b`;
+const HISTORY = r`\b(?:used to|years ago|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|few|many|several|couple of|\d+) (?:years?|months?) ago|last year|(?:back )?in (?:19|20)\d\d|when i was (?:a |younger|little|young|in |at |\d+|(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b)|as a (?:child|kid|teen|teenager|student)|in the past(?! (?:month|week|fortnight|few (?:days|weeks)|couple of (?:days|weeks)|\w+ (?:days|weeks|hours)|day|night|hour|24|48))|growing up|in my (?:teens|twenties|childhood|youth)|history of)\b`;
 const NOW = r`\b(?:now|right now|tonight|today|this (?:evening|morning|afternoon)|just|again|still|currently|at the moment|minutes ago|an hour ago|about to|on (?:his|her|their) way|at the door|behind me|coming back|comes back|gets (?:back|home)|back (?:home )?from|hiding|locked)\b`;
 const MEDS = r`(?:pills?|tablets?(?! away| computer| screen| device| time)|meds|medications?|medicines?|capsules?|paracetamol|acetaminophen|tylenol|panadol|ibuprofen|advil|aspirin|sleeping (?:pills|tablets)|antidepressants?|insulin|pain ?killers?|opioids?|oxy\w*|fentanyl|heroin|methadone|benzos?|valium|xanax|diazepam|lorazepam|zopiclone|lithium|amitriptyline|sertraline|fluoxetine|citalopram|codeine|tramadol|morphine|antipsychotics?|warfarin|digoxin|co-?codamol|co-?dydramol|dihydrocodeine|naproxen|diclofenac|nurofen|calpol|solpadeine|nytol|sominex|promethazine|phenergan|antihistamines?|quetiapine|seroquel|olanzapine|mirtazapine|trazodone|pregabalin|gabapentin|venlafaxine|duloxetine|paroxetine|escitalopram|prozac|zoloft|lexapro|bupropion|wellbutrin|zolpidem|ambien|clonazepam|klonopin|temazepam|ativan|percocet|vicodin|hydrocodone|oxycodone|buprenorphine|suboxone|propranolol|metformin|amlodipine|beta[- ]blockers?|[a-z]{4,}(?![a-z])(?<=[a-z]{3}(?:azepam|azolam|oxetine|triptyline|pramine|faxine|codamol|profen|olol|codone|morphone|apine|idone|pril|sartan|statin|formin)))`;
-const BULK = r`(?:all|all of|every one of|every(?: single| last)?(?= (?:\w+ )?(?:pills?|tablets?|capsules?|meds|medications?|medicines?) (?:in|i (?:have|own|could|can)|left|we have))|the rest of|a whole|the whole|an entire|a full|(?:a |the )?(?:whole |entire |full )?(?:bottle|box|packet|pack|strip|sheet|tub|jar|month'?s? supply)s? of|a handful of|handfuls of|a (?:whole )?bunch of|a load of|a heap of|a lot of|lots of|loads of|too many|way too many|\d{2,}|(?:twenty|thirty|forty|fifty|sixty|a hundred|dozens of))`;
-const BULK_MEDS = r`${BULK}\s+(?:of\s+)?(?:(?:my|his|her|their|the|those|these)\s+)?(?:[\w'-]+\s+){0,3}?${MEDS}\b`;
-const POISONS = r`(?:detergent|laundry (?:pods?|capsules?|tablets?|liquid)|washing (?:powder|liquid|up liquid)|dishwasher (?:tablets?|pods?)|bleach|(?:drain|oven|toilet|floor) cleaner|cleaning (?:fluid|product|liquid|spray)|cleaner|disinfectant|antifreeze|(?:button |coin |lithium )?batter(?:y|ies)|magnets?|pesticide|insecticide|weed ?killer|herbicide|paraquat|rat poison|poison|white spirit|kerosene|paraffin|lamp oil|petrol|gasoline|nail polish remover|e-?liquid|e-?cig(?:arette)? (?:liquid|juice|refill|oil)|vape (?:juice|liquid|oil|pod)s?|nicotine|iron (?:tablets|pills)|methanol|mushrooms?)`;
+const BULK = r`(?:all|all of|every one of|every(?: single| last)?(?= (?:\w+ )?(?:pills?|tablets?|capsules?|meds|medications?|medicines?) (?:in|i (?:have|own|could|can)|left|we have))|the rest of|a whole|the whole|an entire|a full|(?:a |the )?(?:whole |entire |full )?(?:bottle|box|packet|pack|strip|sheet|tub|jar|month'?s? supply)s? of|a handful of|handfuls of|a (?:whole )?bunch of|a load of|a heap of|a lot of|lots of|loads of|too many|way too many|\d{2,}|(?:ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|a dozen|dozens of))`;
+const APPROX = r`(?:(?:about|around|roughly|approximately|like|maybe|nearly|almost|over|at least|more than|probably|easily|close to|up to) )?`;
+const BULK_MEDS = r`${APPROX}${BULK}\s+(?:of\s+)?(?:(?:my|his|her|their|the|those|these)\s+)?(?:[\w'-]+\s+){0,3}?${MEDS}\b`;
+const POISONS = r`(?:detergent|laundry (?:pods?|capsules?|tablets?|liquid)|washing (?:powder|liquid|up liquid)|(?:dishwasher|dish(?:washing)?|washing[- ]up|laundry|fabric|toilet|oven|drain|floor|window|glass|bathroom|kitchen|multi-?purpose|limescale|carpet) (?:tablets?|pods?|capsules?|liquid|soap|fluid|detergent|powder|cleaner|spray|gel|softener|conditioner|remover|descaler)|fabric (?:softener|conditioner)|descaler|caustic soda|lye|ammonia|(?:hydrogen )?peroxide|rubbing alcohol|surgical spirit|essential oils?|lighter fluid|paint thinners?|turps|turpentine|screen ?wash|bleach|(?:drain|oven|toilet|floor) cleaner|cleaning (?:fluid|product|liquid|spray)|cleaner|disinfectant|antifreeze|(?:button |coin |lithium )?batter(?:y|ies)|magnets?|pesticide|insecticide|weed ?killer|herbicide|paraquat|rat poison|poison|white spirit|kerosene|paraffin|lamp oil|petrol|gasoline|nail polish remover|e-?liquid|e-?cig(?:arette)? (?:liquid|juice|refill|oil)|vape (?:juice|liquid|oil|pod)s?|nicotine|iron (?:tablets|pills)|methanol|mushrooms?)`;
 const FEVER = r`(?:\b(?:3[89]|4[01])\.\d\b(?! ?(?:weeks?|wks?|kg|cm|%|years?|lbs?))|fever|febrile|high temp(?:erature)?|temp(?:erature)? (?:of |is |was |at |reading |went up to )?(?:3[89]|4[01]|10[0-5])|\b3[89](?:\.\d)? ?(?:°|degrees|c\b)|\b10[0-5](?:\.\d)? ?(?:°|degrees|f\b)|burning up|shivering|rigors|the chills)`;
 const DEATH_CONTEXT = r`\b(?:died|dead|death|passed away|passed|gone|lost (?:him|her|them|my)|funeral|grave|heaven|late (?:wife|husband|partner|son|daughter|mum|mom|dad))\b`;
 
@@ -36,7 +39,7 @@ const DEATH_CONTEXT = r`\b(?:died|dead|death|passed away|passed|gone|lost (?:him
 const CHEST = r`\b(?:chest (?:pain|pains|pressure|tightness|discomfort|ache|(?:is |has been |keeps |started |was |got |getting )?(?:tight|hurting|aching|burning|crushing|heavy|killing me|pounding)|feels (?:tight|heavy|crushed|like)|hurts|hurting)|(?:pain|pressure|tightness|heaviness|squeezing|crushing) (?:in|on|across|behind|under) (?:the (?:middle|centre|center) of )?(?:my|his|her|the) (?:chest|heart|breastbone|sternum)|(?:crushing|squeezing|heavy|tight|stabbing|sharp|severe) (?:\w+ )?(?:chest|heart) (?:pain|pressure)|elephant (?:sitting )?on (?:my|his|her) chest)`;
 const BREATHLESS = r`\b(?:short(?:ness)? of breath|can not (?:catch (?:my|his|her) breath|breathe|get (?:enough )?air)|(?:struggling|hard|difficult|difficulty|trouble|hard time|fighting|battling) (?:to )?(?:breath\w*|get (?:a |my )?breath|get air)|breathless|out of breath|gasping|(?:not|barely) (?:able to )?breathing|can barely breathe|laboured breathing|labored breathing|winded)`;
 const SWEAT = r`\b(?:sweat(?:ing|y|s)?|cold sweat|clammy|drenched|pale and (?:sweaty|clammy)|grey and)\b`;
-const RADIATE = r`\b(?:(?:left|right)? ?(?:arm|jaw|neck|shoulder|back|teeth) (?:is |are |also |feels )*(?:hurting|hurts|aching|aches|numb|tingling|painful|heavy|in pain)|(?:pain|ache|aching|numbness|tingling) (?:\w+ )?(?:in|down|into|to|up|through) (?:my|his|her|the) (?:left |right )?(?:arm|jaw|neck|shoulder|back|teeth)|radiat\w*|spread(?:s|ing)? (?:to|into|down|up)|(?:going|goes|went|shooting|shoots|moving|moves|travel(?:l)?ing|travels|running|runs) (?:down|into|up|through|to) (?:my|his|her|the) (?:left |right )?(?:arm|jaw|neck|shoulder|back|teeth))`;
+const RADIATE = r`\b(?:(?:left|right)? ?(?:arm|jaw|neck|shoulder|back|teeth) (?:is |are |also |feels )*(?:hurting|hurts|aching|aches|numb|tingling|painful|heavy|in pain)|(?:pain|ache|aching|numbness|tingling) (?:\w+ )?(?:in|down|into|to|up|through) (?:my|his|her|the) (?:left |right )?(?:arm|jaw|neck|shoulder|back|teeth)|radiat\w*|spread(?:s|ing)? (?:to|into|down|up)|(?:going|goes|went|shooting|shoots|moving|moves|travel(?:l)?ing|travels|running|runs) (?:down|into|up|through|to|through to|right through to|straight through to) (?:my|his|her|the) (?:left |right )?(?:arm|jaw|neck|shoulder|back|teeth))`;
 const FAINT = r`\b(?:faint(?:ed|ing)?|pass(?:ed|ing)? out|about to pass out|black(?:ed|ing)? out|collaps(?:ed|ing)|(?:very )?light-?headed)\b`;
 
 const CHEST_NOT_ACUTE = r`\b(?:last (?:week|month|year)|(?:days|weeks|months|years) ago|gone now|went away|has gone|resolved|for (?:weeks|months|years)|sometimes|often|every (?:time|day|morning)|when i (?:am anxious|panic|exercise|run|climb)|anxiety|panic attacks?|after (?:coughing|a cold|the gym|exercise|a workout)|costochondritis|heartburn|reflux|indigestion)\b`;
@@ -57,6 +60,10 @@ const PREGNANCY = r`\b(?:pregnan\w*|waters? (?:has |have )?(?:broke|broken|went|
 const PREGNANCY_EMERGENCY = r`\b(?:(?:heavy|heavily|lots of|a lot of|gushing|pouring|soaking|bright red|big clots|clots)\b[^.!?]{0,20}(?:bleed\w*|blood)|bleed\w* (?:heavily|a lot|badly|through|everywhere)|soak\w* (?:through )?(?:a |my |the |\w+ )?pads?|(?:severe|really bad|terrible|excruciating|sharp|intense|unbearable|worst|stabbing|agonising|agonizing) (?:[\w-]+ ){0,2}(?:pain|cramps?|cramping)|(?:feel|see|can see|touch) (?:the )?(?:umbilical )?cord|cord (?:is )?(?:coming out|hanging|prolaps\w*|visible|came out)|shoulder[- ]tip pain|(?:feel(?:ing)?|felt|about to|going to) (?:faint|pass out)|fainted|passed out|collapsed|(?:baby|bump) (?:has |is |)(?:not (?:moving|kicking)|stopped (?:moving|kicking)|moving (?:less|much less)|has not moved|not moved)|(?:have not|has not|not|no|can not) (?:felt |feel |feeling |been |any |had )*(?:the |her |his |my )?(?:baby|fetal|foetal)? ?(?:movements?|kicks?|kicking|move|moving)|(?:severe|bad|terrible|pounding|splitting|worst|really bad) headache|(?:blurred|blurry|blurring|flashing lights|spots|sparkles|stars)\b[^.!?]{0,12}(?:vision|eyes?|in front)|vision (?:is )?(?:blurr\w*|going|spotty)|(?:sudden(?:ly)? )?(?:swollen|puffy) (?:face|hands|fingers)|(?:face|hands|fingers) (?:are |is |have |has |suddenly )*(?:swollen|swelling|puffy)|(?:seizure|fit|convulsion)|blood pressure (?:is )?(?:very |really )?high|\b(?:1[6-9]\d|2\d\d)\/(?:1[0-4]\d|9\d)\b)`;
 
 const CANCER_TREATMENT = r`\b(?:chemo\w*|immunotherapy|neutropeni\w*|low (?:white (?:blood )?cell|neutrophil|wbc) count|radiotherapy|stem cell transplant|(?:on|having|getting|receiving|during|after|since|started) (?:my |his |her )?(?:cancer|leukaemia|leukemia|lymphoma) (?:treatment|therapy))\b`;
+/** Self-harm or suicidal thinking said to be happening again ("I've started cutting again", "the thoughts are back again"). */
+const RELAPSE_AGAIN = r`(?:\b(?:start(?:ed|ing)? (?:cutting|self[- ]?harming|harming|burning|having (?:those|suicidal|the|these) (?:thoughts|urges)|to (?:cut|self[- ]?harm|think about (?:it|dying|suicide|ending it)))|cutting|self[- ]?harming|harming myself|burning myself|doing it|thoughts?|urges?|feel(?:ing)? (?:like )?(?:that|this|suicidal|like dying|like ending it)|suicidal|tempted|thinking about (?:it|that|doing it|dying|suicide|ending it))\b[^.!?]{0,20}|\bstart(?:ed|ing)? (?:it |up |all over )?)\bagain\b(?! (?:and|but) (?:i am|i'm) (?:fine|ok|okay|well))`;
+/** Body parts hurt in self-harm ("cutting my thighs"). */
+const BODY = r`(?:arms?|forearms?|legs?|thighs?|skin|wrists?|stomach|belly|tummy|body|hands?|chest|hips?|ankles?|shoulders?)`;
 const CANCER = r`\b(?:cancer|tumou?r|metasta\w*|chemo\w*|myeloma|lymphoma|leuka?emia|oncolog\w*|radiotherapy)\b`;
 
 // ---- Rules -----------------------------------------------------------------------------------
@@ -97,7 +104,7 @@ const suicide: CrisisRule[] = [
       r`\b(?:want|wanted|wanting|going|plan|planning|intend|intending|ready|decided|tempted|about|urge|urges|thinking (?:about|of)|thought about|considering|contemplating) (?:to )?(?:commit|commiting|committing|attempt|attempting) ${SUICIDE}\b`,
       r`\bthinking (?:about|of) ${SUICIDE}\b`,
       r`\bthoughts? (?:of|about) (?:${SUICIDE}|killing (?:myself|himself|herself)|ending (?:it|it all|my life|things|everything)|taking my (?:own )?life|dying|not being (?:here|alive)|not waking up)\b`,
-      r`\b(?:thinking|thought|think|dream(?:ing)?|fantasi[sz](?:e|ing)) (?:about|of) (?:ending (?:it|it all|my life|things|everything)|killing myself|taking my (?:own )?life|not being (?:here|alive)|overdosing|taking (?:all|an overdose|a bottle)|jumping (?:off|from|in front)|hanging myself|cutting my wrists|slitting my|drowning myself|stepping in front of|driving (?:my car )?(?:into|off))\b`,
+      r`\b(?:thinking|thought|think|dream(?:ing)?|fantasi[sz](?:e|ing)) (?:about|of) (?:just )?(?:ending (?:it|it all|my life|things|everything)|killing myself|taking my (?:own )?life|not being (?:here|alive)|overdosing|taking (?:all|an overdose|a bottle)|jumping (?:off|from|in front)|hanging myself|cutting my wrists|slitting my|drowning myself|stepping (?:in front of|off)|driving (?:my car )?(?:into|off)|(?:turning|yanking|jerking|pulling) the (?:steering )?wheel|swerving (?:into|off|in front)|crashing (?:my|the) car|going over the (?:edge|side|railings?|barrier)|letting go (?:of the (?:rail|railing|wheel))?|walking (?:into|in front of) (?:the (?:sea|river|lake|traffic)|traffic|a (?:bus|train|lorry|truck)))\b`,
       r`\bwant (?:it all|everything|my life|this life|all of (?:this|it)) to (?:end|stop|be over)\b`,
       r`\bwant (?:it|the pain|this) to (?:end|stop|be over) (?:forever|for good|permanently|once and for all)\b`,
       r`\b${SUICIDE} (?:is|seems) (?:the only|my only|the answer|my answer)`,
@@ -143,7 +150,8 @@ const suicide: CrisisRule[] = [
       r`\bwish(?:ed|es|ing)? (?:that )?i could (?:just )?(?:die|disappear|not wake up|sleep forever|stop existing|fall asleep and)`,
       r`\b(?:would|could) (?:just )?(?:happily |gladly )?(?:die|stop existing) (?:right now|tonight|today)\b`,
       r`\b(?:welcome|look forward to|long for|pray for|wait for|waiting for) (?:death|dying|the end)\b`,
-      r`\b(?:hope|wish|pray|would not mind if|do not care if) (?:that )?i (?:get|got|would get|died in|die in) (?:hit by|run over|killed|cancer|a crash|an accident|my sleep)`,
+      r`\b(?:hop(?:e|ed|ing)|wish(?:ed|es|ing)?|pray(?:ed|ing)?|would not mind if|do not care if) (?:that )?i (?:get|got|would get|could get|will get|might get|will be|died in|die in|would die in|would be) (?:hit by|run over|killed|cancer|a crash|an accident|my sleep|something terminal|a terminal|a heart attack)`,
+      r`\b(?:do not|does not|did not) (?:really |even )?care (?:any ?more )?(?:if|whether) (?:i|he|she) (?:die|dies|live or die|lives or dies|wake up|wakes up|am alive|is alive|survive|make it)\b(?! (?:my|her|his|their|it|them|the)\b)`,
     ],
   },
   // "I'd rather die" is common teenage hyperbole: ignored when the message jokes ("lol").
@@ -191,6 +199,33 @@ const suicide: CrisisRule[] = [
     with: [r`\b(?:pills?|tablets?|rope|razor|blade|bridge|roof|note|sorry for everything|forgive me|love you all|blocked|will not answer|not answering|can not reach|is not picking up|not picking up|phone (?:is )?(?:off|switched off))\b`],
     imminentIf: NOW,
   },
+  // "She texted 'sorry for everything, I love you' and isn't answering": a farewell, then silence.
+  {
+    id: "en.s.farewell_unreachable",
+    category: "suicide",
+    level: "imminent",
+    pattern: r`\b(?:sorry for everything|forgive me|i love you all|love you all|goodbye|this is goodbye|thank you for everything|take care of (?:mum|mom|dad|the kids|my|yourself|everyone)|look after (?:mum|mom|dad|the kids|my|everyone)|(?:i am )?sorry,? i love you|tell (?:mum|mom|dad|everyone|them) i love (?:her|him|them))\b`,
+    with: [r`\b(?:not answering|is not answering|will not answer|not picking up|is not picking up|not replying|no reply|not responding to|can not (?:reach|get hold of|get through to|find) (?:her|him|them)|(?:phone|mobile) (?:is )?(?:off|switched off|dead|going (?:straight )?to voicemail|goes (?:straight )?to voicemail)|straight to voicemail|blocked me|no one knows where (?:she|he|they) (?:is|are)|has gone missing|is missing|disappeared|not (?:at home|in (?:her|his|their) room))\b`],
+    unless: r`\b(?:last (?:year|month|week)|years ago)\b`,
+  },
+  // A screening question answered yes ("asked if I'd thought of killing myself — yes, most days").
+  {
+    id: "en.s.screening_yes",
+    category: "suicide",
+    level: "high",
+    ownsFrame: true,
+    pattern: r`\b(?:asked|asks|ask|asking|question(?:ed|s)?|screening|have you|did you|do you|are you|were you|q)\b[^!]{0,80}?(?:${SUICIDE}|${SUICIDAL}|kill(?:ing)? (?:myself|yourself)|end(?:ing)? (?:my|your) (?:own )?life|tak(?:e|ing) (?:my|your) (?:own )?life|(?:want|wanted|wish|wished|wanting) to (?:die\b(?! (?:my|her|his|their|it|them|the)\b)|be dead)|wish(?:ed)? (?:you|i) (?:were|was|could be) dead|wish(?:ed)? (?:you|i) could (?:go to sleep|fall asleep|die|disappear)|not wak(?:e|ing) up|thoughts? (?:of|about) (?:killing|ending|death|dying|not being)|better off dead|(?:hurt|harm)(?:ing)? (?:myself|yourself)|how (?:you|i) (?:would|will|might|could) do it|acting on (?:them|it|those thoughts)|a plan (?:to|for) (?:it|that|doing it|how))\b[^!]{0,40}?(?:[?.:;,—–-]|\band\b|\bi (?:said|told|answered))\s*(?:(?:a|answer|me|my answer)\s?:\s*)?(?:and |so |but )?(?:i )?(?:said |told (?:her|him|them|the \w+) |answered |admitted |had to say )?(?:yes|yeah|yep|yes i have|i have|i do|i did|honestly,? yes)\b(?! (?:to (?:the|a) |please|and no\b))`,
+    unless: r`\b(?:years ago|in the past(?! (?:month|week|fortnight|few (?:days|weeks)|couple of (?:days|weeks)|\w+ (?:days|weeks|hours)|day|night|hour|24|48))|used to|when i was|not (?:now|any ?more|these days)|no longer|is (?:it|that) normal (?:that|for) (?:they|them|the)|why (?:do|did|would) they ask)\b`,
+  },
+  // A worked-out method or time, said alongside suicidal talk ("…and I've worked out how").
+  {
+    id: "en.s.plan_how",
+    category: "suicide",
+    level: "high",
+    pattern: r`\b(?:worked out|figured out|planned(?: out)?|thought (?:about|through)|know(?: exactly)?|decided(?: on)?|chosen|picked) (?:exactly )?(?:how|when|where)(?: (?:i would|i will|i am going to|to|i could))?(?: (?:do it|end it|go through with it|kill myself|die))?(?=\s*(?:$|[.!?,;:—–-]|and\b|too\b|already\b|now\b))`,
+    with: [r`\b(?:${SUICIDE}|${SUICIDAL}|kill(?:ing)? (?:myself|yourself)|end(?:ing)? (?:my life|it all|it)|die|dying|be dead|overdos\w*|pills|rope|jump)\b`],
+    unless: r`\b(?:years ago|in the past(?! (?:month|week|fortnight|few (?:days|weeks)|couple of (?:days|weeks)|\w+ (?:days|weeks|hours)|day|night|hour|24|48))|used to|novel|story|character)\b`,
+  },
   {
     id: "en.s.cant_go_on",
     category: "suicide",
@@ -213,7 +248,7 @@ const suicide: CrisisRule[] = [
       r`\bgiven up on (?:life|living)\b`,
       r`\b(?:lost|no|have no|without) (?:the )?will to live\b`,
       r`\bnothing (?:left )?to live for\b`,
-      r`\bno (?:reason|point)(?: for me| left)? (?:to|in|for|of) (?:live|living|go on|going on|being alive|carry on|carrying on|wake up|waking up|staying alive|stay alive|be here|being here|my life)\b`,
+      r`\bno (?:reason|point)(?: for me| left)?(?: (?:to|in|for|of))? (?:live|living|go on|going on|being alive|carry on|carrying on|wake up|waking up|staying alive|stay alive|be here|being here|my life)\b(?! (?:about|at|with|a|an|the|holiday|vacation|trips?|dates?|diets?|and on)\b)`,
       r`\bwhat is the point (?:of|in) (?:living|life|going on|being alive|carrying on|staying alive|waking up)\b`,
       r`\b(?:life|living) (?:is|feels|seems) (?:not worth (?:living|it)|pointless|meaningless)\b`,
       r`\bnot worth living\b`,
@@ -233,6 +268,7 @@ const suicide: CrisisRule[] = [
       r`\b(?:would|will) (?:all )?be (?:so much |much |a lot )?(?:better|happier|easier) (?:off )?(?:if i (?:was|were|am) (?:gone|dead|not (?:here|around))|with me (?:gone|dead|out of the way)|without me)\b`,
       r`\b(?:no one|nobody)(?: else)? (?:would|will|is going to) (?:even )?(?:care|notice|miss me|mind|cry)\b[^.!?]{0,20}\bif i (?:died|was gone|were gone|disappeared|vanished|was dead|were dead|killed myself|did not wake up|was not here|were not here|was not around|were not around|stopped existing|ceased to exist)`,
       r`\b(?:no one|nobody) would miss me\b`,
+      r`\b(?:better off|be (?:fine|okay|ok|alright|provided for|looked after|set for life))\b[^.!?]{0,30}\b(?:life insurance|insurance (?:money|payout|pay-?out))\b`,
       r`\b(?:doing|do) (?:everyone|them|the world|my (?:family|kids|parents)|you all|everybody) a favou?r (?:if|by) (?:i )?(?:just )?(?:disappear\w*|died|dying|killing myself|was gone|were gone|ending it|not being (?:here|around)|was not (?:here|around)|left for good)\b`,
     ],
   },
@@ -310,6 +346,7 @@ const suicide: CrisisRule[] = [
       r`\bhow (?:to|do i|can i|could i|would i|should i|do you|does one) (?:kill (?:myself|yourself|oneself)|end (?:it all|my life|it)|commit ${SUICIDE}|overdose|hang (?:myself|yourself)|die (?:quickly|painlessly|fast|without pain|in my sleep|peacefully))\b`,
       r`\b(?:googl\w*|search\w*|look(?:ing|ed)? up|research\w*|read(?:ing)? about|reading up on) (?:\w+ ){0,2}(?:ways|methods|how) (?:to|of) (?:die|dying|kill myself|end it|end my life|commit ${SUICIDE}|${SUICIDE}|overdose)\b`,
       r`\bways to (?:die|kill myself|end it all|end my life|commit ${SUICIDE})\b`,
+      r`\b(?:a|any|some|the|an easy|a quick) (?:way|method|means) (?:to|of|that i could|i could|for me to) (?:just |simply |quietly |finally )?(?:die|go|pass away|slip away|fall asleep and not wake up|never wake up|not wake up)\b[^.!?]{0,20}?\b(?:peacefully|painlessly|quietly|quickly|in (?:my|your|one's|their) sleep|without (?:pain|feeling (?:it|anything)|hurting)|and not wake up|for good)\b`,
       r`\bhow (?:high|tall|many floors|many stor(?:ey|ie)s|far)\b[^.!?]{0,30}\b(?:to die|to kill|kill (?:me|you|a person|someone)|fatal|to not survive|be enough)\b`,
       r`\b(?:which|what) (?:\w+ )?(?:pills?|drugs?|medications?|medicines?|tablets?|poisons?|chemicals?) (?:would|could|will|can|are) (?:kill|be fatal|be lethal|end|make me not wake)\b`,
       r`\bhow (?:to|do (?:i|you)|can i|would i|should i|does one) (?:tie|make|rig|set up|hang) (?:a |the )?noose\b`,
@@ -418,8 +455,10 @@ const suicide: CrisisRule[] = [
       r`\bsh[' -]?(?:ing|ed|d)\b|\b(?:urges? to|want to|relapsed?|clean from|started|been|keep|kept) sh\b|\bsh (?:again|urges?|relapse)\b`,
       // "burned myself with a lighter", "cut myself with a razor blade" (instruments used for self-harm, not cooking or shaving)
       r`\b(?:cut|cutting|burn|burnt|burned|burning|carv(?:e|ed|ing)|slash(?:ed|ing)?|scratch(?:ed|ing)?|stab(?:bed|bing)?) ${SELF} (?:\w+ ){0,2}?(?:with|using) (?:a |my |the |his |her |some )?(?:lighter|cigarettes?|razors?|razor blades?|blades?|compass|sharpener blade|box cutter|stanley knife|scissors|broken glass|pen knife|hot (?:spoon|knife|metal))\b`,
+      r`\b(?:cut|cutting|burn|burnt|burned|burning|carv(?:e|ed|ing)|slash(?:ed|ing)?|scratch(?:ed|ing)?|stab(?:bed|bing)?) (?:my|his|her) (?:own )?${BODY} (?:\w+ ){0,2}?(?:with|using) (?:a |my |the |his |her |some )?(?:lighter|cigarettes?|razors?|razor blades?|blades?|compass|sharpener(?: blade)?|box cutter|stanley knife|scissors|broken glass|pen knife|hot (?:spoon|knife|metal)|matches|pins?|needles?)\b`,
+      r`\b(?:keep|kept|been|started|start|can not stop|have been|has been) (?:cutting|burning|scratching|carving|slashing|scalding|stabbing) (?:at )?(?:my|his|her) (?:own )?${BODY}\b(?! (?:on|in|at|while|by|when (?:i am |i )?cook))`,
     ],
-    unless: r`${HISTORY}|\b(?:self-?harm(?:ing)? (?:in|among|and) (?:teens|teenagers|young people|students|adolescents)|what is self-?harm|signs of self-?harm|about self-?harm|shaving|cooking|chopping|by accident|accidentally)\b`,
+    unless: r`${HISTORY}|\b(?:self-?harm(?:ing)? (?:in|among|and) (?:teens|teenagers|young people|students|adolescents)|what is self-?harm|signs of self-?harm|about self-?harm|shaving|cook\w*|chopping|kitchen|knife slipped|by accident|accidentally)\b`,
   },
   {
     id: "en.s.self_harm_history",
@@ -430,6 +469,16 @@ const suicide: CrisisRule[] = [
       r`\bhistory of (?:self[- ]?harm|${SUICIDE} attempts?|overdoses?|${SUICIDAL})\b`,
       r`\b(?:tried|attempted) (?:${SUICIDE}|to kill myself|to end my life)\b[^.!?]{0,30}\b(?:years? ago|months ago|when i was|as a (?:teen|teenager|student)|in the past)\b`,
     ],
+  },
+  {
+    id: "en.s.history_relapse",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:used to|previously|in the past(?! (?:month|week|fortnight|few (?:days|weeks)|couple of (?:days|weeks)|\w+ (?:days|weeks|hours)|day|night|hour|24|48))|(?:[\w-]+ )?(?:years?|months?) ago|last year|when i was (?:younger|a teen\w*|at (?:school|uni|university|college))|at (?:uni|university|college|school)|as a (?:teen\w*|student|kid))\b[^.!?]{0,40}\b(?:self[- ]?harm\w*|cut(?:ting)?|burn(?:ing|t|ed)? (?:myself|my)|overdos\w*|tried to (?:kill myself|end (?:it|my life)|die)|attempt(?:ed)? ${SUICIDE}|${SUICIDAL})\b`,
+      r`\b(?:self[- ]?harm\w*|cut(?:ting)? (?:myself|my \w+)|cut|overdosed|tried to (?:kill myself|end (?:it|my life))|attempted ${SUICIDE}|${SUICIDAL})\b[^.!?]{0,40}\b(?:used to|previously|in the past(?! (?:month|week|fortnight|few (?:days|weeks)|couple of (?:days|weeks)|\w+ (?:days|weeks|hours)|day|night|hour|24|48))|(?:[\w-]+ )?(?:years?|months?) ago|last year|when i was|at (?:uni|university|college|school)|as a (?:teen\w*|student|kid))\b`,
+    ],
+    with: [r`${RELAPSE_AGAIN}|\b(?:start(?:ed|ing)?|think(?:ing)?|thoughts?|urges?|want(?:ing)?|feel(?:ing)?)\b[^.!?]{0,25}\b(?:lately|recently|these days|this week)\b|\b(?:lately|recently|these days|this week)\b[^.!?]{0,25}\b(?:think\w*|thoughts?|urges?|want\w*|tempted|cut\w*|harm\w*)\b|\b(?:relaps(?:e|ed|ing)|(?:coming|creeping|came|are|is) back)\b`],
   },
   {
     id: "en.s.attempt",
@@ -502,7 +551,7 @@ const suicide: CrisisRule[] = [
     category: "suicide",
     level: "high",
     pattern: r`\b(?:bought|got|have|ordered|buying|getting|picked up|found|got hold of|have got|hidden|hid) (?:a |the |some |enough |my |a length of )?(?:rope|noose|charcoal|razor blades?|blades|gun|hose ?pipe|hose|helium|exit bag|ligature)\b`,
-    with: [r`\b(?:(?:picked|chosen|chose|found|scoped out|worked out|decided on|know|checked) (?:out )?(?:a |the |my )?(?:spot|place|location|tree|beam|bridge|date|day|time|way)|(?:when|where) (?:i will|i am going to|to) do it|no one (?:will|would) find|nobody (?:will|would) find|when (?:everyone|they) (?:is|are) (?:out|asleep|away)|while (?:they|everyone) (?:are|is) (?:out|away|asleep)|in the (?:garage|woods|loft|attic|shed)|(?:tonight|this weekend) (?:is|it is)|for (?:tonight|when i))\b`],
+    with: [r`\b(?:(?:picked|chosen|chose|found|scoped out|worked out|decided on|know|checked) (?:out )?(?:a |the |my )?(?:spot|place|location|tree|beam|bridge|date|day|time|way)|(?:when|where) (?:i will|i am going to|to) do it|no one (?:will|would) find|nobody (?:will|would) find|when (?:everyone|they) (?:is|are) (?:out|asleep|away)|while (?:they|everyone) (?:are|is) (?:out|away|asleep)|in the (?:garage|woods|loft|attic|shed)|(?:tonight|this weekend) (?:is|it is)|for (?:tonight|when i)|(?:going to|will|plan to|planning to) do it|(?:duct |gaffer |masking )?tape)\b`],
     unless: r`\b(?:camping|climbing|boat|sailing|swing|tow(?:ing)?|gym|tug of war|skipping|jump rope|washing line|clothes ?line|garden(?:ing)?|watering|bbq|barbecue|grill|shaving|hunting|shooting range|range|club|licen[cs]e|cleaning|balloons?|party|tent|dog lead)\b`,
     imminentIf: r`\b(?:tonight|right now|today)\b`,
   },
@@ -512,8 +561,8 @@ const suicide: CrisisRule[] = [
     category: "suicide",
     level: "high",
     pattern: r`\b(?:going to|about to|want(?:s|ed)? to|ready to|will|plan(?:ning)? to|need to|decided to|might|just) (?:just )?end (?:it|things|everything)\b(?! with| between| off| early| here| now,? (?:lol|haha))`,
-    with: [r`\b(?:knife|pills|tablets|rope|bridge|gun|blade|razor|sorry|goodbye|can not (?:take|do) (?:this|it)|so tired|the pain|hopeless|locked (?:himself|herself|myself|themselves)|no point|tonight|for good|forever|permanently|once and for all|no one cares|burden|worthless|can not go on)\b`],
-    unless: r`\b(?:relationship|marriage|friendship|engagement|dating|affair|contract|lease|subscription|season|series|episode|chapter|meeting|call|conversation|game|match|project|debate|argument|fight|feud|strike|war)\b`,
+    with: [r`\b(?:knife|pills|tablets|rope|bridge|gun|blade|razor|sorry|goodbye|can not (?:take|do) (?:this|it)|so tired|the pain|hopeless|locked (?:himself|herself|myself|themselves)|no point|tonight|for good|forever|permanently|once and for all|no one cares|burden|worthless|can not go on|on (?:my|his|her) own terms|this weekend|tomorrow|(?:on |this |next )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|before (?:my|the) (?:birthday|anniversary|christmas))\b`],
+    unless: r`\b(?:relationship|marriage|friendship|engagement|dating|affair|contract|lease|subscription|season|series|episode|chapter|meeting|call|conversation|game|match|project|debate|argument|fight|feud|strike|war|assisted dying|dignitas|euthanasia|voluntary assisted|boyfriend|girlfriend|bf|gf|fianc\w*|break(?:ing)? up|broke up|split(?:ting)? up|with (?:him|her|them))\b`,
     imminentIf: r`\b(?:tonight|right now|today|now)\b`,
   },
   {
@@ -535,7 +584,28 @@ const suicide: CrisisRule[] = [
     level: "imminent",
     pattern: r`\b(?:pills|tablets|rope|noose|blade|razor|knife|gun|bottle of \w+) (?:are |is )?(?:in my hand|in my hands|in front of me|next to me|beside me|on my lap|lined up|counted out|all out)\b`,
     with: [r`\b(?:right now|ready|counting|all of them|goodbye|sorry|no one|nobody|can not|tonight|do it|end it|the lot|whole (?:bottle|box|packet)|enough)\b`],
-    unless: r`\b(?:should i|can i|with food|as prescribed|morning|dosette|pill organi[sz]er|which one|cooking|chopping|recipe|kitchen)\b`,
+    unless: r`\b(?:should i|can i|with food|as prescribed|morning|dosette|pill organi[sz]er|which one|cook\w*|chop\w*|slic\w*|peel\w*|dic(?:e|ing)|recipe|kitchen|onions?|vegetables?|meat|bread)\b`,
+  },
+  // A stated decision with a time to act ("I've decided. Tomorrow I'm going to do it.").
+  {
+    id: "en.s.final_decision",
+    category: "suicide",
+    level: "imminent",
+    pattern: r`\b(?:i have (?:decided|made up my mind|made my decision)|i am (?:ready|decided)|my mind is made up|i have made peace with it|no going back now)\b`,
+    with: [r`\b(?:(?:tonight|tomorrow|today|this weekend|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b[^.!?]{0,15}\b(?:i am going to|i will|going to|is the (?:night|day)) ?(?:do it|end it|go through with it|be the (?:night|day))?|(?:going to|will) (?:do it|end it|go through with it) (?:tonight|tomorrow|today|this weekend|now))\b`],
+    unless: r`\b(?:job|quit|resign\w*|propos\w*|ask (?:her|him) out|tell (?:him|her|them|my)|confess|marathon|exam|test|diet|surgery|operation|procedure|jab|vaccin\w*|tattoo|haircut|apply|move|moving|leave (?:him|her)|divorce|break up|dump|book|buy|sell|start|skydiv\w*|bungee)\b`,
+  },
+  // Interrupted or aborted attempt ("I had the pills in my hand but my flatmate came home").
+  {
+    id: "en.s.interrupted_attempt",
+    category: "suicide",
+    level: "high",
+    pattern: [
+      r`\b(?:pills|tablets|rope|noose|belt|blade|razor|knife|gun|bottle of \w+)\b[^.!?]{0,25}\b(?:in my hands?|in (?:his|her) hands?|in front of me|lined up|counted out|ready|round my neck|around my neck|(?:to|against|on) my (?:wrist|throat|neck|head))\b`,
+      r`\b(?:was|were|i was|i am|he was|she was) (?:about to|going to|ready to|so close to|this close to) (?:take (?:them|the pills|it)|swallow|jump|hang|cut|do it|end it|go through with it|step off)\b`,
+    ],
+    with: [r`\b(?:but|then|when|until|before) (?:my |the |a |his |her )?(?:[\w-]+ ){0,2}(?:came (?:home|in|back|round)|walked in|knocked|rang|called|texted|stopped (?:me|him|her)|interrupted|found (?:me|him|her)|saw (?:me|him|her)|talked me (?:down|out of it))|\b(?:chickened out|lost my nerve|could not go through with it|could not do it|stopped myself|put (?:them|it) (?:back|away)|(?:and|so|then) i (?:stopped|froze|panicked|put (?:it|them) down|took it off))\b`],
+    unless: r`\b(?:should i|can i|as prescribed|with food|cook\w*|chop\w*|slic\w*|peel\w*|recipe|kitchen|onions?|vegetables?|meat|bread|dosette)\b`,
   },
   // A despair statement together with a final one ("I just can't anymore. I want out.").
   {
@@ -585,7 +655,8 @@ const medical: CrisisRule[] = [
       r`\b(?:in|into|having|had|is in|went into|gone into|going into) cardiac arrest\b`,
       r`\b(?:doing|giving|started|start|need(?:s)?) (?:him |her )?cpr\b`,
       r`\bturning blue\b`,
-      r`\b(?:lips|face|skin|he|she) (?:is |are |went |has gone |have gone |gone |turning |going |looks? )+(?:blue|grey|gray)\b`,
+      r`\b(?:lips|face|skin|he|she) (?:is |are |went |has gone |have gone |gone |turning |going |looks? )+(?:blue|grey|gray|dusky|purple|ashen)\b`,
+      r`\b(?:dusky|purple|bluish|blue-?ish) (?:lips|face|skin)\b`,
     ],
     unless: r`\b(?:sleep|asleep|snor\w*|apnoea|apnea|few seconds|at night|while sleeping|in (?:his|her|my) sleep|cold (?:hands|fingers|weather)|raynaud|breath[- ]holding)\b`,
   },
@@ -704,6 +775,7 @@ const medical: CrisisRule[] = [
       r`\bgrunting (?:with|when|as|on) (?:each|every|her|his)? ?breath\w*`,
       r`\bnostrils (?:are )?flaring\b`,
       r`\bhead bobbing\b`,
+      r`\b(?:whistling|high-?pitched|harsh|crowing|squeaky|squeaking|rasping|noisy) (?:noise|sound|breathing)\w*\b[^.!?]{0,25}\b(?:breath(?:es|ing)? in|inhal\w*|every breath|each breath)\b|\bstridor\b`,
     ],
   },
   {
@@ -819,9 +891,9 @@ const medical: CrisisRule[] = [
     id: "en.m.poison_recreational",
     category: "medical",
     level: "imminent",
-    pattern: r`\b(?:ecstasy|mdma|molly|cocaine|coke|crack|ketamine|speed|amphetamines?|meth|crystal|ghb|spice|mamba|lsd|acid|mushrooms|shrooms|pills at (?:a|the) (?:party|festival|club)|(?:took|taken|had|done|did|snorted|smoked) (?:something|some stuff|a pill|pills|drugs|too much)|drugs?)\b`,
+    pattern: r`\b(?:ecstasy|mdma|molly|cocaine|coke|crack|ketamine|speed|amphetamines?|meth|crystal|ghb|spice|mamba|lsd|acid|mushrooms|shrooms|pills at (?:a|the) (?:party|festival|club)|(?:took|taken|had|done|did|snorted|smoked) (?:something|some stuff|a pill|pills|drugs|too much)|drugs?|(?:bad )?trip(?:ping)?|high on \w+)\b`,
     with: [r`\b(?:overheat\w*|burning up|(?:very|really|so) hot|confus\w*|fitting|seizure|convuls\w*|unresponsive|unconscious|collapsed|not waking|will not wake|can not wake|chest pain|can not breathe|not breathing|heart (?:is )?(?:racing|pounding)|foaming|turning blue|blue lips)\b`],
-    unless: r`\b(?:what (?:are|is) the (?:signs|effects|risks)|how (?:do|can|should) (?:i|we|you) (?:help|spot|tell)|in case|harm reduction|years ago|last (?:year|month)|when i was|in recovery|drug test|drugs? (?:for|to treat|prescribed)|medication|side effects?)\b`,
+    unless: r`\b(?:what (?:are|is) the (?:signs|effects|risks)|how (?:do|can|should) (?:i|we|you) (?:help|spot|tell)|in case|harm reduction|years ago|last (?:year|month)|when i was|in recovery|drug test|drugs? (?:for|to treat|prescribed)|medication|side effects?|chemo\w*|the drugs\?)\b`,
   },
   // A lot of alcohol with reduced consciousness or breathing (alcohol poisoning).
   {
@@ -930,6 +1002,13 @@ const medical: CrisisRule[] = [
       r`\bno wet (?:nappies|diapers) (?:for|in) \d+\b`,
     ],
   },
+  {
+    id: "en.m.child_dehydration",
+    category: "medical",
+    level: "high",
+    pattern: r`\b(?:(?:has not|not|no|did not|has not had a|not had a|has not done a) (?:had a |done a |passed )?(?:wee|wees|pee|urine|wet (?:nappy|nappies|diaper|diapers)|weed|peed|urinated)\b[^.!?]{0,15}\b(?:for|in|since) (?:\d+|over|more than|two|three|four|five|six|eight|ten|twelve|a day|all day|this morning|yesterday)|sunken (?:eyes|soft spot|fontanelle)|no tears (?:when|while) (?:crying|she cries|he cries)|(?:very|really|so|extremely|unusually) (?:sleepy|drowsy|lethargic|floppy)|lethargic|floppy)\b`,
+    with: [CHILD, r`\b(?:vomit\w*|throw\w* up|threw up|being sick|sick (?:all|everything)|diarrh\w*|runny poo|can not keep (?:anything|fluids|water|milk) down)\b`],
+  },
   // A feverish child who is hard to rouse or floppy is a NICE "red" feature at any age.
   {
     id: "en.m.child_fever_lethargy",
@@ -990,6 +1069,27 @@ const medical: CrisisRule[] = [
     ],
     unless: r`\b(?:migraines?|sometimes|often|every (?:day|week|month)|for (?:weeks|months|years)|usually|last (?:year|month))\b`,
   },
+  // Same red flag in other words ("worst headache I've ever had", "came on in seconds, like being hit with a bat").
+  {
+    id: "en.m.thunderclap_lay",
+    category: "medical",
+    level: "imminent",
+    pattern: [
+      r`\b(?:worst|most (?:severe|painful|intense)) (?:\w+ )?(?:headache|head pain|pain (?:in|of) (?:my|his|her) head)\b[^.!?]{0,25}\b(?:ever|of (?:my|his|her|their) (?:entire )?life|in (?:my|his|her|their) life)\b`,
+      r`\b(?:headache|head pain|pain in (?:my|his|her) head)\b[^.!?]{0,30}\b(?:like (?:a |being )?(?:thunderclap|thunder|bolt|lightning|bomb|explosion|gunshot|hammer|(?:hit|struck|kicked) (?:by|with|in)|something (?:burst|exploded|popped))|out of (?:nowhere|the blue)|in (?:a (?:few|couple of) |a )?(?:seconds?|split second|instant)|all at once|instantly)\b`,
+      r`\b(?:like|as if) (?:a |being |something )?(?:thunderclap|bolt|bomb|explosion|gunshot|(?:hit|struck|kicked) (?:by|with|in) (?:the|a)|burst|exploded|went off|popped) (?:\w+ ){0,3}(?:in|inside) (?:my|his|her) head\b`,
+    ],
+    unless: r`\b(?:migraines?|sometimes|often|every (?:day|week|month)|for (?:weeks|months|years)|usually|last (?:year|month)|hangover|hung ?over|brain freeze|ice cream|cold|flu|sinus\w*|period|caffeine|tension|stress(?:ed)?|dehydrat\w*|hay ?fever|lol|haha)\b`,
+  },
+  // Pulmonary embolism: a swollen or painful leg, then chest pain, breathlessness or coughing blood.
+  {
+    id: "en.m.pulmonary_embolism",
+    category: "medical",
+    level: "imminent",
+    pattern: r`\b(?:(?:one |my |his |her )?(?:leg|calf|calves|thigh)s? (?:is |are |has been |have been |was |got |went |feels? |getting |all )*(?:swollen|swelling|puffy|red and (?:hot|sore|swollen)|painful|tender|hot)|swollen (?:leg|calf)|(?:dvt|deep vein thrombosis|blood clot in (?:my|his|her) (?:leg|calf)))\b`,
+    with: [`${CHEST}|${BREATHLESS}|\\b(?:cough(?:ing|ed)? (?:up )?blood|blood when (?:i|he|she) cough\\w*|pain (?:when|as) (?:i|he|she) breathe\\w*|hurts to breathe)\\b`],
+    unless: r`\b(?:last (?:year|month)|years ago|months ago|(?:after|from) (?:running|the gym|a workout|exercise|football|a match)|for (?:weeks|months|years)|every (?:day|evening|night)|in the evenings?|by the end of the day|when i (?:walk|climb|exercise)|(?:climbing|on the) stairs|sometimes|often)\b`,
+  },
   {
     id: "en.m.sepsis_confusion",
     category: "medical",
@@ -1017,6 +1117,42 @@ const medical: CrisisRule[] = [
     level: "high",
     pattern: r`\bsudden (?:\w+ ){0,2}(?:severe |bad )?pain in (?:my|his) (?:testicle|testicles|balls|scrotum)\b|\b(?:testicular|testicle) (?:torsion|twisted)\b`,
   },
+  {
+    id: "en.m.testicular_pain",
+    category: "medical",
+    level: "high",
+    pattern: r`\b(?:testicles?|testis|balls|scrotum|nut)\b`,
+    with: [r`\b(?:sudden(?:ly)?|severe(?:ly)?|excruciating|agony|agonising|agonizing|unbearable|really (?:bad(?:ly)?|painful)|so (?:bad(?:ly)?|painful)|worst)\b`],
+    unless: r`\b(?:for (?:weeks|months|years)|lump|self[- ]?check|dull ache|vasectomy|kicked in the balls lol|cycling)\b`,
+  },
+  // Tearing chest pain through to the back (aortic dissection).
+  {
+    id: "en.m.aortic_dissection",
+    category: "medical",
+    level: "imminent",
+    pattern: r`\b(?:tearing|ripping|shearing|ripped|torn)\b[^.!?]{0,15}\b(?:pain|feeling|sensation)\b|\bpain\b[^.!?]{0,15}\blike (?:something|it) (?:is |was )?(?:tearing|ripping)\b`,
+    with: [r`\b(?:chest|back|between (?:my|his|her) shoulder ?blades|breastbone)\b`],
+    unless: r`\b(?:muscle|gym|lifting|workout|torn (?:muscle|ligament|acl|meniscus|cartilage|rotator)|(?:last|years) (?:week|month|year|ago))\b`,
+  },
+  // Acute angle-closure glaucoma: a painful eye with blurred vision, halos or vomiting.
+  {
+    id: "en.m.acute_eye",
+    category: "medical",
+    level: "high",
+    pattern: r`\b(?:(?:severe|really bad|terrible|excruciating|sudden|intense|agonising|agonizing|throbbing) (?:\w+ )?(?:pain in|pain behind) (?:my|his|her|one|the) (?:left |right )?eye|(?:severe|sudden|excruciating|terrible) eye pain|eye (?:is )?(?:killing me|in agony))\b`,
+    with: [r`\b(?:blurr\w*|halos?|rainbow|vomit\w*|throw\w* up|lost (?:my |the )?(?:vision|sight)|can not see|red eye|eye is red|nause\w*)\b`],
+  },
+  // Sepsis without a thermometer: confusion with fast breathing and a known infection or feeling hot.
+  {
+    id: "en.m.sepsis_signs",
+    category: "medical",
+    level: "high",
+    pattern: r`\b(?:very |really |suddenly |so |quite )?(?:confused|disoriented|delirious|not making sense|drowsy and confused)\b`,
+    with: [
+      r`\b(?:breathing (?:very |really |so )?(?:fast|quickly|rapidly|hard)|fast breathing|rapid breathing|heart (?:is )?racing|mottled|clammy|shivering|rigors|hot to (?:the )?touch|burning up|(?:very|really|so) hot|hot and|cold and clammy)\b`,
+      r`\b(?:infection|uti|urine infection|water infection|chest infection|pneumonia|wound|cellulitis|kidney infection|fever|temperature|antibiotics|chemo|cathet\w*|operation|surgery)\b`,
+    ],
+  },
 ];
 
 const violence: CrisisRule[] = [
@@ -1024,7 +1160,7 @@ const violence: CrisisRule[] = [
     id: "en.v.assault",
     category: "violence",
     level: "high",
-    pattern: r`\b${AGGRESSOR}\b${GAP}{0,5}? (?:hit|hits|hitting|punch(?:ed|es|ing)?|kick(?:ed|s|ing)?|slap(?:ped|s|ping)?|beat(?:s|en|ing)?|chok(?:ed|es|ing)|strangl(?:ed|es|ing)|throttl(?:ed|es|ing)|shov(?:ed|es|ing)|push(?:ed|es|ing)|thr(?:ew|ows|owing)|drag(?:ged|s|ging)|attack(?:ed|s|ing)|stab(?:bed|s|bing)|burn(?:ed|t|s|ing)|bit|bites|grab(?:bed|s|bing)|pinn(?:ed|ing)|smash(?:ed|es|ing)|assault(?:ed|s|ing)|hurt(?:s|ing)?|abus(?:ed|es|ing)|rap(?:ed|es|ing)|molest(?:ed|s|ing)?|whip(?:ped|s|ping)?|tied up|locked) (?:(?:the |a )?[\w']+ (?:and|then) )?${VICTIM}(?!self\b|selves\b)(?! (?:feelings|pride|ego)| (?:to|into) (?:see|go|get|try|do|take|eat|exercise|book|call|make|be|work|study|apply|quit|stop|start|seek|visit|talk|speak|have|keep|finish|come)\b| out\b| off (?:the|his|her) (?:team|account)| up (?:on|with) (?:the|a) )`,
+    pattern: r`\b${AGGRESSOR}(?:'s)?\b${ASSAULT_GAP}{0,5}? (?:hit|hits|hitting|punch(?:ed|es|ing)?|pinch(?:ed|es|ing)?|spit(?:s|ting)? on|spat on|starv(?:ed|es|ing)|kick(?:ed|s|ing)?|slap(?:ped|s|ping)?|beat(?:s|en|ing)?|chok(?:ed|es|ing)|strangl(?:ed|es|ing)|throttl(?:ed|es|ing)|shov(?:ed|es|ing)|push(?:ed|es|ing)|thr(?:ew|ows|owing)|drag(?:ged|s|ging)|attack(?:ed|s|ing)|stab(?:bed|s|bing)|burn(?:ed|t|s|ing)|bit|bites|grab(?:bed|s|bing)|pinn(?:ed|ing)|smash(?:ed|es|ing)|assault(?:ed|s|ing)|hurt(?:s|ing)?|abus(?:ed|es|ing)|rap(?:ed|es|ing)|molest(?:ed|s|ing)?|whip(?:ped|s|ping)?|tied up|locked) (?:(?:the |a )?[\w']+ (?:and|then) )?${VICTIM}(?!self\b|selves\b)(?! (?:feelings|pride|ego)| (?:to|into) (?:see|go|get|try|do|take|eat|exercise|book|call|make|be|work|study|apply|quit|stop|start|seek|visit|talk|speak|have|keep|finish|come)\b| out\b| off (?:the|his|her) (?:team|account)| up (?:on|with) (?:the|a) )`,
     unless: `${HISTORY}|\\b(?:playing|play[- ]?fight\\w*|by accident|accidentally|tickl\\w*|the ball|as a joke|joking|messing around|horsing around)\\b`,
     imminentIf: NOW,
   },
@@ -1034,14 +1170,22 @@ const violence: CrisisRule[] = [
     level: "high",
     pattern: [
       r`\bthreat(?:en(?:ed|s|ing)?)? (?:me |us |her |him |them )?(?:with (?:a )?(?:knife|gun|weapon|violence|death) )?(?:to )?(?:kill|hurt|beat|stab|shoot|burn|murder|harm|strangle|take the (?:kids|children|baby)|break (?:my|her|his) (?:neck|legs|arms))\b(?! (?:himself|herself|themselves|myself))`,
-      r`\b(?:said|says|told me|keeps saying|texted|messaged|screamed|shouted|yelled|swore) (?:that )?(?:he|she|they) (?:would|will|is going to|was going to|is about to|wants to) (?:kill|hurt|beat|stab|shoot|murder|finish|do worse|break|strangle|get|come (?:back )?for|burn) (?:me|us|her|him|the kids|the baby|my|them|worse|it)\b`,
+      r`\b(?:said|says|say|told me|tell me|keeps saying|keep saying|texted|messaged|screamed|shouted|yelled|swore|swear) (?:that )?(?:he|she|they) (?:would|will|is going to|was going to|are going to|is about to|wants to|want to) (?:kill|hurt|beat|stab|shoot|murder|finish|do worse|break|strangle|get|come (?:back )?for|burn|disfigure|kidnap|take) (?:me|us|her|him|the kids|the baby|my|them|worse|it)\b`,
+      r`\b(?:he|she|they) (?:will|would|is going to|are going to|is gonna) (?:throw|pour|splash) (?:acid|bleach|petrol|boiling water)\b|\b(?:throw|throwing|threw) acid (?:in|on|at) (?:my|her|his)\b`,
+      r`\b(?:he|she|they) (?:will|would|is going to|are going to) (?:kill|hurt|beat|stab|shoot|murder|burn|take the kids|disfigure) (?:me|us|her|him|the kids|the baby|my [\w-]+)\b[^.!?]{0,20}\bif (?:i|we|she|he) (?:leave|tell|report|call|go|ever|try)\b`,
       r`\b(?:he|she|they) (?:will|is going to|is coming to) (?:do worse|finish me|come back (?:for|and) (?:me|us))\b`,
+      r`\b(?:said|says|told me|keep saying|keeps saying|texted|messaged|posted|screamed|shouted|yelled|swore|warned me) (?:that )?(?:he|she|they|some \w+|a group of \w+|the \w+) (?:are|were|is|was) (?:going to|gonna|coming to|about to|waiting to) (?:kill|hurt|beat|stab|shoot|jump|batter|bash|smash|get|attack|knife|cut|kick|burn|do) (?:me|us|her|him|the kids|the baby|my (?:[\w-]+)|them|it)\b(?! (?:up|out|back|a favou?r|some|the))`,
+      // "He has my kids and says I'll never see them alive"
+      r`\b(?:i|we|you|she|he) (?:will|would|are going to|is going to) never see (?:them|the kids|my kids|the children|my children|the baby|my baby|her|him|my (?:son|daughter|boy|girl)) (?:alive|again alive|breathing)\b`,
+      r`\b(?:will not|would not|is not going to|are not going to|never) (?:come|get|be) (?:back|home) alive\b`,
       r`\b(?:afraid|scared|terrified|fear|worried) (?:that )?(?:he|she|they|my [\w-]+) (?:will|is going to|might|would|could) (?:kill|hurt|beat|attack|strangle|stab|come back and hurt|find (?:me|us)) ?(?:me|us|her|him|the kids|my|them)?\b`,
       r`\b(?:said|says|told me|keeps saying|texted|screamed|shouted|yelled|swore|threatens?|threatened)\b[^.!?]{0,12}\bif (?:i|we|she)\b[^.!?]{0,30}\b(?:he|she|they) (?:would|will|is going to|is gonna) (?:kill|hurt|shoot|stab|murder|beat|burn|find) (?:me|us|her|him|the kids|the baby|them)\b`,
       r`\b(?:is|are|keeps|has been|have been|was|started|now) threatening (?:me|us|all of us|her|him|them|my (?:[\w-]+ )?(?:family|kids|children|wife|husband|mum|mom|dad|partner))\b(?! (?:with (?:divorce|legal|court|a lawsuit|eviction|the sack|lawyers|the police|a bad review)|to (?:leave|sue|report|quit|fire|tell|divorce|move|call the police|cut)))`,
       r`\b(?:said|says|told me|keeps saying|texted|messaged|screamed|shouted|yelled|swore) (?:that )?(?:he|she|they) (?:would|will|is going to|was going to|is gonna) [^.!?]{0,40}?\b(?:kill|hurt|shoot|stab|murder|strangle) (?:me|us|her|him|the kids|the baby|my [\w-]+)\b`,
       r`\b(?:threaten\w*|going to|is gonna|will|says (?:he|she) will) (?:to )?(?:post|share|leak|send|upload) (?:my|her|our) (?:nudes|naked \w+|intimate \w+|sex (?:tape|video)|private (?:photos|pictures|videos))\b`,
       r`\bfear for (?:my|our|her|his) (?:life|lives|safety)\b`,
+      // Sextortion: "threatening to post his photos unless he sends money".
+      r`\b(?:threaten\w*|going to|will|says (?:he|she|they) will)\b[^.!?]{0,20}\b(?:post|share|leak|send|upload|release)\b[^.!?]{0,15}\b(?:photos|pictures|pics|videos|nudes|images)\b[^.!?]{0,30}\b(?:unless|if (?:i|he|she|we) (?:do not|does not|did not|refuse|will not))\b`,
       r`\bin fear of (?:my|our) li(?:fe|ves)\b`,
     ],
     unless: r`\b(?:in the (?:movie|film|book|show|game))\b`,
@@ -1060,7 +1204,7 @@ const violence: CrisisRule[] = [
     category: "violence",
     level: "imminent",
     pattern: r`\b(?:has|have|had|got|grabbed|pulled|pulling|holding|waving|pointing|pointed|brandishing) (?:out )?(?:a |the |his |her |my )?(?:knife|gun|pistol|rifle|shotgun|weapon|machete|axe|hammer|bat|blade|broken bottle)\b(?! (?:licen[cs]e|collection|safe|cabinet|club|range))`,
-    with: [r`\b(?:drunk|angry|furious|rage|raging|shout\w*|scream\w*|yell\w*|threat\w*|scared|afraid|terrified|hiding|locked|fight\w*|attack\w*|kill|hurt|violent|abus\w*|punch\w*|beat\w*|help me|police|at me|at us|at her|at him|shoot|stab|make (?:him|her|them) pay|revenge|get back at|know where (?:he|she|they) lives?|teach (?:him|her|them) a lesson)\b`],
+    with: [r`\b(?:drunk|angry|furious|rage|raging|shout\w*|scream\w*|yell\w*|threat\w*|scared|afraid|terrified|hiding|locked|fight\w*|attack\w*|kill|hurt|violent|abus\w*|punch\w*|beat\w*|help me|police|at me|at us|at her|at him|shoot|stab|make (?:him|her|them) pay|revenge|get back at|know where (?:he|she|they) lives?|teach (?:him|her|them) a lesson|jump (?:me|us|him|her)|gang)\b`],
   },
   {
     id: "en.v.fear_of_partner",
@@ -1094,7 +1238,9 @@ const violence: CrisisRule[] = [
       r`\b(?:a |some )?(?:man|guy|someone|somebody|person|stranger|people|men)(?: \w+){0,3}? with (?:a |an )?(?:gun|knife|machete|axe|weapon|bat|crowbar|hammer)\b[^.!?]{0,30}\b(?:outside|here|in|at|coming|shouting|screaming|threat\w*|my name|banging|trying)\b`,
       r`\b(?:outside|at) (?:my|our|the) (?:door|house|flat|window|gate)\b[^.!?]{0,25}\bwith (?:a |an )?(?:gun|knife|machete|axe|weapon|bat|crowbar)\b`,
       r`\b(?:a |the )?(?:knife|gun) (?:to|against|at) (?:my|her|his|their) (?:throat|head|neck|chest)\b`,
+      r`\b(?:outside|downstairs|at the door|in the (?:garden|hallway|stairwell|car park|street|corridor))\b[^.!?]{0,15}\bwith (?:a |an )?(?:gun|knife|machete|axe|weapon|crowbar)\b|\bwith (?:a |an )?(?:gun|knife|machete|axe|weapon|crowbar)\b[^.!?]{0,20}\b(?:outside|downstairs|at the door|shouting|screaming|yelling|banging|threaten\w*|waiting for)\b`,
     ],
+    unless: r`\b(?:in the (?:movie|film|book|show|game)|cooking|kitchen|carving|whittling|gardening|hunting trip|fishing)\b`,
   },
   {
     id: "en.v.intruder_stalker",
@@ -1119,9 +1265,43 @@ const violence: CrisisRule[] = [
       r`\bbeat the (?:crap|shit|hell|living daylights) out of (?:him|her|them|my [\w-]+)\b`,
       r`\b(?:going to|want to|will|plan(?:ning)? to|about to|gonna) (?:shoot|bomb|blow) up (?:my|the|our|this|a) (?:school|office|workplace|work|church|mosque|temple|synagogue|mall|class|college|university|uni|company|hospital|clinic)\b`,
       r`\bshoot (?:people|everyone|them all|up the place)\b`,
+      r`\b(?:going to|want to|will|plan(?:ning)? to|about to|gonna|i am) (?:bring|take|bringing|taking|carry|carrying) (?:a |my |his |her |the |[\w-]+'s |my [\w-]+'s )?(?:gun|knife|weapon|rifle|pistol|bomb|machete|shotgun) (?:to|into) (?:school|class|college|uni|work|the office|church|the mosque|the mall|the party)\b`,
     ],
     unless: r`\b(?:in the (?:game|movie|film|book))\b`,
     imminentIf: r`\b(?:tonight|right now|now|today|tomorrow|with him in it|with her in it|with them in it|about to|going to)\b`,
+  },
+  // Angry words become intent when the writer is moving towards the person or has a weapon
+  // ("I could kill him, I know where he lives and I'm going over there now").
+  {
+    id: "en.v.intent_action",
+    category: "violence",
+    level: "imminent",
+    jokeable: true,
+    pattern: r`\b(?:could|want to|going to|will|am going to|about to|need to|swear i will|swear i will) (?:kill|murder|hurt|stab|shoot|strangle|batter|smash (?:his|her) face in|beat (?:him|her|them) up) (?:him|her|them|that \w+|my [\w-]+)\b`,
+    with: [r`\b(?:know where (?:he|she|they) (?:lives?|works?|is|are)|going (?:over|round|to (?:his|her|their)(?: \w+)?) (?:there|now|tonight)?|on my way (?:over|there|to)|heading (?:over|there|to|round)|driving (?:over|there|to)|waiting (?:for (?:him|her|them)|outside (?:his|her|their))|(?:got|have|grabbed|bringing|taking) (?:a|my|the) (?:knife|gun|bat|hammer|machete|weapon|crowbar)|right now|tonight)\b`],
+    unless: r`\b(?:in the (?:game|movie|film|book))\b`,
+  },
+  // Secrecy and disbelief threats used by abusers ("says no one will believe her", "if I tell he'll hurt me").
+  {
+    id: "en.v.coercion",
+    category: "violence",
+    level: "high",
+    pattern: [
+      r`\b(?:says|said|tells (?:me|her|him)|told (?:me|her|him)|keeps saying|threatens?|threatened)\b[^.!?]{0,20}\b(?:no one|nobody) (?:will|would|is going to) (?:ever )?believe (?:me|her|him|us|you|them)\b`,
+      r`\bif (?:i|she|he|we) (?:tell|tells|told|report|reports) (?:anyone|anybody|someone|mum|mom|dad|the police|a teacher)\b[^.!?]{0,30}\b(?:hurt|kill|beat|punish|take (?:the kids|my|her|him)|get rid of|send (?:me|her|him) away|do it again|make (?:me|her|him) pay)\b`,
+      r`\b(?:takes|took|keeps|controls|steals?|stole) (?:all )?(?:my|her|his|our) (?:money|pension|bank card|benefits|wages)\b[^.!?]{0,40}\b(?:hits?|pinch\w*|hurts?|threat\w*|scared|afraid|will not let|no one will believe)\b`,
+    ],
+    unless: HISTORY,
+    imminentIf: NOW,
+  },
+  // Violence the writer is hearing or watching now ("I can hear him hitting his wife right now").
+  {
+    id: "en.v.witnessed",
+    category: "violence",
+    level: "high",
+    pattern: r`\b(?:hear|heard|hearing|see|saw|seeing|watching|listening to|can hear|can see) (?:him|her|them|my [\w-]+|the (?:man|woman|guy) next door|the neighbou?rs?|someone) (?:hitting|beating|attacking|strangling|choking|kicking|punching|stabbing|hurting|throwing|smashing) (?:his|her|their|my|a|the) (?:[\w-]+ )?(?:wife|husband|partner|girlfriend|boyfriend|kids?|children|child|son|daughter|baby|mum|mom|dad|mother|father|dog|woman|man)\b`,
+    unless: r`\b(?:movie|film|show|tv|game|video|years ago|last (?:year|month))\b`,
+    imminentIf: NOW,
   },
   {
     id: "en.v.harm_child_thoughts",
@@ -1147,11 +1327,22 @@ const violence: CrisisRule[] = [
       r`\b(?:had|have|having) sex with (?:me|her|him) (?:when|while|after|even though|although) (?:i|she|he) (?:said no|was asleep|was unconscious|was passed out|was drunk|did not want|told (?:him|her) to stop|kept saying no)\b`,
       r`\b(?:against (?:my|her) will|without (?:my|her) consent|non-?consensual)\b`,
       r`\b(?:drugged|spiked) (?:my|her|his|our) (?:drink|drinks|food|coffee|tea|water)\b|\bmy drink (?:was|got|had been) (?:spiked|drugged)\b`,
+      r`\b(?:put|slipped|dropped|poured) (?:something|a pill|some\w*|a tablet|drugs?|powder) (?:in|into) (?:my|her|his|our) (?:drink|drinks|glass|food|coffee|tea|water|beer|wine)\b`,
       r`\b(?:woke|wake|waking) up (?:with|and|to find|without) (?:my |her )?(?:clothes|pants|underwear|knickers|trousers|jeans) (?:off|removed|gone|missing|pulled down|undone)?`,
-      r`\b(?:touch(?:ed|es|ing)|molest\w*|groom(?:ed|ing)|com(?:es|e|ing) into (?:my|her|his) (?:room|bed(?:room)?)|(?:gets?|getting) into (?:my|her|his) bed) (?:me|her|him|my [\w-]+)?\b[^.!?]{0,25}\b(?:inappropriately|down there|private|sexually|under (?:her|his|my) (?:clothes|pants|underwear|covers)|at night|in (?:my|her|his) (?:bed|room)|when (?:no one|nobody|mum|mom|dad) is|while (?:i|she|he) (?:sleep|sleeps|am asleep|is asleep)|makes me|our secret|a secret)\b`,
+      r`\b(?:touch(?:ed|es|ing)|molest\w*|groom(?:ed|ing)|com(?:es|e|ing) into (?:my|her|his) (?:room|bed(?:room)?)|(?:gets?|getting) into (?:my|her|his) bed) (?:me|her|him|my [\w-]+)?\b[^.!?]{0,25}\b(?:inappropriately|down there|private|sexually|under (?:her|his|my) (?:clothes|pants|underwear|covers|skirt|dress|top|shirt|knickers)|at night|in (?:my|her|his) (?:bed|room)|when (?:no one|nobody|mum|mom|dad) is|while (?:i|she|he) (?:sleep|sleeps|am asleep|is asleep)|makes me|our secret|a secret|not to tell)\b`,
+      r`\b${AGGRESSOR}\b[^.!?]{0,10}\b(?:makes?|made|making|forces?|forced|forcing|gets?|got) (?:me|her|him|my (?:daughter|son|child|sister|brother)) (?:to )?(?:do|touch|watch|look at|take off|show) (?:things|stuff|sexual things|him|her|his|it|my clothes|her clothes|pictures|videos)\b[^.!?]{0,30}\b(?:when|while|if|secret|not to tell|nobody|no one|(?:mum|mom|dad) (?:goes|is) (?:out|away|at work))\b`,
     ],
     unless: HISTORY,
     imminentIf: NOW,
+  },
+  // Forced labour: documents taken together with control ("they took my passport, I can't leave").
+  {
+    id: "en.v.trafficking",
+    category: "violence",
+    level: "high",
+    pattern: r`\b(?:took|taken|take|takes|keep|keeps|kept|holding|hold|has|have|confiscated|withholding) (?:away )?(?:my|her|our|his) (?:passport|id|id card|documents|papers|visa)\b`,
+    with: [r`\b(?:forced|force me|makes? me|made me|can not leave|not allowed to (?:leave|go)|will not let (?:me|her|us)|locked|lock (?:me|us)|debt|owe them|threat\w*|no pay|not paid|without pay|for free|trapped)\b`],
+    unless: r`${HISTORY}|\b(?:home now|safe now|escaped|got out|back home)\b`,
   },
   {
     id: "en.v.child_abuse",
@@ -1191,6 +1382,10 @@ const violence: CrisisRule[] = [
 
 export const EN_RULES: CrisisRuleSet = {
   rules: [...suicide, ...medical, ...violence],
+  // History-only messages: a past attempt or self-harm with an explicit "I'm well now" is not a crisis.
+  history: HISTORY,
+  recovered: r`(?<!\bnot )(?<!\bno longer )(?<!\bnever )\b(?:(?:doing|been doing|am doing|feel|feeling|i am|been|i have been|i am now|life is|things are) (?:really |very |so much |much |a lot |pretty |quite |so )?(?:well|good|great|fine|better|okay|ok|stable|happy)\b(?! (?:at|with|to|enough|as|about|of)\b)(?! for (?!years|a long time|ages|a while|some time|months|\w+ years)\w)|(?:in a )?(?:good|better|great|healthy|happy) place(?: now)?|(?:fully )?recovered|(?:fine|well|good|stable|happy|safe|better|okay|ok) now|have not (?:done (?:it|that)|self[- ]?harmed|cut|hurt myself|had (?:those|any|suicidal) (?:thoughts|urges)) (?:since|for|in)\b|(?:\w+ )?years? (?:clean|free)\b|clean (?:for|since)\b|no (?:more|longer) (?:suicidal|self[- ]?harming|cutting|having those thoughts)|put (?:it|that|all that) behind me|moved on)`,
+  relapse: r`${RELAPSE_AGAIN}|\b(?:lately|recently|these days|this week|tonight|right now)\b[^.!?]{0,30}\b(?:think\w*|thoughts?|urges?|want\w*|tempted|cut\w*|harm\w*|struggl\w*|low|hopeless|dark)\b|\b(?:think\w*|thoughts?|urges?|want\w*|struggl\w*)\b[^.!?]{0,30}\b(?:lately|recently|these days|this week|tonight|right now)\b|\b(?:relaps(?:e|ed|ing)(?! prevention)|(?:coming|creeping|came) back|are back|is back|worse again)\b|\b(?:want to (?:die|kill myself|end it)|suicidal (?:again|now|today|tonight))\b`,
   // "not/never/no longer" up to five words before the hit; "not sure/know/stop" do not negate ("i can not stop thinking about…").
   negatedPrefix: r`\b(?:not|never|no longer|no|nor|neither|without)\b(?! (?:sure|know|knowing|even|only|just|certain|stop|stopping|help|helping|get rid|shake|escape|matter|one|longer able|idea|wonder|way|more|less|point|reason))(?: [\w'-]+){0,5}? ?`,
   clauseBreak: r`[,;:()\n]|\s[-–—]\s|\b(?:but|and|though|although|however|yet|so|because|cause|cuz|while|then|whereas|except)\b`,
@@ -1200,6 +1395,6 @@ export const EN_RULES: CrisisRuleSet = {
     medical: r`\b(?:movies?|films?|tv (?:show|series)|documentar(?:y|ies)|novels?|video games?|podcasts?|lyrics|hypothetically)\b|\bwhat (?:are|is) (?:the )?(?:warning |main |early )?signs? of\b|\bhow (?:do (?:i|you|we)|to|can (?:i|you|we)) (?:recogni[sz]e|spot|tell (?:if|when))\b|\bfirst[- ]aid (?:course|class|training)\b`,
   },
   firstPerson: r`\b(?:i|me|my|myself|mine|we|us|our)\b`,
-  hypothetical: r`\b(?:what (?:should|do|can|would|could) (?:i|we|you|one|parents|teachers|people|a teacher|a parent) (?:do|say)|how (?:should|do|can|would|could) (?:i|we|you|one|parents|teachers|people|schools) (?:respond|react|help|talk|reply|answer|know|tell|spot|recogni[sz]e|support|approach)|how to (?:respond|react|help|talk|reply|answer|spot|recogni[sz]e|tell|support|approach))\b[^.!?]{0,60}\b(?:if|when|whether|who|someone|somebody|a (?:friend|student|patient|child|person|teen|teenager|pupil|client))\b|\bwhy do (?:people|some people|teens|teenagers|kids)\b|\bwhat signs (?:should|do|can|to) (?:i |we )?(?:look|watch) (?:for|out)\b|\b(?:worried|afraid|concerned|wondering) (?:that )?(?:my [\w-]+|he|she|they) (?:might|may|could) be\b|\b(?:asked|asks|ask|asking) (?:me |us )?(?:if|whether)\b|\bwhat (?:temperature|temp) (?:is|counts as|would be) (?:a |considered (?:a )?)?(?:fever|high)\b|\bwhat counts as a fever\b|\b(?:screening|questionnaire|the form|survey) (?:asked|asks|question)|\bis it (?:true|normal|common) (?:that|for) (?:people|teens|teenagers|kids)\b`,
+  hypothetical: r`\b(?:what (?:should|do|can|would|could) (?:i|we|you|one|parents|teachers|people|a teacher|a parent) (?:do|say)|how (?:should|do|can|would|could) (?:i|we|you|one|parents|teachers|people|schools) (?:respond|react|help|talk|reply|answer|know|tell|spot|recogni[sz]e|support|approach)|how to (?:respond|react|help|talk|reply|answer|spot|recogni[sz]e|tell|support|approach))\b[^.!?]{0,60}\b(?:if|when|whether|who|someone|somebody|a (?:friend|student|patient|child|person|teen|teenager|pupil|client))\b|\bwhy do (?:people|some people|teens|teenagers|kids)\b|\bwhat signs (?:should|do|can|to) (?:i |we )?(?:look|watch) (?:for|out)\b|\b(?:worried|afraid|concerned|wondering) (?:that )?(?:my [\w-]+|he|she|they) (?:might|may|could) be\b|\b(?:asked|asks|ask|asking) (?:me |us )?(?:if|whether)\b|\bwhat (?:temperature|temp) (?:is|counts as|would be) (?:a |considered (?:a )?)?(?:fever|high)\b|\bwhat counts as a fever\b|\b(?:screening|questionnaire|the form|survey) (?:asked|asks|question)|\bis it (?:true|normal|common) (?:that|for) (?:people|teens|teenagers|kids)\b|\b(?:what is the|is there a|what are the) (?:protocol|procedure|policy|guidance|guideline|process|best practice)s? (?:for|when|if|on)\b|\b(?:i am|as) an? (?:nurse|doctor|gp|teacher|counsel+or|therapist|social worker|paramedic|pharmacist|student nurse|support worker|care worker|psychologist|psychiatrist|youth worker)\b[^.!?]{0,60}\b(?:how|what) (?:should|do|can|would) (?:i|we)\b`,
   jocular: r`\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding|kidding|joking|only joking)\b|😂|🤣|😅|😆|🙃|\bxd\b`,
 };
