@@ -1,6 +1,8 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_DOCTOR = { email: "doctor@fenshen.demo", password: "fenshen-demo" };
+/** Administrator of the demo hospital, the organization the demo doctor and avatar belong to. */
+export const DEMO_ADMIN = { email: "admin@fenshen.demo", password: "fenshen-demo" };
 export const DEMO_AVATAR_PATH = "/d/dr-lin-wen";
 
 /** Signs in through the login form (the browser's English locale gives the English UI). */

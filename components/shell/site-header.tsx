@@ -3,14 +3,17 @@ import { signOutAction } from "@/app/(auth)/actions";
 import { getLocale, getT } from "@/components/i18n/server";
 import { Button } from "@/components/ui/button";
 import { auth } from "@/server/auth";
+import { getCurrentActor } from "@/server/auth/current-actor";
+import { can } from "@/server/auth/permissions";
 import { BrandMark } from "./brand-mark";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLink } from "./nav-link";
 
 /** The one header of every page: brand, navigation, language and account. */
 export async function SiteHeader() {
-  const [t, locale, session] = await Promise.all([getT(), getLocale(), auth()]);
+  const [t, locale, session, actor] = await Promise.all([getT(), getLocale(), auth(), getCurrentActor()]);
   const signedIn = Boolean(session?.user?.id);
+  const isAdmin = actor !== null && can(actor.role, "org.manage");
   return (
     <>
       <a
@@ -38,6 +41,11 @@ export async function SiteHeader() {
                   <li>
                     <NavLink href="/studio/inbox">{t("nav.inbox")}</NavLink>
                   </li>
+                  {isAdmin ? (
+                    <li>
+                      <NavLink href="/studio/settings">{t("nav.settings")}</NavLink>
+                    </li>
+                  ) : null}
                 </>
               ) : (
                 <li>

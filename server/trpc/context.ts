@@ -1,10 +1,9 @@
 import { resolveActor } from "@/server/accounts/account.service";
 import { auth } from "@/server/auth";
+import { ACTIVE_ORG_COOKIE } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
 import { kickIngestion } from "@/server/jobs/worker";
 import type { TRPCContext } from "./init";
-
-export const ACTIVE_ORG_COOKIE = "fenshen_org";
 
 function readCookie(headers: Headers, name: string): string | undefined {
   const match = headers.get("cookie")?.match(new RegExp(`(?:^|;\\s*)${name}=([^;]+)`));

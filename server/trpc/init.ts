@@ -27,8 +27,11 @@ const trpcCodeByAppCode: Record<AppErrorCode, TRPCError["code"]> = {
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const zod = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
-    return { ...shape, data: { ...shape.data, zodError: zod } };
+    const cause = error.cause instanceof ZodError ? error.cause : null;
+    // Issues carry their full path (e.g. extraHotlines.2.number) and code, so a form can place and
+    // word each error in the UI's own language; the flattened form keeps only top-level fields.
+    const zodIssues = cause?.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), code: i.code })) ?? null;
+    return { ...shape, data: { ...shape.data, zodError: cause ? z.flattenError(cause) : null, zodIssues } };
   },
 });
 

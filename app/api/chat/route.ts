@@ -3,8 +3,7 @@ import { randomBytes } from "node:crypto";
 import { createUIMessageStream, createUIMessageStreamResponse } from "ai";
 import { cookies } from "next/headers";
 import { ZodError } from "zod";
-import { resolveActor } from "@/server/accounts/account.service";
-import { auth } from "@/server/auth";
+import { getCurrentActor } from "@/server/auth/current-actor";
 import { ZChatRequest } from "@/server/chat/chat.schema";
 import { startChatTurn } from "@/server/chat/chat.service";
 import type { FenshenUIMessage } from "@/server/chat/ui-message";
@@ -26,8 +25,7 @@ export async function POST(request: Request) {
       patientToken = randomBytes(24).toString("base64url");
       jar.set(PATIENT_COOKIE, patientToken, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 });
     }
-    const session = parsed.data.previewAvatarId ? await auth() : null;
-    const actor = session?.user?.id ? await resolveActor(db, session.user.id) : null;
+    const actor = parsed.data.previewAvatarId ? await getCurrentActor() : null;
     const { conversationId, events } = await startChatTurn(db, { request: parsed.data, actor, patientToken });
 
     const stream = createUIMessageStream<FenshenUIMessage>({

@@ -11,16 +11,11 @@ import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { formatDuration } from "./format-duration";
 import { ResolveForm } from "./resolve-form";
+import { isOverTarget, waitedMs } from "./response-time";
 
 export type Escalation = RouterOutputs["escalation"]["list"][number];
 
 const STATUS_TONE = { open: "danger", acknowledged: "warning", resolved: "success" } as const;
-
-/** How long the patient waited for a person: still counting while open, frozen once acknowledged. */
-function waited(e: Escalation, now: number): number {
-  const answeredAt = e.acknowledgedAt ?? e.resolvedAt;
-  return (answeredAt ? new Date(answeredAt).getTime() : now) - new Date(e.createdAt).getTime();
-}
 
 export function EscalationCard({ escalation: e, now, onChange }: { escalation: Escalation; now: number; onChange: () => void }) {
   const t = useT();
@@ -29,8 +24,8 @@ export function EscalationCard({ escalation: e, now, onChange }: { escalation: E
   const acknowledge = useMutation(trpc.escalation.acknowledge.mutationOptions({ onSuccess: onChange }));
   const headingId = `escalation-${e.id}`;
   const phrases = [...new Set(e.evidence.map((ev) => ev.phrase))];
-  const waitedMs = waited(e, now);
-  const overTarget = e.status !== "resolved" && waitedMs > e.responseTargetMinutes * 60_000;
+  const waited = waitedMs(e, now);
+  const overTarget = isOverTarget(e, now);
 
   return (
     <article
@@ -67,7 +62,7 @@ export function EscalationCard({ escalation: e, now, onChange }: { escalation: E
       <p className={cn("flex flex-wrap items-center gap-1.5 text-sm", e.status === "open" ? "font-semibold text-crisis-700" : "text-slate-700")}>
         <Clock aria-hidden className="size-4" />
         <span data-testid="escalation-waited">
-          {t(e.status === "open" ? "inbox.waiting" : "inbox.waited", { duration: formatDuration(waitedMs, t) })}
+          {t(e.status === "open" ? "inbox.waiting" : "inbox.waited", { duration: formatDuration(waited, t) })}
         </span>
         <span className="font-normal text-slate-600">· {new Date(e.createdAt).toLocaleString(locale)}</span>
       </p>

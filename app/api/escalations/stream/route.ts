@@ -1,6 +1,5 @@
 // GET /api/escalations/stream — server-sent events telling a signed-in member's inbox to refresh.
-import { resolveActor } from "@/server/accounts/account.service";
-import { auth } from "@/server/auth";
+import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 import { can } from "@/server/auth/permissions";
@@ -10,11 +9,10 @@ const HEARTBEAT_MS = 25_000;
 
 export async function GET(request: Request) {
   try {
-    const session = await auth();
-    if (!session?.user?.id) throw new AppError("unauthorized", "Sign in to follow the crisis inbox.");
+    const actor = await getCurrentActor();
+    if (!actor) throw new AppError("unauthorized", "Sign in to follow the crisis inbox.");
+    if (!can(actor.role, "escalation.read.own")) throw new AppError("forbidden", "Your role does not receive escalations.");
     const database = await getDatabase();
-    const actor = await resolveActor(database.db, session.user.id);
-    if (!actor || !can(actor.role, "escalation.read.own")) throw new AppError("forbidden", "Your role does not receive escalations.");
 
     const encoder = new TextEncoder();
     let cleanup = async () => {};

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { AvatarWorkspace } from "@/components/studio/avatar-workspace";
-import { resolveActor } from "@/server/accounts/account.service";
-import { auth } from "@/server/auth";
+import { getCurrentActor } from "@/server/auth/current-actor";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { getDatabase } from "@/server/db";
 import { isAppError } from "@/server/lib/errors";
@@ -12,11 +11,9 @@ type Props = { params: Promise<{ avatarId: string }> };
 
 /** The avatar, if this member may see it; anything else is a 404 so ids reveal nothing. */
 const loadAvatar = cache(async (avatarId: string) => {
-  const session = await auth();
-  if (!session?.user?.id) redirect("/login");
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/login");
   const { db } = await getDatabase();
-  const actor = await resolveActor(db, session.user.id);
-  if (!actor) notFound();
   try {
     return await getAvatarOrThrow(db, actor, avatarId, "read");
   } catch (e) {

@@ -1,0 +1,51 @@
+import type { MessageKey } from "@/components/i18n/messages";
+import { CRISIS_LIMITS as L } from "@/server/orgs/crisis-settings.limits";
+
+/** A validation issue as the tRPC error formatter sends it (`data.zodIssues`). */
+export interface WireIssue {
+  path: (string | number)[];
+  code: string;
+}
+
+export type CrisisField = "webhookUrl" | "webhookSecret" | "notifyEmail" | "responseTargetMinutes" | "extraHotlines";
+
+export interface UiMessage {
+  key: MessageKey;
+  vars?: Record<string, number>;
+}
+
+/** Where a server validation error belongs in the form, with the UI's own wording for it. */
+export type PlacedError =
+  | { field: CrisisField; message: UiMessage }
+  | { field: "hotline"; row: number; part: "label" | "number"; message: UiMessage };
+
+// One message per field covering all of its rules, so the wording never depends on the server's English.
+const FIELD_MESSAGES: Record<CrisisField, UiMessage> = {
+  webhookUrl: { key: "settings.crisis.error.webhookUrl", vars: { max: L.webhookUrlMax } },
+  webhookSecret: { key: "settings.crisis.error.webhookSecret", vars: { min: L.webhookSecretMin, max: L.webhookSecretMax } },
+  notifyEmail: { key: "settings.crisis.error.notifyEmail" },
+  responseTargetMinutes: { key: "settings.crisis.error.responseTargetMinutes", vars: { min: L.responseTargetMinutesMin, max: L.responseTargetMinutesMax } },
+  extraHotlines: { key: "settings.crisis.error.hotlines", vars: { max: L.extraHotlinesMax } },
+};
+
+const HOTLINE_MESSAGES: Record<"label" | "number", UiMessage> = {
+  label: { key: "settings.crisis.error.hotlineLabel", vars: { max: L.hotlineLabelMax } },
+  number: { key: "settings.crisis.error.hotlineNumber" },
+};
+
+const isField = (name: unknown): name is CrisisField => typeof name === "string" && name in FIELD_MESSAGES;
+
+/** Places each issue on its field (one error per field, in the server's order); issues of unknown paths are dropped. */
+export function placeIssues(issues: readonly WireIssue[]): PlacedError[] {
+  const placed = new Map<string, PlacedError>();
+  for (const { path } of issues) {
+    const [field, row, part] = path;
+    if (field === "extraHotlines" && typeof row === "number" && (part === "label" || part === "number")) {
+      const key = `hotline.${row}.${part}`;
+      if (!placed.has(key)) placed.set(key, { field: "hotline", row, part, message: HOTLINE_MESSAGES[part] });
+    } else if (isField(field) && !placed.has(field)) {
+      placed.set(field, { field, message: FIELD_MESSAGES[field] });
+    }
+  }
+  return [...placed.values()];
+}

@@ -1,0 +1,17 @@
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { resolveActor } from "@/server/accounts/account.service";
+import { getDatabase } from "@/server/db";
+import type { Actor } from "./actor";
+import { auth } from "./index";
+
+/** Cookie naming the organization a member of several acts in. */
+export const ACTIVE_ORG_COOKIE = "fenshen_org";
+
+/** The signed-in member as server components see them (the same actor tRPC resolves), once per request. */
+export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  const { db } = await getDatabase();
+  return resolveActor(db, session.user.id, (await cookies()).get(ACTIVE_ORG_COOKIE)?.value);
+});
