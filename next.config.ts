@@ -1,8 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-pgvector", "postgres"],
+  // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled;
+  // pdfjs loads its worker module by path at run time, and mammoth reads its own files with require.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-pgvector", "postgres", "pdfjs-dist", "mammoth"],
   poweredByHeader: false,
   typedRoutes: false,
 };

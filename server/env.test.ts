@@ -24,4 +24,20 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ LLM_BASE_URL: "http://127.0.0.1:8000/v1" })).toThrow(/LLM_MODEL/);
     expect(() => parseConfig({ LLM_MODEL: "qwen" })).toThrow(/LLM_BASE_URL/);
   });
+
+  it("picks no embedding provider by default and checks the embedding settings", () => {
+    const config = parseConfig({});
+    expect(config.EMBEDDING_BASE_URL).toBeUndefined();
+    expect(config.EMBEDDING_MODEL_PATH).toBeUndefined();
+    expect(config.EMBEDDING_TIMEOUT_MS).toBe(30_000);
+    expect(config.EMBEDDING_BATCH_SIZE).toBe(64);
+    expect(() => parseConfig({ EMBEDDING_BASE_URL: "http://127.0.0.1:11434/v1" })).toThrow(/EMBEDDING_MODEL: is required/);
+    expect(() => parseConfig({ EMBEDDING_MODEL: "nomic-embed-text" })).toThrow(/EMBEDDING_BASE_URL: is required/);
+    expect(() => parseConfig({ EMBEDDING_BASE_URL: "not a url", EMBEDDING_MODEL: "m" })).toThrow(/EMBEDDING_BASE_URL/);
+    expect(() => parseConfig({ EMBEDDING_BASE_URL: "http://h/v1", EMBEDDING_MODEL: "m", EMBEDDING_MODEL_PATH: "/models/x" })).toThrow(/EMBEDDING_MODEL_PATH: cannot be set together/);
+    expect(() => parseConfig({ EMBEDDING_DIMENSIONS: "-3" })).toThrow(/EMBEDDING_DIMENSIONS/);
+    const remote = parseConfig({ EMBEDDING_BASE_URL: "http://h/v1", EMBEDDING_MODEL: "bge-small", EMBEDDING_DIMENSIONS: "384", EMBEDDING_BATCH_SIZE: "16" });
+    expect(remote).toMatchObject({ EMBEDDING_MODEL: "bge-small", EMBEDDING_DIMENSIONS: 384, EMBEDDING_BATCH_SIZE: 16 });
+    expect(parseConfig({ EMBEDDING_MODEL_PATH: "/models/bge-small" }).EMBEDDING_MODEL_PATH).toBe("/models/bge-small");
+  });
 });

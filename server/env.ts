@@ -17,6 +17,17 @@ export const ZConfig = z
     LLM_MODEL: z.preprocess(emptyToUndefined, z.string().optional()),
     LLM_API_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    /** OpenAI-compatible /v1/embeddings endpoint (Ollama, vLLM, TEI, a cloud); unset = the offline embedder. */
+    EMBEDDING_BASE_URL: z.preprocess(emptyToUndefined, optionalUrl),
+    EMBEDDING_MODEL: z.preprocess(emptyToUndefined, z.string().optional()),
+    EMBEDDING_API_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
+    /** A local ONNX sentence-embedding model folder for transformers.js (never downloads). */
+    EMBEDDING_MODEL_PATH: z.preprocess(emptyToUndefined, z.string().optional()),
+    /** The vector size the configured model returns; checked on every answer (the index holds 384 today). */
+    EMBEDDING_DIMENSIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+    EMBEDDING_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    /** Texts per request to the embedding endpoint. */
+    EMBEDDING_BATCH_SIZE: z.coerce.number().int().positive().max(2048).default(64),
     /** SMTP server for crisis e-mails, e.g. smtp://user:pass@mail.hospital.org:587. */
     SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional()),
     SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default("Fenshen <no-reply@fenshen.local>")),
@@ -30,6 +41,15 @@ export const ZConfig = z
     }
     if (Boolean(cfg.LLM_BASE_URL) !== Boolean(cfg.LLM_MODEL)) {
       ctx.addIssue({ code: "custom", path: [cfg.LLM_BASE_URL ? "LLM_MODEL" : "LLM_BASE_URL"], message: "LLM_BASE_URL and LLM_MODEL must be set together" });
+    }
+    if (cfg.EMBEDDING_BASE_URL && !cfg.EMBEDDING_MODEL) {
+      ctx.addIssue({ code: "custom", path: ["EMBEDDING_MODEL"], message: "is required with EMBEDDING_BASE_URL (the model name at that endpoint)" });
+    }
+    if (cfg.EMBEDDING_BASE_URL && cfg.EMBEDDING_MODEL_PATH) {
+      ctx.addIssue({ code: "custom", path: ["EMBEDDING_MODEL_PATH"], message: "cannot be set together with EMBEDDING_BASE_URL: choose one embedder" });
+    }
+    if (cfg.EMBEDDING_MODEL && !cfg.EMBEDDING_BASE_URL && !cfg.EMBEDDING_MODEL_PATH) {
+      ctx.addIssue({ code: "custom", path: ["EMBEDDING_BASE_URL"], message: "is required with EMBEDDING_MODEL (or set EMBEDDING_MODEL_PATH for a local model)" });
     }
   });
 

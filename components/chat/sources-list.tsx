@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronDown, FileText } from "lucide-react";
+import { ChevronDown, FileText, MessageSquareQuote } from "lucide-react";
 import { useT } from "@/components/i18n/client";
 import { cn } from "@/components/ui/cn";
 import type { Citation } from "./types";
@@ -19,6 +19,10 @@ export function SourcesList({ messageId, citations, open, onToggle }: { messageI
           const panelId = `${sourceButtonId(messageId, c.index)}-passage`;
           // A document's top heading usually repeats its title; the path is about where inside it.
           const path = c.headingPath[0] === c.documentTitle ? c.headingPath.slice(1) : c.headingPath;
+          const curated = c.kind === "curated";
+          const Icon = curated ? MessageSquareQuote : FileText;
+          // What the document is, as a doctor would cite it: "ESC, 2023".
+          const provenance = [c.source, c.year].filter(Boolean).join(", ");
           return (
             <li key={c.index} data-testid="source">
               <button
@@ -30,9 +34,16 @@ export function SourcesList({ messageId, citations, open, onToggle }: { messageI
                 className="flex w-full items-start gap-2 rounded-lg px-2 py-1.5 text-left text-sm hover:bg-slate-100"
               >
                 <span className="mt-0.5 inline-flex min-w-5 justify-center rounded bg-brand-100 px-1 text-xs font-semibold text-brand-800">{c.index}</span>
-                <FileText aria-hidden className="mt-0.5 size-4 shrink-0 text-slate-600" />
+                <Icon aria-hidden className="mt-0.5 size-4 shrink-0 text-slate-600" />
                 <span className="min-w-0 flex-1">
                   <span className="font-medium text-slate-900">{c.documentTitle}</span>
+                  {provenance ? (
+                    <span className="text-slate-700" data-testid="source-provenance">
+                      {" "}
+                      ({provenance})
+                    </span>
+                  ) : null}
+                  {curated ? <span className="block text-xs font-medium text-brand-800">{t("chat.sources.curated")}</span> : null}
                   {path.length > 0 ? <span className="block text-xs text-slate-600">{path.join(" › ")}</span> : null}
                 </span>
                 <ChevronDown aria-hidden className={cn("mt-0.5 size-4 shrink-0 text-slate-600 transition-transform", expanded && "rotate-180")} />

@@ -34,6 +34,12 @@ export interface Citation {
   headingPath: string[];
   page: number | null;
   excerpt: string;
+  /** The document's source ("ESC", "NEJM"), for the patient to see what the answer rests on. */
+  source?: string | null;
+  /** The document's edition or year ("2023"). */
+  year?: string | null;
+  /** "curated": the doctor's own answer to this question (an FAQ entry), quoted whole; passageId is its id. */
+  kind?: "passage" | "curated";
 }
 
 export interface MessageTimings {

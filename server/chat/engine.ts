@@ -2,8 +2,11 @@ import { streamText } from "ai";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type AvatarSnapshot, type Citation, conversations, type MessageTimings, messages } from "@/db/schema";
+import { documentProvenance } from "@/server/knowledge/document.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
+import { type CuratedMatch, findCuratedAnswer } from "@/server/knowledge/retrieve/curated";
 import { type RetrievedPassage, retrievePassages } from "@/server/knowledge/retrieve/retrieve";
+import { sharedEmbedder } from "@/server/knowledge/retrieve/shared-embedding";
 import { detectLanguage } from "@/server/knowledge/text/language";
 import { assessCrisis, type CrisisCategory, type CrisisLevel, type CrisisVerdict, isCrisisReply } from "@/server/safety/detect";
 import { classifyWithModel, raiseVerdict } from "@/server/safety/model-classifier";
@@ -42,7 +45,9 @@ const isFound = (v: CrisisVerdict): v is CrisisVerdictFound => v.category !== nu
 
 const ms = (since: number) => Math.round((performance.now() - since) * 10) / 10;
 
-function toCitations(passages: RetrievedPassage[]): Citation[] {
+type Provenance = Map<string, { source: string | null; year: string | null }>;
+
+function toCitations(passages: RetrievedPassage[], provenance: Provenance): Citation[] {
   return passages.map((p, i) => ({
     index: i + 1,
     passageId: p.id,
@@ -51,17 +56,37 @@ function toCitations(passages: RetrievedPassage[]): Citation[] {
     headingPath: p.headingPath,
     page: p.page,
     excerpt: p.content,
+    source: provenance.get(p.documentId)?.source ?? null,
+    year: provenance.get(p.documentId)?.year ?? null,
+    kind: "passage",
   }));
+}
+
+/** A curated answer is cited as itself: the FAQ entry (question and answer) and the sheet it came from. */
+function curatedCitation(c: CuratedMatch): Citation {
+  return {
+    index: 1,
+    passageId: c.id,
+    documentId: c.documentId ?? "",
+    documentTitle: c.documentTitle ?? c.question,
+    headingPath: [c.question],
+    page: null,
+    excerpt: c.answer,
+    source: c.source,
+    year: c.year,
+    kind: "curated",
+  };
 }
 
 /** Splits text into small pieces so offline answers stream like model output. */
 function* pieces(text: string): Generator<string> {
-  for (const m of text.matchAll(/[\u3400-\u9fff\uf900-\ufaff]{1,6}|\s*\S+\s*/gu)) yield m[0];
+  for (const m of text.matchAll(/[\u3400-\u9fff\uf900-\ufaff]{1,6}|\s*\S+\s*|\s+/gu)) yield m[0];
 }
 
 /**
- * One patient turn: crisis assessment first (no model, before any retrieval), then retrieval,
- * then a grounded answer from the offline composer or the configured model. Persists both turns.
+ * One patient turn: crisis assessment first (no model, before any retrieval), then retrieval, then
+ * the doctor's curated answer verbatim when one matches the question closely, else a grounded answer
+ * from the offline composer or the configured model. Persists both turns.
  */
 export async function* respond(
   deps: ChatDeps,
@@ -91,11 +116,15 @@ export async function* respond(
 
   // With a model configured, it may raise (never lower) the rule verdict; it runs alongside retrieval.
   const retrievalStarted = performance.now();
-  const [modelVerdict, passages] = await Promise.all([
+  const embedder = sharedEmbedder(deps.embedder);
+  const [modelVerdict, [passages, curated]] = await Promise.all([
     deps.chatModel ? classifyWithModel(deps.chatModel, message, recent) : null,
-    retrievePassages(db, { avatarId: target.avatarId, query: message, embedder: deps.embedder }).then((p) => {
+    Promise.all([
+      retrievePassages(db, { avatarId: target.avatarId, query: message, embedder }),
+      findCuratedAnswer(db, { avatarId: target.avatarId, query: message, embedder }),
+    ]).then((found) => {
       timings.retrievalMs = ms(retrievalStarted);
-      return p;
+      return found;
     }),
   ]);
   verdict = raiseVerdict(verdict, modelVerdict);
@@ -114,6 +143,7 @@ export async function* respond(
 
   const composeStarted = performance.now();
   const name = target.persona.name;
+  const provenance: Provenance = curated ? new Map() : await documentProvenance(db, passages.map((p) => p.documentId));
   let kind: "answer" | "no_answer" = "answer";
   let model = "offline-composer";
   let text = "";
@@ -129,17 +159,26 @@ export async function* respond(
     const sentences = selectAnswerSentences({ question: message, passages: passages.map((p) => ({ ...p, score: p.score })) });
     if (sentences.length === 0) return null;
     const order = [...new Set(sentences.map((s) => s.passageId))];
-    const used = toCitations(order.map((id) => passages.find((p) => p.id === id)!));
+    const used = toCitations(
+      order.map((id) => passages.find((p) => p.id === id)!),
+      provenance,
+    );
     const lines = sentences.map((s) => `${s.text} [${order.indexOf(s.passageId) + 1}]`);
     return { body: `${CHAT_TEXT[locale].offlineIntro(name)}\n\n${lines.join(" ")}\n\n${CHAT_TEXT[locale].offlineOutro}`, used };
   };
 
-  if (passages.length === 0) {
+  if (curated) {
+    // The doctor answered this question themselves: their words, verbatim, cited as the FAQ entry.
+    model = "curated-answer";
+    citations = [curatedCitation(curated)];
+    yield { type: "citations", citations };
+    for (const p of pieces(curated.answer)) yield emit(p);
+  } else if (passages.length === 0) {
     kind = "no_answer";
     for (const p of pieces(CHAT_TEXT[locale].noAnswer(name))) yield emit(p);
   } else if (deps.chatModel) {
     model = deps.chatModel.id;
-    citations = toCitations(passages);
+    citations = toCitations(passages, provenance);
     yield { type: "citations", citations };
     let streamed = "";
     try {

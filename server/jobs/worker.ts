@@ -3,6 +3,7 @@ import { getEmbedder } from "@/server/knowledge/embed";
 import { getNotifyTransports } from "@/server/safety/notify/transports";
 import { deliverDueNotifications } from "@/server/safety/notify/deliver";
 import { drainIngestionQueue } from "./ingest";
+import { reindexForEmbedder } from "./reindex";
 
 interface Drain {
   running: boolean;
@@ -51,6 +52,17 @@ export function startBackgroundWorker(): void {
   if (state.fenshenTimers) return;
   state.fenshenTimers = [setInterval(kickIngestion, 10_000), setInterval(kickNotifications, 2_000)];
   for (const t of state.fenshenTimers) t.unref();
-  kickIngestion();
   kickNotifications();
+  // A changed embedder first loads (a bad EMBEDDING_* setting shows here, at start) and re-queues what
+  // another embedder indexed; then the queue drains as usual.
+  void (async () => {
+    try {
+      const embedder = getEmbedder();
+      await embedder.ready?.();
+      await reindexForEmbedder((await getDatabase()).db, embedder);
+    } catch (e) {
+      console.error("[fenshen] embedder start-up", e);
+    }
+    kickIngestion();
+  })();
 }

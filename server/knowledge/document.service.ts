@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { documentFiles, documents, passages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
-import { type DocumentFormat, parseDocument } from "./ingest/parse";
+import { type TProvenance, type TProvenanceInput, ZProvenance } from "./document.schema";
+import { checkDocument, type DocumentFormat } from "./ingest/parse";
 
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -16,12 +17,31 @@ export function assertWithinUploadLimit(name: string, byteSize: number, limits: 
   }
 }
 
+/** Provenance from a form or API input, validated; a bad field is a message naming it. */
+export function parseProvenance(input: TProvenanceInput | undefined): TProvenance {
+  const result = ZProvenance.safeParse(input ?? {});
+  if (!result.success) throw new AppError("bad_request", result.error.issues.map((i) => i.message).join(" "));
+  return result.data;
+}
+
 export interface AddDocumentInput {
   avatarId: string;
   title: string;
   filename: string | null;
   format: DocumentFormat;
   bytes: Uint8Array;
+  provenance?: TProvenanceInput;
+}
+
+const hashOf = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** A document of the avatar (not a pending replacement) with this content, if any. */
+async function findByContent(db: Db, avatarId: string, contentHash: string) {
+  const [existing] = await db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.avatarId, avatarId), eq(documents.contentHash, contentHash), isNull(documents.replacesDocumentId)));
+  return existing ?? null;
 }
 
 /**
@@ -36,13 +56,11 @@ export async function addDocument(
 ): Promise<{ document: DocumentRow; duplicate: boolean }> {
   const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "edit");
   assertWithinUploadLimit(input.title, input.bytes.byteLength, limits);
-  // Validate now so a bad file is refused with its reason instead of failing later in the job.
-  parseDocument(input.bytes, input.format);
-  const contentHash = createHash("sha256").update(input.bytes).digest("hex");
-  const [existing] = await db
-    .select()
-    .from(documents)
-    .where(and(eq(documents.avatarId, avatar.id), eq(documents.contentHash, contentHash)));
+  const provenance = parseProvenance(input.provenance);
+  // The cheap checks now, so most bad files are refused with their reason instead of failing in the job.
+  await checkDocument(input.bytes, input.format);
+  const contentHash = hashOf(input.bytes);
+  const existing = await findByContent(db, avatar.id, contentHash);
   if (existing) return { document: existing, duplicate: true };
 
   const document = await db.transaction(async (tx) => {
@@ -56,6 +74,7 @@ export async function addDocument(
         format: input.format,
         contentHash,
         byteSize: input.bytes.byteLength,
+        ...provenance,
       })
       .returning();
     await tx.insert(documentFiles).values({ documentId: doc!.id, orgId: actor.orgId, data: input.bytes });
@@ -64,9 +83,81 @@ export async function addDocument(
   return { document, duplicate: false };
 }
 
+/** The title an uploaded file gets: its name without the extension. */
+export const titleFromFilename = (filename: string) => filename.replace(/\.[^.]+$/, "") || filename;
+
+export interface ReplaceDocumentInput {
+  documentId: string;
+  filename: string;
+  format: DocumentFormat;
+  bytes: Uint8Array;
+}
+
+/**
+ * Queues a new version of a document. It is processed like any upload, and its passages replace the
+ * old ones in one transaction when it is ready (see indexDocument); until then, and if it fails, the
+ * old version keeps answering. A newer replacement supersedes a pending one; identical content costs nothing.
+ */
+export async function replaceDocument(
+  db: Db,
+  actor: Actor,
+  input: ReplaceDocumentInput,
+  limits: { maxBytes: number },
+): Promise<{ document: DocumentRow; replacement: DocumentRow | null; duplicate: boolean }> {
+  const original = await getDocumentOrThrow(db, actor, input.documentId, "edit");
+  if (original.replacesDocumentId) throw new AppError("bad_request", "That is a pending replacement; replace the document itself.");
+  assertWithinUploadLimit(input.filename, input.bytes.byteLength, limits);
+  await checkDocument(input.bytes, input.format);
+  const contentHash = hashOf(input.bytes);
+  if (contentHash === original.contentHash) return { document: original, replacement: null, duplicate: true };
+  const clash = await findByContent(db, original.avatarId, contentHash);
+  if (clash) throw new AppError("bad_request", `This file is already on this avatar as “${clash.title}”, so it cannot replace “${original.title}”.`);
+
+  // A title that was just the old file's name follows the new file's name; a title the doctor chose stays.
+  const title = original.filename && original.title === titleFromFilename(original.filename) ? titleFromFilename(input.filename) : original.title;
+  const replacement = await db.transaction(async (tx) => {
+    await tx.delete(documents).where(eq(documents.replacesDocumentId, original.id));
+    const [row] = await tx
+      .insert(documents)
+      .values({
+        orgId: original.orgId,
+        avatarId: original.avatarId,
+        title,
+        filename: input.filename,
+        format: input.format,
+        contentHash,
+        byteSize: input.bytes.byteLength,
+        replacesDocumentId: original.id,
+      })
+      .returning();
+    await tx.insert(documentFiles).values({ documentId: row!.id, orgId: original.orgId, data: input.bytes });
+    return row!;
+  });
+  return { document: original, replacement, duplicate: false };
+}
+
+/** Today as YYYY-MM-DD (UTC), to compare with review-by dates. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The avatar's documents, newest first, each with its pending replacement (if any) and whether it is
+ * past its review-by date.
+ */
 export async function listDocuments(db: Db, actor: Actor, unverifiedAvatarId: string) {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "read");
-  return db.select().from(documents).where(eq(documents.avatarId, avatar.id)).orderBy(desc(documents.createdAt));
+  const rows = await db.select().from(documents).where(eq(documents.avatarId, avatar.id)).orderBy(desc(documents.createdAt));
+  const pending = new Map(rows.filter((r) => r.replacesDocumentId).map((r) => [r.replacesDocumentId!, r]));
+  const now = today();
+  return rows
+    .filter((r) => !r.replacesDocumentId)
+    .map((doc) => {
+      const r = pending.get(doc.id);
+      return {
+        ...doc,
+        reviewOverdue: doc.reviewBy !== null && doc.reviewBy < now,
+        replacement: r ? { id: r.id, filename: r.filename, status: r.status, progress: r.progress, error: r.error } : null,
+      };
+    });
 }
 
 async function getDocumentOrThrow(db: Db, actor: Actor, unverifiedDocumentId: string, mode: "read" | "edit") {
@@ -95,7 +186,19 @@ export async function setDocumentEnabled(db: Db, actor: Actor, unverifiedDocumen
   return updated!;
 }
 
-/** Deletes the document, its stored file and its passages (cascade). */
+/** Sets what the document is (source, edition or year, evidence level, review-by date). */
+export async function updateProvenance(db: Db, actor: Actor, unverifiedDocumentId: string, input: TProvenanceInput) {
+  const doc = await getDocumentOrThrow(db, actor, unverifiedDocumentId, "edit");
+  if (doc.replacesDocumentId) throw new AppError("bad_request", "That is a pending replacement; edit the document itself.");
+  const provenance = parseProvenance(input);
+  const [updated] = await db.update(documents).set({ ...provenance, updatedAt: new Date() }).where(eq(documents.id, doc.id)).returning();
+  return updated!;
+}
+
+/**
+ * Deletes the document, its stored file, its passages and curated answers, and any pending
+ * replacement (all by cascade). Deleting a pending replacement cancels it.
+ */
 export async function deleteDocument(db: Db, actor: Actor, unverifiedDocumentId: string) {
   const doc = await getDocumentOrThrow(db, actor, unverifiedDocumentId, "edit");
   await db.delete(documents).where(eq(documents.id, doc.id));
@@ -103,6 +206,26 @@ export async function deleteDocument(db: Db, actor: Actor, unverifiedDocumentId:
 }
 
 /** Pasted text is stored and processed like an uploaded Markdown file. */
-export async function pasteDocument(db: Db, actor: Actor, input: { avatarId: string; title: string; text: string }, limits: { maxBytes: number }) {
-  return addDocument(db, actor, { avatarId: input.avatarId, title: input.title, filename: null, format: "markdown", bytes: new TextEncoder().encode(input.text) }, limits);
+export async function pasteDocument(
+  db: Db,
+  actor: Actor,
+  input: { avatarId: string; title: string; text: string; provenance?: TProvenanceInput },
+  limits: { maxBytes: number },
+) {
+  return addDocument(
+    db,
+    actor,
+    { avatarId: input.avatarId, title: input.title, filename: null, format: "markdown", bytes: new TextEncoder().encode(input.text), provenance: input.provenance },
+    limits,
+  );
+}
+
+/** Source and year of documents, for citations. */
+export async function documentProvenance(db: Db, documentIds: string[]): Promise<Map<string, { source: string | null; year: string | null }>> {
+  if (documentIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: documents.id, source: documents.sourceName, year: documents.edition })
+    .from(documents)
+    .where(inArray(documents.id, [...new Set(documentIds)]));
+  return new Map(rows.map((r) => [r.id, { source: r.source, year: r.year }]));
 }

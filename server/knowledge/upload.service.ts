@@ -1,15 +1,43 @@
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
-import { isAppError } from "@/server/lib/errors";
-import { addDocument, assertWithinUploadLimit } from "./document.service";
+import { AppError, isAppError } from "@/server/lib/errors";
+import type { TProvenanceInput } from "./document.schema";
+import { addDocument, assertWithinUploadLimit, parseProvenance, replaceDocument, titleFromFilename } from "./document.service";
 import { formatFromFilename } from "./ingest/parse";
 
 export type UploadResult =
   | { filename: string; ok: true; documentId: string; duplicate: boolean }
   | { filename: string; ok: false; error: string };
 
+export interface UploadInput {
+  avatarId: string;
+  files: File[];
+  /** Provenance applied to every file of the batch. */
+  provenance?: TProvenanceInput;
+  /** Upload one file as the new version of this document instead of adding it. */
+  replaceDocumentId?: string;
+}
+
+const PROVENANCE_FIELDS = ["sourceKind", "sourceName", "edition", "evidenceLevel", "reviewBy"] as const;
+
+/** The upload's fields from a multipart form (POST /api/knowledge/upload). */
+export function uploadInputFromForm(form: FormData): UploadInput {
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  const avatarId = field("avatarId");
+  const files = form.getAll("files").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f);
+  if (!avatarId || files.length === 0) throw new AppError("bad_request", "Choose an avatar and at least one file.");
+  const provenance = Object.fromEntries(PROVENANCE_FIELDS.map((name) => [name, field(name) ?? null])) as TProvenanceInput;
+  return { avatarId, files, provenance, replaceDocumentId: field("replaceDocumentId") || undefined };
+}
+
 /** Adds each file on its own: one bad file gets its reason and the rest of the batch goes on. */
-export async function uploadFiles(db: Db, actor: Actor, args: { avatarId: string; files: File[] }, limits: { maxBytes: number }): Promise<UploadResult[]> {
+export async function uploadFiles(db: Db, actor: Actor, args: UploadInput, limits: { maxBytes: number }): Promise<UploadResult[]> {
+  // A bad provenance field concerns the whole batch: refuse it before storing anything.
+  const provenance = parseProvenance(args.provenance);
+  if (args.replaceDocumentId && args.files.length !== 1) throw new AppError("bad_request", "Choose exactly one file to replace a document with.");
   const results: UploadResult[] = [];
   for (const file of args.files) {
     try {
@@ -17,8 +45,17 @@ export async function uploadFiles(db: Db, actor: Actor, args: { avatarId: string
       assertWithinUploadLimit(file.name, file.size, limits);
       const format = formatFromFilename(file.name);
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const title = file.name.replace(/\.[^.]+$/, "");
-      const { document, duplicate } = await addDocument(db, actor, { avatarId: args.avatarId, title, filename: file.name, format, bytes }, limits);
+      if (args.replaceDocumentId) {
+        const { document, duplicate } = await replaceDocument(db, actor, { documentId: args.replaceDocumentId, filename: file.name, format, bytes }, limits);
+        results.push({ filename: file.name, ok: true, documentId: document.id, duplicate });
+        continue;
+      }
+      const { document, duplicate } = await addDocument(
+        db,
+        actor,
+        { avatarId: args.avatarId, title: titleFromFilename(file.name), filename: file.name, format, bytes, provenance },
+        limits,
+      );
       results.push({ filename: file.name, ok: true, documentId: document.id, duplicate });
     } catch (e) {
       if (!isAppError(e) || e.code === "not_found" || e.code === "forbidden") throw e;

@@ -1,7 +1,9 @@
 import { ZAvatarId } from "@/server/avatars/avatar.schema";
-import { ZDocumentId, ZPasteDocumentInput, ZSetEnabledInput } from "@/server/knowledge/document.schema";
-import { deleteDocument, listDocuments, listPassages, pasteDocument, setDocumentEnabled } from "@/server/knowledge/document.service";
+import { ZDocumentId, ZPasteDocumentInput, ZSetEnabledInput, ZTestRetrievalInput, ZUpdateProvenanceInput } from "@/server/knowledge/document.schema";
+import { deleteDocument, listDocuments, listPassages, pasteDocument, setDocumentEnabled, updateProvenance } from "@/server/knowledge/document.service";
+import { getEmbedder } from "@/server/knowledge/embed";
 import { uploadLimits } from "@/server/knowledge/limits";
+import { testRetrieval } from "@/server/knowledge/retrieval.service";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
 
 export const knowledgeRouter = createTRPCRouter({
@@ -15,5 +17,9 @@ export const knowledgeRouter = createTRPCRouter({
   setEnabled: protectedProcedure
     .input(ZSetEnabledInput)
     .mutation(({ ctx, input }) => setDocumentEnabled(ctx.db, ctx.actor, input.documentId, input.enabled)),
+  updateProvenance: protectedProcedure
+    .input(ZUpdateProvenanceInput)
+    .mutation(({ ctx, input }) => updateProvenance(ctx.db, ctx.actor, input.documentId, input.provenance)),
   delete: protectedProcedure.input(ZDocumentId).mutation(({ ctx, input }) => deleteDocument(ctx.db, ctx.actor, input.documentId)),
+  testRetrieval: protectedProcedure.input(ZTestRetrievalInput).query(({ ctx, input }) => testRetrieval(ctx.db, ctx.actor, input, getEmbedder())),
 });

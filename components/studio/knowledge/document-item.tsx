@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ChevronDown, Trash2 } from "lucide-react";
+import { ChevronDown, PenLine, Trash2 } from "lucide-react";
 import { useId, useState } from "react";
 import { useLocale, useT } from "@/components/i18n/client";
 import { useTRPC } from "@/components/trpc/react";
@@ -15,6 +15,11 @@ import { Progress } from "@/components/ui/progress";
 import { Switch } from "@/components/ui/switch";
 import { DocumentStatusBadge, isInProgress, type StudioDocument } from "./document-status";
 import { PassagesList } from "./passages-list";
+import { ProvenanceSummary } from "./provenance";
+import { ProvenanceEditor } from "./provenance-editor";
+import { ReplaceButton, ReplacementStatus } from "./replace-document";
+
+const FAQ_FORMATS = new Set(["csv", "xlsx"]);
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -27,6 +32,7 @@ export function DocumentItem({ document: doc, avatarId }: { document: StudioDocu
   const queryClient = useQueryClient();
   const id = useId();
   const [showPassages, setShowPassages] = useState(false);
+  const [editing, setEditing] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.knowledge.documents.queryKey({ avatarId }) });
   const setEnabled = useMutation(trpc.knowledge.setEnabled.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.knowledge.delete.mutationOptions({ onSuccess: refresh }));
@@ -40,8 +46,10 @@ export function DocumentItem({ document: doc, avatarId }: { document: StudioDocu
           <p className="text-xs text-slate-600">
             {[doc.filename ?? t("knowledge.pasted"), formatBytes(doc.byteSize), new Date(doc.createdAt).toLocaleString(locale)].join(" · ")}
           </p>
+          <ProvenanceSummary document={doc} />
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          {FAQ_FORMATS.has(doc.format) ? <Badge tone="brand">{t("knowledge.faq.badge")}</Badge> : null}
           {!doc.enabled ? <Badge tone="warning">{t("knowledge.disabled")}</Badge> : null}
           <DocumentStatusBadge status={doc.status} />
         </div>
@@ -55,6 +63,12 @@ export function DocumentItem({ document: doc, avatarId }: { document: StudioDocu
           {doc.error ?? t("knowledge.failed.unknown")}
         </Alert>
       ) : null}
+      {doc.reviewOverdue && doc.reviewBy ? (
+        <Alert tone="warning" title={t("knowledge.provenance.overdue")} data-testid="review-overdue">
+          {t("knowledge.provenance.overdueBody", { date: doc.reviewBy })}
+        </Alert>
+      ) : null}
+      <ReplacementStatus document={doc} avatarId={avatarId} />
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         {doc.status === "ready" ? (
@@ -69,6 +83,11 @@ export function DocumentItem({ document: doc, avatarId }: { document: StudioDocu
             {t("knowledge.passages.toggle", { count: doc.passageCount })}
           </Button>
         ) : null}
+        <Button variant="secondary" size="sm" aria-expanded={editing} aria-controls={`${id}-provenance`} onClick={() => setEditing((v) => !v)}>
+          <PenLine aria-hidden />
+          {t("knowledge.provenance.edit")}
+        </Button>
+        <ReplaceButton document={doc} avatarId={avatarId} />
         <div className="flex items-center gap-2">
           <Switch
             id={`${id}-enabled`}
@@ -96,6 +115,11 @@ export function DocumentItem({ document: doc, avatarId }: { document: StudioDocu
         />
       </div>
 
+      {editing ? (
+        <div id={`${id}-provenance`}>
+          <ProvenanceEditor document={doc} avatarId={avatarId} onDone={() => setEditing(false)} />
+        </div>
+      ) : null}
       {actionError ? (
         <Alert tone="danger" role="alert">
           {actionError.message}

@@ -8,15 +8,15 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { DocumentItem } from "./document-item";
-import { isInProgress } from "./document-status";
+import { hasWorkInProgress } from "./document-status";
 
-/** The avatar's documents; polls every second only while one of them is still being processed. */
+/** The avatar's documents; polls every second only while one of them (or a new version) is still being processed. */
 export function DocumentList({ avatarId }: { avatarId: string }) {
   const t = useT();
   const trpc = useTRPC();
   const documents = useQuery({
     ...trpc.knowledge.documents.queryOptions({ avatarId }),
-    refetchInterval: (query) => (query.state.data?.some(isInProgress) ? 1000 : false),
+    refetchInterval: (query) => (query.state.data?.some(hasWorkInProgress) ? 1000 : false),
   });
 
   if (documents.isPending) return <Spinner label={t("common.loading")} />;

@@ -8,6 +8,9 @@ export type StudioDocument = RouterOutputs["knowledge"]["documents"][number];
 
 export const isInProgress = (d: Pick<StudioDocument, "status">) => d.status === "queued" || d.status === "processing";
 
+/** The document, or its pending new version, is still being processed (the list keeps polling). */
+export const hasWorkInProgress = (d: Pick<StudioDocument, "status" | "replacement">) => isInProgress(d) || (d.replacement !== null && isInProgress(d.replacement));
+
 const TONE = { queued: "neutral", processing: "brand", ready: "success", failed: "danger" } as const;
 
 export function DocumentStatusBadge({ status }: { status: StudioDocument["status"] }) {

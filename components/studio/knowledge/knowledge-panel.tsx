@@ -4,9 +4,13 @@ import { useT } from "@/components/i18n/client";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DocumentList } from "./document-list";
 import { PasteForm } from "./paste-form";
+import { RetrievalTest } from "./retrieval-test";
 import { UploadForm } from "./upload-form";
 
-/** The avatar's materials: add them (files or pasted text), watch them being processed, inspect and manage them. */
+/**
+ * The avatar's materials: add them (files or pasted text, with their source), watch them being processed,
+ * inspect, replace and manage them, and test what retrieval finds for a question.
+ */
 export function KnowledgePanel({ avatarId }: { avatarId: string }) {
   const t = useT();
   return (
@@ -37,6 +41,15 @@ export function KnowledgePanel({ avatarId }: { avatarId: string }) {
         </h2>
         <DocumentList avatarId={avatarId} />
       </section>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("knowledge.test.title")}</CardTitle>
+          <CardDescription>{t("knowledge.test.lead")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <RetrievalTest avatarId={avatarId} />
+        </CardContent>
+      </Card>
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
+import { ProvenanceDetails, provenanceFromForm } from "./provenance";
+import type { StudioDocument } from "./document-status";
 
 export function PasteForm({ avatarId }: { avatarId: string }) {
   const t = useT();
@@ -29,8 +31,14 @@ export function PasteForm({ avatarId }: { avatarId: string }) {
         event.preventDefault();
         const form = event.currentTarget;
         const data = new FormData(form);
+        const provenance = provenanceFromForm(data);
         paste.mutate(
-          { avatarId, title: String(data.get("title") ?? ""), text: String(data.get("text") ?? "") },
+          {
+            avatarId,
+            title: String(data.get("title") ?? ""),
+            text: String(data.get("text") ?? ""),
+            provenance: { ...provenance, sourceKind: provenance.sourceKind as StudioDocument["sourceKind"] },
+          },
           { onSuccess: () => form.reset() },
         );
       }}
@@ -43,6 +51,7 @@ export function PasteForm({ avatarId }: { avatarId: string }) {
       <Field label={t("knowledge.paste.text")} htmlFor={`${id}-text`} hint={t("knowledge.paste.hint")}>
         <Textarea id={`${id}-text`} name="text" required rows={6} aria-describedby={`${id}-text-hint`} />
       </Field>
+      <ProvenanceDetails idPrefix={`${id}-provenance`} />
       <div>
         <Button type="submit" disabled={paste.isPending}>
           {paste.isPending ? <Spinner /> : <ClipboardPaste aria-hidden />}

@@ -7,12 +7,17 @@ export interface UploadResult {
   error?: string;
 }
 
-export const ACCEPTED_EXTENSIONS = ".md,.markdown,.txt";
+export const ACCEPTED_EXTENSIONS = ".pdf,.docx,.md,.markdown,.txt,.html,.htm,.csv,.xlsx";
 
-/** Uploads files to an avatar; throws with the server's message when the whole request is refused. */
-export async function uploadFiles(avatarId: string, files: File[]): Promise<UploadResult[]> {
+/**
+ * Uploads files to an avatar; throws with the server's message when the whole request is refused.
+ * `fields` carries provenance for the batch (sourceKind, sourceName, edition, evidenceLevel, reviewBy)
+ * or replaceDocumentId to upload one file as a document's new version.
+ */
+export async function uploadFiles(avatarId: string, files: File[], fields: Record<string, string> = {}): Promise<UploadResult[]> {
   const body = new FormData();
   body.set("avatarId", avatarId);
+  for (const [name, value] of Object.entries(fields)) if (value) body.set(name, value);
   for (const file of files) body.append("files", file);
   const response = await fetch("/api/knowledge/upload", { method: "POST", body });
   const json: unknown = await response.json().catch(() => null);

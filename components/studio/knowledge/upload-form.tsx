@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import { ProvenanceDetails, provenanceFromForm } from "./provenance";
 import { ACCEPTED_EXTENSIONS, uploadFiles } from "./upload-files";
 
 export function UploadForm({ avatarId }: { avatarId: string }) {
@@ -20,9 +21,10 @@ export function UploadForm({ avatarId }: { avatarId: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
   const upload = useMutation({
-    mutationFn: (chosen: File[]) => uploadFiles(avatarId, chosen),
-    onSuccess: () => {
+    mutationFn: (args: { files: File[]; form: HTMLFormElement }) => uploadFiles(avatarId, args.files, provenanceFromForm(new FormData(args.form))),
+    onSuccess: (_results, args) => {
       setFiles([]);
+      args.form.reset();
       if (input.current) input.current.value = "";
       return queryClient.invalidateQueries({ queryKey: trpc.knowledge.documents.queryKey({ avatarId }) });
     },
@@ -32,7 +34,7 @@ export function UploadForm({ avatarId }: { avatarId: string }) {
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        if (files.length > 0) upload.mutate(files);
+        if (files.length > 0) upload.mutate({ files, form: event.currentTarget });
       }}
       className="flex flex-col gap-3"
       aria-busy={upload.isPending}
@@ -49,6 +51,7 @@ export function UploadForm({ avatarId }: { avatarId: string }) {
           className="file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-1.5 file:font-medium file:text-brand-800"
         />
       </Field>
+      <ProvenanceDetails idPrefix={`${id}-provenance`} />
       <div>
         <Button type="submit" disabled={files.length === 0 || upload.isPending}>
           {upload.isPending ? <Spinner /> : <Upload aria-hidden />}

@@ -29,13 +29,25 @@ export function conceptTokens(text: string): string[] {
   );
 }
 
+/** The three token fields of a passage's keyword index, space-separated. */
+export function passageKeywordFields(passage: { title: string; headingPath: readonly string[]; content: string }): { head: string; concepts: string; body: string } {
+  const heading = [passage.title, ...passage.headingPath].join("\n");
+  return {
+    head: keywordTokens(heading).join(" "),
+    concepts: [...new Set(conceptTokens(`${heading}\n${passage.content}`))].join(" "),
+    body: keywordTokens(passage.content).join(" "),
+  };
+}
+
+/** The tsvector expression of the three fields (each a SQL text value). */
+export function keywordVectorSql(head: SQL, concepts: SQL, body: SQL): SQL {
+  return sql`setweight(to_tsvector('simple', ${head}), 'A') || setweight(to_tsvector('simple', ${concepts}), 'B') || to_tsvector('simple', ${body})`;
+}
+
 /** The tsvector expression to store for a passage. */
 export function passageKeywordVector(passage: { title: string; headingPath: readonly string[]; content: string }): SQL {
-  const heading = [passage.title, ...passage.headingPath].join("\n");
-  const head = keywordTokens(heading).join(" ");
-  const concepts = [...new Set(conceptTokens(`${heading}\n${passage.content}`))].join(" ");
-  const body = keywordTokens(passage.content).join(" ");
-  return sql`setweight(to_tsvector('simple', ${head}), 'A') || setweight(to_tsvector('simple', ${concepts}), 'B') || to_tsvector('simple', ${body})`;
+  const { head, concepts, body } = passageKeywordFields(passage);
+  return keywordVectorSql(sql`${head}`, sql`${concepts}`, sql`${body}`);
 }
 
 export interface QueryTerm {

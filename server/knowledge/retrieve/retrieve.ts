@@ -2,9 +2,10 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { documents, passages } from "@/db/schema";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
+import { getAvatarStats } from "./avatar-stats";
 import { type Candidate, coverageWeights, fuse } from "./fusion";
 import { queryTerms } from "./keyword-index";
-import { keywordSearch, vectorSearch } from "./search";
+import { chooseVectorStrategy, HNSW_CANDIDATES, keywordSearch, vectorSearch } from "./search";
 
 export interface RetrievedPassage {
   id: string;
@@ -23,22 +24,40 @@ export interface RetrievedPassage {
 const CANDIDATES = 50;
 
 /**
- * Hybrid retrieval for one avatar: exact cosine ranking and BM25 keyword ranking (app-side tokens,
- * so Chinese works; heading and synonym-concept fields, see keyword-index.ts), each over the avatar's
- * enabled, ready documents only, fused, cut by an evidence floor (fusion.ts) and de-duplicated.
+ * The query's vector, or null when it has none: a query without features embeds to the zero vector
+ * (whose cosine distance is undefined), and an embedding endpoint that is down leaves keyword search
+ * to answer alone rather than failing the patient's question (the error goes to the server log).
+ */
+async function embedQuery(embedder: Embedder, query: string): Promise<number[] | null> {
+  try {
+    const [vector] = await embedder.embed([query]);
+    return vector && vector.some((v) => v !== 0) ? vector : null;
+  } catch (e) {
+    console.error(`[fenshen] embedding the query failed (${embedder.id}); keyword search only`, e);
+    return null;
+  }
+}
+
+/**
+ * Hybrid retrieval for one avatar: cosine ranking (exact for small avatars, HNSW for large ones) and
+ * BM25 keyword ranking (app-side tokens, so Chinese works; heading and synonym-concept fields, see
+ * keyword-index.ts), each over the avatar's searchable documents only, fused, cut by an evidence floor
+ * (fusion.ts) and de-duplicated. Vectors of another embedder than the active one are never compared.
  */
 export async function retrievePassages(
   db: Db,
   args: { avatarId: string; query: string; embedder: Embedder; limit?: number },
 ): Promise<RetrievedPassage[]> {
   const limit = args.limit ?? 5;
-  const [queryVector] = await args.embedder.embed([args.query]);
-  // A query with no features embeds to the zero vector, whose cosine distance is undefined.
-  const vector = queryVector!.some((v) => v !== 0) ? queryVector! : null;
+  const [stats, vector] = await Promise.all([getAvatarStats(db, args.avatarId), embedQuery(args.embedder, args.query)]);
+  if (stats.passages === 0) return [];
   const terms = queryTerms(args.query);
+  const strategy = chooseVectorStrategy(stats);
   const [vectorHits, keyword] = await Promise.all([
-    vector ? vectorSearch(db, { avatarId: args.avatarId, embedderId: args.embedder.id, vector, limit: CANDIDATES }) : [],
-    keywordSearch(db, { avatarId: args.avatarId, terms, limit: CANDIDATES }),
+    vector
+      ? vectorSearch(db, { avatarId: args.avatarId, embedderId: args.embedder.id, vector, limit: strategy === "hnsw" ? HNSW_CANDIDATES : CANDIDATES, strategy })
+      : [],
+    keywordSearch(db, { avatarId: args.avatarId, terms, limit: CANDIDATES, stats }),
   ]);
 
   const candidates = new Map<string, Candidate>();

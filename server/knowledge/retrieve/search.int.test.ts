@@ -8,6 +8,7 @@ import { pasteDocument, setDocumentEnabled } from "@/server/knowledge/document.s
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { queryTerms } from "./keyword-index";
+import { getAvatarStats } from "./avatar-stats";
 import { keywordSearch, vectorSearch } from "./search";
 
 const embedder = createOfflineEmbedder();
@@ -63,6 +64,17 @@ describe("vectorSearch", () => {
     expect(hits.map((h) => h.similarity)).toEqual([...hits.map((h) => h.similarity)].sort((a, b) => b - a));
   });
 
+  it("finds the same nearest passages through the HNSW index, filtered by avatar while scanning", async () => {
+    const [vector] = await embedder.embed(["uric acid stones"]);
+    const args = { avatarId: goutAvatar, embedderId: embedder.id, vector: vector!, limit: goutPassages.length };
+    const exact = await vectorSearch(database.db, { ...args, strategy: "exact" });
+    const approximate = await vectorSearch(database.db, { ...args, strategy: "hnsw" });
+    expect(approximate.map((h) => h.id)).toEqual(exact.map((h) => h.id));
+    expect(approximate.map((h) => h.similarity)).toEqual(exact.map((h) => expect.closeTo(h.similarity, 6)));
+    // Asked for more than the avatar has, the index scan comes back short and exact ranking takes over.
+    expect(await vectorSearch(database.db, { ...args, limit: 10, strategy: "hnsw" })).toHaveLength(goutPassages.length);
+  });
+
   it("ignores vectors from another embedder", async () => {
     const [vector] = await embedder.embed(["red meat and beer"]);
     expect(await vectorSearch(database.db, { avatarId: goutAvatar, embedderId: "other-embedder", vector: vector!, limit: 10 })).toEqual([]);
@@ -71,7 +83,7 @@ describe("vectorSearch", () => {
 
 describe("keywordSearch", () => {
   it("scores with IDF within the avatar and boosts words of the headings", async () => {
-    const { hits, documentFrequency, total } = await keywordSearch(database.db, { avatarId: goutAvatar, terms: queryTerms("diet for gout"), limit: 10 });
+    const { hits, documentFrequency, total } = await keywordSearch(database.db, { avatarId: goutAvatar, terms: queryTerms("diet for gout"), limit: 10, stats: await getAvatarStats(database.db, goutAvatar) });
     expect(total).toBe(goutPassages.length);
     // "gout" is in every passage's title; "diet" only in one heading.
     expect(documentFrequency.get("gout")).toBe(goutPassages.length);
@@ -82,13 +94,14 @@ describe("keywordSearch", () => {
   });
 
   it("matches a lay phrase to the clinical term through concepts", async () => {
-    const { hits } = await keywordSearch(database.db, { avatarId: goutAvatar, terms: queryTerms("heart attack"), limit: 10 });
+    const { hits } = await keywordSearch(database.db, { avatarId: goutAvatar, terms: queryTerms("heart attack"), limit: 10, stats: await getAvatarStats(database.db, goutAvatar) });
     const [top] = await database.db.select().from(passages).where(eq(passages.id, hits[0]!.id));
     expect(top!.content).toContain("myocardial infarction");
   });
 
   it("finds nothing when no term occurs", async () => {
-    expect((await keywordSearch(database.db, { avatarId: goutAvatar, terms: queryTerms("puppy vaccines"), limit: 10 })).hits).toEqual([]);
-    expect((await keywordSearch(database.db, { avatarId: goutAvatar, terms: [], limit: 10 })).hits).toEqual([]);
+    const stats = await getAvatarStats(database.db, goutAvatar);
+    expect((await keywordSearch(database.db, { avatarId: goutAvatar, terms: queryTerms("puppy vaccines"), limit: 10, stats })).hits).toEqual([]);
+    expect((await keywordSearch(database.db, { avatarId: goutAvatar, terms: [], limit: 10, stats })).hits).toEqual([]);
   });
 });

@@ -1,9 +1,17 @@
 /**
- * The two candidate searches of hybrid retrieval, each scoped to one avatar's enabled, ready
- * documents before anything is ranked. Both work on PGlite and on a Postgres server.
+ * The two candidate searches of hybrid retrieval, each scoped to one avatar's searchable documents
+ * (avatar-stats.ts) before anything is ranked. Both work on PGlite and on a Postgres server, and both
+ * are built to stay fast as an avatar grows to 100k passages among other avatars' passages:
+ * - vectors: exact cosine ranking for small avatars, the shared HNSW index with pgvector's iterative
+ *   scans for large ones (chosen by the avatar's passage count and its share of the table);
+ * - keywords: BM25 with document frequencies precomputed per avatar, candidates fetched through the GIN
+ *   index by the query's rarest terms only, a cheap presence score to pick the best few, and exact BM25
+ *   (term frequencies from the tsvector positions) on those.
  */
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
+import type { AvatarStats } from "./avatar-stats";
+import { idf } from "./fusion";
 import type { QueryTerm } from "./keyword-index";
 
 export interface VectorHit {
@@ -33,23 +41,58 @@ const BM25_B = 0.75;
 /** A term in the title or a heading counts as this many occurrences in the body. */
 const HEADING_TERM_FREQUENCY = 3;
 
-function scope(avatarId: string): SQL {
-  return sql`p.avatar_id = ${avatarId} and d.enabled and d.status = 'ready'`;
+/** Below this many passages an avatar's vectors are ranked exactly (a scan of its rows is cheap). */
+export const HNSW_MIN_PASSAGES = 5000;
+/**
+ * ...and also when it holds less than this share of all passages: the shared index would visit about
+ * limit / share entries to find the avatar's nearest ones, more than an exact scan reads.
+ */
+export const HNSW_MIN_SHARE = 0.02;
+/**
+ * Vector candidates taken through the HNSW index. Fewer than an exact ranking gives (retrieve.ts): on
+ * PGlite each index entry the scan visits costs a heap fetch, and at 10k of 130k passages 50 took
+ * twice as long as 30; ranks beyond 30 add little to the fused score (weight 0.5 / (60 + rank)).
+ */
+export const HNSW_CANDIDATES = 30;
+/** The HNSW scan's candidate queue (its recall hardly grows beyond this on the dev corpora). */
+const HNSW_EF_SEARCH = 64;
+/** Iterative scans stop after this many index entries (pgvector's default is 20,000). */
+const HNSW_MAX_SCAN_TUPLES = 40_000;
+
+/**
+ * The keyword leg fetches candidates through the GIN index with the query's rarest terms, adding
+ * terms while their passages add up to at most this many; passages that only have common terms
+ * ("pain", "患者") are scored by those low-weight terms and rarely reach the top anyway.
+ */
+export const KEYWORD_CANDIDATE_BUDGET = 800;
+/** A hard bound on the candidates scored, for a query made only of common terms. */
+const KEYWORD_CANDIDATE_CAP = 800;
+/** Candidates that get exact BM25 after the presence score. */
+const KEYWORD_RESCORE = 100;
+
+export type VectorStrategy = "exact" | "hnsw";
+
+/** Exact search while an avatar is small or a small share of the table; the HNSW index otherwise. */
+export function chooseVectorStrategy(stats: Pick<AvatarStats, "passages" | "tableRows">): VectorStrategy {
+  if (stats.passages < HNSW_MIN_PASSAGES) return "exact";
+  return stats.passages / Math.max(stats.tableRows, 1) >= HNSW_MIN_SHARE ? "hnsw" : "exact";
 }
+
+/** The avatar's passages that retrieval may return (see searchableDocuments). */
+function scope(avatarId: string): SQL {
+  return sql`p.avatar_id = ${avatarId} and d.enabled and d.status <> 'failed'`;
+}
+
+const vectorLiteral = (v: number[]) => `[${v.join(",")}]`;
 
 /**
  * Exact cosine ranking over the avatar's passages. The distances are computed in a materialized CTE so
- * that no plan can use the shared HNSW index here: it would rank passages of every avatar first and
- * filter afterwards, returning too few (and approximate) results for a small avatar.
+ * that no plan can use the shared HNSW index here.
  */
-export async function vectorSearch(
-  db: Db,
-  args: { avatarId: string; embedderId: string; vector: number[]; limit: number },
-): Promise<VectorHit[]> {
-  const literal = `[${args.vector.join(",")}]`;
+async function exactVectorSearch(db: Db, args: { avatarId: string; embedderId: string; literal: string; limit: number }): Promise<VectorHit[]> {
   const rows = await db.execute(sql`
     with scoped as materialized (
-      select p.id, p.embedding <=> ${literal}::vector as distance
+      select p.id, p.embedding <=> ${args.literal}::vector as distance
       from passages p join documents d on d.id = p.document_id
       where ${scope(args.avatarId)} and p.embedder = ${args.embedderId}
     )
@@ -57,63 +100,143 @@ export async function vectorSearch(
   return rowsOf<{ id: string; similarity: number }>(rows).map((r) => ({ id: r.id, similarity: Number(r.similarity) }));
 }
 
+/**
+ * Approximate ranking through the HNSW index. Filtering by avatar happens during the index scan;
+ * iterative scans (pgvector 0.8) keep walking the graph until enough of the avatar's passages are
+ * found, in relaxed order, so the CTE sorts them again. Settings are local to the transaction.
+ */
+async function hnswVectorSearch(db: Db, args: { avatarId: string; embedderId: string; literal: string; limit: number }): Promise<VectorHit[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true),
+      set_config('hnsw.ef_search', ${String(HNSW_EF_SEARCH)}, true),
+      set_config('hnsw.max_scan_tuples', ${String(HNSW_MAX_SCAN_TUPLES)}, true),
+      set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`);
+    const rows = await tx.execute(sql`
+      with nearest as materialized (
+        select p.id, p.embedding <=> ${args.literal}::vector as distance
+        from passages p join documents d on d.id = p.document_id
+        where ${scope(args.avatarId)} and p.embedder = ${args.embedderId}
+        order by p.embedding <=> ${args.literal}::vector
+        limit ${args.limit}
+      )
+      select id, 1 - distance as similarity from nearest order by distance, id`);
+    return rowsOf<{ id: string; similarity: number }>(rows).map((r) => ({ id: r.id, similarity: Number(r.similarity) }));
+  });
+}
+
+let warnedNoIterativeScan = false;
+
+/** Cosine ranking of the avatar's passages that the active embedder made; other embedders' vectors never mix in. */
+export async function vectorSearch(
+  db: Db,
+  args: { avatarId: string; embedderId: string; vector: number[]; limit: number; strategy?: VectorStrategy },
+): Promise<VectorHit[]> {
+  const search = { ...args, literal: vectorLiteral(args.vector) };
+  if (args.strategy !== "hnsw") return exactVectorSearch(db, search);
+  let hits: VectorHit[];
+  try {
+    hits = await hnswVectorSearch(db, search);
+  } catch (e) {
+    // A Postgres server with pgvector older than 0.8 has no iterative scans: rank exactly, and say so.
+    if (!warnedNoIterativeScan) console.error("[fenshen] HNSW search failed (iterative scans need pgvector >= 0.8); using exact search", e);
+    warnedNoIterativeScan = true;
+    return exactVectorSearch(db, search);
+  }
+  // The iterative scan gave up early (the avatar's passages are rare in the index): rank exactly.
+  return hits.length < args.limit ? exactVectorSearch(db, search) : hits;
+}
+
 const number = (x: number): SQL => sql.raw(String(Number(x)));
 
+/** Concept tokens (keyword-index.ts) live only in the B field; words in A (headings) and D (body). */
+const isConcept = (term: string) => term.startsWith("zc");
+
 /**
- * BM25 over the keyword index (keyword-index.ts), computed in SQL from the stored tsvectors: term
- * frequency from positions, document frequency over the avatar's passages, length as the number of
- * distinct terms (normalised by the mean over the passages that match). Query terms carry weights.
+ * The tsqueries that fetch keyword candidates, in order of preference. Usually one: the rarest terms
+ * whose passages add up to at most the budget. When even the rarest term is too common to score all
+ * its passages (a drug named in thousands of them), first the passages with every term, then those
+ * with the rarest one, up to KEYWORD_CANDIDATE_CAP in all.
+ */
+export function candidateTiers(terms: { term: string; df: number }[], budget = KEYWORD_CANDIDATE_BUDGET): string[] {
+  const sorted = [...terms].sort((a, b) => a.df - b.df || (a.term < b.term ? -1 : 1));
+  if (sorted.length === 0) return [];
+  if (sorted[0]!.df > budget) {
+    return sorted.length >= 2 ? [sorted.map((t) => t.term).join(" & "), sorted[0]!.term] : [sorted[0]!.term];
+  }
+  const chosen: string[] = [];
+  let sum = 0;
+  for (const t of sorted) {
+    if (chosen.length > 0 && sum + t.df > budget) break;
+    chosen.push(t.term);
+    sum += t.df;
+  }
+  return [chosen.join(" | ")];
+}
+
+/**
+ * BM25 over the keyword index (keyword-index.ts): document frequencies and mean length from the
+ * avatar's precomputed statistics, term frequency from positions (a heading occurrence counts
+ * HEADING_TERM_FREQUENCY, a concept 1), length as the number of distinct terms. Query terms carry weights.
  */
 export async function keywordSearch(
   db: Db,
-  args: { avatarId: string; terms: QueryTerm[]; limit: number },
+  args: { avatarId: string; terms: QueryTerm[]; limit: number; stats: AvatarStats },
 ): Promise<KeywordSearch> {
-  if (args.terms.length === 0) return { hits: [], documentFrequency: new Map(), total: 0 };
+  const { stats } = args;
+  const documentFrequency = new Map<string, number>();
+  for (const t of args.terms) {
+    const n = stats.df.get(t.term);
+    if (n) documentFrequency.set(t.term, n);
+  }
+  const present = args.terms.filter((t) => documentFrequency.has(t.term));
+  if (present.length === 0 || stats.passages === 0) return { hits: [], documentFrequency, total: stats.passages };
+
+  const total = stats.passages;
+  const avglen = Math.max(stats.avgLength, 1);
+  const weighted = present.map((t) => ({ term: t.term, w: t.weight * idf(documentFrequency.get(t.term)!, total) }));
   const k1 = number(BM25_K1);
   const b = number(BM25_B);
+  const norm = (len: SQL) => sql`${k1} * (1 - ${b} + ${b} * ${len} / ${number(avglen)})`;
+  // Presence score: each term's BM25 with its frequency taken as 1 (body) + heading + concept presence.
+  const presence = weighted.map(({ term, w }) => {
+    const tf = isConcept(term)
+      ? sql`(c.keywords @@ ${`${term}:B`}::tsquery)::int`
+      : sql`((c.keywords @@ ${`${term}:D`}::tsquery)::int + ${number(HEADING_TERM_FREQUENCY)} * (c.keywords @@ ${`${term}:A`}::tsquery)::int)`;
+    return sql`${number(w)} * ${tf} * ${number(BM25_K1 + 1)} / (${tf} + ${norm(sql`c.len`)})`;
+  });
+  const tiers = candidateTiers(present.map((t) => ({ term: t.term, df: documentFrequency.get(t.term)! })));
+  // "|| ''" decompresses the stored tsvector once here, not once per @@ of the presence score.
+  const tier = (query: string) => sql`(select p.id, p.keywords || ''::tsvector as keywords, length(p.keywords)::float8 as len
+      from passages p join documents d on d.id = p.document_id
+      where ${scope(args.avatarId)} and p.keywords @@ to_tsquery('simple', ${query})
+      limit ${KEYWORD_CANDIDATE_CAP})`;
+
   const rows = await db.execute(sql`
     with terms as materialized (
-      select t.term, t.weight
-      from unnest(string_to_array(${args.terms.map((t) => t.term).join(" ")}, ' '),
-                  string_to_array(${args.terms.map((t) => t.weight).join(" ")}, ' ')::float8[]) as t(term, weight)
+      select t.term, t.w
+      from unnest(string_to_array(${weighted.map((t) => t.term).join(" ")}, ' '),
+                  string_to_array(${weighted.map((t) => t.w).join(" ")}, ' ')::float8[]) as t(term, w)
     ),
-    matched as materialized (
-      select p.id, p.keywords, length(p.keywords)::float8 as len
-      from passages p join documents d on d.id = p.document_id
-      where ${scope(args.avatarId)} and p.keywords @@ to_tsquery('simple', ${args.terms.map((t) => t.term).join(" | ")})
+    candidates as materialized (
+      select distinct on (x.id) x.id, x.keywords, x.len
+      from (select * from (${sql.join(tiers.map(tier), sql` union all `)}) tiers limit ${KEYWORD_CANDIDATE_CAP}) x
     ),
-    hits as materialized (
-      select m.id, m.len, t.term, t.weight,
+    best as materialized (
+      select c.id, c.keywords, c.len from candidates c
+      order by ${sql.join(presence, sql` + `)} desc, c.id
+      limit ${KEYWORD_RESCORE}
+    ),
+    hits as (
+      select c.id, c.len, t.term, t.w,
         coalesce(cardinality(array_positions(u.weights, 'D')), 0)
           + case when 'A' = any(u.weights) then ${number(HEADING_TERM_FREQUENCY)} else 0 end
           + case when 'B' = any(u.weights) then 1 else 0 end as tf
-      from matched m cross join lateral unnest(m.keywords) u join terms t on t.term = u.lexeme
-    ),
-    df as materialized (select term, count(*)::float8 as n from hits group by term),
-    stats as materialized (
-      select (select sum(d.passage_count) from documents d where d.avatar_id = ${args.avatarId} and d.enabled and d.status = 'ready')::float8 as total,
-             (select avg(len) from matched) as avglen,
-             (select coalesce(json_object_agg(term, n), '{}'::json) from df) as df
-    ),
-    scored as materialized (
-      select h.id,
-        sum(h.weight * ln(1 + (s.total - df.n + 0.5) / (df.n + 0.5)) * h.tf * (${k1} + 1)
-            / (h.tf + ${k1} * (1 - ${b} + ${b} * h.len / s.avglen))) as score,
-        array_agg(h.term) as terms
-      from hits h join df using (term) cross join stats s
-      group by h.id
+      from best c cross join lateral unnest(c.keywords) u join terms t on t.term = u.lexeme
     )
-    select c.id, c.score, c.terms, s.total, s.df
-    from scored c cross join stats s
-    order by c.score desc, c.id
+    select h.id, sum(h.w * h.tf * ${number(BM25_K1 + 1)} / (h.tf + ${norm(sql`h.len`)})) as score, array_agg(h.term) as terms
+    from hits h group by h.id
+    order by score desc, h.id
     limit ${args.limit}`);
-  type Row = { id: string; total: number; df: Record<string, number> | string; score: number; terms: string[] };
-  const result = rowsOf<Row>(rows);
-  const first = result[0];
-  const df = first ? (typeof first.df === "string" ? (JSON.parse(first.df) as Record<string, number>) : first.df) : {};
-  return {
-    hits: result.map((r) => ({ id: r.id, score: Number(r.score), terms: r.terms })),
-    documentFrequency: new Map(Object.entries(df).map(([term, n]) => [term, Number(n)])),
-    total: first ? Number(first.total) : 0,
-  };
+  const hits = rowsOf<{ id: string; score: number; terms: string[] }>(rows).map((r) => ({ id: r.id, score: Number(r.score), terms: r.terms }));
+  return { hits, documentFrequency, total };
 }

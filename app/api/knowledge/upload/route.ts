@@ -1,9 +1,10 @@
-// POST /api/knowledge/upload — multipart upload of one or more documents to an avatar; processing runs in the background.
-import { resolveActor } from "@/server/accounts/account.service";
+// POST /api/knowledge/upload — multipart upload of one or more documents to an avatar (or one file replacing a
+// document: replaceDocumentId); processing runs in the background.
 import { auth } from "@/server/auth";
+import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
 import { kickIngestion } from "@/server/jobs/worker";
-import { uploadFiles } from "@/server/knowledge/upload.service";
+import { uploadFiles, uploadInputFromForm } from "@/server/knowledge/upload.service";
 import { uploadLimits } from "@/server/knowledge/limits";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 
@@ -12,15 +13,15 @@ export async function POST(request: Request) {
     const session = await auth();
     if (!session?.user?.id) throw new AppError("unauthorized", "Sign in to upload documents.");
     const { db } = await getDatabase();
-    const actor = await resolveActor(db, session.user.id);
+    // The same actor tRPC resolves, in the organization the member is acting in.
+    const actor = await getCurrentActor();
     if (!actor) throw new AppError("forbidden", "You are not a member of any organization.");
     const form = await request.formData().catch(() => {
       throw new AppError("bad_request", "Send the files as multipart/form-data.");
     });
-    const avatarId = form.get("avatarId");
-    const files = form.getAll("files").filter((f): f is File => f instanceof File);
-    if (typeof avatarId !== "string" || files.length === 0) throw new AppError("bad_request", "Choose an avatar and at least one file.");
-    const results = await uploadFiles(db, actor, { avatarId, files }, uploadLimits());
+    // Optional fields: provenance for every file (sourceKind, sourceName, edition, evidenceLevel,
+    // reviewBy), or replaceDocumentId to upload one file as a document's new version.
+    const results = await uploadFiles(db, actor, uploadInputFromForm(form), uploadLimits());
     kickIngestion();
     return Response.json({ results });
   } catch (e) {

@@ -1,0 +1,51 @@
+/**
+ * Changing the embedder re-indexes instead of mixing vectors. Every vector records the embedder that
+ * made it; retrieval ranks only the active embedder's vectors (keyword search still finds the rest), and
+ * on start every ready document with vectors from another embedder goes back on the ingestion queue,
+ * where the background worker re-embeds it. Until then its old passages keep serving keyword search.
+ */
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db/client";
+import { curatedAnswers, documents, passages } from "@/db/schema";
+import type { Embedder } from "@/server/knowledge/embed/embedder";
+
+/** Re-queues the documents indexed by another embedder; returns how many. */
+export async function requeueForEmbedder(db: Db, embedder: Embedder): Promise<number> {
+  const rows = await db.execute<{ id: string }>(sql`
+    update ${documents} d set status = 'queued', attempts = 0, progress = 0, error = null, updated_at = now()
+    where d.status = 'ready'
+      and (exists (select 1 from ${passages} p where p.document_id = d.id and p.embedder <> ${embedder.id})
+        or exists (select 1 from ${curatedAnswers} c where c.document_id = d.id and c.embedder <> ${embedder.id}))
+    returning d.id`);
+  return rowsOf<{ id: string }>(rows).length;
+}
+
+/** Hand-written curated answers belong to no document: their question vectors are re-embedded here. */
+export async function reembedCuratedAnswers(db: Db, embedder: Embedder, batchSize = 64): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const stale = await db
+      .select({ id: curatedAnswers.id, question: curatedAnswers.question })
+      .from(curatedAnswers)
+      .where(and(isNull(curatedAnswers.documentId), ne(curatedAnswers.embedder, embedder.id)))
+      .limit(batchSize);
+    if (stale.length === 0) return done;
+    const vectors = await embedder.embed(stale.map((c) => c.question));
+    await db.transaction(async (tx) => {
+      for (const [i, c] of stale.entries()) {
+        await tx.update(curatedAnswers).set({ embedding: vectors[i]!, embedder: embedder.id }).where(eq(curatedAnswers.id, c.id));
+      }
+    });
+    done += stale.length;
+  }
+}
+
+/** The start-up step: everything indexed by another embedder is brought to the active one. */
+export async function reindexForEmbedder(db: Db, embedder: Embedder): Promise<{ documents: number; curatedAnswers: number }> {
+  const requeued = await requeueForEmbedder(db, embedder);
+  const reembedded = await reembedCuratedAnswers(db, embedder);
+  if (requeued > 0 || reembedded > 0) {
+    console.info(`[fenshen] embedder ${embedder.id}: re-indexing ${requeued} documents, re-embedded ${reembedded} curated answers`);
+  }
+  return { documents: requeued, curatedAnswers: reembedded };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { chunkDocument } from "@/server/knowledge/ingest/chunk";
+import { buildPdf } from "./fixtures";
+import { checkPdf, parsePdf } from "./pdf";
+
+describe("PDF", () => {
+  it("reads the text layer of each page, with headings and the offset where each page starts", async () => {
+    const pdf = buildPdf([
+      { heading: "Hypertension", lines: ["Eat less than five grams of salt a day.", "Salt hides in bread and soup."] },
+      { heading: "Exercise", lines: ["Walk briskly for 150 minutes", "every week."] },
+    ]);
+    const parsed = await parsePdf(pdf);
+    expect(parsed.text).toBe(
+      "# Hypertension\n\nEat less than five grams of salt a day. Salt hides in bread and soup.\n\n# Exercise\n\nWalk briskly for 150 minutes every week.",
+    );
+    expect(parsed.pageBreaks).toEqual([0, parsed.text.indexOf("# Exercise")]);
+    const chunks = chunkDocument(parsed.text, { format: parsed.structure, pageBreaks: parsed.pageBreaks });
+    expect(chunks.map((c) => [c.headingPath, c.page])).toEqual([
+      [["Hypertension"], 1],
+      [["Exercise"], 2],
+    ]);
+  });
+
+  it("drops running headers and page numbers repeated on every page", async () => {
+    const bodies = ["Salt raises blood pressure in most adults.", "Walking every day helps the heart.", "Sleep seven hours or more each night."];
+    const pages = bodies.map((body, i) => ({ lines: ["Clinic leaflet", body, "Second line of this page, different on each.".replace("each", `page ${i}`), String(i + 1)] }));
+    const { text } = await parsePdf(buildPdf(pages));
+    expect(text).not.toMatch(/Clinic leaflet/);
+    expect(text).not.toMatch(/^\d$/m);
+    expect(text).toMatch(/Sleep seven hours/);
+  });
+
+  it("refuses a PDF with no text layer as scanned", async () => {
+    await expect(parsePdf(buildPdf([{ lines: [] }, { lines: [] }]))).rejects.toThrow("This PDF looks scanned; no text to index.");
+  });
+
+  it("refuses an encrypted PDF, at upload already", async () => {
+    const pdf = buildPdf([{ lines: ["Confidential"] }], { encrypt: true });
+    await expect(checkPdf(pdf)).rejects.toThrow(/password-protected/);
+    await expect(parsePdf(pdf)).rejects.toThrow(/password-protected/);
+  });
+
+  it("refuses a damaged PDF and a file that is no PDF at all", async () => {
+    const pdf = buildPdf([{ lines: ["Some text here for the page."] }]);
+    await expect(checkPdf(pdf.slice(0, 120))).rejects.toThrow(/damaged or incomplete/);
+    await expect(parsePdf(new TextEncoder().encode("%PDF-1.7\n garbage"))).rejects.toThrow(/damaged or incomplete/);
+    await expect(checkPdf(new TextEncoder().encode("Just some text."))).rejects.toThrow(/not a PDF/);
+  });
+});

@@ -1,0 +1,217 @@
+/**
+ * PDF text layer through pdfjs (legacy build, which runs on Node 20). Lines are rebuilt from the text
+ * items' positions, joined into paragraphs, larger-type short lines become headings, running headers,
+ * footers and page numbers are dropped, and the offset where each page starts is kept so passages know
+ * their page. Encrypted, damaged and scanned (image-only) PDFs are refused with what to do about it.
+ */
+import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { TextItem } from "pdfjs-dist/types/src/display/api";
+import { AppError } from "@/server/lib/errors";
+import { HAN_CLASS } from "@/server/knowledge/text/language";
+import { looksLikePdf } from "./text";
+import type { ParsedDocument } from "./types";
+
+const NOT_PDF = "This file is not a PDF (its content does not start like one). Check that you chose the right file, or give it its real extension.";
+const DAMAGED = "This PDF could not be read: it looks damaged or incomplete. Open it in a PDF reader, save or export a fresh copy, and upload that.";
+const ENCRYPTED = "This PDF is password-protected. Save a copy without the password (or print it to a new PDF) and upload that.";
+const SCANNED =
+  "This PDF looks scanned; no text to index. It holds images of pages, not text. Run text recognition (OCR) on it, or upload the original Word or text file.";
+const UNREADABLE_FONTS =
+  "This PDF's text cannot be extracted: its fonts do not say which characters they draw. Export it to PDF again from the original, or upload the Word or text file.";
+
+/** Fewer visible characters per page than this, on average, is a scanned document (maybe with a watermark). */
+const MIN_CHARS_PER_PAGE = 25;
+
+type PdfDocument = Awaited<ReturnType<typeof pdfjs.getDocument>["promise"]>;
+
+async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  if (!looksLikePdf(bytes)) throw new AppError("bad_request", NOT_PDF);
+  const task = pdfjs.getDocument({
+    // pdfjs takes ownership of (detaches) the buffer it is given.
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isOffscreenCanvasSupported: false,
+  });
+  try {
+    return await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => {});
+    const name = (e as { name?: string } | null)?.name;
+    if (name === "PasswordException") throw new AppError("bad_request", ENCRYPTED, { cause: e });
+    throw new AppError("bad_request", DAMAGED, { cause: e });
+  }
+}
+
+/** Quick checks, run at upload: a PDF that opens without a password and has pages. */
+export async function checkPdf(bytes: Uint8Array): Promise<void> {
+  const doc = await openPdf(bytes);
+  try {
+    if (doc.numPages < 1) throw new AppError("bad_request", DAMAGED);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+interface Line {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+}
+
+const HAN_END = new RegExp(`[${HAN_CLASS}，。！？；：、（）「」]$`);
+const HAN_START = new RegExp(`^[${HAN_CLASS}，。！？；：、（）「」]`);
+
+/** Text items to lines: a new line where the baseline moves or pdfjs marks an end of line. */
+function linesOf(items: TextItem[]): Line[] {
+  const lines: Line[] = [];
+  let current: (Line & { end: number }) | null = null;
+  let brokeLine = false;
+  for (const item of items) {
+    const [, , c, d, x, y] = item.transform as number[];
+    const size = Math.hypot(c!, d!) || item.height || 10;
+    const text = item.str;
+    if (current && !brokeLine && Math.abs(y! - current.y) <= size * 0.5) {
+      const gap = x! - current.end;
+      const needsSpace = gap > size * 0.15 && !/\s$/.test(current.text) && !/^\s/.test(text) && !(HAN_END.test(current.text) && HAN_START.test(text));
+      current.text += (needsSpace ? " " : "") + text;
+      current.end = x! + item.width;
+      current.size = Math.max(current.size, text.trim() ? size : 0);
+    } else if (text.trim() || !current) {
+      if (current) lines.push(current);
+      current = { text, x: x!, y: y!, size: text.trim() ? size : 0, end: x! + item.width };
+    }
+    brokeLine = item.hasEOL;
+  }
+  if (current) lines.push(current);
+  return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, " ").trim() })).filter((l) => l.text);
+}
+
+const PAGE_NUMBER = /^(?:(?:page|p\.?)\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
+const digitless = (text: string) => text.replace(/\d+/g, "#");
+
+/** Running headers and footers: a page's first or last lines that recur (digits aside) on most pages. */
+function runningLines(pages: Line[][]): Set<string> {
+  const running = new Set<string>();
+  if (pages.length < 3) return running;
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map((l) => digitless(l.text)));
+    for (const key of edge) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const [key, n] of counts) if (n >= Math.max(3, pages.length * 0.5)) running.add(key);
+  return running;
+}
+
+/** The body text size: the size most characters are set in. */
+function bodySize(pages: Line[][]): number {
+  const bySize = new Map<number, number>();
+  for (const line of pages.flat()) {
+    const key = Math.round(line.size * 2) / 2;
+    bySize.set(key, (bySize.get(key) ?? 0) + line.text.length);
+  }
+  let best = 0;
+  let bestCount = -1;
+  for (const [size, n] of bySize) if (n > bestCount) [best, bestCount] = [size, n];
+  return best;
+}
+
+const SENTENCE_END = /[.!?。！？；;:：,，]$/;
+const BULLET = /^(?:[-*•·▪◦‣]|\d{1,3}[.)、]|[a-z][.)]|[（(]\d{1,3}[)）])\s*/;
+const MAX_HEADING_CHARS = 120;
+
+/** Joins a paragraph's lines: no space between Chinese characters, hyphenated words mended. */
+function joinLines(a: string, b: string): string {
+  if (/[a-z]-$/.test(a) && /^[a-z]/.test(b)) return a.slice(0, -1) + b;
+  if (HAN_END.test(a) && HAN_START.test(b)) return a + b;
+  return `${a} ${b}`;
+}
+
+function pageText(lines: Line[], body: number, headingSizes: number[], running: Set<string>): string {
+  const blocks: string[] = [];
+  let paragraph: Line | null = null;
+  let previous: Line | null = null;
+  const kept = lines.filter((l) => !PAGE_NUMBER.test(l.text) && !running.has(digitless(l.text)));
+  const gaps = kept.slice(1).map((l, i) => kept[i]!.y - l.y).filter((g) => g > 0).sort((p, q) => p - q);
+  const lineGap = gaps[Math.floor(gaps.length / 2)] ?? body * 1.2;
+  const flush = () => {
+    // Text that would read as Markdown structure (a "#" or "|" line, a code fence) is text here.
+    if (paragraph) blocks.push(paragraph.text.replace(/^(?=[#|`~>])/, "\u200b"));
+    paragraph = null;
+  };
+  for (const line of kept) {
+    const level = headingSizes.findIndex((s) => Math.abs(s - line.size) < 0.25) + 1;
+    const isHeading = level > 0 && line.text.length <= MAX_HEADING_CHARS && !SENTENCE_END.test(line.text);
+    if (isHeading) {
+      const prevBlock = blocks[blocks.length - 1];
+      // A title set over two lines is one heading.
+      if (!paragraph && previous && Math.abs(previous.size - line.size) < 0.25 && prevBlock?.startsWith(`${"#".repeat(level)} `)) {
+        blocks[blocks.length - 1] = joinLines(prevBlock, line.text);
+      } else {
+        flush();
+        blocks.push(`${"#".repeat(level)} ${line.text}`);
+      }
+      previous = line;
+      continue;
+    }
+    const gap = previous ? previous.y - line.y : 0;
+    const newParagraph =
+      !paragraph || BULLET.test(line.text) || gap > lineGap * 1.5 || gap < 0 || Math.abs(line.size - paragraph.size) > 0.5 || (previous !== null && line.x > previous.x + body * 2);
+    if (newParagraph) {
+      flush();
+      paragraph = { ...line };
+    } else {
+      const p: Line = paragraph!;
+      p.text = joinLines(p.text, line.text);
+    }
+    previous = line;
+  }
+  flush();
+  return blocks.join("\n\n");
+}
+
+function visibleChars(text: string): number {
+  return text.replace(/\s+/g, "").length;
+}
+
+export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
+  const doc = await openPdf(bytes);
+  const pages: Line[][] = [];
+  try {
+    for (let n = 1; n <= doc.numPages; n += 1) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(linesOf(content.items.filter((item): item is TextItem => "str" in item)));
+      page.cleanup();
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError("bad_request", DAMAGED, { cause: e });
+  } finally {
+    await doc.destroy();
+  }
+  if (pages.length === 0) throw new AppError("bad_request", DAMAGED);
+
+  const all = pages.flat().map((l) => l.text).join("");
+  const chars = visibleChars(all);
+  if (chars < 20 || chars / pages.length < MIN_CHARS_PER_PAGE) throw new AppError("bad_request", SCANNED);
+  const garbled = [...all].filter((ch) => /[\uE000-\uF8FF\uFFFD]/.test(ch) || /[\u0000-\u0008\u000e-\u001f]/.test(ch)).length;
+  if (garbled / chars > 0.3) throw new AppError("bad_request", UNREADABLE_FONTS);
+
+  const body = bodySize(pages);
+  const headingSizes = [...new Set(pages.flat().filter((l) => l.size >= body * 1.2 && l.text.length <= MAX_HEADING_CHARS).map((l) => Math.round(l.size * 2) / 2))]
+    .sort((a, b) => b - a)
+    .slice(0, 3);
+  const running = runningLines(pages);
+  let text = "";
+  const pageBreaks: number[] = [];
+  for (const lines of pages) {
+    if (text) text += "\n\n";
+    pageBreaks.push(text.length);
+    text += pageText(lines, body, headingSizes, running);
+  }
+  return { text, structure: "markdown", pageBreaks };
+}

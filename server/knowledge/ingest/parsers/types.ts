@@ -1,0 +1,16 @@
+/** What every format parser produces: text the chunker reads, plus what only some formats have. */
+export interface FaqEntry {
+  question: string;
+  answer: string;
+}
+
+export interface ParsedDocument {
+  /** The text passages are cut from (Markdown-ish for structured formats, so headings carry over). */
+  text: string;
+  /** How the chunker reads the text. */
+  structure: "markdown" | "text";
+  /** Character offsets where each page starts (PDF), so passages know their page. */
+  pageBreaks?: number[];
+  /** Question/answer pairs of an FAQ sheet, each kept whole as one curated answer. */
+  faq?: { entries: FaqEntry[]; spans: { start: number; end: number }[] };
+}

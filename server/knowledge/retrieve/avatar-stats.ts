@@ -1,0 +1,182 @@
+/**
+ * Per-avatar statistics of the keyword index, kept so a query never counts them itself: how many
+ * passages the avatar has, their mean length, and each term's document frequency. BM25 needs them, the
+ * keyword leg uses the frequencies to pick which terms fetch candidates (rare ones), and the vector leg
+ * the passage count to choose between exact and HNSW search.
+ *
+ * They are derived data, cached in the process and checked against the database on every query by a
+ * cheap stamp over the avatar's documents (one indexed aggregate): any instance can recompute them, so
+ * app servers stay stateless. New documents are added incrementally (ts_stat over their passages only);
+ * a removed or re-indexed document triggers a full recount (ts_stat over the avatar, about 3 s per
+ * 100k passages on PGlite), which ingestion does right away (refreshAvatarStats) rather than leaving it
+ * to the next patient's question.
+ */
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db/client";
+
+export interface AvatarStats {
+  /** Passages of the avatar's searchable documents. */
+  passages: number;
+  /** Mean number of distinct keyword terms per passage (BM25's average length). */
+  avgLength: number;
+  /** How many of those passages contain each term. */
+  df: ReadonlyMap<string, number>;
+  /** Passages of all avatars (the planner's estimate), for the share this avatar has of the HNSW index. */
+  tableRows: number;
+}
+
+/**
+ * The documents whose passages retrieval searches: enabled, with passages, and not failed. A queued or
+ * processing document keeps serving the passages of its last successful run (a re-index after an
+ * embedder change, a retry) until its job swaps the new ones in.
+ */
+export function searchableDocuments(alias: string, avatarId: string): SQL {
+  const d = sql.raw(alias);
+  return sql`${d}.avatar_id = ${avatarId} and ${d}.enabled and ${d}.status <> 'failed' and ${d}.passage_count > 0`;
+}
+
+interface DocumentKey {
+  /** When its passages were last swapped in (updated_at of a ready document); null while re-processing. */
+  readyAt: string | null;
+  passages: number;
+}
+
+interface Entry {
+  stamp: string;
+  documents: Map<string, DocumentKey>;
+  df: Map<string, number>;
+  passages: number;
+  /** Sum over passages of their distinct terms (= sum of document frequencies). */
+  totalLength: number;
+  tableRows: number;
+}
+
+/** Avatars kept; an avatar's entry holds one number per distinct term. */
+const MAX_AVATARS = 64;
+const cache = new Map<string, Entry>();
+const inFlight = new Map<string, Promise<Entry>>();
+
+const key = (db: Db, avatarId: string) => `${dbId(db)}:${avatarId}`;
+const dbIds = new WeakMap<object, number>();
+let nextDbId = 1;
+/** Tests open several databases in one process: entries are per database. */
+function dbId(db: Db): number {
+  let id = dbIds.get(db);
+  if (id === undefined) dbIds.set(db, (id = nextDbId++));
+  return id;
+}
+
+async function readStamp(db: Db, avatarId: string): Promise<string> {
+  const [row] = rowsOf<{ n: number; passages: number; ready_at: string | null }>(
+    await db.execute(sql`
+      select count(*)::int as n, coalesce(sum(d.passage_count), 0)::int as passages,
+             max(d.updated_at) filter (where d.status = 'ready')::text as ready_at,
+             count(*) filter (where d.status <> 'ready')::int as pending
+      from documents d where ${searchableDocuments("d", avatarId)}`),
+  );
+  return JSON.stringify(row ?? null);
+}
+
+async function readDocuments(db: Db, avatarId: string): Promise<Map<string, DocumentKey>> {
+  const rows = rowsOf<{ id: string; status: string; updated_at: string; passage_count: number }>(
+    await db.execute(sql`select d.id, d.status, d.updated_at::text as updated_at, d.passage_count from documents d where ${searchableDocuments("d", avatarId)}`),
+  );
+  return new Map(rows.map((r) => [r.id, { readyAt: r.status === "ready" ? r.updated_at : null, passages: Number(r.passage_count) }]));
+}
+
+/** Document frequencies over the passages the inner query selects (ts_stat reads each tsvector once). */
+async function countTerms(db: Db, innerQuery: SQL): Promise<Map<string, number>> {
+  const rows = rowsOf<{ word: string; ndoc: number }>(await db.execute(sql`select word, ndoc from ts_stat(${innerQuery})`));
+  return new Map(rows.map((r) => [r.word, Number(r.ndoc)]));
+}
+
+async function tableRows(db: Db): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'passages'::regclass`));
+  return Number(row?.n ?? 0);
+}
+
+/** ts_stat takes the text of a query; format(%L) quotes the values into it on the server. */
+function passagesOfAvatar(avatarId: string): SQL {
+  return sql`format('select p.keywords from passages p join documents d on d.id = p.document_id where d.avatar_id = %L and d.enabled and d.status <> %L and d.passage_count > 0 and p.avatar_id = %L', ${avatarId}::text, 'failed', ${avatarId}::text)`;
+}
+
+function passagesOfDocuments(ids: string[]): SQL {
+  return sql`format('select keywords from passages where document_id = any(%L::text[])', ${`{${ids.map((id) => `"${id.replace(/["\\]/g, "")}"`).join(",")}}`}::text)`;
+}
+
+async function build(db: Db, avatarId: string, stamp: string, previous: Entry | undefined): Promise<Entry> {
+  const documents = await readDocuments(db, avatarId);
+  let added: string[] | null = [];
+  if (previous) {
+    for (const [id, before] of previous.documents) {
+      const now = documents.get(id);
+      // Gone, or its passages were swapped (a null readyAt means "not swapped yet": unchanged).
+      if (!now || (now.readyAt !== null && now.readyAt !== before.readyAt) || now.passages !== before.passages) {
+        added = null;
+        break;
+      }
+    }
+    if (added) for (const id of documents.keys()) if (!previous.documents.has(id)) added.push(id);
+  }
+  if (previous && added) {
+    const df = new Map(previous.df);
+    let totalLength = previous.totalLength;
+    let passages = previous.passages;
+    if (added.length > 0) {
+      for (const [term, n] of await countTerms(db, passagesOfDocuments(added))) {
+        df.set(term, (df.get(term) ?? 0) + n);
+        totalLength += n;
+      }
+      for (const id of added) passages += documents.get(id)!.passages;
+    }
+    return { stamp, documents, df, passages, totalLength, tableRows: await tableRows(db) };
+  }
+  const df = documents.size > 0 ? await countTerms(db, passagesOfAvatar(avatarId)) : new Map<string, number>();
+  let totalLength = 0;
+  for (const n of df.values()) totalLength += n;
+  let passages = 0;
+  for (const d of documents.values()) passages += d.passages;
+  return { stamp, documents, df, passages, totalLength, tableRows: await tableRows(db) };
+}
+
+function toStats(entry: Entry): AvatarStats {
+  return {
+    passages: entry.passages,
+    avgLength: entry.passages > 0 ? entry.totalLength / entry.passages : 0,
+    df: entry.df,
+    tableRows: Math.max(entry.tableRows, entry.passages),
+  };
+}
+
+/** The avatar's current statistics: from the cache when its documents have not changed, else refreshed. */
+export async function getAvatarStats(db: Db, avatarId: string): Promise<AvatarStats> {
+  const k = key(db, avatarId);
+  const stamp = await readStamp(db, avatarId);
+  const cached = cache.get(k);
+  if (cached?.stamp === stamp) {
+    cache.delete(k);
+    cache.set(k, cached); // most recently used last
+    return toStats(cached);
+  }
+  const flightKey = `${k}:${stamp}`;
+  let pending = inFlight.get(flightKey);
+  if (!pending) {
+    pending = build(db, avatarId, stamp, cached).finally(() => inFlight.delete(flightKey));
+    inFlight.set(flightKey, pending);
+  }
+  const entry = await pending;
+  cache.delete(k);
+  cache.set(k, entry);
+  while (cache.size > MAX_AVATARS) cache.delete(cache.keys().next().value!);
+  return toStats(entry);
+}
+
+/** Brings the avatars' statistics up to date now (after ingestion), so no query waits for a recount. */
+export async function refreshAvatarStats(db: Db, avatarIds: Iterable<string>): Promise<void> {
+  for (const avatarId of new Set(avatarIds)) await getAvatarStats(db, avatarId);
+}
+
+/** Forgets every cached statistic (benchmarks measuring a cold start). */
+export function clearAvatarStats(): void {
+  cache.clear();
+}
