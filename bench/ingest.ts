@@ -38,7 +38,7 @@ import { formatFromFilename } from "@/server/knowledge/ingest/parse";
 import { clearAvatarStats, getAvatarStats } from "@/server/knowledge/retrieve/avatar-stats";
 import { keywordVectorSql, passageKeywordFields } from "@/server/knowledge/retrieve/keyword-index";
 import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
-import { chooseVectorStrategy, vectorSearch } from "@/server/knowledge/retrieve/search";
+import { chooseVectorStrategy, HNSW_CANDIDATES, vectorSearch } from "@/server/knowledge/retrieve/search";
 import { createTestOrg } from "@/server/test/db";
 import { generateCorpus, generatePassage, generateQueries, type Lang, rng } from "./corpus";
 import { percentile } from "./retrieval-metrics";
@@ -169,13 +169,13 @@ async function measure(database: Database, avatarId: string, embedder: Embedder,
   await database.query("set hnsw.iterative_scan = relaxed_order");
   const bare = await timed(queries, (query) => bareNearest(database, avatarId, vectors.get(query)!));
   await database.query("reset hnsw.iterative_scan");
-  // How much of the exact top 50 the HNSW leg finds (the vector candidates retrieval fuses).
+  // How much of the exact top k the HNSW leg finds (k = the vector candidates retrieval fuses).
   let found = 0;
   let wanted = 0;
   for (const q of queries.slice(0, RECALL_QUERIES)) {
     const vector = vectors.get(q)!;
-    const exact = await vectorSearch(db, { avatarId, embedderId: embedder.id, vector, limit: 50, strategy: "exact" });
-    const approx = new Set((await vectorSearch(db, { avatarId, embedderId: embedder.id, vector, limit: 50, strategy })).map((h) => h.id));
+    const exact = await vectorSearch(db, { avatarId, embedderId: embedder.id, vector, limit: HNSW_CANDIDATES, strategy: "exact" });
+    const approx = new Set((await vectorSearch(db, { avatarId, embedderId: embedder.id, vector, limit: HNSW_CANDIDATES, strategy })).map((h) => h.id));
     wanted += exact.length;
     found += exact.filter((h) => approx.has(h.id)).length;
   }
@@ -192,7 +192,7 @@ async function measureBoth(database: Database, avatars: { small: string; large: 
     out[size] = m;
     log(
       `[${label}, shared_buffers ${buffers}] ${m.passages} passages: retrievePassages p50 ${m.retrieval.p50.toFixed(1)} ms, p95 ${m.retrieval.p95.toFixed(1)} ms ` +
-        `[vector leg ${m.strategy}, its recall@50 vs exact ${m.vectorRecall.toFixed(3)}]; bare pgvector top-10 p50 ${m.bare.p50.toFixed(1)} ms, ` +
+        `[vector leg ${m.strategy}, its recall@${HNSW_CANDIDATES} vs exact ${m.vectorRecall.toFixed(3)}]; bare pgvector top-10 p50 ${m.bare.p50.toFixed(1)} ms, ` +
         `p95 ${m.bare.p95.toFixed(1)} ms; keyword statistics built cold in ${m.statsMs.toFixed(0)} ms`,
     );
   }
@@ -311,8 +311,8 @@ async function main(): Promise<void> {
         ...latencyFields(measured),
         vector_strategy_10k: measured.small.strategy,
         vector_strategy_100k: measured.large.strategy,
-        vector_recall_at_50_10k: round(measured.small.vectorRecall, 3),
-        vector_recall_at_50_100k: round(measured.large.vectorRecall, 3),
+        [`vector_recall_at_${HNSW_CANDIDATES}_10k`]: round(measured.small.vectorRecall, 3),
+        [`vector_recall_at_${HNSW_CANDIDATES}_100k`]: round(measured.large.vectorRecall, 3),
         stats_build_ms_10k: Math.round(measured.small.statsMs),
         stats_build_ms_100k: Math.round(measured.large.statsMs),
         ...(tuned ? { tuned_shared_buffers: tunedBuffers, ...latencyFields(tuned, "tuned_") } : {}),
