@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./local-server";
 
 export type FakeEmbeddingsMode = "answer" | "error" | "unauthorized" | "hang" | "wrong-size" | "shuffled" | "not-json";
 
@@ -54,15 +54,6 @@ export async function startFakeEmbeddingsServer(options: { dimensions: number; e
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
-    state,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { baseURL: `${origin}/v1`, state, close };
 }
