@@ -8,7 +8,7 @@ import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { addDocument, pasteDocument } from "@/server/knowledge/document.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
-import { createTestDatabase, createTestOrg } from "@/server/test/db";
+import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { openConversation } from "./conversation.service";
 import { type ChatEvent, type ChatTarget, respond } from "./engine";
 
@@ -38,9 +38,7 @@ async function turn(message: string) {
 beforeAll(async () => {
   database = await createTestDatabase();
   doctor = (await createTestOrg(database, ["doctor"])).actors.doctor;
-  const avatar = await createAvatar(database.db, doctor, {
-    name: "Dr. Urate", title: "", specialty: "Rheumatology", bio: "", greeting: "", language: "en", disclaimer: "", region: "US",
-  });
+  const avatar = await createAvatar(database.db, doctor, testAvatarProfile("Dr. Urate", { specialty: "Rheumatology" }));
   await pasteDocument(database.db, doctor, {
     avatarId: avatar.id,
     title: "Gout guideline",

@@ -11,7 +11,7 @@ import { drainIngestionQueue } from "@/server/jobs/ingest";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { pasteDocument } from "@/server/knowledge/document.service";
-import { createTestDatabase, createTestOrg } from "@/server/test/db";
+import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { startFakeOpenAIServer } from "@/server/test/openai-server";
 import { openConversation } from "./conversation.service";
 import { type ChatEvent, type ChatTarget, respond } from "./engine";
@@ -36,9 +36,7 @@ async function turn(message: string, chatModel: ReturnType<typeof createChatMode
 beforeAll(async () => {
   database = await createTestDatabase();
   doctor = (await createTestOrg(database, ["doctor"])).actors.doctor;
-  const avatar = await createAvatar(database.db, doctor, {
-    name: "Dr. Hale", title: "", specialty: "Cardiology", bio: "", greeting: "", language: "en", disclaimer: "", region: "US",
-  });
+  const avatar = await createAvatar(database.db, doctor, testAvatarProfile("Dr. Hale", { specialty: "Cardiology" }));
   await pasteDocument(database.db, doctor, {
     avatarId: avatar.id,
     title: "Blood pressure basics",

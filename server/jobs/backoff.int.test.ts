@@ -7,11 +7,10 @@ import { createAvatar } from "@/server/avatars/avatar.service";
 import { pasteDocument } from "@/server/knowledge/document.service";
 import { type Embedder, EmbeddingError } from "@/server/knowledge/embed/embedder";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
-import { createTestDatabase, createTestOrg } from "@/server/test/db";
+import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { claimNextDocument, drainIngestionQueue, LEASE_SECONDS, MAX_ATTEMPTS, retryDelaySeconds } from "./ingest";
 
 const limits = { maxBytes: 1 << 20 };
-const profile = { title: "", specialty: "", bio: "", greeting: "", language: "en" as const, disclaimer: "", region: "US" as const };
 
 /** The offline embedder behind an endpoint that is down for the first `failures` calls. */
 function flakyEmbedder(failures: number): Embedder & { calls: number } {
@@ -36,7 +35,7 @@ let avatarId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   doctor = (await createTestOrg(database, ["doctor"])).actors.doctor;
-  avatarId = (await createAvatar(database.db, doctor, { name: "Dr. Retry", ...profile })).id;
+  avatarId = (await createAvatar(database.db, doctor, testAvatarProfile("Dr. Retry"))).id;
 });
 
 afterAll(async () => {

@@ -7,12 +7,11 @@ import { createAvatar } from "@/server/avatars/avatar.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { addDocument, pasteDocument, setDocumentEnabled } from "@/server/knowledge/document.service";
 import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
-import { createTestDatabase, createTestOrg } from "@/server/test/db";
+import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { claimNextDocument, drainIngestionQueue, processDocument } from "./ingest";
 
 const embedder = createOfflineEmbedder();
 const limits = { maxBytes: 1 << 20 };
-const profile = { title: "", specialty: "", bio: "", greeting: "", language: "en" as const, disclaimer: "", region: "US" as const };
 const SALT_DOC = "# Salt\n\nEat less than five grams of salt a day to lower blood pressure.\n\n# Sleep\n\nAdults need seven to eight hours of sleep.";
 const GOUT_DOC = "# 痛风\n\n痛风发作时应多喝水，避免饮酒和高嘌呤食物，例如动物内脏和海鲜。";
 
@@ -24,8 +23,8 @@ let otherAvatarId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   doctor = (await createTestOrg(database, ["doctor"])).actors.doctor;
-  avatarId = (await createAvatar(database.db, doctor, { name: "Dr. Salt", ...profile })).id;
-  otherAvatarId = (await createAvatar(database.db, doctor, { name: "Dr. Gout", ...profile })).id;
+  avatarId = (await createAvatar(database.db, doctor, testAvatarProfile("Dr. Salt"))).id;
+  otherAvatarId = (await createAvatar(database.db, doctor, testAvatarProfile("Dr. Gout"))).id;
 });
 
 afterAll(async () => {

@@ -10,12 +10,11 @@ import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { passageKeywordVector } from "@/server/knowledge/retrieve/keyword-index";
 import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
 import { vectorSearch } from "@/server/knowledge/retrieve/search";
-import { createTestDatabase, createTestOrg } from "@/server/test/db";
+import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { drainIngestionQueue } from "./ingest";
 import { reindexForEmbedder, requeueForEmbedder } from "./reindex";
 
 const limits = { maxBytes: 1 << 20 };
-const profile = { title: "", specialty: "", bio: "", greeting: "", language: "en" as const, disclaimer: "", region: "US" as const };
 const oldEmbedder = createOfflineEmbedder();
 /** Another model of the same size: its vectors must never be compared with the old ones. */
 const newEmbedder: Embedder = { id: "other-model:384", dimensions: oldEmbedder.dimensions, embed: (texts) => oldEmbedder.embed(texts.map((t) => t.toUpperCase())) };
@@ -28,7 +27,7 @@ let documentId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   doctor = (await createTestOrg(database, ["doctor"])).actors.doctor;
-  avatarId = (await createAvatar(database.db, doctor, { name: "Dr. Reindex", ...profile })).id;
+  avatarId = (await createAvatar(database.db, doctor, testAvatarProfile("Dr. Reindex"))).id;
   documentId = (await pasteDocument(database.db, doctor, { avatarId, title: "Salt", text: "# Salt\n\nEat less than five grams of salt a day.\n\n# Sleep\n\nAdults need seven hours of sleep." }, limits)).document.id;
   await drainIngestionQueue(database.db, oldEmbedder);
 });

@@ -10,14 +10,13 @@ import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { buildDocx, buildPdf, buildXlsx, lyingZipBomb, zipBomb } from "@/server/knowledge/ingest/parsers/fixtures";
 import { findCuratedAnswer } from "@/server/knowledge/retrieve/curated";
 import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
-import { createTestDatabase, createTestOrg } from "@/server/test/db";
+import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { deleteDocument, listDocuments, pasteDocument, replaceDocument, setDocumentEnabled, updateProvenance } from "./document.service";
 import { testRetrieval } from "./retrieval.service";
 import { uploadFiles } from "./upload.service";
 
 const embedder = createOfflineEmbedder();
 const limits = { maxBytes: 1 << 20 };
-const profile = { title: "", specialty: "", bio: "", greeting: "", language: "en" as const, disclaimer: "", region: "US" as const };
 const enc = (s: string) => new TextEncoder().encode(s);
 const file = (name: string, bytes: Uint8Array | string) => new File([(typeof bytes === "string" ? enc(bytes) : bytes) as Uint8Array<ArrayBuffer>], name);
 
@@ -25,7 +24,7 @@ let database: Database;
 let doctor: Actor;
 
 async function newAvatar(name: string) {
-  return (await createAvatar(database.db, doctor, { name, ...profile })).id;
+  return (await createAvatar(database.db, doctor, testAvatarProfile(name))).id;
 }
 const docByTitle = async (avatarId: string, title: string) =>
   (await database.db.select().from(documents).where(and(eq(documents.avatarId, avatarId), eq(documents.title, title))))[0]!;
@@ -266,7 +265,7 @@ describe("replacing a document", () => {
 
   it("never replaces another organization's document", async () => {
     const other = await createTestOrg(database, ["doctor"]);
-    const otherAvatar = (await createAvatar(database.db, other.actors.doctor, { name: "Dr. Other", ...profile })).id;
+    const otherAvatar = (await createAvatar(database.db, other.actors.doctor, testAvatarProfile("Dr. Other"))).id;
     await expect(
       uploadFiles(database.db, other.actors.doctor, { avatarId: otherAvatar, files: [file("x.md", "# X\n\nOther text.")], replaceDocumentId: original.id }, limits),
     ).rejects.toThrow(/No such document/);

@@ -2,6 +2,7 @@ import { type Database, openDatabase } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import type { Role } from "@/server/auth/permissions";
+import type { TAvatarProfile } from "@/server/avatars/avatar.schema";
 
 /** A fresh, migrated in-memory PGlite: real Postgres with pgvector, one per test file. */
 export function createTestDatabase(): Promise<Database> {
@@ -20,4 +21,9 @@ export async function createTestOrg<R extends Role>(database: Database, roles: R
     actors[role] = { userId: user!.id, orgId: org!.id, role };
   }
   return { orgId: org!.id, actors };
+}
+
+/** An avatar profile with only a name, for tests that do not care about the persona. */
+export function testAvatarProfile(name: string, overrides: Partial<TAvatarProfile> = {}): TAvatarProfile {
+  return { name, title: "", specialty: "", bio: "", greeting: "", language: "en", disclaimer: "", region: "US", ...overrides };
 }

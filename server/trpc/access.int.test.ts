@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { conversations, escalations, messages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { createTestDatabase, createTestOrg } from "@/server/test/db";
+import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { createCaller } from "./root";
 
 let database: Database;
@@ -28,8 +28,8 @@ const procedures: [string, (c: ReturnType<typeof callerFor>) => Promise<unknown>
   ["account.me", (c) => c.account.me()],
   ["avatar.list", (c) => c.avatar.list()],
   ["avatar.get", (c) => c.avatar.get({ avatarId: ids.avatarId })],
-  ["avatar.create", (c) => c.avatar.create({ name: "New avatar", title: "", specialty: "", bio: "", greeting: "", language: "en", disclaimer: "", region: "US" })],
-  ["avatar.update", (c) => c.avatar.update({ avatarId: ids.avatarId, profile: { name: "Renamed", title: "", specialty: "", bio: "", greeting: "", language: "en", disclaimer: "", region: "US" } })],
+  ["avatar.create", (c) => c.avatar.create(testAvatarProfile("New avatar"))],
+  ["avatar.update", (c) => c.avatar.update({ avatarId: ids.avatarId, profile: testAvatarProfile("Renamed") })],
   ["avatar.publish", (c) => c.avatar.publish({ avatarId: ids.avatarId })],
   ["knowledge.documents", (c) => c.knowledge.documents({ avatarId: ids.avatarId })],
   ["knowledge.passages", (c) => c.knowledge.passages({ documentId: ids.documentId })],
@@ -66,7 +66,7 @@ beforeAll(async () => {
   orgA = await createTestOrg(database, ["admin", "doctor", "reviewer", "on_call"]);
   orgB = await createTestOrg(database, ["admin", "doctor"]);
   const doctor = callerFor(orgA.actors.doctor);
-  const avatar = await doctor.avatar.create({ name: "Dr. A", title: "", specialty: "", bio: "", greeting: "", language: "en", disclaimer: "", region: "US" });
+  const avatar = await doctor.avatar.create(testAvatarProfile("Dr. A"));
   ids.avatarId = avatar.id;
   const { document } = await doctor.knowledge.paste({ avatarId: avatar.id, title: "Notes", text: "# Salt\nEat less salt." });
   ids.documentId = document.id;
@@ -120,13 +120,13 @@ describe("roles inside one organization", () => {
   it("lets a reviewer read but not edit an avatar", async () => {
     const reviewer = callerFor(orgA.actors.reviewer);
     expect((await reviewer.avatar.get({ avatarId: ids.avatarId })).id).toBe(ids.avatarId);
-    expect(await codeOf(reviewer.avatar.update({ avatarId: ids.avatarId, profile: { name: "X", title: "", specialty: "", bio: "", greeting: "", language: "en", disclaimer: "", region: "US" } }))).toBe("FORBIDDEN");
+    expect(await codeOf(reviewer.avatar.update({ avatarId: ids.avatarId, profile: testAvatarProfile("X") }))).toBe("FORBIDDEN");
     expect(await codeOf(reviewer.escalation.list())).toBe("FORBIDDEN");
   });
 
   it("keeps on-call members out of avatars but lets them answer escalations", async () => {
     const onCall = callerFor(orgA.actors.on_call);
-    expect(await codeOf(onCall.avatar.create({ name: "X", title: "", specialty: "", bio: "", greeting: "", language: "en", disclaimer: "", region: "US" }))).toBe("FORBIDDEN");
+    expect(await codeOf(onCall.avatar.create(testAvatarProfile("X")))).toBe("FORBIDDEN");
     expect(await codeOf(onCall.avatar.get({ avatarId: ids.avatarId }))).toBe("FORBIDDEN");
     expect((await onCall.escalation.list()).map((e) => e.id)).toContain(ids.escalationId);
   });

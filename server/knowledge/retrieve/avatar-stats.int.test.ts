@@ -7,13 +7,12 @@ import { createAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { deleteDocument, pasteDocument, setDocumentEnabled } from "@/server/knowledge/document.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
-import { createTestDatabase, createTestOrg } from "@/server/test/db";
+import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { clearAvatarStats, getAvatarStats } from "./avatar-stats";
 import { retrievePassages } from "./retrieve";
 
 const embedder = createOfflineEmbedder();
 const limits = { maxBytes: 1 << 20 };
-const profile = { title: "", specialty: "", bio: "", greeting: "", language: "en" as const, disclaimer: "", region: "US" as const };
 
 let database: Database;
 let doctor: Actor;
@@ -23,8 +22,8 @@ let otherAvatarId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   doctor = (await createTestOrg(database, ["doctor"])).actors.doctor;
-  avatarId = (await createAvatar(database.db, doctor, { name: "Dr. Stats", ...profile })).id;
-  otherAvatarId = (await createAvatar(database.db, doctor, { name: "Dr. Other", ...profile })).id;
+  avatarId = (await createAvatar(database.db, doctor, testAvatarProfile("Dr. Stats"))).id;
+  otherAvatarId = (await createAvatar(database.db, doctor, testAvatarProfile("Dr. Other"))).id;
 });
 
 afterAll(async () => {

@@ -6,14 +6,13 @@ import { createAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { pasteDocument, setDocumentEnabled } from "@/server/knowledge/document.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
-import { createTestDatabase, createTestOrg } from "@/server/test/db";
+import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { queryTerms } from "./keyword-index";
 import { getAvatarStats } from "./avatar-stats";
 import { keywordSearch, vectorSearch } from "./search";
 
 const embedder = createOfflineEmbedder();
 const limits = { maxBytes: 1 << 20 };
-const profile = { title: "", specialty: "", bio: "", greeting: "", language: "en" as const, disclaimer: "", region: "US" as const };
 
 const GOUT = [
   "# Gout",
@@ -34,8 +33,8 @@ let goutPassages: string[];
 beforeAll(async () => {
   database = await createTestDatabase();
   const { doctor } = (await createTestOrg(database, ["doctor"])).actors;
-  goutAvatar = (await createAvatar(database.db, doctor, { name: "Dr. Gout", ...profile })).id;
-  const crowdAvatar = (await createAvatar(database.db, doctor, { name: "Dr. Crowd", ...profile })).id;
+  goutAvatar = (await createAvatar(database.db, doctor, testAvatarProfile("Dr. Gout"))).id;
+  const crowdAvatar = (await createAvatar(database.db, doctor, testAvatarProfile("Dr. Crowd"))).id;
   await pasteDocument(database.db, doctor, { avatarId: goutAvatar, title: "Gout", text: GOUT }, limits);
   const hidden = await pasteDocument(database.db, doctor, { avatarId: goutAvatar, title: "Hidden", text: "# Beer\n\nRed meat and beer." }, limits);
   await pasteDocument(database.db, doctor, { avatarId: crowdAvatar, title: "Crowd", text: CROWD }, limits);
