@@ -21,3 +21,7 @@ export const tsvector = customType<{ data: string }>({
     return "tsvector";
   },
 });
+
+/** The doctor's scale of how urgently care is advised, from least to most urgent. */
+export const URGENCY_LEVELS = ["self_care", "days", "today", "emergency"] as const;
+export type UrgencyLevel = (typeof URGENCY_LEVELS)[number];

@@ -1,3 +1,12 @@
+import { personaEn } from "./persona";
+import { patientEn } from "./patient";
+import { doctorEn } from "./doctor";
+import { widgetEn } from "./widget";
+import { casesEn } from "./cases";
+import { simulationEn } from "./simulation";
+import { orgEn } from "./org";
+import { corporaEn } from "./corpora";
+
 /** English UI strings. zh-CN.ts must define exactly the same keys (the type checker enforces it). */
 export const en = {
   "app.name": "Fenshen",
@@ -323,4 +332,12 @@ export const en = {
   "error.body": "The page could not be shown. Please try again; if it keeps happening, come back a little later.",
   "error.reference": "Reference: {digest}",
   "error.retry": "Try again",
+  ...personaEn,
+  ...patientEn,
+  ...doctorEn,
+  ...widgetEn,
+  ...casesEn,
+  ...simulationEn,
+  ...orgEn,
+  ...corporaEn,
 } as const;

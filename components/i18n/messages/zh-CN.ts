@@ -1,4 +1,12 @@
 import type { en } from "./en";
+import { personaZh } from "./persona";
+import { patientZh } from "./patient";
+import { doctorZh } from "./doctor";
+import { widgetZh } from "./widget";
+import { casesZh } from "./cases";
+import { simulationZh } from "./simulation";
+import { orgZh } from "./org";
+import { corporaZh } from "./corpora";
 
 /** 简体中文界面文案。 */
 export const zhCN: Record<keyof typeof en, string> = {
@@ -323,4 +331,12 @@ export const zhCN: Record<keyof typeof en, string> = {
   "error.body": "页面无法显示。请重试；如果问题持续，请稍后再来。",
   "error.reference": "参考编号：{digest}",
   "error.retry": "重试",
+  ...personaZh,
+  ...patientZh,
+  ...doctorZh,
+  ...widgetZh,
+  ...casesZh,
+  ...simulationZh,
+  ...orgZh,
+  ...corporaZh,
 };
