@@ -1,6 +1,7 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, id, orgId } from "./columns";
+import { departments } from "./departments";
 import { organizations } from "./orgs";
 
 export const avatarLanguage = pgEnum("avatar_language", ["zh-CN", "en"]);
@@ -24,6 +25,7 @@ export const avatars = pgTable(
     /** Region for emergency numbers: CN, US, UK or INTL. */
     region: text("region").notNull().default("CN"),
     publishedVersionId: text("published_version_id"),
+    departmentId: text("department_id").references(() => departments.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -15,6 +15,12 @@ export const createdAt = () =>
 /** Every tenant-owned row carries its organization: every query is scoped by it (and sharding can follow it). */
 export const orgId = () => text("org_id").notNull();
 
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType() {
+    return "bytea";
+  },
+});
+
 /** Full-text vector built from app-side tokens with the 'simple' config, so Chinese works on both engines. */
 export const tsvector = customType<{ data: string }>({
   dataType() {

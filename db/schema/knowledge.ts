@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, customType, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, vector } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, vector } from "drizzle-orm/pg-core";
 import { avatars } from "./avatars";
-import { createdAt, id, orgId, tsvector } from "./columns";
+import { bytea, createdAt, id, orgId, tsvector } from "./columns";
 import { organizations } from "./orgs";
 
 export const EMBEDDING_DIMENSIONS = 384;
@@ -11,12 +11,6 @@ export const documentStatus = pgEnum("document_status", ["queued", "processing",
 /** What kind of source a document is, as a doctor would cite it. */
 export const SOURCE_KINDS = ["guideline", "journal", "textbook", "own_article", "other"] as const;
 export const documentSourceKind = pgEnum("document_source_kind", SOURCE_KINDS);
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType() {
-    return "bytea";
-  },
-});
 
 export const documents = pgTable(
   "documents",

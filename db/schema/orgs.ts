@@ -1,6 +1,7 @@
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { createdAt, id } from "./columns";
+import { bytea, createdAt, id } from "./columns";
+import { departments } from "./departments";
 
 export interface OrgHotline {
   label: string;
@@ -28,6 +29,12 @@ export const organizations = pgTable(
     responseTargetMinutes: integer("response_target_minutes").notNull().default(15),
     /** The hospital's own lines, shown in crisis replies after the emergency numbers. */
     extraHotlines: jsonb("extra_hotlines").$type<OrgHotline[]>().notNull().default([]),
+    /** Brand: shown on the organization's public page, its avatars' pages and the widget. */
+    description: text("description").notNull().default(""),
+    brandColor: text("brand_color").notNull().default("#0f766e"),
+    accentColor: text("accent_color").notNull().default("#1e3a8a"),
+    logo: bytea("logo"),
+    logoMimeType: text("logo_mime_type"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
@@ -43,6 +50,8 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: memberRole("role").notNull(),
+    /** The member's department, for routing and listing; null for organization-wide members. */
+    departmentId: text("department_id").references((): AnyPgColumn => departments.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index("memberships_user_idx").on(t.userId)],
