@@ -27,7 +27,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+export type DatabaseTarget =
+  | { url: string }
+  /** sharedBuffers: PGlite's shared_buffers, e.g. "512MB" (its own default, 128MB, holds less than the indexes of ~100k passages). */
+  | { dataDir: string; sharedBuffers?: string }
+  | { memory: true };
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
@@ -88,7 +92,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("dataDir" in target) {
     fs.mkdirSync(target.dataDir, { recursive: true });
     release = acquireDataDirLock(target.dataDir);
-    pg = await PGlite.create(path.join(target.dataDir, "pgdata"), { extensions: { vector } });
+    // A start parameter, not ALTER SYSTEM: it wins over postgresql.auto.conf and follows the setting on every start.
+    const startParams = target.sharedBuffers ? [...PGlite.defaultStartParams, "-c", `shared_buffers=${target.sharedBuffers}`] : undefined;
+    pg = await PGlite.create(path.join(target.dataDir, "pgdata"), { extensions: { vector }, startParams });
   } else {
     pg = await PGlite.create({ extensions: { vector } });
   }

@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { createdAt, id, orgId } from "./columns";
+import { bytea, createdAt, id, orgId } from "./columns";
 import { departments } from "./departments";
 import { organizations } from "./orgs";
 
@@ -26,11 +26,31 @@ export const avatars = pgTable(
     region: text("region").notNull().default("CN"),
     publishedVersionId: text("published_version_id"),
     departmentId: text("department_id").references(() => departments.id, { onDelete: "set null" }),
+    hospital: text("hospital").notNull().default(""),
+    /** Languages the avatar answers in (one or both); `language` stays the main one. */
+    languages: jsonb("languages").$type<AvatarLanguage[]>().notNull().default([]),
+    /** The doctor's tone and persona instructions for a configured model. */
+    tone: text("tone").notNull().default(""),
+    topicsIn: jsonb("topics_in").$type<string[]>().notNull().default([]),
+    /** Topics the avatar must not answer; a question about one gets outOfScopeText instead. */
+    topicsOut: jsonb("topics_out").$type<string[]>().notNull().default([]),
+    outOfScopeText: text("out_of_scope_text").notNull().default(""),
+    suggestedQuestions: jsonb("suggested_questions").$type<string[]>().notNull().default([]),
+    answerPolicy: text("answer_policy").$type<AnswerPolicy>().notNull().default("materials_only"),
+    /** The doctor's own words when the materials have no answer; empty: the built-in text. */
+    noAnswerText: text("no_answer_text").notNull().default(""),
+    /** When the photo (in avatar_photos) last changed; null: no photo. Busts caches of the photo URL. */
+    photoUpdatedAt: timestamp("photo_updated_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("avatars_slug_key").on(t.slug), index("avatars_org_idx").on(t.orgId)],
 );
+
+export type AvatarLanguage = "zh-CN" | "en";
+/** materials_only: refuse beyond the materials; materials_first: general knowledge allowed (with a model), labelled as such. */
+export const ANSWER_POLICIES = ["materials_only", "materials_first"] as const;
+export type AnswerPolicy = (typeof ANSWER_POLICIES)[number];
 
 /** The persona patients see, frozen at publish time; editing the avatar never changes it. */
 export interface AvatarSnapshot {
@@ -39,10 +59,43 @@ export interface AvatarSnapshot {
   specialty: string;
   bio: string;
   greeting: string;
-  language: "zh-CN" | "en";
+  language: AvatarLanguage;
   disclaimer: string;
   region: string;
+  hospital: string;
+  languages: AvatarLanguage[];
+  tone: string;
+  topicsIn: string[];
+  topicsOut: string[];
+  outOfScopeText: string;
+  suggestedQuestions: string[];
+  answerPolicy: AnswerPolicy;
+  noAnswerText: string;
+  /** ISO time of the photo when published, or null: no photo. */
+  photoUpdatedAt: string | null;
 }
+
+/** The avatar's photo, kept apart from the avatar row so profile reads never carry the bytes. */
+export const avatarPhotos = pgTable("avatar_photos", {
+  avatarId: text("avatar_id")
+    .primaryKey()
+    .references(() => avatars.id, { onDelete: "cascade" }),
+  orgId: orgId(),
+  mime: text("mime").notNull(),
+  bytes: bytea("bytes").notNull(),
+  size: integer("size").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One document of a version's knowledge set, as it was when published. */
+export interface VersionDocument {
+  id: string;
+  title: string;
+  contentHash: string;
+}
+
+/** A consultation protocol as frozen into a version: its id and whatever the protocol holds. */
+export type VersionProtocol = { id: string } & Record<string, unknown>;
 
 export const avatarVersions = pgTable(
   "avatar_versions",
@@ -54,6 +107,12 @@ export const avatarVersions = pgTable(
       .references(() => avatars.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     snapshot: jsonb("snapshot").$type<AvatarSnapshot>().notNull(),
+    /** The consultation protocols as published (null: published before protocols were versioned). */
+    protocols: jsonb("protocols").$type<VersionProtocol[]>(),
+    /** The enabled documents at publish time; patients' retrieval is limited to them (null: before knowledge sets were versioned). */
+    knowledge: jsonb("knowledge").$type<VersionDocument[]>(),
+    /** Set on a rollback: the number of the version whose content this one repeats. */
+    restoredFrom: integer("restored_from"),
     publishedBy: text("published_by")
       .notNull()
       .references(() => users.id),

@@ -1,11 +1,15 @@
 import { index, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { users } from "./auth";
 import { avatars, avatarVersions } from "./avatars";
-import { createdAt, id, orgId } from "./columns";
+import { createdAt, id, orgId, type UrgencyLevel } from "./columns";
+import type { ProtocolState } from "./protocols";
 import { organizations } from "./orgs";
 
 export const messageRole = pgEnum("message_role", ["patient", "avatar"]);
 /** What produced an avatar message: a vetted crisis reply, a grounded answer, or "nothing found". */
 export const messageKind = pgEnum("message_kind", ["question", "crisis", "answer", "no_answer", "error"]);
+
+export type ConversationSource = "patient" | "simulation";
 
 export const conversations = pgTable(
   "conversations",
@@ -19,11 +23,19 @@ export const conversations = pgTable(
     avatarVersionId: text("avatar_version_id").references(() => avatarVersions.id),
     /** sha256 of the anonymous patient session token (the token itself lives only in the patient's cookie). */
     sessionHash: text("session_hash").notNull(),
+    /** The signed-in patient who claimed this anonymous conversation, for their history; null while anonymous. */
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     locale: text("locale").notNull(),
+    /** "simulation": an avatar run against a virtual patient; kept out of patient analytics and never escalated to people. */
+    source: text("source").$type<ConversationSource>().notNull().default("patient"),
+    /** Where the patient is in a consultation protocol; null outside one. */
+    protocolState: jsonb("protocol_state").$type<ProtocolState>(),
+    /** Rolling summary of the turns older than the model's window, so long chats are summarised, not cut. */
+    summary: text("summary").notNull().default(""),
     createdAt: createdAt(),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("conversations_avatar_idx").on(t.avatarId, t.lastMessageAt), index("conversations_session_idx").on(t.sessionHash)],
+  (t) => [index("conversations_avatar_idx").on(t.avatarId, t.lastMessageAt), index("conversations_session_idx").on(t.sessionHash), index("conversations_user_idx").on(t.userId, t.lastMessageAt)],
 );
 
 export interface Citation {
@@ -40,6 +52,14 @@ export interface Citation {
   year?: string | null;
   /** "curated": the doctor's own answer to this question (an FAQ entry), quoted whole; passageId is its id. */
   kind?: "passage" | "curated";
+  /** Set when the passage is the hospital's or a department's shared knowledge, not the doctor's own. */
+  owner?: CitationOwner | null;
+}
+
+export interface CitationOwner {
+  kind: "organization" | "department";
+  /** The organization's or the department's name. */
+  name: string;
 }
 
 export interface MessageTimings {
@@ -48,6 +68,8 @@ export interface MessageTimings {
   composeMs?: number;
   firstTokenMs?: number;
   totalMs?: number;
+  /** Cosine similarity of the best retrieved passage (absent when none was found), for the knowledge-gaps queue. */
+  topScore?: number;
 }
 
 export const messages = pgTable(
@@ -65,6 +87,8 @@ export const messages = pgTable(
     /** Which composer or model produced the text, for provenance. */
     model: text("model"),
     timings: jsonb("timings").$type<MessageTimings>(),
+    /** How urgently care is advised, on the doctor's scale, when the answer advises care. */
+    urgency: text("urgency").$type<UrgencyLevel>(),
     createdAt: createdAt(),
   },
   (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],

@@ -1,10 +1,50 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, vector } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, customType, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { avatars } from "./avatars";
-import { bytea, createdAt, id, orgId, tsvector } from "./columns";
+import { bytea, createdAt, id, orgId, tsvector, type UrgencyLevel } from "./columns";
+import { corpora } from "./corpora";
 import { organizations } from "./orgs";
 
+/** The offline embedder's dimension (the default). */
 export const EMBEDDING_DIMENSIONS = 384;
+
+/**
+ * Embedding sizes with an HNSW index of their own. The column takes vectors of any size (an embedder is
+ * a setting); each index covers the rows of one size, and queries cast to the active embedder's size so
+ * the planner can use it. Sizes above pgvector's 2,000-dimension HNSW limit are indexed as halfvec.
+ */
+export const INDEXED_DIMENSIONS = [384, 768, 1024, 1536, 3072] as const;
+/** pgvector indexes vector up to this many dimensions, halfvec up to 4,000. */
+export const HNSW_MAX_VECTOR_DIMENSIONS = 2000;
+
+/** A pgvector `vector` of no fixed size. */
+const anyVector = customType<{ data: number[]; driverData: string }>({
+  dataType() {
+    return "vector";
+  },
+  toDriver(value) {
+    return `[${value.join(",")}]`;
+  },
+  fromDriver(value) {
+    return JSON.parse(value) as number[];
+  },
+});
+
+/** The vector type a query casts to for `dimensions`, so the partial HNSW index of that size applies. */
+export function vectorCast(dimensions: number): string {
+  const d = Math.trunc(dimensions);
+  return d > HNSW_MAX_VECTOR_DIMENSIONS ? `halfvec(${d})` : `vector(${d})`;
+}
+
+/** One partial HNSW index per indexed size (expression and predicate written as the queries write them). */
+function hnswIndexes(table: string, column: { name: string }) {
+  return INDEXED_DIMENSIONS.map((d) => {
+    const ops = d > HNSW_MAX_VECTOR_DIMENSIONS ? "halfvec_cosine_ops" : "vector_cosine_ops";
+    return index(`${table}_embedding_hnsw_${d}`)
+      .using("hnsw", sql.raw(`("${column.name}"::${vectorCast(d)}) ${ops}`))
+      .where(sql.raw(`vector_dims("${column.name}") = ${d}`));
+  });
+}
 
 export const documentStatus = pgEnum("document_status", ["queued", "processing", "ready", "failed"]);
 
@@ -17,9 +57,9 @@ export const documents = pgTable(
   {
     id: id(),
     orgId: orgId().references(() => organizations.id, { onDelete: "cascade" }),
-    avatarId: text("avatar_id")
-      .notNull()
-      .references(() => avatars.id, { onDelete: "cascade" }),
+    /** The avatar the document belongs to, or (corpus_id) the shared corpus: exactly one of them. */
+    avatarId: text("avatar_id").references(() => avatars.id, { onDelete: "cascade" }),
+    corpusId: text("corpus_id").references(() => corpora.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     filename: text("filename"),
     format: text("format").notNull(),
@@ -54,6 +94,9 @@ export const documents = pgTable(
     index("documents_avatar_idx").on(t.avatarId),
     uniqueIndex("documents_avatar_hash_key").on(t.avatarId, t.contentHash).where(sql`replaces_document_id is null`),
     index("documents_replaces_idx").on(t.replacesDocumentId),
+    index("documents_corpus_idx").on(t.corpusId),
+    uniqueIndex("documents_corpus_hash_key").on(t.corpusId, t.contentHash).where(sql`replaces_document_id is null`),
+    check("documents_one_owner", sql`(avatar_id is null) <> (corpus_id is null)`),
   ],
 );
 
@@ -71,9 +114,9 @@ export const passages = pgTable(
   {
     id: id(),
     orgId: orgId(),
-    avatarId: text("avatar_id")
-      .notNull()
-      .references(() => avatars.id, { onDelete: "cascade" }),
+    /** As the document's: its avatar, or its shared corpus. */
+    avatarId: text("avatar_id").references(() => avatars.id, { onDelete: "cascade" }),
+    corpusId: text("corpus_id").references(() => corpora.id, { onDelete: "cascade" }),
     documentId: text("document_id")
       .notNull()
       .references(() => documents.id, { onDelete: "cascade" }),
@@ -84,15 +127,17 @@ export const passages = pgTable(
     charEnd: integer("char_end").notNull(),
     page: integer("page"),
     keywords: tsvector("keywords").notNull(),
-    embedding: vector("embedding", { dimensions: EMBEDDING_DIMENSIONS }).notNull(),
+    embedding: anyVector("embedding").notNull(),
     embedder: text("embedder").notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     index("passages_avatar_idx").on(t.avatarId),
+    index("passages_corpus_idx").on(t.corpusId),
     index("passages_document_idx").on(t.documentId),
-    index("passages_embedding_hnsw").using("hnsw", t.embedding.op("vector_cosine_ops")),
-    index("passages_keywords_gin").using("gin", t.keywords),
+    ...hnswIndexes("passages", t.embedding),
+    // No autovacuum on PGlite: a pending list would only be merged by ingestion's explicit clean-up.
+    index("passages_keywords_gin").using("gin", t.keywords).with({ fastupdate: false }),
     uniqueIndex("passages_document_ordinal_key").on(t.documentId, t.ordinal),
   ],
 );
@@ -106,22 +151,31 @@ export const curatedAnswers = pgTable(
   {
     id: id(),
     orgId: orgId(),
-    avatarId: text("avatar_id")
-      .notNull()
-      .references(() => avatars.id, { onDelete: "cascade" }),
+    /** As the document's: its avatar, or its shared corpus (hand-written answers belong to an avatar). */
+    avatarId: text("avatar_id").references(() => avatars.id, { onDelete: "cascade" }),
+    corpusId: text("corpus_id").references(() => corpora.id, { onDelete: "cascade" }),
     documentId: text("document_id").references(() => documents.id, { onDelete: "cascade" }),
     question: text("question").notNull(),
     answer: text("answer").notNull(),
     /** Question tokens (weight A) and answer tokens, as passages' keywords are built. */
     keywords: tsvector("keywords").notNull(),
     /** Embedding of the question. */
-    embedding: vector("embedding", { dimensions: EMBEDDING_DIMENSIONS }).notNull(),
+    embedding: anyVector("embedding").notNull(),
     embedder: text("embedder").notNull(),
+    /** How urgently care is advised by this answer, when the doctor set it. */
+    urgency: text("urgency").$type<UrgencyLevel>(),
+    /**
+     * Whether published versions use it at once. False: only versions published after it was created
+     * (a gap answered "with the next version"). The draft preview always uses it.
+     */
+    live: boolean("live").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
     index("curated_answers_avatar_idx").on(t.avatarId),
+    index("curated_answers_corpus_idx").on(t.corpusId),
     index("curated_answers_document_idx").on(t.documentId),
-    index("curated_answers_keywords_gin").using("gin", t.keywords),
+    ...hnswIndexes("curated_answers", t.embedding),
+    index("curated_answers_keywords_gin").using("gin", t.keywords).with({ fastupdate: false }),
   ],
 );

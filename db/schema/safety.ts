@@ -48,7 +48,7 @@ export const escalations = pgTable(
   (t) => [index("escalations_org_status_idx").on(t.orgId, t.status, t.createdAt)],
 );
 
-export const notificationChannel = pgEnum("notification_channel", ["webhook", "email"]);
+export const notificationChannel = pgEnum("notification_channel", ["webhook", "email", "oncall"]);
 export const notificationStatus = pgEnum("notification_status", ["pending", "delivered"]);
 
 /**
@@ -70,6 +70,8 @@ export const notifications = pgTable(
       .notNull()
       .default(sql`clock_timestamp()`),
     lastError: text("last_error"),
+    /** For "oncall": the e-mail addresses of the members on call when the escalation was raised. */
+    recipients: jsonb("recipients").$type<string[]>(),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
