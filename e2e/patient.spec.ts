@@ -45,10 +45,8 @@ test.describe("patient consults the demo avatar", () => {
     await expect(source.getByTestId("source-passage")).toContainText("盐");
   });
 
-  // Retrieval gap (server): CJK bigram tokens drop one-character words such as 盐, so these everyday
-  // phrasings find nothing or cite unrelated passages. Turn back on when retrieval handles them.
   for (const question of ["每天吃多少盐合适？", "高血压患者每天应该吃多少盐？"]) {
-    test.fixme(`gets a cited answer about salt to "${question}"`, async ({ page }) => {
+    test(`gets a cited answer about salt to "${question}"`, async ({ page }) => {
       const reply = await ask(page, question);
       await expect(reply).toHaveAttribute("data-kind", "answer");
       await expect(reply).toContainText("每天不超过5克");

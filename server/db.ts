@@ -13,7 +13,7 @@ export function getDatabase(): Promise<Database> {
     const config = getConfig();
     return config.DATABASE_URL
       ? openDatabase({ url: config.DATABASE_URL })
-      : openDatabase({ dataDir: path.resolve(config.DATA_DIR, "pglite") });
+      : openDatabase({ dataDir: path.resolve(config.DATA_DIR, "pglite"), sharedBuffers: config.PGLITE_SHARED_BUFFERS });
   })();
   return globalForDb.fenshenDatabase;
 }

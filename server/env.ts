@@ -11,6 +11,14 @@ export const ZConfig = z
     DATABASE_URL: z.preprocess(emptyToUndefined, z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres://").optional()),
     /** Where the embedded database and generated secrets live. */
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+    /**
+     * PGlite's shared_buffers for the embedded database: its 128MB default holds less than the vector and
+     * keyword indexes of ~100k passages, so retrieval would read pages from the file system on every query.
+     */
+    PGLITE_SHARED_BUFFERS: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^\d+(kB|MB|GB)$/, "must be a size like 512MB or 1GB").default("1GB"),
+    ),
     /** Signs session tokens; generated into DATA_DIR when unset on the embedded engine. */
     AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
     LLM_BASE_URL: z.preprocess(emptyToUndefined, optionalUrl),
@@ -34,8 +42,25 @@ export const ZConfig = z
     MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
     /** Seed the demo hospital, doctor and avatar into an empty database on start. */
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("true")).transform((v) => v === "true"),
+    /** Single sign-on with the hospital's OpenID Connect provider; all four of issuer, client id, secret and org slug, or none. */
+    OIDC_ISSUER: z.preprocess(emptyToUndefined, optionalUrl),
+    OIDC_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().optional()),
+    OIDC_CLIENT_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
+    /** The organization single-sign-on users join. */
+    OIDC_ORG_SLUG: z.preprocess(emptyToUndefined, z.string().optional()),
+    /** Role of a member created by their first single sign-on. */
+    OIDC_DEFAULT_ROLE: z.preprocess(emptyToUndefined, z.enum(["admin", "doctor", "reviewer", "on_call"]).default("doctor")),
+    /** The provider's name on the sign-in button ("Sign in with …"). */
+    OIDC_NAME: z.preprocess(emptyToUndefined, z.string().max(60).default("Hospital sign-on")),
+    /** Optional ID-token claim whose value (admin, doctor, reviewer, on_call) sets the member's role. */
+    OIDC_ROLE_CLAIM: z.preprocess(emptyToUndefined, z.string().optional()),
   })
   .superRefine((cfg, ctx) => {
+    const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ORG_SLUG"] as const;
+    if (oidc.some((k) => cfg[k]) && !oidc.every((k) => cfg[k])) {
+      const missing = oidc.filter((k) => !cfg[k]);
+      ctx.addIssue({ code: "custom", path: [missing[0]!], message: `single sign-on needs all of ${oidc.join(", ")} (missing ${missing.join(", ")})` });
+    }
     if (cfg.DATABASE_URL && !cfg.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when DATABASE_URL is set (app servers must share one secret)" });
     }

@@ -106,8 +106,8 @@ describe("retry with exponential backoff", () => {
     expect(doc.error).toMatch(/did not finish after 5 attempts/);
   });
 
-  it("refuses to process anything with an embedder whose vectors do not fit the index", async () => {
-    const wide: Embedder = { id: "wide", dimensions: 768, embed: async (texts) => texts.map(() => new Array<number>(768).fill(0)) };
-    await expect(drainIngestionQueue(database.db, wide)).rejects.toThrow(/makes 768-dimensional vectors, but passages\.embedding holds 384/);
+  it("refuses to process anything with an embedder whose vectors pgvector cannot store", async () => {
+    const wide: Embedder = { id: "wide", dimensions: 16_001, embed: async (texts) => texts.map(() => new Array<number>(16_001).fill(0)) };
+    await expect(drainIngestionQueue(database.db, wide)).rejects.toThrow(/makes 16001-dimensional vectors; pgvector stores 1 to 16000/);
   });
 });

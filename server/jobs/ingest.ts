@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
-import { curatedAnswers, documents, EMBEDDING_DIMENSIONS, passages } from "@/db/schema";
+import { curatedAnswers, documents, passages } from "@/db/schema";
 import { type Embedder, EmbeddingError } from "@/server/knowledge/embed/embedder";
 import { indexDocument } from "@/server/knowledge/ingest/index-document";
 import { refreshAvatarStats } from "@/server/knowledge/retrieve/avatar-stats";
@@ -50,12 +50,15 @@ export async function claimNextDocument(db: Db) {
   return rowsOf<{ id: string }>(rows)[0]?.id ?? null;
 }
 
-/** The index holds vectors of one size; an embedder of another size must not take any job. */
+/** pgvector's largest vector (any size up to it is stored; INDEXED_DIMENSIONS also get an HNSW index). */
+export const MAX_VECTOR_DIMENSIONS = 16_000;
+
+/** An embedder whose vectors pgvector cannot store must not take any job. */
 export function assertEmbedderFitsIndex(embedder: Embedder): void {
-  if (embedder.dimensions !== EMBEDDING_DIMENSIONS) {
+  if (!Number.isInteger(embedder.dimensions) || embedder.dimensions < 1 || embedder.dimensions > MAX_VECTOR_DIMENSIONS) {
     throw new Error(
-      `The embedder ${embedder.id} makes ${embedder.dimensions}-dimensional vectors, but passages.embedding holds ${EMBEDDING_DIMENSIONS}. ` +
-        "Use a model of that size (EMBEDDING_DIMENSIONS) or migrate the column first; no document was processed.",
+      `The embedder ${embedder.id} makes ${embedder.dimensions}-dimensional vectors; pgvector stores 1 to ${MAX_VECTOR_DIMENSIONS}. ` +
+        "Use another model (EMBEDDING_DIMENSIONS); no document was processed.",
     );
   }
 }
@@ -95,14 +98,10 @@ export async function processDocument(db: Db, embedder: Embedder, documentId: st
 /**
  * Embedded PGlite has no autovacuum, so ingestion does its chores. Without fresh statistics the planner
  * takes an avatar's thousands of passages for one row and picks nested loops that make retrieval several
- * times slower. New keyword entries wait in the GIN index's pending list, which every keyword search
- * scans in full until a vacuum merges it (30 ms per query at 10k passages): merge it now.
+ * times slower. (The keyword GIN indexes are built with fastupdate off, so no pending list waits for a vacuum.)
  */
 async function tidyIndexes(db: Db): Promise<void> {
   await db.execute(sql`analyze ${passages}, ${documents}, ${curatedAnswers}`);
-  await db.execute(sql`select gin_clean_pending_list(i.indexrelid)
-    from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
-    where a.amname = 'gin' and i.indrelid in ('passages'::regclass, 'curated_answers'::regclass)`);
 }
 
 /** Processes due documents until none is left (documents waiting for a retry stay queued). */
@@ -112,7 +111,7 @@ export async function drainIngestionQueue(db: Db, embedder: Embedder): Promise<n
   const avatarIds = new Set<string>();
   for (let id = await claimNextDocument(db); id; id = await claimNextDocument(db)) {
     const [doc] = await db.select({ avatarId: documents.avatarId }).from(documents).where(eq(documents.id, id));
-    if (doc) avatarIds.add(doc.avatarId);
+    if (doc?.avatarId) avatarIds.add(doc.avatarId);
     await processDocument(db, embedder, id);
     processed++;
   }

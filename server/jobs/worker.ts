@@ -1,9 +1,13 @@
 import { getDatabase } from "@/server/db";
+import { purgeExpiredConversations } from "@/server/governance/retention";
 import { getEmbedder } from "@/server/knowledge/embed";
 import { getNotifyTransports } from "@/server/safety/notify/transports";
 import { deliverDueNotifications } from "@/server/safety/notify/deliver";
 import { drainIngestionQueue } from "./ingest";
 import { reindexForEmbedder } from "./reindex";
+import { drainSimulationRuns } from "./simulation";
+import { createChatModel } from "@/server/chat/llm/model";
+import { getConfig } from "@/server/env";
 
 interface Drain {
   running: boolean;
@@ -44,15 +48,28 @@ export const kickIngestion = drain("ingestion", async () => drainIngestionQueue(
 /** Delivers due crisis notifications now. */
 export const kickNotifications = drain("notifications", async () => deliverDueNotifications((await getDatabase()).db, getNotifyTransports()));
 
+/** Applies each organization's retention rule now. */
+export const kickRetention = drain("retention", async () => purgeExpiredConversations((await getDatabase()).db));
+
+/** Runs queued virtual-patient consultations now (offline, or with the configured chat model). */
+export const kickSimulationRuns = drain("simulation", async () =>
+  drainSimulationRuns({ db: (await getDatabase()).db, embedder: getEmbedder(), chatModel: createChatModel(getConfig()) }),
+);
+
 /**
  * Resumes work left by a previous process and polls for work queued by other app servers or due
  * for a retry. Queue state lives in Postgres, so any instance can pick up any job.
  */
 export function startBackgroundWorker(): void {
   if (state.fenshenTimers) return;
-  state.fenshenTimers = [setInterval(kickIngestion, 10_000), setInterval(kickNotifications, 2_000)];
+  state.fenshenTimers = [setInterval(kickIngestion, 10_000), setInterval(kickNotifications, 2_000), setInterval(kickRetention, 60 * 60_000)];
   for (const t of state.fenshenTimers) t.unref();
+  // Simulation runs: resumed at start, then polled for runs queued elsewhere or due for a retry.
+  state.fenshenTimers.push(setInterval(kickSimulationRuns, 5_000));
+  state.fenshenTimers.at(-1)!.unref();
+  kickSimulationRuns();
   kickNotifications();
+  kickRetention();
   // A changed embedder first loads (a bad EMBEDDING_* setting shows here, at start) and re-queues what
   // another embedder indexed; then the queue drains as usual.
   void (async () => {

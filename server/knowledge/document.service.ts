@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { documentFiles, documents, passages } from "@/db/schema";
+import { type CitationOwner, documentFiles, documents, passages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
+import { corpusOwners, getCorpusOrThrow } from "./corpus.service";
 import { type TProvenance, type TProvenanceInput, ZProvenance } from "./document.schema";
 import { checkDocument, type DocumentFormat } from "./ingest/parse";
+import { type DocumentOwner, sameOwner } from "./owner";
 
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -25,7 +27,9 @@ export function parseProvenance(input: TProvenanceInput | undefined): TProvenanc
 }
 
 export interface AddDocumentInput {
-  avatarId: string;
+  /** The avatar the document is for, or (corpusId) the shared corpus: exactly one. */
+  avatarId?: string;
+  corpusId?: string;
   title: string;
   filename: string | null;
   format: DocumentFormat;
@@ -35,13 +39,20 @@ export interface AddDocumentInput {
 
 const hashOf = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-/** A document of the avatar (not a pending replacement) with this content, if any. */
-async function findByContent(db: Db, avatarId: string, contentHash: string) {
+/** A document of the same avatar or corpus (not a pending replacement) with this content, if any. */
+async function findByContent(db: Db, owner: DocumentOwner, contentHash: string) {
   const [existing] = await db
     .select()
     .from(documents)
-    .where(and(eq(documents.avatarId, avatarId), eq(documents.contentHash, contentHash), isNull(documents.replacesDocumentId)));
+    .where(and(sameOwner(owner), eq(documents.contentHash, contentHash), isNull(documents.replacesDocumentId)));
   return existing ?? null;
+}
+
+/** The owner a new document goes to, checked: an avatar the actor may edit, or a corpus they may manage. */
+async function ownerForNewDocument(db: Db, actor: Actor, input: { avatarId?: string; corpusId?: string }): Promise<DocumentOwner> {
+  if (Boolean(input.avatarId) === Boolean(input.corpusId)) throw new AppError("bad_request", "Choose either an avatar or a shared corpus for the document.");
+  if (input.corpusId) return { avatarId: null, corpusId: (await getCorpusOrThrow(db, actor, input.corpusId, "edit")).id };
+  return { avatarId: (await getAvatarOrThrow(db, actor, input.avatarId!, "edit")).id, corpusId: null };
 }
 
 /**
@@ -54,13 +65,13 @@ export async function addDocument(
   input: AddDocumentInput,
   limits: { maxBytes: number },
 ): Promise<{ document: DocumentRow; duplicate: boolean }> {
-  const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "edit");
+  const owner = await ownerForNewDocument(db, actor, input);
   assertWithinUploadLimit(input.title, input.bytes.byteLength, limits);
   const provenance = parseProvenance(input.provenance);
   // The cheap checks now, so most bad files are refused with their reason instead of failing in the job.
   await checkDocument(input.bytes, input.format);
   const contentHash = hashOf(input.bytes);
-  const existing = await findByContent(db, avatar.id, contentHash);
+  const existing = await findByContent(db, owner, contentHash);
   if (existing) return { document: existing, duplicate: true };
 
   const document = await db.transaction(async (tx) => {
@@ -68,7 +79,7 @@ export async function addDocument(
       .insert(documents)
       .values({
         orgId: actor.orgId,
-        avatarId: avatar.id,
+        ...owner,
         title: input.title,
         filename: input.filename,
         format: input.format,
@@ -110,8 +121,9 @@ export async function replaceDocument(
   await checkDocument(input.bytes, input.format);
   const contentHash = hashOf(input.bytes);
   if (contentHash === original.contentHash) return { document: original, replacement: null, duplicate: true };
-  const clash = await findByContent(db, original.avatarId, contentHash);
-  if (clash) throw new AppError("bad_request", `This file is already on this avatar as “${clash.title}”, so it cannot replace “${original.title}”.`);
+  const clash = await findByContent(db, original, contentHash);
+  const here = original.corpusId ? "shared corpus" : "avatar";
+  if (clash) throw new AppError("bad_request", `This file is already on this ${here} as “${clash.title}”, so it cannot replace “${original.title}”.`);
 
   // A title that was just the old file's name follows the new file's name; a title the doctor chose stays.
   const title = original.filename && original.title === titleFromFilename(original.filename) ? titleFromFilename(input.filename) : original.title;
@@ -122,6 +134,7 @@ export async function replaceDocument(
       .values({
         orgId: original.orgId,
         avatarId: original.avatarId,
+        corpusId: original.corpusId,
         title,
         filename: input.filename,
         format: input.format,
@@ -145,7 +158,17 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 export async function listDocuments(db: Db, actor: Actor, unverifiedAvatarId: string) {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "read");
-  const rows = await db.select().from(documents).where(eq(documents.avatarId, avatar.id)).orderBy(desc(documents.createdAt));
+  return documentsOf(db, { avatarId: avatar.id, corpusId: null });
+}
+
+/** A shared corpus's documents, as listDocuments gives an avatar's. */
+export async function listCorpusDocuments(db: Db, actor: Actor, unverifiedCorpusId: string) {
+  const corpus = await getCorpusOrThrow(db, actor, unverifiedCorpusId, "read");
+  return documentsOf(db, { avatarId: null, corpusId: corpus.id });
+}
+
+async function documentsOf(db: Db, owner: DocumentOwner) {
+  const rows = await db.select().from(documents).where(sameOwner(owner)).orderBy(desc(documents.createdAt));
   const pending = new Map(rows.filter((r) => r.replacesDocumentId).map((r) => [r.replacesDocumentId!, r]));
   const now = today();
   return rows
@@ -166,7 +189,8 @@ async function getDocumentOrThrow(db: Db, actor: Actor, unverifiedDocumentId: st
     .from(documents)
     .where(and(eq(documents.id, unverifiedDocumentId), eq(documents.orgId, actor.orgId)));
   if (!doc) throw new AppError("not_found", "No such document in your organization.");
-  await getAvatarOrThrow(db, actor, doc.avatarId, mode);
+  if (doc.corpusId) await getCorpusOrThrow(db, actor, doc.corpusId, mode);
+  else await getAvatarOrThrow(db, actor, doc.avatarId!, mode);
   return doc;
 }
 
@@ -209,23 +233,28 @@ export async function deleteDocument(db: Db, actor: Actor, unverifiedDocumentId:
 export async function pasteDocument(
   db: Db,
   actor: Actor,
-  input: { avatarId: string; title: string; text: string; provenance?: TProvenanceInput },
+  input: { avatarId?: string; corpusId?: string; title: string; text: string; provenance?: TProvenanceInput },
   limits: { maxBytes: number },
 ) {
+  const { avatarId, corpusId } = input;
   return addDocument(
     db,
     actor,
-    { avatarId: input.avatarId, title: input.title, filename: null, format: "markdown", bytes: new TextEncoder().encode(input.text), provenance: input.provenance },
+    { avatarId, corpusId, title: input.title, filename: null, format: "markdown", bytes: new TextEncoder().encode(input.text), provenance: input.provenance },
     limits,
   );
 }
 
-/** Source and year of documents, for citations. */
-export async function documentProvenance(db: Db, documentIds: string[]): Promise<Map<string, { source: string | null; year: string | null }>> {
+/** Source and year of documents, and whose shared knowledge they are (the hospital's, a department's), for citations. */
+export async function documentProvenance(
+  db: Db,
+  documentIds: string[],
+): Promise<Map<string, { source: string | null; year: string | null; owner?: CitationOwner }>> {
   if (documentIds.length === 0) return new Map();
   const rows = await db
-    .select({ id: documents.id, source: documents.sourceName, year: documents.edition })
+    .select({ id: documents.id, source: documents.sourceName, year: documents.edition, corpusId: documents.corpusId })
     .from(documents)
     .where(inArray(documents.id, [...new Set(documentIds)]));
-  return new Map(rows.map((r) => [r.id, { source: r.source, year: r.year }]));
+  const owners = await corpusOwners(db, rows.flatMap((r) => (r.corpusId ? [r.corpusId] : [])));
+  return new Map(rows.map((r) => [r.id, { source: r.source, year: r.year, owner: r.corpusId ? owners.get(r.corpusId) : undefined }]));
 }

@@ -10,7 +10,9 @@ export type UploadResult =
   | { filename: string; ok: false; error: string };
 
 export interface UploadInput {
-  avatarId: string;
+  /** The avatar the files are for, or (corpusId) the shared corpus. */
+  avatarId?: string;
+  corpusId?: string;
   files: File[];
   /** Provenance applied to every file of the batch. */
   provenance?: TProvenanceInput;
@@ -26,11 +28,12 @@ export function uploadInputFromForm(form: FormData): UploadInput {
     const value = form.get(name);
     return typeof value === "string" ? value : undefined;
   };
-  const avatarId = field("avatarId");
+  const avatarId = field("avatarId") || undefined;
+  const corpusId = field("corpusId") || undefined;
   const files = form.getAll("files").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f);
-  if (!avatarId || files.length === 0) throw new AppError("bad_request", "Choose an avatar and at least one file.");
+  if ((!avatarId && !corpusId) || files.length === 0) throw new AppError("bad_request", "Choose an avatar (or a shared corpus) and at least one file.");
   const provenance = Object.fromEntries(PROVENANCE_FIELDS.map((name) => [name, field(name) ?? null])) as TProvenanceInput;
-  return { avatarId, files, provenance, replaceDocumentId: field("replaceDocumentId") || undefined };
+  return { avatarId, corpusId, files, provenance, replaceDocumentId: field("replaceDocumentId") || undefined };
 }
 
 /** Adds each file on its own: one bad file gets its reason and the rest of the batch goes on. */
@@ -53,7 +56,7 @@ export async function uploadFiles(db: Db, actor: Actor, args: UploadInput, limit
       const { document, duplicate } = await addDocument(
         db,
         actor,
-        { avatarId: args.avatarId, title: titleFromFilename(file.name), filename: file.name, format, bytes, provenance },
+        { avatarId: args.avatarId, corpusId: args.corpusId, title: titleFromFilename(file.name), filename: file.name, format, bytes, provenance },
         limits,
       );
       results.push({ filename: file.name, ok: true, documentId: document.id, duplicate });

@@ -18,6 +18,7 @@ import { PassagesList } from "./passages-list";
 import { ProvenanceSummary } from "./provenance";
 import { ProvenanceEditor } from "./provenance-editor";
 import { ReplaceButton, ReplacementStatus } from "./replace-document";
+import { type KnowledgeOwner, documentsKey } from "./owner";
 
 const FAQ_FORMATS = new Set(["csv", "xlsx"]);
 
@@ -25,7 +26,7 @@ function formatBytes(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function DocumentItem({ document: doc, avatarId }: { document: StudioDocument; avatarId: string }) {
+export function DocumentItem({ document: doc, owner }: { document: StudioDocument; owner: KnowledgeOwner }) {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
@@ -33,7 +34,7 @@ export function DocumentItem({ document: doc, avatarId }: { document: StudioDocu
   const id = useId();
   const [showPassages, setShowPassages] = useState(false);
   const [editing, setEditing] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.knowledge.documents.queryKey({ avatarId }) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: documentsKey(trpc, owner) });
   const setEnabled = useMutation(trpc.knowledge.setEnabled.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.knowledge.delete.mutationOptions({ onSuccess: refresh }));
   const actionError = setEnabled.error ?? remove.error;
@@ -68,7 +69,7 @@ export function DocumentItem({ document: doc, avatarId }: { document: StudioDocu
           {t("knowledge.provenance.overdueBody", { date: doc.reviewBy })}
         </Alert>
       ) : null}
-      <ReplacementStatus document={doc} avatarId={avatarId} />
+      <ReplacementStatus document={doc} owner={owner} />
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         {doc.status === "ready" ? (
@@ -87,7 +88,7 @@ export function DocumentItem({ document: doc, avatarId }: { document: StudioDocu
           <PenLine aria-hidden />
           {t("knowledge.provenance.edit")}
         </Button>
-        <ReplaceButton document={doc} avatarId={avatarId} />
+        <ReplaceButton document={doc} owner={owner} />
         <div className="flex items-center gap-2">
           <Switch
             id={`${id}-enabled`}
@@ -117,7 +118,7 @@ export function DocumentItem({ document: doc, avatarId }: { document: StudioDocu
 
       {editing ? (
         <div id={`${id}-provenance`}>
-          <ProvenanceEditor document={doc} avatarId={avatarId} onDone={() => setEditing(false)} />
+          <ProvenanceEditor document={doc} owner={owner} onDone={() => setEditing(false)} />
         </div>
       ) : null}
       {actionError ? (

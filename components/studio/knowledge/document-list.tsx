@@ -9,13 +9,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { DocumentItem } from "./document-item";
 import { hasWorkInProgress } from "./document-status";
+import { type KnowledgeOwner, documentsQuery } from "./owner";
 
-/** The avatar's documents; polls every second only while one of them (or a new version) is still being processed. */
-export function DocumentList({ avatarId }: { avatarId: string }) {
+/** The avatar's (or shared corpus's) documents; polls every second only while one of them (or a new version) is still being processed. */
+export function DocumentList({ owner }: { owner: KnowledgeOwner }) {
   const t = useT();
   const trpc = useTRPC();
   const documents = useQuery({
-    ...trpc.knowledge.documents.queryOptions({ avatarId }),
+    ...documentsQuery(trpc, owner),
     refetchInterval: (query) => (query.state.data?.some(hasWorkInProgress) ? 1000 : false),
   });
 
@@ -33,7 +34,7 @@ export function DocumentList({ avatarId }: { avatarId: string }) {
   return (
     <ul data-testid="documents" className="flex flex-col divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white">
       {documents.data.map((d) => (
-        <DocumentItem key={d.id} document={d} avatarId={avatarId} />
+        <DocumentItem key={d.id} document={d} owner={owner} />
       ))}
     </ul>
   );

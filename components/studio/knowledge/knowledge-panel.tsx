@@ -5,11 +5,12 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { DocumentList } from "./document-list";
 import { PasteForm } from "./paste-form";
 import { RetrievalTest } from "./retrieval-test";
+import { SharedKnowledge } from "./shared-knowledge";
 import { UploadForm } from "./upload-form";
 
 /**
  * The avatar's materials: add them (files or pasted text, with their source), watch them being processed,
- * inspect, replace and manage them, and test what retrieval finds for a question.
+ * inspect, replace and manage them, see which shared corpora it draws on, and test what retrieval finds for a question.
  */
 export function KnowledgePanel({ avatarId }: { avatarId: string }) {
   const t = useT();
@@ -22,7 +23,7 @@ export function KnowledgePanel({ avatarId }: { avatarId: string }) {
             <CardDescription>{t("knowledge.upload.lead")}</CardDescription>
           </CardHeader>
           <CardContent>
-            <UploadForm avatarId={avatarId} />
+            <UploadForm owner={{ avatarId }} />
           </CardContent>
         </Card>
         <Card>
@@ -31,7 +32,7 @@ export function KnowledgePanel({ avatarId }: { avatarId: string }) {
             <CardDescription>{t("knowledge.paste.lead")}</CardDescription>
           </CardHeader>
           <CardContent>
-            <PasteForm avatarId={avatarId} />
+            <PasteForm owner={{ avatarId }} />
           </CardContent>
         </Card>
       </div>
@@ -39,8 +40,17 @@ export function KnowledgePanel({ avatarId }: { avatarId: string }) {
         <h2 id="documents-title" className="text-lg font-semibold text-slate-900">
           {t("knowledge.documents.title")}
         </h2>
-        <DocumentList avatarId={avatarId} />
+        <DocumentList owner={{ avatarId }} />
       </section>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("corpora.avatar.title")}</CardTitle>
+          <CardDescription>{t("corpora.avatar.lead")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SharedKnowledge avatarId={avatarId} />
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle>{t("knowledge.test.title")}</CardTitle>

@@ -13,17 +13,17 @@ import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
 import { ProvenanceDetails, provenanceFromForm } from "./provenance";
 import type { StudioDocument } from "./document-status";
+import { type KnowledgeOwner, documentsKey } from "./owner";
 
-export function PasteForm({ avatarId }: { avatarId: string }) {
+export function PasteForm({ owner }: { owner: KnowledgeOwner }) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
-  const paste = useMutation(
-    trpc.knowledge.paste.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.knowledge.documents.queryKey({ avatarId }) }),
-    }),
-  );
+  const onSuccess = () => queryClient.invalidateQueries({ queryKey: documentsKey(trpc, owner) });
+  const pasteToAvatar = useMutation(trpc.knowledge.paste.mutationOptions({ onSuccess }));
+  const pasteToCorpus = useMutation(trpc.corpora.paste.mutationOptions({ onSuccess }));
+  const paste = "corpusId" in owner ? pasteToCorpus : pasteToAvatar;
 
   return (
     <form
@@ -32,15 +32,14 @@ export function PasteForm({ avatarId }: { avatarId: string }) {
         const form = event.currentTarget;
         const data = new FormData(form);
         const provenance = provenanceFromForm(data);
-        paste.mutate(
-          {
-            avatarId,
-            title: String(data.get("title") ?? ""),
-            text: String(data.get("text") ?? ""),
-            provenance: { ...provenance, sourceKind: provenance.sourceKind as StudioDocument["sourceKind"] },
-          },
-          { onSuccess: () => form.reset() },
-        );
+        const input = {
+          title: String(data.get("title") ?? ""),
+          text: String(data.get("text") ?? ""),
+          provenance: { ...provenance, sourceKind: provenance.sourceKind as StudioDocument["sourceKind"] },
+        };
+        const reset = { onSuccess: () => form.reset() };
+        if ("corpusId" in owner) pasteToCorpus.mutate({ ...input, corpusId: owner.corpusId }, reset);
+        else pasteToAvatar.mutate({ ...input, avatarId: owner.avatarId }, reset);
       }}
       className="flex flex-col gap-3"
       aria-busy={paste.isPending}

@@ -9,9 +9,10 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import type { StudioDocument } from "./document-status";
 import { ProvenanceFields, provenanceFromForm } from "./provenance";
+import { type KnowledgeOwner, documentsKey } from "./owner";
 
 /** Edits a document's source details after upload. */
-export function ProvenanceEditor({ document: doc, avatarId, onDone }: { document: StudioDocument; avatarId: string; onDone: () => void }) {
+export function ProvenanceEditor({ document: doc, owner, onDone }: { document: StudioDocument; owner: KnowledgeOwner; onDone: () => void }) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -19,7 +20,7 @@ export function ProvenanceEditor({ document: doc, avatarId, onDone }: { document
   const save = useMutation(
     trpc.knowledge.updateProvenance.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.knowledge.documents.queryKey({ avatarId }) });
+        await queryClient.invalidateQueries({ queryKey: documentsKey(trpc, owner) });
         onDone();
       },
     }),

@@ -11,19 +11,20 @@ import { Progress } from "@/components/ui/progress";
 import { Spinner } from "@/components/ui/spinner";
 import type { StudioDocument } from "./document-status";
 import { ACCEPTED_EXTENSIONS, uploadFiles } from "./upload-files";
+import { type KnowledgeOwner, documentsKey } from "./owner";
 
 /** "Replace": uploads one file as the document's new version; the current one answers until it is ready. */
-export function ReplaceButton({ document: doc, avatarId }: { document: StudioDocument; avatarId: string }) {
+export function ReplaceButton({ document: doc, owner }: { document: StudioDocument; owner: KnowledgeOwner }) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const replace = useMutation({
-    mutationFn: (file: File) => uploadFiles(avatarId, [file], { replaceDocumentId: doc.id }),
+    mutationFn: (file: File) => uploadFiles(owner, [file], { replaceDocumentId: doc.id }),
     onSettled: () => {
       if (input.current) input.current.value = "";
-      return queryClient.invalidateQueries({ queryKey: trpc.knowledge.documents.queryKey({ avatarId }) });
+      return queryClient.invalidateQueries({ queryKey: documentsKey(trpc, owner) });
     },
   });
   const result = replace.data?.[0];
@@ -62,12 +63,12 @@ export function ReplaceButton({ document: doc, avatarId }: { document: StudioDoc
 }
 
 /** A pending new version: its progress, or why it failed (the current version stays in use either way). */
-export function ReplacementStatus({ document: doc, avatarId }: { document: StudioDocument; avatarId: string }) {
+export function ReplacementStatus({ document: doc, owner }: { document: StudioDocument; owner: KnowledgeOwner }) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const dismiss = useMutation(
-    trpc.knowledge.delete.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.knowledge.documents.queryKey({ avatarId }) }) }),
+    trpc.knowledge.delete.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: documentsKey(trpc, owner) }) }),
   );
   const r = doc.replacement;
   if (!r) return null;

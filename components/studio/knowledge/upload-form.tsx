@@ -12,8 +12,9 @@ import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ProvenanceDetails, provenanceFromForm } from "./provenance";
 import { ACCEPTED_EXTENSIONS, uploadFiles } from "./upload-files";
+import { type KnowledgeOwner, documentsKey } from "./owner";
 
-export function UploadForm({ avatarId }: { avatarId: string }) {
+export function UploadForm({ owner }: { owner: KnowledgeOwner }) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -21,12 +22,12 @@ export function UploadForm({ avatarId }: { avatarId: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
   const upload = useMutation({
-    mutationFn: (args: { files: File[]; form: HTMLFormElement }) => uploadFiles(avatarId, args.files, provenanceFromForm(new FormData(args.form))),
+    mutationFn: (args: { files: File[]; form: HTMLFormElement }) => uploadFiles(owner, args.files, provenanceFromForm(new FormData(args.form))),
     onSuccess: (_results, args) => {
       setFiles([]);
       args.form.reset();
       if (input.current) input.current.value = "";
-      return queryClient.invalidateQueries({ queryKey: trpc.knowledge.documents.queryKey({ avatarId }) });
+      return queryClient.invalidateQueries({ queryKey: documentsKey(trpc, owner) });
     },
   });
 

@@ -10,6 +10,7 @@ import { curatedAnswers, documentFiles, documents, passages } from "@/db/schema"
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { curatedKeywordVector } from "@/server/knowledge/retrieve/curated";
 import { passageKeywordVector } from "@/server/knowledge/retrieve/keyword-index";
+import { sameOwner } from "@/server/knowledge/owner";
 import { AppError } from "@/server/lib/errors";
 import { type Chunk, chunkDocument } from "./chunk";
 import { parseDocument, type ParsedDocument } from "./parse";
@@ -73,8 +74,8 @@ export async function indexDocument(db: Db, embedder: Embedder, doc: DocumentRow
       const [clash] = await tx
         .select({ title: documents.title })
         .from(documents)
-        .where(and(eq(documents.avatarId, target.avatarId), eq(documents.contentHash, doc.contentHash), ne(documents.id, target.id), isNull(documents.replacesDocumentId)));
-      if (clash) throw new AppError("bad_request", `This file is already on this avatar as “${clash.title}”, so it cannot replace “${target.title}”.`);
+        .where(and(sameOwner(target), eq(documents.contentHash, doc.contentHash), ne(documents.id, target.id), isNull(documents.replacesDocumentId)));
+      if (clash) throw new AppError("bad_request", `This file is already on this ${target.corpusId ? "shared corpus" : "avatar"} as “${clash.title}”, so it cannot replace “${target.title}”.`);
       // The replacement row goes first: the original takes over its content hash.
       await tx.delete(documents).where(eq(documents.id, doc.id));
       await tx.update(documentFiles).set({ data: bytes }).where(eq(documentFiles.documentId, target.id));
@@ -88,6 +89,7 @@ export async function indexDocument(db: Db, embedder: Embedder, doc: DocumentRow
         chunks.slice(i, i + INSERT_BATCH).map((c, j) => ({
           orgId: target.orgId,
           avatarId: target.avatarId,
+          corpusId: target.corpusId,
           documentId: target.id,
           ordinal: c.ordinal,
           headingPath: c.headingPath,
@@ -106,9 +108,11 @@ export async function indexDocument(db: Db, embedder: Embedder, doc: DocumentRow
         faq.slice(i, i + INSERT_BATCH).map((entry, j) => ({
           orgId: target.orgId,
           avatarId: target.avatarId,
+          corpusId: target.corpusId,
           documentId: target.id,
           question: entry.question,
           answer: entry.answer,
+          urgency: entry.urgency ?? null,
           keywords: curatedKeywordVector(entry.question, entry.answer),
           embedding: questionVectors[i + j]!,
           embedder: embedder.id,

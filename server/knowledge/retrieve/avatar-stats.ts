@@ -13,6 +13,7 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
+import { includedCorpusIds } from "@/server/knowledge/corpus.service";
 
 export interface AvatarStats {
   /** Passages of the avatar's searchable documents. */
@@ -25,15 +26,39 @@ export interface AvatarStats {
   tableRows: number;
 }
 
+/** What one avatar's retrieval searches. */
+export interface KnowledgeScope {
+  avatarId: string;
+  /** A published version's documents of the avatar, searched instead of its enabled ones. */
+  documentIds?: readonly string[];
+  /** The shared corpora the avatar includes: their enabled documents serve live, also to a published version. */
+  corpusIds?: readonly string[];
+}
+
 /**
- * The documents whose passages retrieval searches: enabled, with passages, and not failed. A queued or
+ * Which documents are in the scope, before the status checks: the avatar's (enabled, or a published
+ * version's set: disabling a document in the draft does not change that) and its shared corpora's enabled ones.
+ */
+export function inScope(alias: string, scope: KnowledgeScope): SQL {
+  const d = sql.raw(alias);
+  const chosen = scope.documentIds ? sql`${d}.id = any(${idArray(scope.documentIds)}::text[])` : sql`${d}.enabled`;
+  const own = sql`${d}.avatar_id = ${scope.avatarId} and ${chosen}`;
+  if (!scope.corpusIds?.length) return own;
+  return sql`((${own}) or (${d}.corpus_id = any(${idArray(scope.corpusIds)}::text[]) and ${d}.enabled))`;
+}
+
+/**
+ * The documents whose passages retrieval searches: in scope, with passages, and not failed. A queued or
  * processing document keeps serving the passages of its last successful run (a re-index after an
  * embedder change, a retry) until its job swaps the new ones in.
  */
-export function searchableDocuments(alias: string, avatarId: string): SQL {
+export function searchableDocuments(alias: string, scope: KnowledgeScope): SQL {
   const d = sql.raw(alias);
-  return sql`${d}.avatar_id = ${avatarId} and ${d}.enabled and ${d}.status <> 'failed' and ${d}.passage_count > 0`;
+  return sql`${inScope(alias, scope)} and ${d}.status <> 'failed' and ${d}.passage_count > 0`;
 }
+
+/** A text[] literal of ids (quotes and backslashes cannot occur in ids; they are dropped to be safe). */
+export const idArray = (ids: readonly string[]) => `{${ids.map((id) => `"${id.replace(/["\\]/g, "")}"`).join(",")}}`;
 
 interface DocumentKey {
   /** When its passages were last swapped in (updated_at of a ready document); null while re-processing. */
@@ -56,7 +81,8 @@ const MAX_AVATARS = 64;
 const cache = new Map<string, Entry>();
 const inFlight = new Map<string, Promise<Entry>>();
 
-const key = (db: Db, avatarId: string) => `${dbId(db)}:${avatarId}`;
+const ids = (list?: readonly string[]) => (list ? [...list].sort().join(",") : "*");
+const key = (db: Db, scope: KnowledgeScope) => `${dbId(db)}:${scope.avatarId}:${ids(scope.documentIds)}:${ids(scope.corpusIds)}`;
 const dbIds = new WeakMap<object, number>();
 let nextDbId = 1;
 /** Tests open several databases in one process: entries are per database. */
@@ -66,20 +92,20 @@ function dbId(db: Db): number {
   return id;
 }
 
-async function readStamp(db: Db, avatarId: string): Promise<string> {
+async function readStamp(db: Db, scope: KnowledgeScope): Promise<string> {
   const [row] = rowsOf<{ n: number; passages: number; ready_at: string | null }>(
     await db.execute(sql`
       select count(*)::int as n, coalesce(sum(d.passage_count), 0)::int as passages,
              max(d.updated_at) filter (where d.status = 'ready')::text as ready_at,
              count(*) filter (where d.status <> 'ready')::int as pending
-      from documents d where ${searchableDocuments("d", avatarId)}`),
+      from documents d where ${searchableDocuments("d", scope)}`),
   );
   return JSON.stringify(row ?? null);
 }
 
-async function readDocuments(db: Db, avatarId: string): Promise<Map<string, DocumentKey>> {
+async function readDocuments(db: Db, scope: KnowledgeScope): Promise<Map<string, DocumentKey>> {
   const rows = rowsOf<{ id: string; status: string; updated_at: string; passage_count: number }>(
-    await db.execute(sql`select d.id, d.status, d.updated_at::text as updated_at, d.passage_count from documents d where ${searchableDocuments("d", avatarId)}`),
+    await db.execute(sql`select d.id, d.status, d.updated_at::text as updated_at, d.passage_count from documents d where ${searchableDocuments("d", scope)}`),
   );
   return new Map(rows.map((r) => [r.id, { readyAt: r.status === "ready" ? r.updated_at : null, passages: Number(r.passage_count) }]));
 }
@@ -101,11 +127,11 @@ function passagesOfAvatar(avatarId: string): SQL {
 }
 
 function passagesOfDocuments(ids: string[]): SQL {
-  return sql`format('select keywords from passages where document_id = any(%L::text[])', ${`{${ids.map((id) => `"${id.replace(/["\\]/g, "")}"`).join(",")}}`}::text)`;
+  return sql`format('select keywords from passages where document_id = any(%L::text[])', ${idArray(ids)}::text)`;
 }
 
-async function build(db: Db, avatarId: string, stamp: string, previous: Entry | undefined): Promise<Entry> {
-  const documents = await readDocuments(db, avatarId);
+async function build(db: Db, scope: KnowledgeScope, stamp: string, previous: Entry | undefined): Promise<Entry> {
+  const documents = await readDocuments(db, scope);
   let added: string[] | null = [];
   if (previous) {
     for (const [id, before] of previous.documents) {
@@ -131,7 +157,8 @@ async function build(db: Db, avatarId: string, stamp: string, previous: Entry | 
     }
     return { stamp, documents, df, passages, totalLength, tableRows: await tableRows(db) };
   }
-  const df = documents.size > 0 ? await countTerms(db, passagesOfAvatar(avatarId)) : new Map<string, number>();
+  const all = scope.documentIds || scope.corpusIds?.length ? passagesOfDocuments([...documents.keys()]) : passagesOfAvatar(scope.avatarId);
+  const df = documents.size > 0 ? await countTerms(db, all) : new Map<string, number>();
   let totalLength = 0;
   for (const n of df.values()) totalLength += n;
   let passages = 0;
@@ -148,10 +175,14 @@ function toStats(entry: Entry): AvatarStats {
   };
 }
 
-/** The avatar's current statistics: from the cache when its documents have not changed, else refreshed. */
-export async function getAvatarStats(db: Db, avatarId: string): Promise<AvatarStats> {
-  const k = key(db, avatarId);
-  const stamp = await readStamp(db, avatarId);
+/**
+ * The current statistics of an avatar's scope (its own documents, or a published version's, plus its
+ * shared corpora): from the cache when those documents have not changed, else refreshed.
+ */
+export async function getAvatarStats(db: Db, scopeOrAvatarId: KnowledgeScope | string): Promise<AvatarStats> {
+  const scope = typeof scopeOrAvatarId === "string" ? { avatarId: scopeOrAvatarId } : scopeOrAvatarId;
+  const k = key(db, scope);
+  const stamp = await readStamp(db, scope);
   const cached = cache.get(k);
   if (cached?.stamp === stamp) {
     cache.delete(k);
@@ -161,7 +192,7 @@ export async function getAvatarStats(db: Db, avatarId: string): Promise<AvatarSt
   const flightKey = `${k}:${stamp}`;
   let pending = inFlight.get(flightKey);
   if (!pending) {
-    pending = build(db, avatarId, stamp, cached).finally(() => inFlight.delete(flightKey));
+    pending = build(db, scope, stamp, cached).finally(() => inFlight.delete(flightKey));
     inFlight.set(flightKey, pending);
   }
   const entry = await pending;
@@ -173,7 +204,7 @@ export async function getAvatarStats(db: Db, avatarId: string): Promise<AvatarSt
 
 /** Brings the avatars' statistics up to date now (after ingestion), so no query waits for a recount. */
 export async function refreshAvatarStats(db: Db, avatarIds: Iterable<string>): Promise<void> {
-  for (const avatarId of new Set(avatarIds)) await getAvatarStats(db, avatarId);
+  for (const avatarId of new Set(avatarIds)) await getAvatarStats(db, { avatarId, corpusIds: await includedCorpusIds(db, avatarId) });
 }
 
 /** Forgets every cached statistic (benchmarks measuring a cold start). */

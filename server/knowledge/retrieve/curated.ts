@@ -14,21 +14,29 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
+import type { UrgencyLevel } from "@/db/schema/columns";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { findGeneralConcepts, findMedicalConcepts } from "@/server/knowledge/text/concepts";
 import { CHINESE_STOP_SINGLES } from "@/server/knowledge/text/stopwords";
 import { GENERAL_GROUPS, MEDICAL_GROUPS } from "@/server/knowledge/text/synonyms";
 import { hanPieces, keywordTokens, queryTokens, segmentText } from "@/server/knowledge/text/tokenize";
+import { includedCorpusIds } from "@/server/knowledge/corpus.service";
+import { idArray } from "./avatar-stats";
 import { conceptTokens } from "./keyword-index";
+import { cosineDistance } from "./search";
 
 export interface CuratedMatch {
   id: string;
   documentId: string | null;
+  /** Set when the entry is from a shared corpus's FAQ sheet (the hospital's or a department's). */
+  corpusId: string | null;
   documentTitle: string | null;
   source: string | null;
   year: string | null;
   question: string;
   answer: string;
+  /** How urgently care is advised with this answer, when the doctor set it. */
+  urgency: UrgencyLevel | null;
   /** Cosine similarity of the two questions' embeddings. */
   similarity: number;
   /** Share of the patient's question's content found in the curated question (0..1). */
@@ -138,13 +146,24 @@ export function curatedKeywordVector(question: string, answer: string): SQL {
   return sql`setweight(to_tsvector('simple', ${q}), 'A') || setweight(to_tsvector('simple', ${concepts}), 'B') || to_tsvector('simple', ${a})`;
 }
 
+export interface CuratedQuery {
+  avatarId: string;
+  query: string;
+  embedder: Embedder;
+  vector?: number[];
+  /** A published version's documents: their FAQ entries serve instead of the enabled documents'. */
+  documentIds?: readonly string[];
+  /** A published version's time: hand-written answers created later serve it only when flagged live. */
+  curatedAsOf?: Date;
+}
+
 /**
- * The avatar's curated answers nearest to the query, best first, each judged. Curated answers from a
+ * The avatar's curated answers (and its shared corpora's) nearest to the query, best first, each judged. Curated answers from a
  * document follow it: a disabled, deleted or failed document's entries are not considered.
  */
 export async function rankCuratedAnswers(
   db: Db,
-  args: { avatarId: string; query: string; embedder: Embedder; vector?: number[] },
+  args: CuratedQuery,
 ): Promise<CuratedMatch[]> {
   const vector = args.vector ?? (await args.embedder.embed([args.query]))[0]!;
   const hasVector = vector.some((v) => v !== 0);
@@ -152,15 +171,24 @@ export async function rankCuratedAnswers(
   if (!hasVector && terms.length === 0) return [];
   const literal = `[${vector.join(",")}]`;
   const similarity = hasVector
-    ? sql`case when c.embedder = ${args.embedder.id} then 1 - (c.embedding <=> ${literal}::vector) else 0 end`
+    ? sql`case when c.embedder = ${args.embedder.id} then 1 - (${cosineDistance(sql`c.embedding`, literal, vector.length)}) else 0 end`
     : sql`0`;
-  // Like passages: an enabled document's entries serve, also while it is re-indexed (queued or processing).
-  const scope = sql`c.avatar_id = ${args.avatarId} and (c.document_id is null or (d.enabled and d.status <> 'failed' and d.replaces_document_id is null))`;
+  // Like passages: an enabled document's entries serve, also while it is re-indexed (queued or processing);
+  // for a published version, its documents' entries, and hand-written ones it was published with or flagged live.
+  const documentScope = args.documentIds ? sql`d.id = any(${idArray(args.documentIds)}::text[])` : sql`d.enabled`;
+  const handWritten = args.curatedAsOf ? sql`c.document_id is null and (c.live or c.created_at <= ${args.curatedAsOf.toISOString()}::timestamptz)` : sql`c.document_id is null`;
+  const own = sql`c.avatar_id = ${args.avatarId} and (${handWritten} or (${documentScope} and d.status <> 'failed' and d.replaces_document_id is null))`;
+  // The shared corpora the avatar includes: their enabled FAQ sheets' entries serve live.
+  const corpusIds = await includedCorpusIds(db, args.avatarId);
+  const shared = corpusIds.length
+    ? sql` or (c.corpus_id = any(${idArray(corpusIds)}::text[]) and d.enabled and d.status <> 'failed' and d.replaces_document_id is null)`
+    : sql``;
+  const scope = sql`(${own}${shared})`;
   const tsquery = sql`to_tsquery('simple', ${terms.join(" | ")})`;
   const keywordRank = terms.length > 0 ? sql`case when c.keywords @@ ${tsquery} then ts_rank(c.keywords, ${tsquery}) end` : sql`null`;
   const rows = await db.execute(sql`
     with scoped as materialized (
-      select c.id, c.document_id, d.title as document_title, d.source_name, d.edition, c.question, c.answer,
+      select c.id, c.document_id, c.corpus_id, d.title as document_title, d.source_name, d.edition, c.question, c.answer, c.urgency,
              ${similarity}::float8 as similarity, ${keywordRank}::float8 as keyword_rank
       from curated_answers c left join documents d on d.id = c.document_id
       where ${scope}
@@ -168,7 +196,7 @@ export async function rankCuratedAnswers(
     (select * from scoped order by similarity desc, id limit ${CANDIDATES})
     union
     (select * from scoped where keyword_rank is not null order by keyword_rank desc, id limit ${CANDIDATES})`);
-  type Row = { id: string; document_id: string | null; document_title: string | null; source_name: string | null; edition: string | null; question: string; answer: string; similarity: number };
+  type Row = { id: string; document_id: string | null; corpus_id: string | null; document_title: string | null; source_name: string | null; edition: string | null; question: string; answer: string; urgency: UrgencyLevel | null; similarity: number };
   const seen = new Set<string>();
   const matches: CuratedMatch[] = [];
   for (const r of rowsOf<Row>(rows)) {
@@ -179,11 +207,13 @@ export async function rankCuratedAnswers(
     matches.push({
       id: r.id,
       documentId: r.document_id,
+      corpusId: r.corpus_id,
       documentTitle: r.document_title,
       source: r.source_name,
       year: r.edition,
       question: r.question,
       answer: r.answer,
+      urgency: r.urgency,
       similarity,
       queryCoverage: agreement.queryCoverage,
       questionCoverage: agreement.questionCoverage,
@@ -194,10 +224,7 @@ export async function rankCuratedAnswers(
 }
 
 /** The curated answer to give verbatim for this question, or null when none matches closely. */
-export async function findCuratedAnswer(
-  db: Db,
-  args: { avatarId: string; query: string; embedder: Embedder; vector?: number[] },
-): Promise<CuratedMatch | null> {
+export async function findCuratedAnswer(db: Db, args: CuratedQuery): Promise<CuratedMatch | null> {
   const [best] = await rankCuratedAnswers(db, args);
   return best?.matched ? best : null;
 }

@@ -2,14 +2,17 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { documents, passages } from "@/db/schema";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
-import { getAvatarStats } from "./avatar-stats";
+import { includedCorpusIds } from "@/server/knowledge/corpus.service";
+import { getAvatarStats, type KnowledgeScope } from "./avatar-stats";
 import { type Candidate, coverageWeights, fuse } from "./fusion";
 import { queryTerms } from "./keyword-index";
-import { chooseVectorStrategy, HNSW_CANDIDATES, keywordSearch, vectorSearch } from "./search";
+import { chooseVectorStrategy, cosineDistance, HNSW_CANDIDATES, keywordSearch, vectorSearch } from "./search";
 
 export interface RetrievedPassage {
   id: string;
   documentId: string;
+  /** Set when the passage is from a shared corpus (the hospital's or a department's), not the doctor's own. */
+  corpusId: string | null;
   documentTitle: string;
   headingPath: string[];
   content: string;
@@ -41,23 +44,28 @@ async function embedQuery(embedder: Embedder, query: string): Promise<number[] |
 /**
  * Hybrid retrieval for one avatar: cosine ranking (exact for small avatars, HNSW for large ones) and
  * BM25 keyword ranking (app-side tokens, so Chinese works; heading and synonym-concept fields, see
- * keyword-index.ts), each over the avatar's searchable documents only, fused, cut by an evidence floor
+ * keyword-index.ts), each over the avatar's searchable documents and included shared corpora only, fused, cut by an evidence floor
  * (fusion.ts) and de-duplicated. Vectors of another embedder than the active one are never compared.
  */
 export async function retrievePassages(
   db: Db,
-  args: { avatarId: string; query: string; embedder: Embedder; limit?: number },
+  /**
+   * documentIds: search these documents of the avatar (a published version's knowledge set) instead of
+   * its enabled ones. The shared corpora the avatar includes are searched too, always live.
+   */
+  args: { avatarId: string; query: string; embedder: Embedder; limit?: number; documentIds?: readonly string[] },
 ): Promise<RetrievedPassage[]> {
   const limit = args.limit ?? 5;
-  const [stats, vector] = await Promise.all([getAvatarStats(db, args.avatarId), embedQuery(args.embedder, args.query)]);
+  const scope: KnowledgeScope = { avatarId: args.avatarId, documentIds: args.documentIds, corpusIds: await includedCorpusIds(db, args.avatarId) };
+  const [stats, vector] = await Promise.all([getAvatarStats(db, scope), embedQuery(args.embedder, args.query)]);
   if (stats.passages === 0) return [];
   const terms = queryTerms(args.query);
   const strategy = chooseVectorStrategy(stats);
   const [vectorHits, keyword] = await Promise.all([
     vector
-      ? vectorSearch(db, { avatarId: args.avatarId, embedderId: args.embedder.id, vector, limit: strategy === "hnsw" ? HNSW_CANDIDATES : CANDIDATES, strategy })
+      ? vectorSearch(db, { ...scope, embedderId: args.embedder.id, vector, limit: strategy === "hnsw" ? HNSW_CANDIDATES : CANDIDATES, strategy })
       : [],
-    keywordSearch(db, { avatarId: args.avatarId, terms, limit: CANDIDATES, stats }),
+    keywordSearch(db, { ...scope, terms, limit: CANDIDATES, stats }),
   ]);
 
   const candidates = new Map<string, Candidate>();
@@ -76,12 +84,13 @@ export async function retrievePassages(
     .select({
       id: passages.id,
       documentId: passages.documentId,
+      corpusId: passages.corpusId,
       documentTitle: documents.title,
       headingPath: passages.headingPath,
       content: passages.content,
       page: passages.page,
       similarity: literal
-        ? sql<number>`case when ${passages.embedder} = ${args.embedder.id} then 1 - (${passages.embedding} <=> ${literal}::vector) else 0 end`
+        ? sql<number>`case when ${passages.embedder} = ${args.embedder.id} then 1 - (${cosineDistance(sql`${passages.embedding}`, literal, vector!.length)}) else 0 end`
         : sql<number>`0`,
     })
     .from(passages)

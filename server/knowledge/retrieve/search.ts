@@ -10,7 +10,8 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
-import type { AvatarStats } from "./avatar-stats";
+import { INDEXED_DIMENSIONS, vectorCast } from "@/db/schema";
+import { type AvatarStats, idArray, inScope, type KnowledgeScope } from "./avatar-stats";
 import { idf } from "./fusion";
 import type { QueryTerm } from "./keyword-index";
 
@@ -78,34 +79,69 @@ export function chooseVectorStrategy(stats: Pick<AvatarStats, "passages" | "tabl
   return stats.passages / Math.max(stats.tableRows, 1) >= HNSW_MIN_SHARE ? "hnsw" : "exact";
 }
 
-/** The avatar's passages that retrieval may return (see searchableDocuments). */
-function scope(avatarId: string): SQL {
-  return sql`p.avatar_id = ${avatarId} and d.enabled and d.status <> 'failed'`;
+/**
+ * The passages retrieval may return (see searchableDocuments): the avatar's and its shared corpora's,
+ * filtered on the passage too so the avatar's rows are found through their own index.
+ */
+function scope(args: KnowledgeScope): SQL {
+  const owners = args.corpusIds?.length
+    ? sql`(p.avatar_id = ${args.avatarId} or p.corpus_id = any(${idArray(args.corpusIds)}::text[]))`
+    : sql`p.avatar_id = ${args.avatarId}`;
+  return sql`${owners} and ${inScope("d", args)} and d.status <> 'failed'`;
 }
 
 const vectorLiteral = (v: number[]) => `[${v.join(",")}]`;
+
+/** Whether vectors of this size have a partial HNSW index of their own (db/schema/knowledge.ts). */
+export function hasHnswIndex(dimensions: number): boolean {
+  return (INDEXED_DIMENSIONS as readonly number[]).includes(dimensions);
+}
+
+/**
+ * The cosine distance of `column` to the query vector, written as the partial HNSW index of that size is
+ * (`column::vector(d)` where `vector_dims(column) = d`; halfvec above 2,000), so the planner can use it.
+ */
+export function cosineDistance(column: SQL, literal: string, dimensions: number): SQL {
+  const cast = sql.raw(vectorCast(dimensions));
+  return sql`(${column})::${cast} <=> ${literal}::${cast}`;
+}
+
+/** The predicate of the partial HNSW index of that size. */
+export function hasDimensions(column: SQL, dimensions: number): SQL {
+  return sql`vector_dims(${column}) = ${sql.raw(String(Math.trunc(dimensions)))}`;
+}
+
+interface VectorArgs extends KnowledgeScope {
+  embedderId: string;
+  literal: string;
+  dimensions: number;
+  limit: number;
+}
 
 /**
  * Exact cosine ranking over the avatar's passages. The distances are computed in a materialized CTE so
  * that no plan can use the shared HNSW index here.
  */
-async function exactVectorSearch(db: Db, args: { avatarId: string; embedderId: string; literal: string; limit: number }): Promise<VectorHit[]> {
+async function exactVectorSearch(db: Db, args: VectorArgs): Promise<VectorHit[]> {
+  const embedding = sql`p.embedding`;
   const rows = await db.execute(sql`
     with scoped as materialized (
-      select p.id, p.embedding <=> ${args.literal}::vector as distance
+      select p.id, ${cosineDistance(embedding, args.literal, args.dimensions)} as distance
       from passages p join documents d on d.id = p.document_id
-      where ${scope(args.avatarId)} and p.embedder = ${args.embedderId}
+      where ${scope(args)} and p.embedder = ${args.embedderId} and ${hasDimensions(embedding, args.dimensions)}
     )
     select id, 1 - distance as similarity from scoped order by distance, id limit ${args.limit}`);
   return rowsOf<{ id: string; similarity: number }>(rows).map((r) => ({ id: r.id, similarity: Number(r.similarity) }));
 }
 
 /**
- * Approximate ranking through the HNSW index. Filtering by avatar happens during the index scan;
- * iterative scans (pgvector 0.8) keep walking the graph until enough of the avatar's passages are
- * found, in relaxed order, so the CTE sorts them again. Settings are local to the transaction.
+ * Approximate ranking through the HNSW index of the embedder's size. Filtering by avatar happens during
+ * the index scan; iterative scans (pgvector 0.8) keep walking the graph until enough of the avatar's
+ * passages are found, in relaxed order, so the CTE sorts them again. Settings are local to the transaction.
  */
-async function hnswVectorSearch(db: Db, args: { avatarId: string; embedderId: string; literal: string; limit: number }): Promise<VectorHit[]> {
+async function hnswVectorSearch(db: Db, args: VectorArgs): Promise<VectorHit[]> {
+  const embedding = sql`p.embedding`;
+  const distance = cosineDistance(embedding, args.literal, args.dimensions);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true),
       set_config('hnsw.ef_search', ${String(HNSW_EF_SEARCH)}, true),
@@ -113,10 +149,10 @@ async function hnswVectorSearch(db: Db, args: { avatarId: string; embedderId: st
       set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`);
     const rows = await tx.execute(sql`
       with nearest as materialized (
-        select p.id, p.embedding <=> ${args.literal}::vector as distance
+        select p.id, ${distance} as distance
         from passages p join documents d on d.id = p.document_id
-        where ${scope(args.avatarId)} and p.embedder = ${args.embedderId}
-        order by p.embedding <=> ${args.literal}::vector
+        where ${scope(args)} and p.embedder = ${args.embedderId} and ${hasDimensions(embedding, args.dimensions)}
+        order by ${distance}
         limit ${args.limit}
       )
       select id, 1 - distance as similarity from nearest order by distance, id`);
@@ -129,10 +165,11 @@ let warnedNoIterativeScan = false;
 /** Cosine ranking of the avatar's passages that the active embedder made; other embedders' vectors never mix in. */
 export async function vectorSearch(
   db: Db,
-  args: { avatarId: string; embedderId: string; vector: number[]; limit: number; strategy?: VectorStrategy },
+  args: KnowledgeScope & { embedderId: string; vector: number[]; limit: number; strategy?: VectorStrategy },
 ): Promise<VectorHit[]> {
-  const search = { ...args, literal: vectorLiteral(args.vector) };
-  if (args.strategy !== "hnsw") return exactVectorSearch(db, search);
+  const search = { ...args, literal: vectorLiteral(args.vector), dimensions: args.vector.length };
+  // A size without an index of its own is ranked exactly.
+  if (args.strategy !== "hnsw" || !hasHnswIndex(search.dimensions)) return exactVectorSearch(db, search);
   let hits: VectorHit[];
   try {
     hits = await hnswVectorSearch(db, search);
@@ -180,7 +217,7 @@ export function candidateTiers(terms: { term: string; df: number }[], budget = K
  */
 export async function keywordSearch(
   db: Db,
-  args: { avatarId: string; terms: QueryTerm[]; limit: number; stats: AvatarStats },
+  args: KnowledgeScope & { terms: QueryTerm[]; limit: number; stats: AvatarStats },
 ): Promise<KeywordSearch> {
   const { stats } = args;
   const documentFrequency = new Map<string, number>();
@@ -208,7 +245,7 @@ export async function keywordSearch(
   // "|| ''" decompresses the stored tsvector once here, not once per @@ of the presence score.
   const tier = (query: string) => sql`(select p.id, p.keywords || ''::tsvector as keywords, length(p.keywords)::float8 as len
       from passages p join documents d on d.id = p.document_id
-      where ${scope(args.avatarId)} and p.keywords @@ to_tsquery('simple', ${query})
+      where ${scope(args)} and p.keywords @@ to_tsquery('simple', ${query})
       limit ${KEYWORD_CANDIDATE_CAP})`;
 
   const rows = await db.execute(sql`

@@ -44,3 +44,12 @@ export const CHINESE_STOP_WORDS: ReadonlySet<string> = new Set(
 export const CHINESE_STOP_SINGLES: ReadonlySet<string> = new Set(
   [..."不没有很会能要就还又才再个们些种点下想让给对从向到为以及或等而且但则即如若因由将已并后前中时次去来做说用看该老求问"],
 );
+
+/**
+ * One-character Chinese words patients ask about ("每天吃多少盐合适？"): bigrams alone would never meet
+ * 盐 in "减少吃盐" or "食盐", so each of these is also a token by itself wherever it occurs. Only things,
+ * symptoms and body parts that stand alone as words; IDF keeps the common ones cheap.
+ */
+export const CHINESE_WORD_SINGLES: ReadonlySet<string> = new Set(
+  [..."盐糖酒药烟茶奶肉蛋鱼虾油醋辣咸甜痛疼痒肿晕吐泻咳喘痰血尿屎汗脓疤癣痣胃肝肾肺脑骨牙眼耳鼻舌喉腰腿膝脚胸腹背肩颈孕烧"],
+);

@@ -24,7 +24,16 @@ describe("keywordTokens: Chinese", () => {
   it("cuts runs at particles and function words instead of bridging them", () => {
     // 的 and 了 are cut out: no 胃的 / 的痛 / 痛了 noise bigrams.
     expect(hanTokens("胃的痛了")).toEqual(["胃", "痛"]);
-    expect(keywordTokens("请问我的膝盖疼怎么办？")).toEqual(["膝盖", "盖疼"]);
+    expect(keywordTokens("请问我的膝盖疼怎么办？")).toEqual(["膝", "膝盖", "盖疼", "疼"]);
+  });
+
+  it("adds one-character words inside a run as tokens of their own, so 盐 meets 减少吃盐 and 食盐", () => {
+    const question = queryTokens("每天吃多少盐合适？");
+    expect(question).toContain("盐");
+    expect(keywordTokens("减少吃盐：每天不超过5克")).toContain("盐");
+    expect(keywordTokens("低盐饮食，少喝酒，按时吃药")).toEqual(expect.arrayContaining(["盐", "酒", "药"]));
+    // Characters that are no word by themselves stay inside their bigrams only.
+    expect(keywordTokens("合适")).toEqual(["合适"]);
   });
 
   it("keeps a single-character run only when it carries meaning", () => {

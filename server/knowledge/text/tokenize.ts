@@ -6,7 +6,7 @@
  */
 import { HAN_CLASS } from "./language";
 import { porterStem } from "./stem";
-import { CHINESE_STOP_CHARS, CHINESE_STOP_SINGLES, CHINESE_STOP_WORDS, ENGLISH_STOPWORDS } from "./stopwords";
+import { CHINESE_STOP_CHARS, CHINESE_STOP_SINGLES, CHINESE_STOP_WORDS, CHINESE_WORD_SINGLES, ENGLISH_STOPWORDS } from "./stopwords";
 
 export interface LatinWord {
   kind: "latin";
@@ -104,7 +104,10 @@ export function hanPieces(run: string): string[] {
   return pieces;
 }
 
-/** Character bigrams of each piece; a one-character piece stands as itself unless it is a stop single. */
+/**
+ * Character bigrams of each piece, plus each one-character word (CHINESE_WORD_SINGLES) inside a longer
+ * piece; a one-character piece stands as itself unless it is a stop single.
+ */
 export function hanTokens(run: string): string[] {
   const tokens: string[] = [];
   for (const piece of hanPieces(run)) {
@@ -112,7 +115,10 @@ export function hanTokens(run: string): string[] {
       if (!CHINESE_STOP_SINGLES.has(piece)) tokens.push(piece);
       continue;
     }
-    for (let i = 0; i + 1 < piece.length; i += 1) tokens.push(piece.slice(i, i + 2));
+    for (let i = 0; i < piece.length; i += 1) {
+      if (CHINESE_WORD_SINGLES.has(piece[i]!)) tokens.push(piece[i]!);
+      if (i + 1 < piece.length) tokens.push(piece.slice(i, i + 2));
+    }
   }
   return tokens;
 }

@@ -4,10 +4,30 @@
  * passage, so retrieval can still quote it when a patient's question is phrased differently).
  */
 import { AppError } from "@/server/lib/errors";
+import type { UrgencyLevel } from "@/db/schema/columns";
 import type { FaqEntry, ParsedDocument } from "./types";
 
 const QUESTION_WORDS = ["question", "questions", "faq", "query", "问题", "提问", "问句", "常见问题", "問題", "提問"];
 const ANSWER_WORDS = ["answer", "answers", "reply", "response", "答案", "回答", "答复", "解答", "回复", "答覆", "回覆", "解答内容"];
+const URGENCY_WORDS = ["urgency", "triage", "紧急程度", "紧急度", "急迫程度", "就医建议"];
+/** Urgency cell values, in English or Chinese, on the doctor's scale. */
+const URGENCY_VALUES: Record<string, UrgencyLevel> = {
+  self_care: "self_care",
+  "self care": "self_care",
+  selfcare: "self_care",
+  自我护理: "self_care",
+  居家护理: "self_care",
+  days: "days",
+  "within days": "days",
+  几天内: "days",
+  数天内: "days",
+  today: "today",
+  今天: "today",
+  当天: "today",
+  emergency: "emergency",
+  急诊: "emergency",
+  紧急: "emergency",
+};
 /** Too short to look for inside a longer header; they count only as the whole header. */
 const QUESTION_EXACT = ["q", "问", "問"];
 const ANSWER_EXACT = ["a", "答"];
@@ -38,6 +58,11 @@ export function findFaqColumns(row: string[]): { question: number; answer: numbe
   return question >= 0 && answer >= 0 ? { question, answer } : null;
 }
 
+/** The optional urgency column of a header row, or -1. */
+function findUrgencyColumn(row: string[]): number {
+  return row.findIndex((c) => matches(c, URGENCY_WORDS, []));
+}
+
 const NO_COLUMNS =
   "No question and answer columns were found. Put “question” and “answer” (or “问题” and “答案”) as column headers in the first row of the sheet.";
 
@@ -50,12 +75,18 @@ export function faqEntriesFromRows(rows: string[][]): FaqEntry[] {
     header = i;
   }
   if (!columns) throw new AppError("bad_request", NO_COLUMNS);
+  const urgencyColumn = findUrgencyColumn(rows[header]!);
   const entries: FaqEntry[] = [];
-  for (const row of rows.slice(header + 1)) {
+  for (const [i, row] of rows.slice(header + 1).entries()) {
     const question = (row[columns.question] ?? "").replace(/\s+/g, " ").trim();
     const answer = (row[columns.answer] ?? "").replace(/\r\n?/g, "\n").trim();
     if (!question || !answer) continue;
-    entries.push({ question, answer });
+    const cell = urgencyColumn >= 0 ? normalizeHeader(row[urgencyColumn] ?? "") : "";
+    const urgency = cell ? URGENCY_VALUES[cell] : undefined;
+    if (cell && !urgency) {
+      throw new AppError("bad_request", `Row ${header + i + 2}: the urgency “${row[urgencyColumn]}” is not one of self_care, days, today, emergency (自我护理, 几天内, 今天, 急诊).`);
+    }
+    entries.push(urgency ? { question, answer, urgency } : { question, answer });
   }
   if (entries.length === 0) {
     throw new AppError("bad_request", "The sheet has question and answer columns but no row with both a question and an answer.");

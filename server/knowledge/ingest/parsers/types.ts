@@ -1,7 +1,10 @@
+import type { UrgencyLevel } from "@/db/schema/columns";
 /** What every format parser produces: text the chunker reads, plus what only some formats have. */
 export interface FaqEntry {
   question: string;
   answer: string;
+  /** From an optional urgency column: how urgently care is advised with this answer. */
+  urgency?: UrgencyLevel;
 }
 
 export interface ParsedDocument {
