@@ -11,32 +11,66 @@ import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
 import type { TAvatarProfile } from "@/server/avatars/avatar.schema";
 
-const LANGUAGES: TAvatarProfile["language"][] = ["zh-CN", "en"];
-const REGIONS: TAvatarProfile["region"][] = ["CN", "US", "UK", "INTL"];
+type Language = "zh-CN" | "en";
+type Region = "CN" | "US" | "UK" | "INTL";
+type Policy = "materials_only" | "materials_first";
+const LANGUAGES: Language[] = ["zh-CN", "en"];
+const REGIONS: Region[] = ["CN", "US", "UK", "INTL"];
+const POLICIES: Policy[] = ["materials_only", "materials_first"];
 
-export const EMPTY_PROFILE: TAvatarProfile = {
+/** Every field filled, as the form shows it. */
+export type ProfileFormValues = Required<TAvatarProfile>;
+
+export const EMPTY_PROFILE: ProfileFormValues = {
   name: "",
   title: "",
   specialty: "",
+  hospital: "",
   bio: "",
   greeting: "",
   language: "zh-CN",
+  languages: [],
   disclaimer: "",
   region: "CN",
+  tone: "",
+  topicsIn: [],
+  topicsOut: [],
+  outOfScopeText: "",
+  suggestedQuestions: [],
+  answerPolicy: "materials_only",
+  noAnswerText: "",
 };
 
-function readProfile(form: HTMLFormElement): TAvatarProfile {
+const lines = (value: string) =>
+  value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+function readProfile(form: HTMLFormElement): ProfileFormValues {
   const data = new FormData(form);
   const text = (name: keyof TAvatarProfile) => String(data.get(name) ?? "");
+  const language = text("language") as Language;
+  const languages = data.getAll("languages").map(String) as Language[];
   return {
     name: text("name"),
     title: text("title"),
     specialty: text("specialty"),
+    hospital: text("hospital"),
     bio: text("bio"),
     greeting: text("greeting"),
-    language: text("language") as TAvatarProfile["language"],
+    language,
+    // The main language always counts among the languages answered in.
+    languages: LANGUAGES.filter((l) => l === language || languages.includes(l)),
     disclaimer: text("disclaimer"),
-    region: text("region") as TAvatarProfile["region"],
+    region: text("region") as Region,
+    tone: text("tone"),
+    topicsIn: lines(text("topicsIn")),
+    topicsOut: lines(text("topicsOut")),
+    outOfScopeText: text("outOfScopeText"),
+    suggestedQuestions: lines(text("suggestedQuestions")),
+    answerPolicy: text("answerPolicy") as Policy,
+    noAnswerText: text("noAnswerText"),
   };
 }
 
@@ -50,13 +84,13 @@ export function AvatarProfileForm({
   success,
   onSubmit,
 }: {
-  initial: TAvatarProfile;
+  initial: ProfileFormValues;
   submitLabel: string;
   pendingLabel: string;
   pending: boolean;
   error: string | null;
   success?: string | null;
-  onSubmit: (profile: TAvatarProfile) => void;
+  onSubmit: (profile: ProfileFormValues) => void;
 }) {
   const t = useT();
   const id = useId();
@@ -79,6 +113,9 @@ export function AvatarProfileForm({
         </Field>
         <Field label={t("profile.specialty")} htmlFor={fieldId("specialty")} hint={t("profile.specialtyHint")}>
           <Input id={fieldId("specialty")} name="specialty" maxLength={120} defaultValue={initial.specialty} aria-describedby={`${fieldId("specialty")}-hint`} />
+        </Field>
+        <Field label={t("persona.hospital")} htmlFor={fieldId("hospital")} hint={t("persona.hospitalHint")} className="sm:col-span-2">
+          <Input id={fieldId("hospital")} name="hospital" maxLength={160} defaultValue={initial.hospital} aria-describedby={`${fieldId("hospital")}-hint`} />
         </Field>
         <Field label={t("profile.bio")} htmlFor={fieldId("bio")} className="sm:col-span-2">
           <Textarea id={fieldId("bio")} name="bio" maxLength={2000} rows={3} defaultValue={initial.bio} />
@@ -104,10 +141,77 @@ export function AvatarProfileForm({
             ))}
           </Select>
         </Field>
+        <fieldset className="flex flex-col gap-1.5 sm:col-span-2" aria-describedby={`${fieldId("languages")}-hint`}>
+          <legend className="text-sm font-medium text-slate-900">{t("persona.languages")}</legend>
+          <div className="flex flex-wrap gap-x-6 gap-y-2 pt-1">
+            {LANGUAGES.map((l) => (
+              <label key={l} className="flex min-h-11 items-center gap-2 text-sm text-slate-900">
+                <input type="checkbox" name="languages" value={l} defaultChecked={initial.languages.includes(l) || initial.language === l} className="size-5 accent-brand-600" />
+                {t(`profile.language.${l}`)}
+              </label>
+            ))}
+          </div>
+          <p id={`${fieldId("languages")}-hint`} className="text-xs text-slate-600">
+            {t("persona.languagesHint")}
+          </p>
+        </fieldset>
+        <Field label={t("persona.tone")} htmlFor={fieldId("tone")} hint={t("persona.toneHint")} className="sm:col-span-2">
+          <Textarea id={fieldId("tone")} name="tone" maxLength={1000} rows={2} defaultValue={initial.tone} aria-describedby={`${fieldId("tone")}-hint`} />
+        </Field>
+        <Field label={t("persona.suggestedQuestions")} htmlFor={fieldId("suggestedQuestions")} hint={t("persona.suggestedQuestionsHint")} className="sm:col-span-2">
+          <Textarea
+            id={fieldId("suggestedQuestions")}
+            name="suggestedQuestions"
+            rows={3}
+            defaultValue={initial.suggestedQuestions.join("\n")}
+            aria-describedby={`${fieldId("suggestedQuestions")}-hint`}
+          />
+        </Field>
         <Field label={t("profile.disclaimer")} htmlFor={fieldId("disclaimer")} hint={t("profile.disclaimerHint")} className="sm:col-span-2">
           <Textarea id={fieldId("disclaimer")} name="disclaimer" maxLength={1000} rows={2} defaultValue={initial.disclaimer} aria-describedby={`${fieldId("disclaimer")}-hint`} />
         </Field>
       </div>
+      <fieldset className="grid gap-4 rounded-xl border border-slate-200 p-4 sm:grid-cols-2">
+        <legend className="px-1 font-semibold text-slate-900">{t("persona.section.scope")}</legend>
+        <Field label={t("persona.topicsIn")} htmlFor={fieldId("topicsIn")} hint={t("persona.topicsHint")}>
+          <Textarea id={fieldId("topicsIn")} name="topicsIn" rows={3} defaultValue={initial.topicsIn.join("\n")} aria-describedby={`${fieldId("topicsIn")}-hint`} />
+        </Field>
+        <Field label={t("persona.topicsOut")} htmlFor={fieldId("topicsOut")} hint={t("persona.topicsHint")}>
+          <Textarea id={fieldId("topicsOut")} name="topicsOut" rows={3} defaultValue={initial.topicsOut.join("\n")} aria-describedby={`${fieldId("topicsOut")}-hint`} />
+        </Field>
+        <Field label={t("persona.outOfScopeText")} htmlFor={fieldId("outOfScopeText")} hint={t("persona.outOfScopeTextHint")} className="sm:col-span-2">
+          <Textarea
+            id={fieldId("outOfScopeText")}
+            name="outOfScopeText"
+            maxLength={500}
+            rows={2}
+            defaultValue={initial.outOfScopeText}
+            aria-describedby={`${fieldId("outOfScopeText")}-hint`}
+          />
+        </Field>
+        <fieldset className="flex flex-col gap-2 sm:col-span-2" aria-describedby={`${fieldId("answerPolicy")}-hint`}>
+          <legend className="text-sm font-medium text-slate-900">{t("persona.answerPolicy")}</legend>
+          {POLICIES.map((p) => (
+            <label key={p} className="flex min-h-11 items-start gap-2 text-sm text-slate-900">
+              <input type="radio" name="answerPolicy" value={p} defaultChecked={initial.answerPolicy === p} className="mt-0.5 size-5 shrink-0 accent-brand-600" />
+              <span>{t(`persona.policy.${p}`)}</span>
+            </label>
+          ))}
+          <p id={`${fieldId("answerPolicy")}-hint`} className="text-xs text-slate-600">
+            {t("persona.answerPolicyHint")}
+          </p>
+        </fieldset>
+        <Field label={t("persona.noAnswerText")} htmlFor={fieldId("noAnswerText")} hint={t("persona.noAnswerTextHint")} className="sm:col-span-2">
+          <Textarea
+            id={fieldId("noAnswerText")}
+            name="noAnswerText"
+            maxLength={500}
+            rows={2}
+            defaultValue={initial.noAnswerText}
+            aria-describedby={`${fieldId("noAnswerText")}-hint`}
+          />
+        </Field>
+      </fieldset>
       {error ? (
         <Alert tone="danger" role="alert">
           {error}

@@ -6,6 +6,8 @@ import { can } from "@/server/auth/permissions";
 import { AppError } from "@/server/lib/errors";
 import { slugify, withRandomSuffix } from "@/server/lib/slug";
 import { type TAvatarProfile, ZAvatarProfile } from "./avatar.schema";
+import { draftKnowledge, draftProtocols, insertVersion } from "./version-content";
+import { assertPublishGate, recordVersionScorecard } from "@/server/simulation/gate.service";
 
 export type AvatarRow = typeof avatars.$inferSelect;
 
@@ -60,7 +62,50 @@ export async function updateAvatar(db: Db, actor: Actor, unverifiedAvatarId: str
 /** The persona fields patients see, as frozen into a version (and as the draft preview uses them). */
 export function snapshotOf(avatar: AvatarRow): AvatarSnapshot {
   const { name, title, specialty, bio, greeting, language, disclaimer, region } = avatar;
-  return { name, title, specialty, bio, greeting, language, disclaimer, region };
+  const { hospital, languages, tone, topicsIn, topicsOut, outOfScopeText, suggestedQuestions, answerPolicy, noAnswerText } = avatar;
+  return {
+    name,
+    title,
+    specialty,
+    bio,
+    greeting,
+    language,
+    disclaimer,
+    region,
+    hospital,
+    languages,
+    tone,
+    topicsIn,
+    topicsOut,
+    outOfScopeText,
+    suggestedQuestions,
+    answerPolicy,
+    noAnswerText,
+    photoUpdatedAt: avatar.photoUpdatedAt?.toISOString() ?? null,
+  };
+}
+
+/** A stored snapshot with the fields that versions published before them lack filled with their defaults. */
+export function readSnapshot(stored: Partial<AvatarSnapshot> & Pick<AvatarSnapshot, "name" | "language">): AvatarSnapshot {
+  return {
+    title: "",
+    specialty: "",
+    bio: "",
+    greeting: "",
+    disclaimer: "",
+    region: "CN",
+    hospital: "",
+    languages: [],
+    tone: "",
+    topicsIn: [],
+    topicsOut: [],
+    outOfScopeText: "",
+    suggestedQuestions: [],
+    answerPolicy: "materials_only",
+    noAnswerText: "",
+    photoUpdatedAt: null,
+    ...stored,
+  };
 }
 
 /** Freezes the current profile into a new immutable version and makes it the one patients get. */
@@ -71,21 +116,13 @@ export async function publishAvatar(db: Db, actor: Actor, unverifiedAvatarId: st
     .from(documents)
     .where(and(eq(documents.avatarId, avatar.id), eq(documents.status, "ready"), eq(documents.enabled, true)));
   if (!ready?.n) throw new AppError("bad_request", "Add at least one processed document before publishing: the avatar answers only from its materials.");
+  await assertPublishGate(db, avatar.id);
   return db.transaction(async (tx) => {
-    // Lock the avatar row so two concurrent publishes cannot take the same version number.
-    await tx.execute(sql`select id from ${avatars} where ${avatars.id} = ${avatar.id} for update`);
-    const [last] = await tx
-      .select({ number: avatarVersions.number })
-      .from(avatarVersions)
-      .where(eq(avatarVersions.avatarId, avatar.id))
-      .orderBy(desc(avatarVersions.number))
-      .limit(1);
-    const [version] = await tx
-      .insert(avatarVersions)
-      .values({ orgId: actor.orgId, avatarId: avatar.id, number: (last?.number ?? 0) + 1, snapshot: snapshotOf(avatar), publishedBy: actor.userId })
-      .returning();
-    await tx.update(avatars).set({ publishedVersionId: version!.id }).where(eq(avatars.id, avatar.id));
-    return version!;
+    // Persona, protocols and knowledge set are read in the same transaction as the version is written.
+    const [protocols, knowledge] = await Promise.all([draftProtocols(tx, avatar.id), draftKnowledge(tx, avatar.id)]);
+    const version = await insertVersion(tx, { orgId: actor.orgId, avatarId: avatar.id, publishedBy: actor.userId, snapshot: snapshotOf(avatar), protocols, knowledge });
+    await recordVersionScorecard(tx, { orgId: actor.orgId, avatarId: avatar.id, versionId: version.id });
+    return version;
   });
 }
 
@@ -100,13 +137,17 @@ export async function getPublishedAvatarBySlug(db: Db, slug: string) {
       versionNumber: avatarVersions.number,
       snapshot: avatarVersions.snapshot,
       orgName: organizations.name,
+      knowledge: avatarVersions.knowledge,
+      publishedAt: avatarVersions.createdAt,
     })
     .from(avatars)
     .innerJoin(avatarVersions, eq(avatarVersions.id, avatars.publishedVersionId))
     .innerJoin(organizations, eq(organizations.id, avatars.orgId))
     .where(eq(avatars.slug, slug));
   if (!row) throw new AppError("not_found", "No published avatar at this address.");
-  return row;
+  const { knowledge, publishedAt, ...rest } = row;
+  // Patients' retrieval is limited to the version's documents (ids only: titles and hashes stay in the studio).
+  return { ...rest, snapshot: readSnapshot(row.snapshot), knowledge: { documentIds: knowledge?.map((d) => d.id) ?? null, publishedAt } };
 }
 
 export type PublishedAvatar = Awaited<ReturnType<typeof getPublishedAvatarBySlug>>;

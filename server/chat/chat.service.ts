@@ -1,43 +1,71 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
-import { getAvatarOrThrow, getPublishedAvatarBySlug, snapshotOf } from "@/server/avatars/avatar.service";
+import { getAvatarOrThrow, snapshotOf } from "@/server/avatars/avatar.service";
 import { getConfig } from "@/server/env";
 import { kickNotifications } from "@/server/jobs/worker";
 import { getEmbedder } from "@/server/knowledge/embed";
+import { auditedTurn } from "@/server/governance/answer-audit";
 import { AppError } from "@/server/lib/errors";
+import { protocolsForTarget } from "@/server/protocols/protocol.service";
 import type { TChatRequest } from "./chat.schema";
 import { hashSessionToken, openConversation } from "./conversation.service";
 import { type ChatEvent, type ChatTarget, respond } from "./engine";
 import { type ChatModel, createChatModel } from "./llm/model";
+import { getPublishedAvatarCached } from "./published-target";
+import { TurnGate } from "./turn-gate";
 
 let chatModel: ChatModel | null | undefined;
+let turnGate: TurnGate | undefined;
 
 /** Who the turn talks to: the published version by slug, or (for the owner's preview) the draft. */
 async function resolveTarget(db: Db, request: TChatRequest, actor: Actor | null): Promise<ChatTarget> {
   if (request.slug) {
-    const published = await getPublishedAvatarBySlug(db, request.slug);
-    return { avatarId: published.avatarId, orgId: published.orgId, versionId: published.versionId, persona: published.snapshot };
+    const published = await getPublishedAvatarCached(db, request.slug);
+    const protocols = await protocolsForTarget(db, { avatarId: published.avatarId, versionId: published.versionId });
+    return { avatarId: published.avatarId, orgId: published.orgId, versionId: published.versionId, persona: published.snapshot, knowledge: published.knowledge, protocols };
   }
   if (!actor) throw new AppError("unauthorized", "Sign in to preview a draft avatar.");
   const avatar = await getAvatarOrThrow(db, actor, request.previewAvatarId!, "read");
-  return { avatarId: avatar.id, orgId: avatar.orgId, versionId: null, persona: snapshotOf(avatar) };
+  return { avatarId: avatar.id, orgId: avatar.orgId, versionId: null, persona: snapshotOf(avatar), protocols: await protocolsForTarget(db, { avatarId: avatar.id, versionId: null }) };
 }
 
-/** Opens the conversation for this request and returns it with the turn's event stream. */
+/**
+ * The turn's conversation id and its event stream. The id is known before any database write (a new
+ * conversation gets it here), so the route can send it as the stream's first bytes; opening or
+ * verifying the conversation is the stream's first step, and a conversation of another session fails
+ * the stream with not_found.
+ */
 export async function startChatTurn(
   db: Db,
   args: { request: TChatRequest; actor: Actor | null; patientToken: string },
-): Promise<{ conversationId: string; events: AsyncGenerator<ChatEvent> }> {
+): Promise<{ conversationId: string; target: ChatTarget; events: AsyncGenerator<ChatEvent> }> {
   const target = await resolveTarget(db, args.request, args.actor);
   // Preview chats belong to the member, not to an anonymous browser session.
   const sessionHash = hashSessionToken(target.versionId ? args.patientToken : `preview:${args.actor!.userId}`);
-  const conversationId = await openConversation(db, {
-    target,
-    sessionHash,
-    unverifiedConversationId: args.request.conversationId,
-    locale: target.persona.language,
-  });
+  const existing = args.request.conversationId;
+  const conversationId = existing ?? randomUUID();
   chatModel ??= createChatModel(getConfig());
-  const events = respond({ db, embedder: getEmbedder(), chatModel, onEscalation: kickNotifications }, { target, conversationId, message: args.request.message });
-  return { conversationId, events };
+  const model = chatModel;
+  async function* events(): AsyncGenerator<ChatEvent> {
+    // Held until the turn's first event: with a model, its streaming runs outside the gate.
+    turnGate ??= new TurnGate(!getConfig().DATABASE_URL);
+    const release = await turnGate.acquire();
+    try {
+      await openConversation(db, {
+        target,
+        sessionHash,
+        ...(existing ? { unverifiedConversationId: existing } : { newConversationId: conversationId }),
+        locale: target.persona.language,
+      });
+      const turn = respond({ db, embedder: getEmbedder(), chatModel: model, onEscalation: kickNotifications }, { target, conversationId, message: args.request.message });
+      for await (const event of auditedTurn(db, target, conversationId, turn)) {
+        release();
+        yield event;
+      }
+    } finally {
+      release();
+    }
+  }
+  return { conversationId, target, events: events() };
 }

@@ -13,7 +13,7 @@ export function hashSessionToken(token: string): string {
 /** Continues the patient's conversation with this avatar, or starts one. Another session's id is not found. */
 export async function openConversation(
   db: Db,
-  args: { target: ChatTarget; sessionHash: string; unverifiedConversationId?: string; locale: string },
+  args: { target: ChatTarget; sessionHash: string; unverifiedConversationId?: string; newConversationId?: string; locale: string },
 ): Promise<string> {
   if (args.unverifiedConversationId) {
     const [row] = await db
@@ -31,7 +31,14 @@ export async function openConversation(
   }
   const [row] = await db
     .insert(conversations)
-    .values({ orgId: args.target.orgId, avatarId: args.target.avatarId, avatarVersionId: args.target.versionId, sessionHash: args.sessionHash, locale: args.locale })
+    .values({
+      ...(args.newConversationId ? { id: args.newConversationId } : {}),
+      orgId: args.target.orgId,
+      avatarId: args.target.avatarId,
+      avatarVersionId: args.target.versionId,
+      sessionHash: args.sessionHash,
+      locale: args.locale,
+    })
     .returning({ id: conversations.id });
   return row!.id;
 }

@@ -23,9 +23,9 @@ export async function crisisReplyFor(db: Db, target: ChatTarget, verdict: Crisis
 export async function recordCrisisTurn(
   db: Db,
   args: { target: ChatTarget; conversationId: string; message: string; verdict: CrisisVerdictFound; reply: { text: string }; timings: MessageTimings },
-): Promise<{ replyId: string; escalationId: string }> {
+): Promise<{ replyId: string; escalationId: string | null }> {
   const { target, conversationId, verdict } = args;
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<{ replyId: string; escalationId: string | null }> => {
     const [question] = await tx
       .insert(messages)
       .values({ orgId: target.orgId, conversationId, role: "patient", kind: "question", content: args.message })
@@ -34,6 +34,11 @@ export async function recordCrisisTurn(
       .insert(messages)
       .values({ orgId: target.orgId, conversationId, role: "avatar", kind: "crisis", content: args.reply.text, model: "vetted-crisis-reply", timings: args.timings })
       .returning({ id: messages.id });
+    // A simulation run records the crisis on the run (the vetted reply above); nobody is alerted.
+    if (target.simulation) {
+      await tx.update(conversations).set({ lastMessageAt: new Date() }).where(eq(conversations.id, conversationId));
+      return { replyId: answer!.id, escalationId: null };
+    }
     const [escalation] = await tx
       .insert(escalations)
       .values({

@@ -1,5 +1,6 @@
 import type { UIMessage } from "ai";
 import type { Citation } from "@/db/schema";
+import type { UrgencyLevel } from "@/db/schema/columns";
 import type { Hotline } from "@/server/safety/replies";
 
 /** The side-channel parts of the patient chat stream, next to the streamed text. */
@@ -8,6 +9,8 @@ export type ChatDataParts = {
   crisis: { category: string; level: string; hotlines: Hotline[] };
   support: { hotlines: Hotline[] };
   citations: { citations: Citation[] };
+  /** How urgently care is advised, on the doctor's scale (data-urgency). */
+  urgency: { level: UrgencyLevel };
   done: { messageId: string; kind: "crisis" | "answer" | "no_answer" };
 };
 

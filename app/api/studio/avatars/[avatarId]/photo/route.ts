@@ -1,0 +1,54 @@
+// /api/studio/avatars/[avatarId]/photo — members see the draft's photo (GET); the doctor uploads one as raw image bytes (PUT) or removes it (DELETE).
+import { getCurrentActor } from "@/server/auth/current-actor";
+import { MAX_PHOTO_BYTES } from "@/server/avatars/avatar.schema";
+import { getAvatarPhotoForMember, removeAvatarPhoto, setAvatarPhoto } from "@/server/avatars/photo.service";
+import { getDatabase } from "@/server/db";
+import { AppError, toErrorResponse } from "@/server/lib/errors";
+
+async function actorOrThrow() {
+  const actor = await getCurrentActor();
+  if (!actor) throw new AppError("unauthorized", "Sign in to change the avatar's photo.");
+  return actor;
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ avatarId: string }> }) {
+  try {
+    const actor = await actorOrThrow();
+    const { avatarId } = await params;
+    const { db } = await getDatabase();
+    const photo = await getAvatarPhotoForMember(db, actor, avatarId.slice(0, 64));
+    if (!photo) throw new AppError("not_found", "This avatar has no photo.");
+    return new Response(Buffer.from(photo.bytes), { headers: { "content-type": photo.mime, "x-content-type-options": "nosniff", "cache-control": "private, max-age=3600" } });
+  } catch (e) {
+    return toErrorResponse(e);
+  }
+}
+
+export async function PUT(request: Request, { params }: { params: Promise<{ avatarId: string }> }) {
+  try {
+    const actor = await actorOrThrow();
+    const { avatarId } = await params;
+    // Refuse a declared oversize body before reading it.
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_PHOTO_BYTES) {
+      throw new AppError("payload_too_large", `The photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB; use a smaller image.`);
+    }
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    const { db } = await getDatabase();
+    const { updatedAt } = await setAvatarPhoto(db, actor, avatarId.slice(0, 64), bytes);
+    return Response.json({ photoUpdatedAt: updatedAt.toISOString() });
+  } catch (e) {
+    return toErrorResponse(e);
+  }
+}
+
+export async function DELETE(_request: Request, { params }: { params: Promise<{ avatarId: string }> }) {
+  try {
+    const actor = await actorOrThrow();
+    const { avatarId } = await params;
+    const { db } = await getDatabase();
+    await removeAvatarPhoto(db, actor, avatarId.slice(0, 64));
+    return Response.json({ ok: true });
+  } catch (e) {
+    return toErrorResponse(e);
+  }
+}

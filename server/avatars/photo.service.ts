@@ -1,0 +1,53 @@
+import { and, eq, isNotNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { avatarPhotos, avatars } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { AppError } from "@/server/lib/errors";
+import { MAX_PHOTO_BYTES, sniffPhotoType } from "./avatar.schema";
+import { getAvatarOrThrow } from "./avatar.service";
+
+/** Stores the avatar's photo after checking its size and that its bytes really are PNG, JPEG or WebP. */
+export async function setAvatarPhoto(db: Db, actor: Actor, unverifiedAvatarId: string, bytes: Uint8Array): Promise<{ updatedAt: Date }> {
+  const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
+  if (bytes.length === 0) throw new AppError("bad_request", "The photo is empty.");
+  if (bytes.length > MAX_PHOTO_BYTES) throw new AppError("payload_too_large", `The photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB; use a smaller image.`);
+  const mime = sniffPhotoType(bytes);
+  if (!mime) throw new AppError("bad_request", "The photo must be a PNG, JPEG or WebP image.");
+  const updatedAt = new Date();
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(avatarPhotos)
+      .values({ avatarId: avatar.id, orgId: avatar.orgId, mime, bytes, size: bytes.length, updatedAt })
+      .onConflictDoUpdate({ target: avatarPhotos.avatarId, set: { mime, bytes, size: bytes.length, updatedAt } });
+    await tx.update(avatars).set({ photoUpdatedAt: updatedAt, updatedAt }).where(and(eq(avatars.id, avatar.id), eq(avatars.orgId, actor.orgId)));
+  });
+  return { updatedAt };
+}
+
+export async function removeAvatarPhoto(db: Db, actor: Actor, unverifiedAvatarId: string): Promise<void> {
+  const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
+  await db.transaction(async (tx) => {
+    await tx.delete(avatarPhotos).where(eq(avatarPhotos.avatarId, avatar.id));
+    await tx.update(avatars).set({ photoUpdatedAt: null, updatedAt: new Date() }).where(eq(avatars.id, avatar.id));
+  });
+}
+
+/** A published avatar's photo, for anyone (patients see it on the avatar's page); null when it has none. */
+export async function getPublicAvatarPhoto(db: Db, slug: string) {
+  const [row] = await db
+    .select({ mime: avatarPhotos.mime, bytes: avatarPhotos.bytes, updatedAt: avatarPhotos.updatedAt })
+    .from(avatarPhotos)
+    .innerJoin(avatars, eq(avatars.id, avatarPhotos.avatarId))
+    .where(and(eq(avatars.slug, slug), isNotNull(avatars.publishedVersionId)));
+  return row ?? null;
+}
+
+/** The draft avatar's photo, for members who may read the avatar (the studio shows it before publishing). */
+export async function getAvatarPhotoForMember(db: Db, actor: Actor, unverifiedAvatarId: string) {
+  const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "read");
+  const [row] = await db
+    .select({ mime: avatarPhotos.mime, bytes: avatarPhotos.bytes, updatedAt: avatarPhotos.updatedAt })
+    .from(avatarPhotos)
+    .where(eq(avatarPhotos.avatarId, avatar.id));
+  return row ?? null;
+}

@@ -1,0 +1,155 @@
+import { and, asc, eq, inArray, isNull, notInArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { avatars, avatarVersions, documents, protocols, users, type VersionDocument, type VersionProtocol } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { assertDirectPublishAllowed } from "@/server/governance/approval.service";
+import { mayEditAvatar } from "@/server/doctor/may-edit";
+import { AppError } from "@/server/lib/errors";
+import { type AvatarRow, getAvatarOrThrow, readSnapshot, snapshotOf } from "./avatar.service";
+import { draftKnowledge, draftProtocols, insertVersion } from "./version-content";
+import { diffVersions, type VersionContent, type VersionDiff } from "./version-diff";
+
+type VersionRow = typeof avatarVersions.$inferSelect;
+
+const contentOf = (v: VersionRow): VersionContent => ({ snapshot: readSnapshot(v.snapshot), protocols: v.protocols, knowledge: v.knowledge });
+
+async function draftContent(db: Db, avatar: AvatarRow): Promise<VersionContent> {
+  const [p, k] = await Promise.all([draftProtocols(db, avatar.id), draftKnowledge(db, avatar.id)]);
+  return { snapshot: snapshotOf(avatar), protocols: p, knowledge: k };
+}
+
+async function versionsOf(db: Db, avatar: AvatarRow) {
+  return db
+    .select({ version: avatarVersions, publisherName: users.name, publisherEmail: users.email })
+    .from(avatarVersions)
+    .leftJoin(users, eq(users.id, avatarVersions.publishedBy))
+    .where(and(eq(avatarVersions.avatarId, avatar.id), eq(avatarVersions.orgId, avatar.orgId)))
+    .orderBy(asc(avatarVersions.number));
+}
+
+/** Counts of what changed, for a list row. */
+function summaryOf(diff: VersionDiff) {
+  return {
+    persona: diff.persona.map((c) => c.field),
+    protocolsAdded: diff.protocols.added.length,
+    protocolsRemoved: diff.protocols.removed.length,
+    protocolsChanged: diff.protocols.changed.length,
+    documentsAdded: diff.documents.added.length,
+    documentsRemoved: diff.documents.removed.length,
+    documentsReplaced: diff.documents.replaced.length,
+  };
+}
+
+/** The avatar's versions, newest first: number, who published it, when, and what it changed. */
+export async function listVersions(db: Db, actor: Actor, unverifiedAvatarId: string) {
+  const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "read");
+  const rows = await versionsOf(db, avatar);
+  const draft = await draftContent(db, avatar);
+  const latest = rows.at(-1);
+  const unpublished = latest ? diffVersions(contentOf(latest.version), draft) : null;
+  const versions = rows.map((r, i) => ({
+    id: r.version.id,
+    number: r.version.number,
+    publishedAt: r.version.createdAt,
+    publishedBy: r.publisherName || r.publisherEmail || null,
+    restoredFrom: r.version.restoredFrom,
+    current: r.version.id === avatar.publishedVersionId,
+    documentCount: r.version.knowledge?.length ?? null,
+    protocolCount: r.version.protocols?.length ?? null,
+    changes: i === 0 ? null : summaryOf(diffVersions(contentOf(rows[i - 1]!.version), contentOf(r.version))),
+  }));
+  return {
+    canEdit: await mayEditAvatar(db, actor, avatar.id),
+    versions: versions.reverse(),
+    /** What the draft changes since the latest version (null: never published). */
+    draftChanges: unpublished ? { ...summaryOf(unpublished), changed: unpublished.changed } : null,
+  };
+}
+
+/**
+ * What changed: a version against the one before it, or (without versionId) the draft against the
+ * latest version.
+ */
+export async function diffVersion(db: Db, actor: Actor, input: { avatarId: string; versionId?: string }) {
+  const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "read");
+  const rows = await versionsOf(db, avatar);
+  if (!input.versionId) {
+    const latest = rows.at(-1);
+    return { from: latest?.version.number ?? null, to: null, diff: diffVersions(latest ? contentOf(latest.version) : null, await draftContent(db, avatar)) };
+  }
+  const index = rows.findIndex((r) => r.version.id === input.versionId);
+  if (index < 0) throw new AppError("not_found", "No such version of this avatar.");
+  const before = index > 0 ? rows[index - 1]!.version : null;
+  const version = rows[index]!.version;
+  return { from: before?.number ?? null, to: version.number, diff: diffVersions(before ? contentOf(before) : null, contentOf(version)) };
+}
+
+/**
+ * Rolls back to an old version: publishes a NEW version with its content and restores the draft to it
+ * (persona, protocols, and the documents enabled). Documents deleted since cannot come back: they are
+ * left out of the new version and reported; documents replaced since serve their current content.
+ */
+export async function rollbackToVersion(db: Db, actor: Actor, input: { avatarId: string; versionId: string }) {
+  const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "edit");
+  await assertDirectPublishAllowed(db, actor);
+  const [old] = await db
+    .select()
+    .from(avatarVersions)
+    .where(and(eq(avatarVersions.id, input.versionId), eq(avatarVersions.avatarId, avatar.id), eq(avatarVersions.orgId, actor.orgId)));
+  if (!old) throw new AppError("not_found", "No such version of this avatar.");
+
+  return db.transaction(async (tx) => {
+    const { photoUpdatedAt: _photo, ...persona } = readSnapshot(old.snapshot);
+    // The photo is not versioned: the current one stays, and the new version names it.
+    const [restored] = await tx
+      .update(avatars)
+      .set({ ...persona, updatedAt: new Date() })
+      .where(and(eq(avatars.id, avatar.id), eq(avatars.orgId, actor.orgId)))
+      .returning();
+
+    let restoredProtocols: VersionProtocol[] = await draftProtocols(tx, avatar.id);
+    if (old.protocols) {
+      await tx.delete(protocols).where(eq(protocols.avatarId, avatar.id));
+      if (old.protocols.length > 0) {
+        await tx.insert(protocols).values(old.protocols.map((p) => ({ ...(p as unknown as typeof protocols.$inferInsert), orgId: avatar.orgId, avatarId: avatar.id })));
+      }
+      restoredProtocols = old.protocols;
+    }
+
+    let knowledge: VersionDocument[] = await draftKnowledge(tx, avatar.id);
+    let missing: VersionDocument[] = [];
+    let replaced: VersionDocument[] = [];
+    if (old.knowledge) {
+      const oldIds = old.knowledge.map((d) => d.id);
+      const existing = oldIds.length
+        ? await tx
+            .select({ id: documents.id, title: documents.title, contentHash: documents.contentHash })
+            .from(documents)
+            .where(and(eq(documents.avatarId, avatar.id), inArray(documents.id, oldIds)))
+        : [];
+      const byId = new Map(existing.map((d) => [d.id, d]));
+      missing = old.knowledge.filter((d) => !byId.has(d.id));
+      replaced = old.knowledge.filter((d) => byId.has(d.id) && byId.get(d.id)!.contentHash !== d.contentHash);
+      const keep = existing.map((d) => d.id);
+      if (keep.length > 0) await tx.update(documents).set({ enabled: true, updatedAt: new Date() }).where(and(eq(documents.avatarId, avatar.id), inArray(documents.id, keep)));
+      await tx
+        .update(documents)
+        .set({ enabled: false, updatedAt: new Date() })
+        .where(and(eq(documents.avatarId, avatar.id), isNull(documents.replacesDocumentId), eq(documents.enabled, true), keep.length ? notInArray(documents.id, keep) : undefined));
+      // The new version holds what serves now: the old set's documents that still exist, as they are now.
+      knowledge = old.knowledge.filter((d) => byId.has(d.id)).map((d) => byId.get(d.id)!);
+    }
+
+    const version = await insertVersion(tx, {
+      orgId: actor.orgId,
+      avatarId: avatar.id,
+      publishedBy: actor.userId,
+      snapshot: snapshotOf(restored!),
+      protocols: restoredProtocols,
+      knowledge,
+      restoredFrom: old.number,
+    });
+    return { version: { id: version.id, number: version.number }, restoredFrom: old.number, missingDocuments: missing, replacedDocuments: replaced };
+  });
+}
+

@@ -1,0 +1,36 @@
+/**
+ * The rolling summary of a long conversation, extractive (no model): the patient's earlier questions
+ * and the first sentence of each answer, newest kept when it grows too long. The model prompt gets this
+ * summary plus the last few turns, so nothing earlier is silently cut.
+ */
+import { splitSentences } from "@/server/knowledge/text/language";
+
+/** Turns (messages) sent to the model word for word; older ones go into the summary. */
+export const RECENT_TURNS = 6;
+const MAX_SUMMARY_CHARS = 1500;
+const MAX_LINE_CHARS = 200;
+
+export interface TurnForSummary {
+  role: "patient" | "avatar";
+  content: string;
+}
+
+const clip = (s: string) => (s.length > MAX_LINE_CHARS ? `${s.slice(0, MAX_LINE_CHARS - 1)}…` : s);
+
+export function summariseTurns(turns: readonly TurnForSummary[]): string {
+  const lines = turns.map((t) => {
+    if (t.role === "patient") return `Patient: ${clip(t.content.replace(/\s+/g, " ").trim())}`;
+    // The first sentence after any fixed lead-in line ("From Dr. X's materials:") carries the answer.
+    const body = t.content.split(/\n\s*\n/).find((p, i, all) => !/[:：]\s*$/.test(p.trim()) || i === all.length - 1) ?? t.content;
+    const first = splitSentences(body)[0]?.text ?? body;
+    return `Avatar: ${clip(first.replace(/\s+/g, " ").trim())}`;
+  });
+  const kept: string[] = [];
+  let chars = 0;
+  for (const line of lines.reverse()) {
+    if (chars + line.length > MAX_SUMMARY_CHARS) break;
+    kept.unshift(line);
+    chars += line.length + 1;
+  }
+  return kept.join("\n");
+}

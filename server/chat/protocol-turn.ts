@@ -1,0 +1,139 @@
+/**
+ * Clinic-room mode, the talking part: asks the protocol's next question (worded by the model when one
+ * is configured, the doctor's literal text otherwise), or closes with what the avatar heard, the
+ * doctor's advice, its urgency and grounded passages. Persists both turns and the protocol state.
+ */
+import type { Db } from "@/db/client";
+import { type Citation, type MessageTimings, messages, type ProtocolQuestion, type ProtocolState } from "@/db/schema";
+import type { UrgencyLevel } from "@/db/schema/columns";
+import { documentProvenance } from "@/server/knowledge/document.service";
+import type { Embedder } from "@/server/knowledge/embed/embedder";
+import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
+import type { ChatProtocol } from "@/server/protocols/protocol.service";
+import { ms, pieces, toCitations } from "./answer-parts";
+import { selectAnswerSentences } from "./compose/offline";
+import type { ChatEvent, ChatTarget } from "./engine";
+import { saveConversationAfterTurn } from "./history";
+import { rewordQuestion } from "./llm/assist";
+import type { ChatModel } from "./llm/model";
+import { PERSONA_TEXT, URGENCY_TEXT } from "./persona-replies";
+import type { ProtocolStep } from "./protocol-flow";
+import type { ChatLocale } from "./replies";
+
+type Step = Exclude<ProtocolStep, { kind: "left" | "escalate" }>;
+
+export interface ProtocolTurnArgs {
+  db: Db;
+  embedder: Embedder;
+  chatModel: ChatModel | null;
+  target: ChatTarget;
+  conversationId: string;
+  message: string;
+  protocol: ChatProtocol | null;
+  step: Step;
+  /** Whether this turn opened the protocol (the intro is said once). */
+  opened: boolean;
+  locale: ChatLocale;
+  timings: MessageTimings;
+  started: number;
+}
+
+const fmt = (n: number | null) => (n === null ? "…" : String(n));
+
+function answerLine(q: ProtocolQuestion, state: ProtocolState, locale: ChatLocale): string {
+  const a = state.answers[q.id];
+  if (!a) return "";
+  const value = a.unknown ? PERSONA_TEXT[locale].unknownAnswer : typeof a.value === "number" ? `${a.value}${q.unit ? ` ${q.unit}` : ""}` : String(a.value);
+  return `- ${q.text} ${value}`;
+}
+
+/** The question as the patient reads it: the model's wording (or the literal text), then the literal options or unit. */
+async function questionText(args: ProtocolTurnArgs, q: ProtocolQuestion): Promise<{ text: string; model: string }> {
+  const t = PERSONA_TEXT[args.locale];
+  let worded = q.text;
+  let model = "protocol";
+  if (args.chatModel) {
+    worded = await rewordQuestion(args.chatModel, { question: q.text, doctor: args.target.persona.name, language: args.locale });
+    model = worded === q.text ? `protocol (after ${args.chatModel.id} failed)` : `protocol (worded by ${args.chatModel.id})`;
+  }
+  const hint = q.kind === "choice" ? t.options(q.options.map((o) => o.label).join(" / ")) : q.kind === "number" && q.unit ? t.unit(q.unit) : "";
+  return { text: hint ? `${worded} ${hint}` : worded, model };
+}
+
+async function closing(args: ProtocolTurnArgs, state: ProtocolState, urgency: UrgencyLevel): Promise<{ text: string; citations: Citation[] }> {
+  const { protocol, locale } = args;
+  const t = PERSONA_TEXT[locale];
+  const name = args.target.persona.name;
+  const questions = protocol!.questions;
+  // Retrieval on the chief complaint and what the patient said, so the closing passages fit this patient.
+  const answered = questions.map((q) => state.answers[q.id]).filter((a) => a && !a.unknown).map((a) => a!.text);
+  const query = [protocol!.chiefComplaint, ...answered].join(" ");
+  const retrievalStarted = performance.now();
+  const retrieve = (q: string) =>
+    retrievePassages(args.db, { avatarId: args.target.avatarId, query: q, embedder: args.embedder, documentIds: args.target.knowledge?.documentIds ?? undefined });
+  // Many answers can dilute the query below retrieval's relevance bar: the complaint alone is the fallback.
+  let passages = await retrieve(query);
+  if (passages.length === 0 && answered.length > 0) passages = await retrieve(protocol!.chiefComplaint);
+  args.timings.retrievalMs = ms(retrievalStarted);
+  // Sentences are chosen for the complaint itself: the answers would dilute what each sentence must cover.
+  const sentences = selectAnswerSentences({ question: protocol!.chiefComplaint, passages, maxSentences: 3 });
+  const order = [...new Set(sentences.map((s) => s.passageId))];
+  const citations = order.length ? toCitations(order.map((id) => passages.find((p) => p.id === id)!), await documentProvenance(args.db, order.map((id) => passages.find((p) => p.id === id)!.documentId))) : [];
+  const parts = [t.summaryIntro, questions.map((q) => answerLine(q, state, locale)).filter(Boolean).join("\n")];
+  if (state.flags.length) parts.push(`${t.flagsIntro}\n${state.flags.map((f) => `- ${f}`).join("\n")}`);
+  if (protocol!.closingAdvice) parts.push(`${t.advice(name)} ${protocol!.closingAdvice}`);
+  parts.push(`${t.urgency} ${URGENCY_TEXT[locale][urgency]}`);
+  if (sentences.length) parts.push(`${t.passages} ${sentences.map((s) => `${s.text} [${order.indexOf(s.passageId) + 1}]`).join(" ")}`);
+  return { text: parts.join("\n\n"), citations };
+}
+
+export async function* protocolTurn(args: ProtocolTurnArgs): AsyncGenerator<ChatEvent> {
+  const { db, target, conversationId, step, locale, timings } = args;
+  const t = PERSONA_TEXT[locale];
+  await db.insert(messages).values({ orgId: target.orgId, conversationId, role: "patient", kind: "question", content: args.message });
+  const composeStarted = performance.now();
+  timings.retrievalMs ??= 0;
+  let text = "";
+  let model = "protocol";
+  let citations: Citation[] = [];
+  let urgency: UrgencyLevel | null = null;
+  let nextState: ProtocolState | null = null;
+
+  if (step.kind === "stopped") text = t.stopped;
+  else if (step.kind === "ask") {
+    const asked = await questionText(args, step.question);
+    model = asked.model;
+    const lead =
+      step.retry === "range"
+        ? t.retryRange(fmt(step.question.min), fmt(step.question.max))
+        : step.retry === "number"
+          ? t.retryNumber
+          : step.retry === "choice"
+            ? t.retryChoice
+            : args.opened
+              ? t.protocolIntro(args.protocol!.title)
+              : "";
+    text = lead ? `${lead}\n\n${asked.text}` : asked.text;
+    nextState = step.state;
+  } else {
+    const closed = await closing(args, step.state, step.urgency);
+    text = closed.text;
+    citations = closed.citations;
+    urgency = step.urgency;
+  }
+
+  if (citations.length) yield { type: "citations", citations };
+  if (urgency) yield { type: "urgency", level: urgency };
+  for (const p of pieces(text)) {
+    timings.firstTokenMs ??= ms(args.started);
+    yield { type: "text", delta: p };
+  }
+  timings.composeMs = ms(composeStarted);
+  timings.totalMs = ms(args.started);
+  const [answer] = await db
+    .insert(messages)
+    .values({ orgId: target.orgId, conversationId, role: "avatar", kind: "answer", content: text, citations, model, timings, urgency })
+    .returning({ id: messages.id });
+  await saveConversationAfterTurn(db, conversationId, nextState);
+  yield { type: "done", messageId: answer!.id, kind: "answer" };
+}

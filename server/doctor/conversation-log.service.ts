@@ -1,0 +1,123 @@
+/**
+ * The doctor's conversation log: the avatar's conversations (patients' and the studio preview's), with
+ * filters, and one conversation's transcript with each answer's citations, model and timings.
+ * Simulation runs (the avatar against a virtual patient) are not conversations with anyone: they have
+ * their own scorecards and stay out of the log.
+ */
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { avatarVersions, conversations, messageFeedback, messages } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { can } from "@/server/auth/permissions";
+import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
+import { HAN_CLASS } from "@/server/knowledge/text/language";
+import { AppError } from "@/server/lib/errors";
+import type { TConversationFilter } from "./doctor.schema";
+import { mayEditAvatar } from "./may-edit";
+
+/** Conversations listed at once (newest first). */
+export const LOG_PAGE = 50;
+
+const HAN_PATTERN = `[${HAN_CLASS.replace(/\\u([0-9a-f]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))}]`;
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
+
+/** "Some message of the conversation such that…". */
+const anyMessage = (condition: SQL) => sql`exists (select 1 from ${messages} m where m.conversation_id = ${conversations.id} and ${condition})`;
+
+function kindFilter(kind: TConversationFilter["kind"]): SQL | undefined {
+  switch (kind) {
+    case "crisis":
+      return anyMessage(sql`m.kind = 'crisis'`);
+    case "answered":
+      return anyMessage(sql`m.kind = 'answer'`);
+    case "no_answer":
+      return anyMessage(sql`m.kind = 'no_answer'`);
+    case "thumbs_down":
+      return sql`exists (select 1 from ${messageFeedback} f where f.conversation_id = ${conversations.id} and f.rating = 'down')`;
+    default:
+      return undefined;
+  }
+}
+
+/** The patient's language, from what they wrote (the conversation's locale is the avatar's). */
+function languageFilter(language: TConversationFilter["language"]): SQL | undefined {
+  if (language === "zh") return anyMessage(sql`m.role = 'patient' and m.content ~ ${HAN_PATTERN}`);
+  if (language === "en") return anyMessage(sql`m.role = 'patient' and m.content !~ ${HAN_PATTERN} and m.content ~ '[A-Za-z]'`);
+  return undefined;
+}
+
+export async function listConversations(db: Db, actor: Actor, filter: TConversationFilter) {
+  const avatar = await getAvatarOrThrow(db, actor, filter.avatarId, "read");
+  const conditions: (SQL | undefined)[] = [
+    eq(conversations.avatarId, avatar.id),
+    eq(conversations.orgId, actor.orgId),
+    ne(conversations.source, "simulation"),
+    filter.from ? gte(conversations.lastMessageAt, filter.from) : undefined,
+    filter.to ? lte(conversations.createdAt, filter.to) : undefined,
+    filter.version === "preview" ? isNull(conversations.avatarVersionId) : filter.version ? eq(conversations.avatarVersionId, filter.version) : undefined,
+    kindFilter(filter.kind),
+    languageFilter(filter.language),
+    filter.q ? anyMessage(sql`m.content ilike ${`%${escapeLike(filter.q)}%`}`) : undefined,
+  ];
+  const rows = await db
+    .select({
+      id: conversations.id,
+      createdAt: conversations.createdAt,
+      lastMessageAt: conversations.lastMessageAt,
+      versionNumber: avatarVersions.number,
+      firstQuestion: sql<string | null>`(select m.content from ${messages} m where m.conversation_id = ${conversations.id} and m.role = 'patient' order by m.created_at limit 1)`,
+      messageCount: sql<number>`(select count(*)::int from ${messages} m where m.conversation_id = ${conversations.id})`,
+      crisis: sql<boolean>`${anyMessage(sql`m.kind = 'crisis'`)}`,
+      noAnswer: sql<boolean>`${anyMessage(sql`m.kind = 'no_answer'`)}`,
+      thumbsDown: sql<number>`(select count(*)::int from ${messageFeedback} f where f.conversation_id = ${conversations.id} and f.rating = 'down')`,
+    })
+    .from(conversations)
+    .leftJoin(avatarVersions, eq(avatarVersions.id, conversations.avatarVersionId))
+    .where(and(...conditions))
+    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+    .limit(LOG_PAGE + 1);
+  return { conversations: rows.slice(0, LOG_PAGE), more: rows.length > LOG_PAGE };
+}
+
+/** One conversation of an avatar the actor may read; another organization's id is not found. */
+export async function getConversationLog(db: Db, actor: Actor, unverifiedConversationId: string) {
+  const [conversation] = await db
+    .select({
+      id: conversations.id,
+      avatarId: conversations.avatarId,
+      createdAt: conversations.createdAt,
+      lastMessageAt: conversations.lastMessageAt,
+      versionNumber: avatarVersions.number,
+    })
+    .from(conversations)
+    .leftJoin(avatarVersions, eq(avatarVersions.id, conversations.avatarVersionId))
+    .where(and(eq(conversations.id, unverifiedConversationId), eq(conversations.orgId, actor.orgId), ne(conversations.source, "simulation")));
+  if (!conversation) throw new AppError("not_found", "No such conversation in your organization.");
+  await getAvatarOrThrow(db, actor, conversation.avatarId, "read");
+  const turns = await db
+    .select({
+      id: messages.id,
+      role: messages.role,
+      kind: messages.kind,
+      content: messages.content,
+      citations: messages.citations,
+      model: messages.model,
+      timings: messages.timings,
+      createdAt: messages.createdAt,
+    })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversation.id), eq(messages.orgId, actor.orgId)))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+  const ids = turns.map((t) => t.id);
+  const feedback = ids.length
+    ? await db.select({ messageId: messageFeedback.messageId, rating: messageFeedback.rating, comment: messageFeedback.comment }).from(messageFeedback).where(inArray(messageFeedback.messageId, ids))
+    : [];
+  const byMessage = new Map(feedback.map((f) => [f.messageId, { rating: f.rating, comment: f.comment }]));
+  return {
+    ...conversation,
+    /** Whether the actor may teach the avatar from this transcript's answers (simulationRun.correctMessage's rule). */
+    canCorrect: can(actor.role, "simulation.run") && (await mayEditAvatar(db, actor, conversation.avatarId)),
+    messages: turns.map((t) => ({ ...t, feedback: byMessage.get(t.id) ?? null })),
+  };
+}
