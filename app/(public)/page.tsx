@@ -6,8 +6,9 @@ import { getT } from "@/components/i18n/server";
 import type { MessageKey } from "@/components/i18n/messages";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listPublishedAvatars } from "@/server/avatars/avatar.service";
+import { isLocale } from "@/components/i18n/locales";
 import { getDatabase } from "@/server/db";
+import { searchDirectory } from "@/server/patient/directory.service";
 
 const PROMISES: { icon: typeof BookOpen; title: MessageKey; body: MessageKey }[] = [
   { icon: BookOpen, title: "landing.grounded.title", body: "landing.grounded.body" },
@@ -16,12 +17,14 @@ const PROMISES: { icon: typeof BookOpen; title: MessageKey; body: MessageKey }[]
   { icon: Server, title: "landing.private.title", body: "landing.private.body" },
 ];
 
-export default async function LandingPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function LandingPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; lang?: string | string[] }> }) {
   // Request data first: it ends prerendering during `next build` before the database is opened.
   const [t, params] = await Promise.all([getT(), searchParams]);
   const query = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
+  const language = typeof params.lang === "string" && isLocale(params.lang) ? params.lang : undefined;
+  const filtered = Boolean(query || language);
   const { db } = await getDatabase();
-  const avatars = await listPublishedAvatars(db, query || undefined);
+  const avatars = await searchDirectory(db, { query: query || undefined, language });
 
   return (
     <div className="flex flex-col gap-12 sm:gap-16">
@@ -65,10 +68,13 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
           </h2>
           <p className="mt-1 text-slate-700">{t("directory.lead")}</p>
         </div>
-        <DirectorySearch query={query} />
-        {query ? (
-          <p role="status" className="text-sm text-slate-700">
-            {t("directory.resultCount", { count: avatars.length, query })}
+        <DirectorySearch query={query} language={language} />
+        {filtered ? (
+          <p role="status" className="flex flex-wrap items-center gap-x-3 text-sm text-slate-700" data-testid="directory-result-count">
+            {query ? t("directory.resultCount", { count: avatars.length, query }) : t("directory.resultCountAll", { count: avatars.length })}
+            <Link href="/#directory" className="font-medium text-brand-700 underline underline-offset-4">
+              {t("directory.clear")}
+            </Link>
           </p>
         ) : null}
         {avatars.length > 0 ? (
@@ -82,8 +88,8 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
         ) : (
           <EmptyState
             icon={SearchX}
-            title={query ? t("directory.noMatch.title") : t("directory.empty.title")}
-            description={query ? t("directory.noMatch.body") : t("directory.empty.body")}
+            title={filtered ? t("directory.noMatch.title") : t("directory.empty.title")}
+            description={filtered ? t("directory.noMatch.body") : t("directory.empty.body")}
           />
         )}
       </section>

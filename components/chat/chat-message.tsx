@@ -4,12 +4,14 @@ import { useState } from "react";
 import { useT } from "@/components/i18n/client";
 import { Badge } from "@/components/ui/badge";
 import { AiBadge } from "./ai-badge";
+import { AnswerFeedback } from "./answer-feedback";
 import { CrisisPanel } from "./crisis-panel";
 import { readMessage } from "./message-parts";
 import { MessageText } from "./message-text";
 import { SourcesList, sourceButtonId } from "./sources-list";
 import { SupportBox } from "./support-box";
 import type { FenshenUIMessage } from "./types";
+import { UrgencyBanner } from "./urgency-banner";
 
 export function PatientBubble({ text }: { text: string }) {
   const t = useT();
@@ -65,9 +67,14 @@ export function AvatarMessage({ message, avatarName, allowCallback }: { message:
               {t("chat.noAnswerBadge")}
             </Badge>
           ) : null}
+          {content.urgency ? <UrgencyBanner level={content.urgency} /> : null}
           <MessageText text={content.text} citationCount={content.citations.length} onMarker={reveal} />
           {content.citations.length > 0 && content.kind !== "crisis" ? (
             <SourcesList messageId={message.id} citations={content.citations} open={openSources} onToggle={toggle} />
+          ) : null}
+          {/* Patients rate answers of their own conversation (not crisis replies, not the studio preview). */}
+          {allowCallback && content.conversationId && content.messageId && (content.kind === "answer" || content.kind === "no_answer") ? (
+            <AnswerFeedback conversationId={content.conversationId} messageId={content.messageId} />
           ) : null}
         </AvatarBubble>
       ) : null}

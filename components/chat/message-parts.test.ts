@@ -20,6 +20,7 @@ describe("readMessage", () => {
     expect(content.text).toBe("Eat less salt [1].");
     expect(content.citations).toHaveLength(1);
     expect(content.kind).toBe("answer");
+    expect(content.messageId).toBe("m");
     expect(content.crisis).toBeNull();
   });
 });

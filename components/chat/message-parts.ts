@@ -1,3 +1,4 @@
+import type { UrgencyLevel } from "@/db/schema/columns";
 import type { AnswerKind, Citation, CrisisData, FenshenUIMessage, Hotline } from "./types";
 
 /** What one streamed assistant message carries, gathered from its parts in whatever order they arrived. */
@@ -8,17 +9,25 @@ export interface MessageContent {
   crisis: CrisisData | null;
   support: Hotline[] | null;
   kind: AnswerKind | null;
+  /** The stored message's id (from the final "done" part), which feedback refers to. */
+  messageId: string | null;
+  /** How urgently the answer advises care (data-urgency), on the doctor's scale. */
+  urgency: UrgencyLevel | null;
 }
 
 export function readMessage(message: FenshenUIMessage): MessageContent {
-  const content: MessageContent = { conversationId: undefined, text: "", citations: [], crisis: null, support: null, kind: null };
+  const content: MessageContent = { conversationId: undefined, text: "", citations: [], crisis: null, support: null, kind: null, messageId: null, urgency: null };
   for (const part of message.parts) {
     if (part.type === "text") content.text += part.text;
     else if (part.type === "data-conversation") content.conversationId = part.data.conversationId;
     else if (part.type === "data-citations") content.citations = part.data.citations;
     else if (part.type === "data-crisis") content.crisis = part.data;
     else if (part.type === "data-support") content.support = part.data.hotlines;
-    else if (part.type === "data-done") content.kind = part.data.kind;
+    else if (part.type === "data-urgency") content.urgency = part.data.level;
+    else if (part.type === "data-done") {
+      content.kind = part.data.kind;
+      content.messageId = part.data.messageId;
+    }
   }
   return content;
 }

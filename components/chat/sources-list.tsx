@@ -31,7 +31,7 @@ export function SourcesList({ messageId, citations, open, onToggle }: { messageI
                 aria-expanded={expanded}
                 aria-controls={panelId}
                 onClick={() => onToggle(c.index)}
-                className="flex w-full items-start gap-2 rounded-lg px-2 py-1.5 text-left text-sm hover:bg-slate-100"
+                className="flex min-h-11 w-full items-start gap-2 rounded-lg px-2 py-1.5 text-left text-sm hover:bg-slate-100 focus-visible:bg-brand-50"
               >
                 <span className="mt-0.5 inline-flex min-w-5 justify-center rounded bg-brand-100 px-1 text-xs font-semibold text-brand-800">{c.index}</span>
                 <Icon aria-hidden className="mt-0.5 size-4 shrink-0 text-slate-600" />
@@ -44,18 +44,35 @@ export function SourcesList({ messageId, citations, open, onToggle }: { messageI
                     </span>
                   ) : null}
                   {curated ? <span className="block text-xs font-medium text-brand-800">{t("chat.sources.curated")}</span> : null}
-                  {path.length > 0 ? <span className="block text-xs text-slate-600">{path.join(" › ")}</span> : null}
+                  {c.owner ? (
+                    <span className="block text-xs font-medium text-brand-800" data-testid="source-owner">
+                      {t(c.owner.kind === "organization" ? "corpora.citation.organization" : "corpora.citation.department", { name: c.owner.name })}
+                    </span>
+                  ) : null}
+                  {path.length > 0 || c.page ? (
+                    <span className="block text-xs text-slate-600" data-testid="source-location">
+                      {path.length > 0 ? (
+                        <>
+                          <span className="sr-only">{t("patient.sources.section")}: </span>
+                          {path.join(" › ")}
+                        </>
+                      ) : null}
+                      {path.length > 0 && c.page ? " · " : null}
+                      {c.page ? t("chat.sources.page", { page: c.page }) : null}
+                    </span>
+                  ) : null}
+                  <span className="sr-only">{t(expanded ? "patient.sources.hidePassage" : "patient.sources.showPassage")}</span>
                 </span>
                 <ChevronDown aria-hidden className={cn("mt-0.5 size-4 shrink-0 text-slate-600 transition-transform", expanded && "rotate-180")} />
               </button>
               <blockquote
                 id={panelId}
                 hidden={!expanded}
+                aria-label={t("patient.sources.passage")}
                 data-testid="source-passage"
                 className="mx-2 mt-1 mb-2 border-l-4 border-brand-100 bg-slate-50 px-3 py-2 text-sm leading-relaxed whitespace-pre-wrap text-slate-800"
               >
                 {c.excerpt}
-                {c.page ? <span className="mt-1 block text-xs text-slate-600">{t("chat.sources.page", { page: c.page })}</span> : null}
               </blockquote>
             </li>
           );

@@ -9,6 +9,10 @@ describe("negotiateLocale", () => {
     ["fr-FR,en;q=0.5,zh;q=0.7", "zh-CN"],
     ["fr-FR", "en"],
     ["", "en"],
+    ["zh-CN;q=0, en", "en"],
+    ["en;q=0.2, zh-Hans-CN ; q=0.9", "zh-CN"],
+    ["zh;q=abc, en;q=0.5", "en"],
+    ["*", "en"],
   ])("%s → %s", (header, expected) => {
     expect(negotiateLocale(header)).toBe(expected);
   });

@@ -7,9 +7,13 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   const tags = (acceptLanguage ?? "")
     .split(",")
     .map((part) => {
-      const [tag, q] = part.trim().split(";q=");
-      return { tag: (tag ?? "").toLowerCase(), q: q ? Number(q) : 1 };
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { tag: (tag ?? "").trim().toLowerCase(), q: Number.isFinite(weight) ? weight : 0 };
     })
+    // q=0 means "not this language"; a malformed weight counts as none.
+    .filter((t) => t.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const { tag } of tags) {
     if (tag.startsWith("zh")) return "zh-CN";

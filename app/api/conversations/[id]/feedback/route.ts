@@ -1,0 +1,15 @@
+// POST /api/conversations/:id/feedback — thumbs up or down (and an optional comment) on one answer.
+import { getDatabase } from "@/server/db";
+import { toErrorResponse } from "@/server/lib/errors";
+import { rateMessage } from "@/server/patient/feedback.service";
+import { requestPatientIdentity } from "@/server/patient/request-identity";
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const body: unknown = await request.json().catch(() => null);
+    const [{ id }, identity, { db }] = await Promise.all([params, requestPatientIdentity(), getDatabase()]);
+    return Response.json(await rateMessage(db, identity, id, body));
+  } catch (e) {
+    return toErrorResponse(e);
+  }
+}

@@ -1,0 +1,15 @@
+// POST /api/conversations/:id/follow-up — "ask a human doctor": the patient leaves a phone or e-mail.
+import { getDatabase } from "@/server/db";
+import { toErrorResponse } from "@/server/lib/errors";
+import { requestFollowUp } from "@/server/patient/feedback.service";
+import { requestPatientIdentity } from "@/server/patient/request-identity";
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const body: unknown = await request.json().catch(() => null);
+    const [{ id }, identity, { db }] = await Promise.all([params, requestPatientIdentity(), getDatabase()]);
+    return Response.json(await requestFollowUp(db, identity, id, body), { status: 201 });
+  } catch (e) {
+    return toErrorResponse(e);
+  }
+}

@@ -1,0 +1,15 @@
+// DELETE /api/conversations/:id — the patient who owns it deletes a conversation for good.
+import { getDatabase } from "@/server/db";
+import { toErrorResponse } from "@/server/lib/errors";
+import { deleteConversation } from "@/server/patient/history.service";
+import { requestPatientIdentity } from "@/server/patient/request-identity";
+
+export async function DELETE(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const [{ id }, identity, { db }] = await Promise.all([params, requestPatientIdentity(), getDatabase()]);
+    await deleteConversation(db, identity, id);
+    return new Response(null, { status: 204 });
+  } catch (e) {
+    return toErrorResponse(e);
+  }
+}

@@ -1,0 +1,285 @@
+import { eq } from "drizzle-orm";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { conversations, followUpRequests, messageFeedback, messages, users } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { createAvatar, getPublishedAvatarBySlug, publishAvatar } from "@/server/avatars/avatar.service";
+import { hashSessionToken, openConversation } from "@/server/chat/conversation.service";
+import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";
+import { drainIngestionQueue } from "@/server/jobs/ingest";
+import { pasteDocument } from "@/server/knowledge/document.service";
+import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
+import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
+import { searchDirectory } from "./directory.service";
+import { transcriptToMarkdown, transcriptToPdf } from "./export";
+import { rateMessage, requestFollowUp } from "./feedback.service";
+import { listFollowUps, setFollowUpStatus } from "./follow-up.service";
+import { claimConversations, deleteConversation, listHistory, loadTranscript, moveConversationToSession, resumableConversationId } from "./history.service";
+import type { PatientIdentity } from "./patient-identity";
+import { signUpPatient } from "./patient-account.service";
+
+const embedder = createOfflineEmbedder();
+let database: Database;
+let doctor: Actor;
+let otherDoctor: Actor;
+let target: ChatTarget;
+let slug: string;
+
+const alice: PatientIdentity = { sessionHash: hashSessionToken("alice-token"), userId: null };
+const mallory: PatientIdentity = { sessionHash: hashSessionToken("mallory-token"), userId: null };
+
+/** One patient turn through the real engine (offline composer); returns the saved answer's id. */
+async function ask(identity: PatientIdentity, message: string, conversationId?: string) {
+  const id = await openConversation(database.db, { target, sessionHash: identity.sessionHash!, unverifiedConversationId: conversationId, locale: "en" });
+  const events: ChatEvent[] = [];
+  for await (const e of respond({ db: database.db, embedder, chatModel: null }, { target, conversationId: id, message })) events.push(e);
+  const done = events.at(-1) as Extract<ChatEvent, { type: "done" }>;
+  return { conversationId: id, messageId: done.messageId, kind: done.kind };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "ok";
+  } catch (e) {
+    return (e as { code?: string }).code ?? String(e);
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const org = await createTestOrg(database, ["doctor"]);
+  doctor = org.actors.doctor;
+  otherDoctor = (await createTestOrg(database, ["doctor"])).actors.doctor;
+  const avatar = await createAvatar(database.db, doctor, testAvatarProfile("Dr. Salt Heart", { specialty: "Cardiology", title: "Chief physician" }));
+  await pasteDocument(
+    database.db,
+    doctor,
+    {
+      avatarId: avatar.id,
+      title: "Living with high blood pressure",
+      text: "# Living with high blood pressure\n\n## Salt\n\nEat less than 5 grams of salt per day. Salt raises blood pressure.\n\n## 盐\n\n每天吃盐不超过5克。",
+      provenance: { sourceKind: "guideline", sourceName: "ESC", edition: "2023", evidenceLevel: "1A" },
+    },
+    { maxBytes: 1 << 20 },
+  );
+  await drainIngestionQueue(database.db, embedder);
+  await publishAvatar(database.db, doctor, avatar.id);
+  const published = await getPublishedAvatarBySlug(database.db, avatar.slug);
+  slug = avatar.slug;
+  target = { avatarId: published.avatarId, orgId: published.orgId, versionId: published.versionId, persona: published.snapshot };
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("the directory", () => {
+  it("finds published avatars by name, specialty and hospital, and filters by language", async () => {
+    const orgName = (await searchDirectory(database.db, { query: "salt heart" }))[0]?.orgName;
+    expect(orgName).toBeTruthy();
+    for (const query of ["Salt Heart", "cardio", orgName!]) {
+      expect((await searchDirectory(database.db, { query })).map((a) => a.slug), query).toContain(slug);
+    }
+    expect(await searchDirectory(database.db, { query: "dermatology" })).toEqual([]);
+    expect((await searchDirectory(database.db, { language: "en" })).map((a) => a.slug)).toContain(slug);
+    expect((await searchDirectory(database.db, { language: "zh-CN" })).map((a) => a.slug)).not.toContain(slug);
+    // LIKE wildcards in the query are searched for literally.
+    expect(await searchDirectory(database.db, { query: "%" })).toEqual([]);
+  });
+});
+
+describe("feedback on an answer", () => {
+  it("lets the owning session rate an answer and change its rating; one row per message", async () => {
+    const turn = await ask(alice, "How much salt should I eat per day?");
+    expect(turn.kind).toBe("answer");
+    await rateMessage(database.db, alice, turn.conversationId, { messageId: turn.messageId, rating: "up" });
+    const changed = await rateMessage(database.db, alice, turn.conversationId, { messageId: turn.messageId, rating: "down", comment: "  Too vague about salt.  " });
+    expect(changed).toMatchObject({ rating: "down", comment: "Too vague about salt." });
+    const rows = await database.db.select().from(messageFeedback).where(eq(messageFeedback.messageId, turn.messageId));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ orgId: target.orgId, conversationId: turn.conversationId, rating: "down" });
+  });
+
+  it("refuses another session, a patient question, a bad rating and an over-long comment", async () => {
+    const turn = await ask(alice, "What raises blood pressure?");
+    expect(await codeOf(rateMessage(database.db, mallory, turn.conversationId, { messageId: turn.messageId, rating: "down" }))).toBe("not_found");
+    expect(await codeOf(rateMessage(database.db, { sessionHash: null, userId: null }, turn.conversationId, { messageId: turn.messageId, rating: "up" }))).toBe("not_found");
+    const [question] = await database.db.select().from(messages).where(eq(messages.conversationId, turn.conversationId));
+    expect(question!.role).toBe("patient");
+    expect(await codeOf(rateMessage(database.db, alice, turn.conversationId, { messageId: question!.id, rating: "up" }))).toBe("not_found");
+    expect(await codeOf(rateMessage(database.db, alice, turn.conversationId, { messageId: turn.messageId, rating: "meh" }))).toBe("bad_request");
+    expect(await codeOf(rateMessage(database.db, alice, turn.conversationId, { messageId: turn.messageId, rating: "down", comment: "x".repeat(1001) }))).toBe("bad_request");
+  });
+});
+
+describe("ask a human doctor", () => {
+  it("records a phone or e-mail follow-up for the conversation, and the doctor handles it", async () => {
+    const turn = await ask(alice, "Is salt bad for me?");
+    const byPhone = await requestFollowUp(database.db, alice, turn.conversationId, { contact: "+86 138-0013-8000", note: "请回电" });
+    expect(byPhone).toMatchObject({ status: "open", contactKind: "phone" });
+    const byMail = await requestFollowUp(database.db, alice, turn.conversationId, { contact: " Alice@Example.com " });
+    expect(byMail.contactKind).toBe("email");
+    const [saved] = await database.db.select().from(followUpRequests).where(eq(followUpRequests.id, byMail.id));
+    expect(saved).toMatchObject({ contact: "alice@example.com", note: null, avatarId: target.avatarId });
+
+    const listed = await listFollowUps(database.db, doctor, { status: "open" });
+    expect(listed.map((f) => f.id)).toEqual(expect.arrayContaining([byPhone.id, byMail.id]));
+    expect(listed.find((f) => f.id === byPhone.id)).toMatchObject({ note: "请回电", lastQuestion: "Is salt bad for me?", avatarName: "Dr. Salt Heart" });
+    expect((await setFollowUpStatus(database.db, doctor, byPhone.id, "contacted")).status).toBe("contacted");
+    expect((await listFollowUps(database.db, doctor, { status: "open" })).map((f) => f.id)).not.toContain(byPhone.id);
+    expect(await codeOf(setFollowUpStatus(database.db, otherDoctor, byMail.id, "closed"))).toBe("not_found");
+    expect(await listFollowUps(database.db, otherDoctor)).toEqual([]);
+  });
+
+  it("names what is wrong with the contact, and refuses another session", async () => {
+    const turn = await ask(alice, "Salt?");
+    for (const contact of ["", "call me", "alice@", "12", "+1 555 0100 ext. 5"]) {
+      const error = await requestFollowUp(database.db, alice, turn.conversationId, { contact }).catch((e: Error & { code: string }) => e);
+      expect(error, contact).toMatchObject({ code: "bad_request" });
+      expect((error as Error).message).toMatch(/phone|e-mail/i);
+    }
+    expect(await codeOf(requestFollowUp(database.db, alice, turn.conversationId, { contact: "+1 555 0100", note: "n".repeat(1001) }))).toBe("bad_request");
+    expect(await codeOf(requestFollowUp(database.db, mallory, turn.conversationId, { contact: "+1 555 0100" }))).toBe("not_found");
+  });
+});
+
+describe("reload and history", () => {
+  it("finds the session's latest conversation with its citations, crisis panel and rating", async () => {
+    const bob: PatientIdentity = { sessionHash: hashSessionToken("bob-token"), userId: null };
+    const first = await ask(bob, "How much salt should I eat per day?");
+    const crisis = await ask(bob, "I want to kill myself", first.conversationId);
+    expect(crisis.kind).toBe("crisis");
+    await rateMessage(database.db, bob, first.conversationId, { messageId: first.messageId, rating: "up" });
+
+    const older = await ask(bob, "What raises blood pressure?");
+    const newest = await ask(bob, "Salt and blood pressure?", first.conversationId);
+    expect(newest.conversationId).toBe(first.conversationId);
+    expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: bob.sessionHash! })).toBe(first.conversationId);
+    expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: bob.sessionHash!, preferredId: older.conversationId })).toBe(older.conversationId);
+    // Another session's id is never resumed: the session's own latest is.
+    const malloryTurn = await ask(mallory, "Salt?");
+    expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: bob.sessionHash!, preferredId: malloryTurn.conversationId })).toBe(first.conversationId);
+    expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: hashSessionToken("nobody") })).toBeNull();
+
+    const transcript = await loadTranscript(database.db, bob, first.conversationId);
+    expect(transcript.messages.map((m) => m.kind).slice(0, 4)).toEqual(["question", "answer", "question", "crisis"]);
+    const answer = transcript.messages[1]!;
+    expect(answer.citations[0]).toMatchObject({ documentTitle: "Living with high blood pressure", source: "ESC", year: "2023" });
+    expect(answer.feedback).toEqual({ rating: "up", comment: null });
+    const panel = transcript.messages[3]!.crisis;
+    expect(panel).toMatchObject({ category: "suicide" });
+    // The avatar's region is the US: its crisis line is among the numbers shown again.
+    expect(panel!.hotlines.map((h) => h.number)).toContain("988");
+    expect(await codeOf(loadTranscript(database.db, mallory, first.conversationId))).toBe("not_found");
+  });
+
+  it("claims the browser's conversations when the patient signs in, and lists them in their history", async () => {
+    const carol: PatientIdentity = { sessionHash: hashSessionToken("carol-token"), userId: null };
+    const turn = await ask(carol, "每天吃多少盐？");
+    const user = await signUpPatient(database.db, { name: "Carol", email: `carol-${crypto.randomUUID()}@test.local`, password: "a-long-password", locale: "zh-CN" });
+    const signedIn: PatientIdentity = { sessionHash: null, userId: user.id };
+    expect(await listHistory(database.db, signedIn)).toEqual([]);
+    expect(await claimConversations(database.db, { sessionHash: carol.sessionHash!, userId: user.id })).toBe(1);
+    // Claiming twice changes nothing, and another session's conversations are never claimed.
+    expect(await claimConversations(database.db, { sessionHash: carol.sessionHash!, userId: user.id })).toBe(0);
+    const history = await listHistory(database.db, signedIn);
+    expect(history).toEqual([expect.objectContaining({ id: turn.conversationId, slug, avatarName: "Dr. Salt Heart", firstQuestion: "每天吃多少盐？", messageCount: 2 })]);
+    // Signed in on another device (no session cookie), the user still owns the conversation,
+    // and can move it to that device's session to continue it there.
+    expect((await loadTranscript(database.db, signedIn, turn.conversationId)).id).toBe(turn.conversationId);
+    expect(await codeOf(loadTranscript(database.db, { sessionHash: null, userId: doctor.userId }, turn.conversationId))).toBe("not_found");
+    const otherDevice = { sessionHash: hashSessionToken("carol-phone"), userId: user.id };
+    await moveConversationToSession(database.db, otherDevice, turn.conversationId);
+    expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: otherDevice.sessionHash })).toBe(turn.conversationId);
+    expect(await codeOf(moveConversationToSession(database.db, { sessionHash: mallory.sessionHash!, userId: null }, turn.conversationId))).toBe("not_found");
+    const [row] = await database.db.select({ userId: conversations.userId }).from(conversations).where(eq(conversations.id, turn.conversationId));
+    expect(row!.userId).toBe(user.id);
+  });
+
+  it("does not create a patient account for an e-mail already taken", async () => {
+    const [existing] = await database.db.select({ email: users.email }).from(users).where(eq(users.id, doctor.userId));
+    expect(await codeOf(signUpPatient(database.db, { name: "X", email: existing!.email, password: "a-long-password", locale: "en" }))).toBe("conflict");
+  });
+});
+
+describe("export", () => {
+  let conversationId: string;
+  beforeAll(async () => {
+    const dave: PatientIdentity = { sessionHash: hashSessionToken("dave-token"), userId: null };
+    conversationId = (await ask(dave, "How much salt should I eat per day?")).conversationId;
+    await ask(dave, "吃盐要注意什么？", conversationId);
+  });
+
+  const dave: PatientIdentity = { sessionHash: hashSessionToken("dave-token"), userId: null };
+
+  it("writes Markdown with the turns, numbered sources, sections, provenance and passages", async () => {
+    const md = transcriptToMarkdown(await loadTranscript(database.db, dave, conversationId), "en", new Date("2026-01-02T03:04:00Z"));
+    expect(md).toMatch(/^# Conversation with Dr\. Salt Heart\n/);
+    expect(md).toContain("Chief physician · Cardiology");
+    expect(md).toContain("Exported 2026-01-02 03:04 UTC");
+    expect(md).toContain("**You**");
+    expect(md).toContain("How much salt should I eat per day?");
+    expect(md).toContain("吃盐要注意什么？");
+    expect(md).toMatch(/1\. Living with high blood pressure › Salt — ESC, 2023/);
+    expect(md).toMatch(/> .*5 grams of salt/);
+    const zh = transcriptToMarkdown(await loadTranscript(database.db, dave, conversationId), "zh-CN");
+    expect(zh).toMatch(/^# 与Dr\. Salt Heart的对话/);
+  });
+
+  it("writes a PDF whose text layer carries the conversation, Chinese included", async () => {
+    const pdf = await transcriptToPdf(await loadTranscript(database.db, dave, conversationId), "zh-CN");
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const text = await pdfText(pdf);
+    expect(text).toContain("Dr. Salt Heart");
+    expect(text).toContain("How much salt should I eat per day?");
+    expect(text).toContain("吃盐要注意什么");
+    expect(text).toContain("Living with high blood pressure");
+  });
+
+  it("falls back to Helvetica with a note when the CJK font is missing", async () => {
+    const pdf = await transcriptToPdf(await loadTranscript(database.db, dave, conversationId), "en", new Date(), "/nonexistent/font.ttc");
+    const text = await pdfText(pdf);
+    expect(text).toContain("no Chinese font installed");
+    expect(text).toContain("How much salt should I eat per day?");
+  });
+
+  it("exports nothing to another session", async () => {
+    expect(await codeOf(loadTranscript(database.db, mallory, conversationId))).toBe("not_found");
+  });
+});
+
+describe("delete", () => {
+  it("deletes the conversation with its messages, ratings and follow-ups; another session cannot", async () => {
+    const erin: PatientIdentity = { sessionHash: hashSessionToken("erin-token"), userId: null };
+    const turn = await ask(erin, "How much salt should I eat per day?");
+    await rateMessage(database.db, erin, turn.conversationId, { messageId: turn.messageId, rating: "down" });
+    await requestFollowUp(database.db, erin, turn.conversationId, { contact: "erin@example.com" });
+
+    expect(await codeOf(deleteConversation(database.db, mallory, turn.conversationId))).toBe("not_found");
+    expect(await database.db.select().from(messages).where(eq(messages.conversationId, turn.conversationId))).toHaveLength(2);
+
+    await deleteConversation(database.db, erin, turn.conversationId);
+    expect(await database.db.select().from(conversations).where(eq(conversations.id, turn.conversationId))).toEqual([]);
+    expect(await database.db.select().from(messages).where(eq(messages.conversationId, turn.conversationId))).toEqual([]);
+    expect(await database.db.select().from(messageFeedback).where(eq(messageFeedback.conversationId, turn.conversationId))).toEqual([]);
+    expect(await database.db.select().from(followUpRequests).where(eq(followUpRequests.conversationId, turn.conversationId))).toEqual([]);
+    expect(await codeOf(deleteConversation(database.db, erin, turn.conversationId))).toBe("not_found");
+  });
+
+  it("never touches a studio preview conversation", async () => {
+    const previewId = await openConversation(database.db, { target: { ...target, versionId: null }, sessionHash: alice.sessionHash!, locale: "en" });
+    expect(await codeOf(deleteConversation(database.db, alice, previewId))).toBe("not_found");
+  });
+});
+
+async function pdfText(pdf: Buffer): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(""));
+  }
+  return pages.join("\n");
+}
