@@ -80,6 +80,20 @@ export type CaseFact = z.infer<typeof caseFactSchema>;
 export interface TranscriptTurn {
   role: "interviewer" | "patient";
   text: string;
-  /** For avatar runs: the message kind, urgency and citations the engine produced on this turn. */
-  meta?: { kind?: string; urgency?: string | null; citations?: number; crisis?: boolean };
+  /**
+   * For avatar runs: the message kind, urgency and citations the engine produced on this turn.
+   * `ordered`: this turn orders (interviewer) or reports (patient side) the named exam or test result of the card.
+   */
+  meta?: {
+    kind?: string;
+    urgency?: string | null;
+    citations?: number;
+    crisis?: boolean;
+    ordered?: string;
+    /** Avatar runs: the stored message of this turn (for teaching) and the crisis category recorded on the run. */
+    messageId?: string;
+    category?: string;
+    /** Simulated patient turns in runs: the card items this reply revealed ("fact:<i>", "result:<i>"). */
+    revealed?: string[];
+  };
 }
