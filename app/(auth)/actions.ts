@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { ZSignInInput, ZSignUpInput } from "@/server/accounts/account.schema";
 import { signUp } from "@/server/accounts/account.service";
 import { signIn, signOut } from "@/server/auth";
+import { OIDC_PROVIDER_ID } from "@/server/auth/oidc";
 import { getDatabase } from "@/server/db";
 import { isAppError } from "@/server/lib/errors";
 import { isLocale, LOCALE_COOKIE } from "@/components/i18n/locales";
@@ -39,6 +40,11 @@ export async function signUpAction(_prev: AuthFormState, form: FormData): Promis
     throw e;
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/studio" });
+}
+
+/** Starts single sign-on with the hospital's OpenID Connect provider (see server/auth/oidc.ts). */
+export async function signInWithSsoAction(form: FormData): Promise<void> {
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeRedirect(form.get("callbackUrl")) });
 }
 
 export async function signOutAction(): Promise<void> {
