@@ -1,12 +1,11 @@
 // POST /api/chat — one patient (or preview) turn, streamed as an AI SDK UI message stream.
 import { randomBytes } from "node:crypto";
-import { createUIMessageStream, createUIMessageStreamResponse } from "ai";
 import { cookies } from "next/headers";
 import { ZodError } from "zod";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { ZChatRequest } from "@/server/chat/chat.schema";
 import { startChatTurn } from "@/server/chat/chat.service";
-import type { FenshenUIMessage } from "@/server/chat/ui-message";
+import { chatStreamResponse } from "@/server/chat/ui-stream";
 import { getDatabase } from "@/server/db";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 import { PATIENT_COOKIE } from "@/server/chat/patient-session";
@@ -28,34 +27,7 @@ export async function POST(request: Request) {
     const actor = parsed.data.previewAvatarId ? await getCurrentActor() : null;
     const { conversationId, events } = await startChatTurn(db, { request: parsed.data, actor, patientToken });
 
-    const stream = createUIMessageStream<FenshenUIMessage>({
-      async execute({ writer }) {
-        writer.write({ type: "data-conversation", data: { conversationId } });
-        const textId = "answer";
-        let open = false;
-        for await (const event of events) {
-          if (event.type === "text") {
-            if (!open) writer.write({ type: "text-start", id: textId });
-            open = true;
-            writer.write({ type: "text-delta", id: textId, delta: event.delta });
-          } else if (event.type === "done") {
-            if (open) writer.write({ type: "text-end", id: textId });
-            writer.write({ type: "data-done", data: { messageId: event.messageId, kind: event.kind } });
-          } else if (event.type === "crisis") {
-            writer.write({ type: "data-crisis", data: { category: event.category, level: event.level, hotlines: event.hotlines } });
-          } else if (event.type === "support") {
-            writer.write({ type: "data-support", data: { hotlines: event.hotlines } });
-          } else {
-            writer.write({ type: "data-citations", data: { citations: event.citations } });
-          }
-        }
-      },
-      onError: (e) => {
-        console.error("[fenshen] chat stream failed", e);
-        return "The answer could not be completed. Please try again.";
-      },
-    });
-    return createUIMessageStreamResponse({ stream });
+    return chatStreamResponse(conversationId, events);
   } catch (e) {
     return toErrorResponse(e instanceof ZodError ? new AppError("bad_request", e.message) : e);
   }

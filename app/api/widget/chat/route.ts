@@ -1,0 +1,31 @@
+// POST /api/widget/chat — one patient turn from the embedded widget (same pipeline as /api/chat),
+// admitted only for Fenshen's own embed page framed by an allowed site, within that site's rate.
+import { getAuthSecret } from "@/server/auth/secret";
+import { startChatTurn } from "@/server/chat/chat.service";
+import { chatStreamResponse } from "@/server/chat/ui-stream";
+import { getDatabase } from "@/server/db";
+import { AppError, toErrorResponse } from "@/server/lib/errors";
+import { admitWidgetMessage, ZWidgetChatRequest } from "@/server/widget/widget-chat";
+
+export async function POST(request: Request) {
+  try {
+    const body = await request.json().catch(() => {
+      throw new AppError("bad_request", "The request body must be JSON.");
+    });
+    const parsed = ZWidgetChatRequest.safeParse(body);
+    if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "), { cause: parsed.error });
+    const { db } = await getDatabase();
+    const { slug, conversationId, message, sessionToken } = parsed.data;
+    await admitWidgetMessage(db, {
+      request: parsed.data,
+      origin: request.headers.get("origin"),
+      referer: request.headers.get("referer"),
+      host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
+      secret: getAuthSecret(),
+    });
+    const turn = await startChatTurn(db, { request: { slug, conversationId, message }, actor: null, patientToken: `widget:${sessionToken}` });
+    return chatStreamResponse(turn.conversationId, turn.events);
+  } catch (e) {
+    return toErrorResponse(e);
+  }
+}

@@ -1,0 +1,31 @@
+import { ZodError } from "zod";
+import type { Db } from "@/db/client";
+import type { ApiKeyScope } from "@/db/schema";
+import { getDatabase } from "@/server/db";
+import { AppError, toErrorResponse } from "@/server/lib/errors";
+import { type ApiPrincipal, authenticateApiKey } from "./api-keys.service";
+
+/** An /api/v1 handler: authenticated by the bearer key with one scope; errors become JSON with their HTTP status. */
+export function apiHandler<P>(scope: ApiKeyScope, handle: (args: { db: Db; principal: ApiPrincipal; request: Request; params: P }) => Promise<unknown>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const { db } = await getDatabase();
+      const principal = await authenticateApiKey(db, request.headers.get("authorization"), scope);
+      const result = await handle({ db, principal, request, params: await context.params });
+      return Response.json({ data: result });
+    } catch (e) {
+      const response = toErrorResponse(e instanceof ZodError ? new AppError("bad_request", zodMessage(e)) : e);
+      if (response.status === 401) response.headers.set("www-authenticate", 'Bearer realm="fenshen"');
+      return response;
+    }
+  };
+}
+
+const zodMessage = (e: ZodError) => e.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join(" ");
+
+/** The request's JSON body, or a 400 naming the problem. */
+export async function jsonBody(request: Request): Promise<unknown> {
+  return request.json().catch(() => {
+    throw new AppError("bad_request", "The request body must be JSON.");
+  });
+}

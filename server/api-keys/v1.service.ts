@@ -1,0 +1,118 @@
+import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { avatars, avatarVersions, type Citation, conversations, escalations } from "@/db/schema";
+import { MAX_MESSAGE_CHARS } from "@/server/chat/chat.schema";
+import { startChatTurn } from "@/server/chat/chat.service";
+import { hashSessionToken, openConversation } from "@/server/chat/conversation.service";
+import { getPublishedAvatarCached } from "@/server/chat/published-target";
+import { AppError } from "@/server/lib/errors";
+import type { Hotline } from "@/server/safety/replies";
+import type { ApiPrincipal } from "./api-keys.service";
+
+/**
+ * The organization API (/api/v1): what a hospital's own systems may do with an API key. Conversations
+ * started through the API belong to the organization's API session, so any of its keys with the scope
+ * may continue them, and no patient browser can.
+ */
+const apiSession = (orgId: string) => `api:${orgId}`;
+
+export const ZStartConversation = z.object({ avatar: z.string().trim().min(1, "Name the avatar by its slug, e.g. dr-lin-wen.").max(100) });
+export const ZSendMessage = z.object({
+  message: z
+    .string()
+    .trim()
+    .min(1, "The message is empty.")
+    .max(MAX_MESSAGE_CHARS, `Messages are limited to ${MAX_MESSAGE_CHARS} characters.`),
+});
+
+export async function listApiAvatars(db: Db, principal: ApiPrincipal) {
+  const rows = await db
+    .select({ slug: avatars.slug, version: avatarVersions.number, snapshot: avatarVersions.snapshot, publishedAt: avatarVersions.createdAt })
+    .from(avatars)
+    .innerJoin(avatarVersions, eq(avatarVersions.id, avatars.publishedVersionId))
+    .where(and(eq(avatars.orgId, principal.orgId), isNotNull(avatars.publishedVersionId)))
+    .orderBy(avatars.slug);
+  return rows.map(({ snapshot: s, ...r }) => ({
+    ...r,
+    name: s.name,
+    title: s.title,
+    specialty: s.specialty,
+    language: s.language,
+    languages: s.languages ?? [s.language],
+  }));
+}
+
+/** Another organization's avatar, or one not published, is not found. */
+export async function startApiConversation(db: Db, principal: ApiPrincipal, input: unknown) {
+  const { avatar: slug } = ZStartConversation.parse(input);
+  const published = await getPublishedAvatarCached(db, slug);
+  if (published.orgId !== principal.orgId) throw new AppError("not_found", "No published avatar at this address.");
+  const conversationId = await openConversation(db, {
+    target: { avatarId: published.avatarId, orgId: published.orgId, versionId: published.versionId, persona: published.snapshot },
+    sessionHash: hashSessionToken(apiSession(principal.orgId)),
+    locale: published.snapshot.language,
+  });
+  return { conversationId, avatar: slug };
+}
+
+/**
+ * One turn through the same pipeline as the patient chat (crisis assessment first, escalation in the
+ * same transaction, grounded answer), collected into one JSON answer.
+ */
+export async function sendApiMessage(db: Db, principal: ApiPrincipal, conversationId: string, input: unknown) {
+  const { message } = ZSendMessage.parse(input);
+  const [conversation] = await db
+    .select({ slug: avatars.slug })
+    .from(conversations)
+    .innerJoin(avatars, eq(avatars.id, conversations.avatarId))
+    .where(
+      and(
+        eq(conversations.id, conversationId),
+        eq(conversations.orgId, principal.orgId),
+        eq(conversations.sessionHash, hashSessionToken(apiSession(principal.orgId))),
+      ),
+    );
+  if (!conversation) throw new AppError("not_found", "This conversation does not exist.");
+  const turn = await startChatTurn(db, { request: { slug: conversation.slug, conversationId, message }, actor: null, patientToken: apiSession(principal.orgId) });
+  let text = "";
+  let citations: Citation[] = [];
+  let crisis: { category: string; level: string; escalationId: string | null; hotlines: Hotline[] } | null = null;
+  let support: { hotlines: Hotline[] } | null = null;
+  let done: { messageId: string; kind: string } | null = null;
+  for await (const event of turn.events) {
+    if (event.type === "text") text += event.delta;
+    else if (event.type === "citations") citations = event.citations;
+    else if (event.type === "crisis") crisis = { category: event.category, level: event.level, escalationId: event.escalationId, hotlines: event.hotlines };
+    else if (event.type === "support") support = { hotlines: event.hotlines };
+    else if (event.type === "done") done = { messageId: event.messageId, kind: event.kind };
+  }
+  if (!done) throw new Error("the chat turn ended without an answer");
+  return { conversationId, messageId: done.messageId, kind: done.kind, text, citations, crisis, support };
+}
+
+export const ZEscalationQuery = z.object({
+  status: z.enum(["open", "acknowledged", "resolved"], "status is one of open, acknowledged, resolved.").optional(),
+  limit: z.coerce.number().int().min(1, "limit is at least 1.").max(200, "limit is at most 200.").default(50),
+});
+
+export async function listApiEscalations(db: Db, principal: ApiPrincipal, query: unknown) {
+  const { status, limit } = ZEscalationQuery.parse(query);
+  return db
+    .select({
+      id: escalations.id,
+      avatar: avatars.slug,
+      conversationId: escalations.conversationId,
+      category: escalations.category,
+      level: escalations.level,
+      status: escalations.status,
+      createdAt: escalations.createdAt,
+      acknowledgedAt: escalations.acknowledgedAt,
+      resolvedAt: escalations.resolvedAt,
+    })
+    .from(escalations)
+    .innerJoin(avatars, eq(avatars.id, escalations.avatarId))
+    .where(and(eq(escalations.orgId, principal.orgId), status ? eq(escalations.status, status) : undefined))
+    .orderBy(desc(escalations.createdAt))
+    .limit(limit);
+}

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import type { Actor } from "@/server/auth/actor";
+import { createAvatar, publishAvatar } from "@/server/avatars/avatar.service";
+import { drainIngestionQueue } from "@/server/jobs/ingest";
+import { pasteDocument } from "@/server/knowledge/document.service";
+import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
+import { isAppError } from "@/server/lib/errors";
+import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
+import { embedAccess } from "./embed-access";
+import { signEmbedToken } from "./embed-token";
+import { RateLimiter } from "./rate-limit";
+import { admitWidgetMessage } from "./widget-chat";
+import { embedOrgId, getWidgetPolicy, getWidgetSettings, updateWidgetSettings } from "./widget.service";
+
+const SECRET = "test-secret-of-sufficient-length-0123456789";
+const HOST = "fenshen.test:3000";
+const SITE = "https://www.hospital.example";
+
+let database: Database;
+let adminA: Actor;
+let adminB: Actor;
+let slugA = "";
+let slugB = "";
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (e) {
+    if (isAppError(e)) return e.code;
+    throw e;
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  adminA = (await createTestOrg(database, ["admin"])).actors.admin;
+  adminB = (await createTestOrg(database, ["admin"])).actors.admin;
+  for (const [actor, set] of [
+    [adminA, (s: string) => (slugA = s)],
+    [adminB, (s: string) => (slugB = s)],
+  ] as const) {
+    const avatar = await createAvatar(database.db, actor, testAvatarProfile("Dr. W"));
+    await pasteDocument(database.db, actor, { avatarId: avatar.id, title: "Notes", text: "# Salt\n\nEat less salt." }, { maxBytes: 1 << 20 });
+    await drainIngestionQueue(database.db, createOfflineEmbedder());
+    await publishAvatar(database.db, actor, avatar.id);
+    set(avatar.slug);
+  }
+  await updateWidgetSettings(database.db, adminA, { allowedOrigins: [`${SITE}/`, "http://127.0.0.1:4100"], rateLimitPerMinute: 3 });
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("widget settings", () => {
+  it("normalise origins, and name what is wrong with a bad one", async () => {
+    const settings = await getWidgetSettings(database.db, adminA);
+    expect(settings.allowedOrigins).toEqual([SITE, "http://127.0.0.1:4100"]);
+    expect(settings.publishedAvatars.map((a) => a.slug)).toEqual([slugA]);
+    await expect(updateWidgetSettings(database.db, adminA, { allowedOrigins: ["https://www.hospital.example/chat"], rateLimitPerMinute: 3 })).rejects.toThrow(/scheme, host and port only/);
+    await expect(updateWidgetSettings(database.db, adminA, { allowedOrigins: ["javascript:alert(1)"], rateLimitPerMinute: 3 })).rejects.toThrow(/is not an origin/);
+    await expect(updateWidgetSettings(database.db, adminA, { allowedOrigins: [], rateLimitPerMinute: 0 })).rejects.toThrow(/at least 1/);
+  });
+
+  it("belong to one organization: another's embed URL finds its own policy only", async () => {
+    expect(await embedOrgId(database.db, { avatarSlug: slugB })).toBe(adminB.orgId);
+    expect((await getWidgetPolicy(database.db, adminB.orgId)).allowedOrigins).toEqual([]);
+  });
+});
+
+describe("the embed page", () => {
+  const policy = { allowedOrigins: [SITE], rateLimitPerMinute: 3 };
+  const base = { orgId: "org-a", policy, token: null, originHint: null, host: HOST, secret: SECRET };
+
+  it("serves the chat to an allowed site named by the frame's Referer, and hands out a token for it", () => {
+    const access = embedAccess({ ...base, referer: `${SITE}/clinic/cardiology` });
+    expect(access).toMatchObject({ origin: SITE, allowed: true });
+    expect(access.embedToken).toBeTruthy();
+  });
+
+  it("refuses another site even when widget.js's hint names an allowed one", () => {
+    expect(embedAccess({ ...base, referer: "https://evil.example/", originHint: SITE })).toMatchObject({ origin: "https://evil.example", allowed: false, embedToken: null });
+  });
+
+  it("uses the hint only without a Referer from another site, and a valid token for its own links", () => {
+    expect(embedAccess({ ...base, referer: null, originHint: SITE }).allowed).toBe(true);
+    expect(embedAccess({ ...base, referer: `http://${HOST}/embed/org/x`, originHint: null }).allowed).toBe(false);
+    const token = signEmbedToken(SECRET, { orgId: "org-a", origin: SITE });
+    expect(embedAccess({ ...base, referer: `http://${HOST}/embed/org/x`, token }).allowed).toBe(true);
+    expect(embedAccess({ ...base, orgId: "org-b", referer: `http://${HOST}/embed/org/x`, token }).allowed).toBe(false);
+  });
+});
+
+describe("a widget chat message", () => {
+  const request = (embedToken: string, slug = slugA) => ({ slug, message: "Hello", sessionToken: "s".repeat(32), embedToken });
+  const admit = (embedToken: string, over: { origin?: string | null; slug?: string; limiter?: RateLimiter } = {}) =>
+    admitWidgetMessage(database.db, {
+      request: request(embedToken, over.slug),
+      origin: over.origin === undefined ? `http://${HOST}` : over.origin,
+      referer: null,
+      host: HOST,
+      secret: SECRET,
+      limiter: over.limiter ?? new RateLimiter(),
+    });
+
+  it("is admitted from the embed page of an allowed site", async () => {
+    expect(await admit(signEmbedToken(SECRET, { orgId: adminA.orgId, origin: SITE }))).toEqual({ embeddingOrigin: SITE });
+  });
+
+  it("is refused from another site's page (403), with a forged token, or for another organization's avatar (404)", async () => {
+    const token = signEmbedToken(SECRET, { orgId: adminA.orgId, origin: SITE });
+    expect(await codeOf(admit(token, { origin: "https://evil.example" }))).toBe("forbidden");
+    expect(await codeOf(admit(token, { origin: null }))).toBe("forbidden");
+    expect(await codeOf(admit(signEmbedToken("another-secret-xxxxxxxxxxxxxxxxxxxx", { orgId: adminA.orgId, origin: SITE })))).toBe("forbidden");
+    expect(await codeOf(admit(signEmbedToken(SECRET, { orgId: adminA.orgId, origin: "https://evil.example" })))).toBe("forbidden");
+    expect(await codeOf(admit(token, { slug: slugB }))).toBe("not_found");
+  });
+
+  it("is rate limited per embedding site (429 with a clear message)", async () => {
+    const limiter = new RateLimiter();
+    const token = signEmbedToken(SECRET, { orgId: adminA.orgId, origin: SITE });
+    for (let i = 0; i < 3; i++) expect(await codeOf(admit(token, { limiter }))).toBe("OK");
+    const refused = admit(token, { limiter });
+    await expect(refused).rejects.toThrow(/too many messages.*wait \d+ seconds/);
+    // Another allowed site has its own bucket.
+    expect(await codeOf(admit(signEmbedToken(SECRET, { orgId: adminA.orgId, origin: "http://127.0.0.1:4100" }), { limiter }))).toBe("OK");
+  });
+});
