@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ExternalLink, Rocket } from "lucide-react";
 import Link from "next/link";
 import { useT } from "@/components/i18n/client";
@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import type { StudioAvatar } from "./avatar-workspace";
+import { RequestReview } from "./governance/request-review";
 
 /** Publishing freezes the current profile and materials into the version patients talk to. */
 export function PublishBar({ avatar }: { avatar: StudioAvatar }) {
@@ -24,15 +25,19 @@ export function PublishBar({ avatar }: { avatar: StudioAvatar }) {
         ]),
     }),
   );
+  const rule = useQuery(trpc.governance.publishRule.queryOptions());
   const publicPath = `/d/${avatar.slug}`;
+  const needsReview = rule.data?.requirePublishApproval === true;
 
   return (
     <div className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-center gap-3">
-        <Button onClick={() => publish.mutate({ avatarId: avatar.id })} disabled={publish.isPending}>
-          {publish.isPending ? <Spinner /> : <Rocket aria-hidden />}
-          {avatar.publishedVersionId ? t("workspace.publish.again") : t("workspace.publish.first")}
-        </Button>
+        {needsReview ? null : (
+          <Button onClick={() => publish.mutate({ avatarId: avatar.id })} disabled={publish.isPending || rule.isPending}>
+            {publish.isPending ? <Spinner /> : <Rocket aria-hidden />}
+            {avatar.publishedVersionId ? t("workspace.publish.again") : t("workspace.publish.first")}
+          </Button>
+        )}
         {avatar.publishedVersionId ? (
           <Link href={publicPath} className="inline-flex items-center gap-1 text-sm font-medium break-all text-brand-700 underline underline-offset-4" data-testid="public-link">
             {t("workspace.publish.publicLink", { path: publicPath })}
@@ -42,6 +47,7 @@ export function PublishBar({ avatar }: { avatar: StudioAvatar }) {
           <p className="text-sm text-slate-700">{t("workspace.publish.hint")}</p>
         )}
       </div>
+      {needsReview ? <RequestReview avatarId={avatar.id} /> : null}
       {publish.isSuccess ? (
         <Alert tone="success" role="status" data-testid="publish-result">
           {t("workspace.publish.done", { version: publish.data.number, path: publicPath })}

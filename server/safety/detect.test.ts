@@ -141,6 +141,12 @@ const SUICIDE_EN = [
 ];
 
 const SUICIDE_ZH = [
+  "半夜疼得睡不着，真不知道还熬着干什么。",
+  "也不晓得我还活着图什么。",
+  "要是我不在了，家里人是不是就解脱了。",
+  "如果我死了大家都能轻松一点吧。",
+  "拿美工刀割过手腕，就想让自己清醒一点。",
+  "床头柜里攒了一瓶，三十多片。",
   "我真的不想活了",
   "活着一点意思都没有",
   "我想一了百了",
@@ -284,6 +290,7 @@ const SUICIDE_ZH = [
 ];
 
 const MEDICAL_EN = [
+  "There's a heavy pressure, right in the middle of my chest, and I'm all sweaty.",
   "My dad is clutching his chest, sweating buckets and says his left arm feels numb.",
   "Crushing pain in my chest spreading to my jaw.",
   "My chest feels tight and I can't catch my breath.",
@@ -395,6 +402,8 @@ const MEDICAL_EN = [
 ];
 
 const MEDICAL_ZH = [
+  "这两天拉的屎是黑的，像柏油一样。",
+  "大便发黑，今天起来一阵头晕，差点摔倒。",
   "我爸胸口疼得厉害，满头大汗，左胳膊发麻",
   "胸口像压了块大石头，喘不上气",
   "我妈突然嘴歪了，说话也不清楚",
@@ -911,6 +920,10 @@ const NON_CRISIS_EN = [
 ];
 
 const NON_CRISIS_ZH = [
+  "吃了补铁的药以后大便发黑正常吗？",
+  "这个项目不知道还要撑多久。",
+  "我切菜的时候不小心用刀划了手。",
+  "如果我出差不在了，孩子谁来接？",
   "累死了，今天加班到十点",
   "笑死我了，这个视频太搞笑了",
   "馋死了，好想吃火锅",

@@ -1,6 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { avatars, conversations, escalations, messages, organizations } from "@/db/schema";
+import { avatars, conversations, departmentCrisisRoutes, escalations, messages, organizations } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
@@ -26,7 +26,8 @@ export async function listEscalations(db: Db, actor: Actor, filter: { status?: "
       resolutionNote: escalations.resolutionNote,
       callbackPhone: escalations.callbackPhone,
       callbackRequestedAt: escalations.callbackRequestedAt,
-      responseTargetMinutes: organizations.responseTargetMinutes,
+      // The department's own target when it set one, else the organization's.
+      responseTargetMinutes: sql<number>`coalesce(${departmentCrisisRoutes.responseTargetMinutes}, ${organizations.responseTargetMinutes})`,
       conversationId: escalations.conversationId,
       avatarName: avatars.name,
       message: messages.content,
@@ -35,6 +36,7 @@ export async function listEscalations(db: Db, actor: Actor, filter: { status?: "
     .innerJoin(avatars, eq(avatars.id, escalations.avatarId))
     .innerJoin(messages, eq(messages.id, escalations.messageId))
     .innerJoin(organizations, eq(organizations.id, escalations.orgId))
+    .leftJoin(departmentCrisisRoutes, eq(departmentCrisisRoutes.departmentId, avatars.departmentId))
     .where(and(scope, filter.status ? eq(escalations.status, filter.status) : undefined))
     .orderBy(desc(escalations.createdAt))
     .limit(200);

@@ -8,6 +8,10 @@ import { can } from "@/server/auth/permissions";
 import { getDatabase } from "@/server/db";
 import { getConfig } from "@/server/env";
 import { getCrisisSettings } from "@/server/orgs/crisis-settings.service";
+import { GovernanceSettingsForm } from "@/components/studio/governance/governance-settings-form";
+import { DepartmentRoutes } from "@/components/studio/routing/department-routes";
+import { OnCallSchedule } from "@/components/studio/routing/on-call-schedule";
+import { getGovernanceSettings } from "@/server/governance/governance-settings.service";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
@@ -18,7 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const [t, actor] = await Promise.all([getT(), getCurrentActor()]);
   const isAdmin = actor !== null && can(actor.role, "org.manage");
-  const settings = isAdmin ? await getCrisisSettings((await getDatabase()).db, actor) : null;
+  const db = (await getDatabase()).db;
+  const [settings, governance] = isAdmin ? await Promise.all([getCrisisSettings(db, actor), getGovernanceSettings(db, actor)]) : [null, null];
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-1">
@@ -35,7 +40,41 @@ export default async function SettingsPage() {
             <CrisisSettingsForm initial={settings} emailReady={Boolean(getConfig().SMTP_URL)} labelledBy="crisis-routing" />
           </CardContent>
         </Card>
-      ) : (
+      ) : null}
+      {isAdmin ? (
+        <>
+          <Card>
+            <CardHeader>
+              <CardTitle id="on-call">{t("routing.oncall.title")}</CardTitle>
+              <CardDescription>{t("routing.oncall.lead")}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <OnCallSchedule />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle id="department-routing">{t("routing.dept.title")}</CardTitle>
+              <CardDescription>{t("routing.dept.lead")}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <DepartmentRoutes />
+            </CardContent>
+          </Card>
+        </>
+      ) : null}
+      {governance ? (
+        <Card>
+          <CardHeader>
+            <CardTitle id="governance">{t("governance.settings.title")}</CardTitle>
+            <CardDescription>{t("governance.settings.lead")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <GovernanceSettingsForm initial={governance} />
+          </CardContent>
+        </Card>
+      ) : null}
+      {isAdmin ? null : (
         <AdminOnlyNotice />
       )}
     </div>

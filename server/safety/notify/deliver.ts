@@ -26,7 +26,7 @@ export function backoffSeconds(attempts: number): number {
 
 interface DueNotification {
   id: string;
-  channel: "webhook" | "email";
+  channel: "webhook" | "email" | "oncall";
   attempts: number;
   escalation_id: string;
   category: string;
@@ -43,6 +43,7 @@ interface DueNotification {
   webhook_url: string | null;
   webhook_secret: string | null;
   notify_email: string | null;
+  recipients: string[] | null;
 }
 
 async function claimDue(db: Db): Promise<DueNotification | null> {
@@ -56,16 +57,21 @@ async function claimDue(db: Db): Promise<DueNotification | null> {
         for update skip locked
         limit 1
       )
-      returning id, channel, attempts, escalation_id
+      returning id, channel, attempts, escalation_id, recipients
     )
     select c.id, c.channel, c.attempts, c.escalation_id, e.category, e.level, e.evidence, e.created_at, e.conversation_id,
            m.content as message, a.id as avatar_id, a.name as avatar_name, a.slug as avatar_slug,
-           o.id as org_id, o.name as org_name, o.webhook_url, o.webhook_secret, o.notify_email
+           o.id as org_id, o.name as org_name,
+           -- The department's own targets win; its secret belongs to its own URL.
+           coalesce(r.webhook_url, o.webhook_url) as webhook_url,
+           case when r.webhook_url is not null then r.webhook_secret else o.webhook_secret end as webhook_secret,
+           coalesce(r.notify_email, o.notify_email) as notify_email, c.recipients
     from claimed c
     join escalations e on e.id = c.escalation_id
     join messages m on m.id = e.message_id
     join avatars a on a.id = e.avatar_id
-    join organizations o on o.id = e.org_id`);
+    join organizations o on o.id = e.org_id
+    left join department_crisis_routes r on r.department_id = a.department_id`);
   return rowsOf<DueNotification>(result)[0] ?? null;
 }
 
@@ -105,9 +111,10 @@ async function send(n: DueNotification, transports: NotifyTransports): Promise<v
     return;
   }
   if (!transports.sendMail) throw new Error("SMTP is not configured (set SMTP_URL).");
-  if (!n.notify_email) throw new Error("The organization has no notification e-mail any more.");
+  const to = n.channel === "oncall" ? (n.recipients ?? []).join(", ") : n.notify_email;
+  if (!to) throw new Error("The organization has no notification e-mail any more.");
   await transports.sendMail({
-    to: n.notify_email,
+    to,
     subject: `[Fenshen] ${n.level} ${n.category} escalation — ${n.avatar_name}`,
     text: [
       `A patient talking to ${n.avatar_name} (${n.org_name}) needs a human now.`,

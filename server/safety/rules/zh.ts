@@ -378,12 +378,26 @@ const suicide: CrisisRule[] = [
     category: "suicide",
     level: "high",
     pattern: [
-      "攒(?:了|着|下)?" + ANY + "{0,6}(?:安眠药|药|安定)|(?:囤|存|藏|积攒|偷偷攒|偷偷存)(?:了|着|下)?" + ANY + "{0,6}(?:安眠药|安定|助眠药|精神科的药)",
+      // "攒了一小瓶", "攒了二三十片": the count or the bottle names the pills.
+      "攒(?:了|着|下)?" + ANY + "{0,6}(?:安眠药|药|安定|瓶|" + NUM + "片)|(?:囤|存|藏|积攒|偷偷攒|偷偷存)(?:了|着|下)?" + ANY + "{0,6}(?:安眠药|安定|助眠药|精神科的药)",
       // Object first: "安眠药攒了两个月", "药已经存够了".
       "(?:安眠药|安定|助眠药|药片|药)" + ANY + "{0,4}(?:攒|囤|偷偷存|偷偷藏)(?:了|着|下|够|齐)",
       "(?:安眠药|安定|助眠药)" + ANY + "{0,4}(?:存|藏)(?:够|齐|了不少|了好多|了一)",
     ],
     unless: "(?:过期|怎么处理|扔掉)",
+  },
+  // Passive ideation: not a plan, but a wish not to go on that needs a person to ask about it tonight.
+  {
+    id: "zh.s.passive_ideation",
+    category: "suicide",
+    level: "high",
+    // "要是我不在了，家里人是不是…" is the writer's own conditional, not a question about someone else.
+    ownsFrame: true,
+    pattern: [
+      // The relief may follow a comma: "要是我不在了，家里人是不是就解脱了".
+      "(?:要是|如果|假如|万一)我?(?:不在了|死了|走了|没了|消失了)[^。！？!?\\n]{0,12}(?:轻松|解脱|好过|省心|清净|不用(?:再)?(?:操心|管我)|少(?:个|一个)?(?:负担|累赘|拖累))",
+      "(?:不知道|不晓得|想不通)" + ANY + "{0,3}(?:还)?(?:撑着|活着|熬着|挺着|坚持着?)(?:干什么|干嘛|做什么|为了什么|图什么|有什么意思|有啥意思)",
+    ],
   },
   {
     id: "zh.s.self_harm",
@@ -397,6 +411,7 @@ const suicide: CrisisRule[] = [
       "自伤(?!口)",
       "伤害自己",
       "(?:拿|用)(?:刀|刀片|小刀|剪刀|玻璃|圆规|烟头|打火机)" + ANY + "{0,4}(?:划|割|刺|烫|扎)(?:自己|手|胳膊|手腕|腿)",
+      "(?:拿|用)(?:刀|刀片|小刀|美工刀|剪刀|玻璃|圆规)" + ANY + "{0,4}(?:划|割|刺|扎)(?:过|了|伤了?|破了?)(?:自己的?)?(?:手臂|手腕|胳膊|手|腿)",
       "(?:划|割|烫|扎|掐|打|咬)(?:了)?自己(?:的)?(?:手|胳膊|手腕|腿|身体)?" + ANY + "{0,6}(?:出血|流血|见血|才(?:舒服|好受|停|平静)|发泄|解压|心里才)",
       "(?:拿|用)头撞(?:墙|地|门)",
       "(?:划|割|烫|扎|刺)(?:了|伤了|破了)自己(?!的?(?:头发|指甲|刘海))",
@@ -599,6 +614,15 @@ const suicide: CrisisRule[] = [
 ];
 
 const medical: CrisisRule[] = [
+  // Black, tarry stool is bleeding in the upper gut until proven otherwise (iron, bismuth and some foods darken it too).
+  {
+    id: "zh.m.melena",
+    category: "medical",
+    level: "high",
+    pattern: ["(?:大便|便便|拉的|拉出来的|屎)" + ANY + "{0,6}(?:发黑|黑色|是黑的|黑乎乎|黑黑的|柏油)", "柏油(?:样|一样|似的|色)"],
+    imminentIf: FAINT + "|头晕|心慌|站不稳",
+    unless: "(?:铁剂|补铁|硫酸亚铁|铋|胃药|黑芝麻|猪血|鸭血|动物血|墨鱼|蓝莓|桑葚|活性炭|火龙果)",
+  },
   { id: "zh.m.chest_breathless", category: "medical", level: "imminent", pattern: CHEST, with: [BREATHLESS], unless: CHEST_NOT_ACUTE },
   { id: "zh.m.chest_sweat", category: "medical", level: "imminent", pattern: CHEST, with: [SWEAT], unless: CHEST_NOT_ACUTE },
   { id: "zh.m.chest_radiating", category: "medical", level: "imminent", pattern: CHEST, with: [RADIATE], unless: CHEST_NOT_ACUTE },

@@ -3,6 +3,7 @@
 import { auth } from "@/server/auth";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
+import { auditMutation } from "@/server/governance/audit";
 import { kickIngestion } from "@/server/jobs/worker";
 import { uploadFiles, uploadInputFromForm } from "@/server/knowledge/upload.service";
 import { uploadLimits } from "@/server/knowledge/limits";
@@ -21,8 +22,10 @@ export async function POST(request: Request) {
     });
     // Optional fields: provenance for every file (sourceKind, sourceName, edition, evidenceLevel,
     // reviewBy), or replaceDocumentId to upload one file as a document's new version.
-    const results = await uploadFiles(db, actor, uploadInputFromForm(form), uploadLimits());
+    const input = uploadInputFromForm(form);
+    const results = await uploadFiles(db, actor, input, uploadLimits());
     kickIngestion();
+    await auditMutation(db, actor, "knowledge.upload", { avatarId: input.avatarId ?? null, corpusId: input.corpusId ?? null, replaceDocumentId: input.replaceDocumentId ?? null, results });
     return Response.json({ results });
   } catch (e) {
     return toErrorResponse(e);

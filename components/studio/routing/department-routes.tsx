@@ -1,0 +1,101 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Save } from "lucide-react";
+import { useId, useState } from "react";
+import { useT } from "@/components/i18n/client";
+import { type RouterOutputs, useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+
+type Route = RouterOutputs["routing"]["departmentRoutes"][number];
+
+function DepartmentRouteForm({ route }: { route: Route }) {
+  const t = useT();
+  const trpc = useTRPC();
+  const id = useId();
+  const [draft, setDraft] = useState({
+    webhookUrl: route.webhookUrl,
+    webhookSecret: "",
+    notifyEmail: route.notifyEmail,
+    target: route.responseTargetMinutes === null ? "" : String(route.responseTargetMinutes),
+  });
+  const save = useMutation(trpc.routing.updateDepartmentRoute.mutationOptions());
+  const field = (name: keyof typeof draft) => ({
+    id: `${id}-${name}`,
+    value: draft[name],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      save.reset();
+      setDraft((d) => ({ ...d, [name]: e.target.value }));
+    },
+  });
+  const headingId = `${id}-heading`;
+
+  return (
+    <form
+      aria-labelledby={headingId}
+      className="grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const target = draft.target.trim();
+        save.mutate({
+          departmentId: route.departmentId,
+          webhookUrl: draft.webhookUrl.trim(),
+          webhookSecret: draft.webhookSecret.trim(),
+          notifyEmail: draft.notifyEmail.trim(),
+          responseTargetMinutes: target === "" ? null : Number(target),
+        });
+      }}
+    >
+      <h3 id={headingId} className="font-semibold text-slate-900 sm:col-span-2">
+        {route.name}
+      </h3>
+      <Field label={t("routing.dept.webhookUrl")} htmlFor={`${id}-webhookUrl`}>
+        <Input {...field("webhookUrl")} type="url" spellCheck={false} autoComplete="off" />
+      </Field>
+      <Field label={t("routing.dept.webhookSecret")} htmlFor={`${id}-webhookSecret`} hint={route.hasWebhookSecret ? t("routing.dept.secretKept") : undefined}>
+        <Input {...field("webhookSecret")} type="password" autoComplete="new-password" aria-describedby={describedBy(`${id}-webhookSecret`, { hint: route.hasWebhookSecret })} />
+      </Field>
+      <Field label={t("routing.dept.notifyEmail")} htmlFor={`${id}-notifyEmail`}>
+        <Input {...field("notifyEmail")} type="email" autoComplete="off" />
+      </Field>
+      <Field label={t("routing.dept.target")} htmlFor={`${id}-target`} hint={t("routing.dept.targetHint")}>
+        <Input {...field("target")} inputMode="numeric" aria-describedby={describedBy(`${id}-target`, { hint: true })} />
+      </Field>
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+        <Button type="submit" variant="secondary" disabled={save.isPending}>
+          <Save aria-hidden />
+          {t("routing.dept.save", { name: route.name })}
+        </Button>
+        {save.isSuccess ? (
+          <p role="status" className="text-sm text-brand-800">
+            {t("routing.dept.saved")}
+          </p>
+        ) : null}
+      </div>
+      {save.isError ? (
+        <Alert tone="danger" role="alert" className="sm:col-span-2">
+          {save.error.message}
+        </Alert>
+      ) : null}
+    </form>
+  );
+}
+
+/** Each department's own crisis targets. */
+export function DepartmentRoutes() {
+  const t = useT();
+  const trpc = useTRPC();
+  const routes = useQuery(trpc.routing.departmentRoutes.queryOptions());
+  if (!routes.data) return null;
+  if (routes.data.length === 0) return <p className="text-sm text-slate-700">{t("routing.dept.none")}</p>;
+  return (
+    <div className="flex flex-col gap-4">
+      {routes.data.map((r) => (
+        <DepartmentRouteForm key={r.departmentId} route={r} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+import { TRPCError } from "@trpc/server";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { auditLog, avatars, conversations, escalations, messages } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { drainIngestionQueue } from "@/server/jobs/ingest";
+import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
+import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
+import { createCaller } from "@/server/trpc/root";
+import type { ChatEvent, ChatTarget } from "@/server/chat/engine";
+import { auditedTurn } from "./answer-audit";
+import { auditToCsv, listAudit } from "./audit";
+import { purgeExpiredConversations } from "./retention";
+
+let database: Database;
+let org: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor" | "reviewer" | "on_call">>>;
+let other: Awaited<ReturnType<typeof createTestOrg<"admin" | "reviewer">>>;
+const callerFor = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (e) {
+    if (e instanceof TRPCError) return e.code;
+    throw e;
+  }
+}
+
+/** A draft avatar with one processed document, so it may be published. */
+async function readyAvatar(name: string) {
+  const doctor = callerFor(org.actors.doctor);
+  const avatar = await doctor.avatar.create(testAvatarProfile(name));
+  await doctor.knowledge.paste({ avatarId: avatar.id, title: "Notes", text: "# Salt\nEat less than five grams of salt a day." });
+  await drainIngestionQueue(database.db, createOfflineEmbedder());
+  return avatar;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  org = await createTestOrg(database, ["admin", "doctor", "reviewer", "on_call"]);
+  other = await createTestOrg(database, ["admin", "reviewer"]);
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+describe("audit log", () => {
+  it("records every member mutation with who, what and which record, without secrets", async () => {
+    await callerFor(org.actors.admin).org.updateCrisisSettings({
+      webhookUrl: "https://hooks.example.org/crisis",
+      webhookSecret: "s3cret-value-that-must-not-leak",
+      notifyEmail: "",
+      responseTargetMinutes: 10,
+      extraHotlines: [],
+    });
+    const avatar = await callerFor(org.actors.doctor).avatar.create(testAvatarProfile("Dr. Audit"));
+    await callerFor(org.actors.doctor).avatar.update({ avatarId: avatar.id, profile: testAvatarProfile("Dr. Audited") });
+
+    const rows = await listAudit(database.db, org.actors.admin, { limit: 50 });
+    const settings = rows.find((r) => r.action === "org.updateCrisisSettings")!;
+    expect(settings.actorLabel).toMatch(/^admin-.*@test\.local$/);
+    expect(JSON.stringify(settings.details)).not.toContain("s3cret");
+    expect(settings.details).toMatchObject({ webhookSecret: "(redacted)", webhookUrl: "https://hooks.example.org/crisis" });
+    const update = rows.find((r) => r.action === "avatar.update")!;
+    expect(update).toMatchObject({ targetType: "avatar", targetId: avatar.id, actorId: org.actors.doctor.userId });
+    // Queries are not changes.
+    expect(rows.some((r) => r.action === "avatar.list")).toBe(false);
+  });
+
+  it("is append-only: the database refuses to update or delete a row", async () => {
+    const causeOf = (p: Promise<unknown>) => p.then(() => "no error", (e: Error) => String((e.cause as Error | undefined)?.message ?? e.message));
+    expect(await causeOf(database.db.execute(sql`update audit_log set action = 'tampered'`))).toMatch(/append-only \(UPDATE refused\)/);
+    expect(await causeOf(database.db.execute(sql`delete from audit_log`))).toMatch(/append-only \(DELETE refused\)/);
+    const [{ n }] = (await database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, "tampered"))) as [{ n: number }];
+    expect(n).toBe(0);
+  });
+
+  it("filters by action prefix and actor, and only admins of the organization read it", async () => {
+    const byAction = await listAudit(database.db, org.actors.admin, { action: "avatar.", limit: 50 });
+    expect(byAction.length).toBeGreaterThan(0);
+    expect(byAction.every((r) => r.action.startsWith("avatar."))).toBe(true);
+    const byActor = await listAudit(database.db, org.actors.admin, { actor: "doctor-", limit: 50 });
+    expect(byActor.every((r) => r.actorLabel.startsWith("doctor-"))).toBe(true);
+    expect(await listAudit(database.db, other.actors.admin, { limit: 50 })).toHaveLength(0);
+    expect(await codeOf(callerFor(org.actors.doctor).governance.audit({ limit: 10 }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(org.actors.reviewer).governance.audit({ limit: 10 }))).toBe("FORBIDDEN");
+  });
+
+  it("exports CSV that a spreadsheet cannot turn into a formula", () => {
+    const csv = auditToCsv([
+      { id: "1", orgId: "o", actorId: null, actorLabel: "=HYPERLINK(\"x\")", action: "a,b", targetType: null, targetId: null, details: { note: 'say "hi"' }, createdAt: new Date("2026-01-02T03:04:05Z") },
+    ]);
+    const [header, line] = csv.trim().split("\r\n");
+    expect(header).toBe("time,actor,actor_id,action,target_type,target_id,details");
+    expect(line).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(line).toContain(`"a,b"`);
+    expect(line).toContain(`"{""note"":""say \\""hi\\""""}"`);
+  });
+});
+
+describe("publish approval", () => {
+  it("routes publishing through a reviewer when the organization requires it", async () => {
+    const avatar = await readyAvatar("Dr. Reviewed");
+    const admin = callerFor(org.actors.admin);
+    const doctor = callerFor(org.actors.doctor);
+    const reviewer = callerFor(org.actors.reviewer);
+    await admin.governance.updateSettings({ requirePublishApproval: true, conversationRetentionDays: null });
+
+    expect(await codeOf(doctor.avatar.publish({ avatarId: avatar.id }))).toBe("FORBIDDEN");
+    const request = await doctor.governance.requestPublish({ avatarId: avatar.id, note: "First version, please check the salt advice." });
+    expect(await codeOf(doctor.governance.requestPublish({ avatarId: avatar.id, note: "" }))).toBe("CONFLICT");
+    // Doctors cannot approve; reviewers of another organization cannot even see the request.
+    expect(await codeOf(doctor.governance.decide({ requestId: request.id, decision: "approve", comment: "" }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(other.actors.reviewer).governance.decide({ requestId: request.id, decision: "approve", comment: "" }))).toBe("NOT_FOUND");
+    expect(await codeOf(reviewer.governance.decide({ requestId: request.id, decision: "reject", comment: "" }))).toBe("BAD_REQUEST");
+
+    const pending = await reviewer.governance.publishRequests({ status: "pending" });
+    expect(pending.map((r) => r.id)).toContain(request.id);
+    const approved = await reviewer.governance.decide({ requestId: request.id, decision: "approve", comment: "Looks right." });
+    expect(approved.status).toBe("approved");
+    const [row] = await database.db.select().from(avatars).where(eq(avatars.id, avatar.id));
+    expect(row!.publishedVersionId).toBe(approved.versionId);
+    expect(await codeOf(reviewer.governance.decide({ requestId: request.id, decision: "reject", comment: "late" }))).toBe("CONFLICT");
+
+    await admin.governance.updateSettings({ requirePublishApproval: false, conversationRetentionDays: null });
+  });
+
+  it("refuses a self-review and lets the requester withdraw", async () => {
+    const avatar = await readyAvatar("Dr. Self");
+    const admin = callerFor(org.actors.admin);
+    const request = await admin.governance.requestPublish({ avatarId: avatar.id, note: "" });
+    expect(await codeOf(admin.governance.decide({ requestId: request.id, decision: "approve", comment: "" }))).toBe("FORBIDDEN");
+    const withdrawn = await admin.governance.withdraw({ requestId: request.id });
+    expect(withdrawn.status).toBe("withdrawn");
+  });
+});
+
+describe("retention", () => {
+  it("deletes conversations past the period, keeps recent ones and open crises, and logs the purge", async () => {
+    const avatar = await callerFor(org.actors.doctor).avatar.create(testAvatarProfile("Dr. Retention"));
+    const now = new Date("2026-06-01T00:00:00Z");
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+    const insertConversation = async (lastMessageAt: Date) => {
+      const [c] = await database.db
+        .insert(conversations)
+        .values({ orgId: org.orgId, avatarId: avatar.id, sessionHash: crypto.randomUUID(), locale: "en", lastMessageAt })
+        .returning();
+      const [m] = await database.db.insert(messages).values({ orgId: org.orgId, conversationId: c!.id, role: "patient", kind: "question", content: "hello" }).returning();
+      return { id: c!.id, messageId: m!.id };
+    };
+    const old = await insertConversation(daysAgo(40));
+    const recent = await insertConversation(daysAgo(5));
+    const crisis = await insertConversation(daysAgo(40));
+    await database.db
+      .insert(escalations)
+      .values({ orgId: org.orgId, avatarId: avatar.id, conversationId: crisis.id, messageId: crisis.messageId, category: "suicide", level: "imminent", evidence: [] });
+
+    expect(await purgeExpiredConversations(database.db, now)).toEqual([]);
+    await callerFor(org.actors.admin).governance.updateSettings({ requirePublishApproval: false, conversationRetentionDays: 30 });
+    const purged = await purgeExpiredConversations(database.db, now);
+    expect(purged).toEqual([{ orgId: org.orgId, deleted: 1 }]);
+
+    const left = await database.db.select({ id: conversations.id }).from(conversations).where(eq(conversations.avatarId, avatar.id));
+    expect(left.map((c) => c.id).sort()).toEqual([recent.id, crisis.id].sort());
+    expect(await database.db.select().from(messages).where(eq(messages.conversationId, old.id))).toHaveLength(0);
+    const [log] = await listAudit(database.db, org.actors.admin, { action: "retention.purge", limit: 5 });
+    expect(log).toMatchObject({ actorLabel: "system", details: { deleted: 1, retentionDays: 30 } });
+  });
+
+  it("validates the retention period", async () => {
+    expect(await codeOf(callerFor(org.actors.admin).governance.updateSettings({ requirePublishApproval: false, conversationRetentionDays: 0 }))).toBe("BAD_REQUEST");
+    expect(await codeOf(callerFor(org.actors.doctor).governance.updateSettings({ requirePublishApproval: false, conversationRetentionDays: 30 }))).toBe("FORBIDDEN");
+  });
+});
+
+describe("audit paging", () => {
+  it("pages through entries written in the same millisecond without losing or repeating one", async () => {
+    const fresh = await createTestOrg(database, ["admin"]);
+    await database.db.transaction(async (tx) => {
+      for (let i = 0; i < 7; i++) await tx.insert(auditLog).values({ orgId: fresh.orgId, actorId: null, actorLabel: "system", action: `bulk.${i}` });
+    });
+    const seen: string[] = [];
+    let cursor: { createdAt: Date; id: string } | undefined;
+    for (;;) {
+      const page = await listAudit(database.db, fresh.actors.admin, { limit: 3, cursor });
+      seen.push(...page.map((r) => r.action));
+      if (page.length < 3) break;
+      cursor = { createdAt: page[2]!.createdAt, id: page[2]!.id };
+    }
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+  });
+});
+
+describe("answer provenance", () => {
+  async function* turnOf(events: ChatEvent[]) {
+    yield* events;
+  }
+
+  it("records which version, passages and model produced each answer, and the escalation a crisis raised", async () => {
+    const avatar = await callerFor(org.actors.doctor).avatar.create(testAvatarProfile("Dr. Provenance"));
+    const [conv] = await database.db.insert(conversations).values({ orgId: org.orgId, avatarId: avatar.id, sessionHash: "p", locale: "en" }).returning();
+    const citation = { index: 1, passageId: "passage-1", documentId: "doc-1", documentTitle: "Salt", headingPath: [], page: 3, excerpt: "Less salt." };
+    const [answer] = await database.db
+      .insert(messages)
+      .values({ orgId: org.orgId, conversationId: conv!.id, role: "avatar", kind: "answer", content: "Eat less salt [1].", citations: [citation], model: "offline-composer" })
+      .returning();
+    const [question] = await database.db.insert(messages).values({ orgId: org.orgId, conversationId: conv!.id, role: "patient", kind: "question", content: "help" }).returning();
+    const [esc] = await database.db
+      .insert(escalations)
+      .values({ orgId: org.orgId, avatarId: avatar.id, conversationId: conv!.id, messageId: question!.id, category: "medical", level: "imminent", evidence: [] })
+      .returning();
+    const target = { avatarId: avatar.id, orgId: org.orgId, versionId: "version-7", persona: {} } as unknown as ChatTarget;
+
+    const seen: string[] = [];
+    for await (const e of auditedTurn(database.db, target, conv!.id, turnOf([{ type: "crisis", category: "medical", level: "imminent", hotlines: [], escalationId: esc!.id }, { type: "done", messageId: answer!.id, kind: "answer" }]))) {
+      seen.push(e.type);
+    }
+    expect(seen).toEqual(["crisis", "done"]);
+    const [generated] = await listAudit(database.db, org.actors.admin, { action: "answer.generated", targetId: answer!.id, limit: 5 });
+    expect(generated).toMatchObject({ actorLabel: "patient", details: { versionId: "version-7", model: "offline-composer", passages: ["passage-1"], kind: "answer", conversationId: conv!.id } });
+    const [raised] = await listAudit(database.db, org.actors.admin, { action: "escalation.created", targetId: esc!.id, limit: 5 });
+    expect(raised).toMatchObject({ actorLabel: "system", details: { category: "medical", level: "imminent" } });
+
+    // A simulation run is a test, not an answer to a patient.
+    for await (const _ of auditedTurn(database.db, { ...target, simulation: true }, conv!.id, turnOf([{ type: "done", messageId: question!.id, kind: "answer" }]))) void _;
+    expect(await listAudit(database.db, org.actors.admin, { action: "answer.generated", targetId: question!.id, limit: 5 })).toHaveLength(0);
+  });
+});
+
+describe("rollback under approval", () => {
+  it("refuses a direct rollback where publishing needs a review", async () => {
+    const admin = callerFor(org.actors.admin);
+    const avatar = await readyAvatar("Dr. Rollback");
+    const version = await callerFor(org.actors.doctor).avatar.publish({ avatarId: avatar.id });
+    await admin.governance.updateSettings({ requirePublishApproval: true, conversationRetentionDays: null });
+    expect(await codeOf(callerFor(org.actors.doctor).version.rollback({ avatarId: avatar.id, versionId: version.id }))).toBe("FORBIDDEN");
+    await admin.governance.updateSettings({ requirePublishApproval: false, conversationRetentionDays: null });
+  });
+});
