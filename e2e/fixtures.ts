@@ -4,6 +4,8 @@ export const DEMO_DOCTOR = { email: "doctor@fenshen.demo", password: "fenshen-de
 /** Administrator of the demo hospital, the organization the demo doctor and avatar belong to. */
 export const DEMO_ADMIN = { email: "admin@fenshen.demo", password: "fenshen-demo" };
 export const DEMO_AVATAR_PATH = "/d/dr-lin-wen";
+/** The demo hospital's reviewer, who approves publishing when the hospital requires it. */
+export const DEMO_REVIEWER = { email: "reviewer@fenshen.demo", password: "fenshen-demo" };
 
 /** Signs in through the login form (the browser's English locale gives the English UI). */
 export async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { auth } from "@/server/auth";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
+import { OrgSwitcher } from "@/components/org/org-switcher";
 import { BrandMark } from "./brand-mark";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLink } from "./nav-link";
@@ -14,6 +15,8 @@ export async function SiteHeader() {
   const [t, locale, session, actor] = await Promise.all([getT(), getLocale(), auth(), getCurrentActor()]);
   const signedIn = Boolean(session?.user?.id);
   const isAdmin = actor !== null && can(actor.role, "org.manage");
+  const canReview = actor !== null && can(actor.role, "publish.review");
+  const canSeeAnalytics = actor !== null && (can(actor.role, "analytics.read.any") || can(actor.role, "avatar.edit.own"));
   return (
     <>
       <a
@@ -33,7 +36,11 @@ export async function SiteHeader() {
               <li>
                 <NavLink href="/">{t("nav.directory")}</NavLink>
               </li>
-              {signedIn ? (
+              <li>
+                <NavLink href="/me">{t("nav.myConversations")}</NavLink>
+              </li>
+              {/* Studio links are for members; a patient account (no organization) has none. */}
+              {actor ? (
                 <>
                   <li>
                     <NavLink href="/studio">{t("nav.studio")}</NavLink>
@@ -41,10 +48,25 @@ export async function SiteHeader() {
                   <li>
                     <NavLink href="/studio/inbox">{t("nav.inbox")}</NavLink>
                   </li>
-                  {isAdmin ? (
+                  {canSeeAnalytics ? (
                     <li>
-                      <NavLink href="/studio/settings">{t("nav.settings")}</NavLink>
+                      <NavLink href="/studio/analytics">{t("nav.analytics")}</NavLink>
                     </li>
+                  ) : null}
+                  {canReview ? (
+                    <li>
+                      <NavLink href="/studio/reviews">{t("nav.reviews")}</NavLink>
+                    </li>
+                  ) : null}
+                  {isAdmin ? (
+                    <>
+                      <li>
+                        <NavLink href="/studio/audit">{t("nav.audit")}</NavLink>
+                      </li>
+                      <li>
+                        <NavLink href="/studio/settings">{t("nav.settings")}</NavLink>
+                      </li>
+                    </>
                   ) : null}
                 </>
               ) : (
@@ -56,6 +78,7 @@ export async function SiteHeader() {
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitcher current={locale} />
+            {actor ? <OrgSwitcher actor={actor} /> : null}
             {signedIn ? (
               <form action={signOutAction}>
                 <Button type="submit" variant="ghost" size="sm">

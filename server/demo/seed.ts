@@ -9,6 +9,12 @@ import { publishAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { addDocument } from "@/server/knowledge/document.service";
+import { createProtocol } from "@/server/protocols/protocol.service";
+import { DEMO_CHEST_PAIN_PROTOCOL } from "./protocols";
+import { addStarterCasesToOrg } from "@/server/simulation/case.service";
+import { seedDemoHospital } from "./hospital";
+import { ensureDemoOnCall } from "./on-call";
+import { seedDemoSharedKnowledge } from "./shared-knowledge";
 
 /** Demo sign-ins, printed in the README. */
 export const DEMO_ACCOUNTS = {
@@ -16,6 +22,7 @@ export const DEMO_ACCOUNTS = {
   admin: { email: "admin@fenshen.demo", password: "fenshen-demo", name: "Demo Admin" },
 } as const;
 export const DEMO_AVATAR_SLUG = "dr-lin-wen";
+const DEMO_ORG_SLUG = "demo-hospital";
 
 const CORPUS = [
   { file: "hypertension-en.md", title: "Living with high blood pressure" },
@@ -26,11 +33,17 @@ const CORPUS = [
 /** Seeds the demo hospital, its doctor and a published avatar with documents, once, into an empty database. */
 export async function seedDemo(db: Db, embedder: Embedder): Promise<boolean> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ACCOUNTS.doctor.email));
-  if (existing) return false;
+  if (existing) {
+    // Databases seeded before the hospital's departments and members existed get them too.
+    await seedDemoHospital(db, embedder);
+    await seedDemoSharedKnowledge(db, embedder, DEMO_ORG_SLUG);
+    await ensureDemoOnCall(db, DEMO_ORG_SLUG);
+    return false;
+  }
 
   const [org] = await db
     .insert(organizations)
-    .values({ name: "分身示范医院 Fenshen Demo Hospital", slug: "demo-hospital", kind: "hospital", region: "CN" })
+    .values({ name: "分身示范医院 Fenshen Demo Hospital", slug: DEMO_ORG_SLUG, kind: "hospital", region: "CN" })
     .returning();
   const ids: Record<keyof typeof DEMO_ACCOUNTS, string> = { doctor: "", admin: "" };
   for (const [key, account] of Object.entries(DEMO_ACCOUNTS) as [keyof typeof DEMO_ACCOUNTS, (typeof DEMO_ACCOUNTS)[keyof typeof DEMO_ACCOUNTS]][]) {
@@ -56,6 +69,8 @@ export async function seedDemo(db: Db, embedder: Embedder): Promise<boolean> {
       language: "zh-CN",
       disclaimer: "AI分身的回答来自林医生的资料，不能代替面诊。 Answers come from Dr. Lin's materials and do not replace a visit.",
       region: "CN",
+      languages: ["zh-CN", "en"],
+      suggestedQuestions: ["How much salt should I eat per day?", "吃盐要注意什么？"],
     })
     .returning();
   const corpusDir = path.join(process.cwd(), "server", "demo", "corpus");
@@ -64,6 +79,12 @@ export async function seedDemo(db: Db, embedder: Embedder): Promise<boolean> {
     await addDocument(db, doctor, { avatarId: avatar!.id, title: doc.title, filename: doc.file, format: "markdown", bytes }, { maxBytes: 1 << 20 });
   }
   await drainIngestionQueue(db, embedder);
+  await createProtocol(db, doctor, avatar!.id, DEMO_CHEST_PAIN_PROTOCOL);
   await publishAvatar(db, doctor, avatar!.id);
+  // The starter library of virtual patients, so the demo can consult and run cases at once.
+  await addStarterCasesToOrg(db, org!.id, ids.doctor);
+  await seedDemoHospital(db, embedder);
+  await seedDemoSharedKnowledge(db, embedder, DEMO_ORG_SLUG);
+  await ensureDemoOnCall(db, DEMO_ORG_SLUG);
   return true;
 }

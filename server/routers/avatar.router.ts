@@ -7,6 +7,7 @@ import {
   publishAvatar,
   updateAvatar,
 } from "@/server/avatars/avatar.service";
+import { assertDirectPublishAllowed } from "@/server/governance/approval.service";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/trpc/init";
 
 export const avatarRouter = createTRPCRouter({
@@ -14,6 +15,9 @@ export const avatarRouter = createTRPCRouter({
   get: protectedProcedure.input(ZAvatarId).query(({ ctx, input }) => getAvatarOrThrow(ctx.db, ctx.actor, input.avatarId, "read")),
   create: protectedProcedure.input(ZAvatarProfile).mutation(({ ctx, input }) => createAvatar(ctx.db, ctx.actor, input)),
   update: protectedProcedure.input(ZUpdateAvatarInput).mutation(({ ctx, input }) => updateAvatar(ctx.db, ctx.actor, input.avatarId, input.profile)),
-  publish: protectedProcedure.input(ZAvatarId).mutation(({ ctx, input }) => publishAvatar(ctx.db, ctx.actor, input.avatarId)),
+  publish: protectedProcedure.input(ZAvatarId).mutation(async ({ ctx, input }) => {
+    await assertDirectPublishAllowed(ctx.db, ctx.actor);
+    return publishAvatar(ctx.db, ctx.actor, input.avatarId);
+  }),
   directory: publicProcedure.input(ZDirectoryInput).query(({ ctx, input }) => listPublishedAvatars(ctx.db, input?.query)),
 });

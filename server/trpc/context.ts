@@ -2,7 +2,7 @@ import { resolveActor } from "@/server/accounts/account.service";
 import { auth } from "@/server/auth";
 import { ACTIVE_ORG_COOKIE } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
-import { kickIngestion } from "@/server/jobs/worker";
+import { kickIngestion, kickSimulationRuns } from "@/server/jobs/worker";
 import type { TRPCContext } from "./init";
 
 function readCookie(headers: Headers, name: string): string | undefined {
@@ -15,5 +15,9 @@ export async function createTRPCContext(opts: { headers: Headers }): Promise<TRP
   const { db } = await getDatabase();
   const session = await auth();
   const actor = session?.user?.id ? await resolveActor(db, session.user.id, readCookie(opts.headers, ACTIVE_ORG_COOKIE)) : null;
-  return { db, actor, wakeWorker: kickIngestion };
+  const wakeWorker = () => {
+    kickIngestion();
+    kickSimulationRuns();
+  };
+  return { db, actor, wakeWorker };
 }

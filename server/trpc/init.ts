@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
+import { auditMutation } from "@/server/governance/audit";
 import { type AppErrorCode, isAppError } from "@/server/lib/errors";
 
 export interface TRPCContext {
@@ -59,7 +60,10 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors);
 
 /** A signed-in member of an organization; roles are checked by the services against the permission table. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next, type, path, getRawInput }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
+  const result = await next({ ctx: { ...ctx, actor: ctx.actor } });
+  // Every change a member makes lands in the append-only audit log, whichever router made it.
+  if (result.ok && type === "mutation") await auditMutation(ctx.db, ctx.actor, path, await getRawInput());
+  return result;
 });

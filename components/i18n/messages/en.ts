@@ -6,6 +6,9 @@ import { casesEn } from "./cases";
 import { simulationEn } from "./simulation";
 import { orgEn } from "./org";
 import { corporaEn } from "./corpora";
+import { governanceEn } from "./governance";
+import { analyticsEn } from "./analytics";
+import { routingEn } from "./routing";
 
 /** English UI strings. zh-CN.ts must define exactly the same keys (the type checker enforces it). */
 export const en = {
@@ -340,4 +343,7 @@ export const en = {
   ...simulationEn,
   ...orgEn,
   ...corporaEn,
+  ...governanceEn,
+  ...analyticsEn,
+  ...routingEn,
 } as const;

@@ -7,6 +7,9 @@ import { casesZh } from "./cases";
 import { simulationZh } from "./simulation";
 import { orgZh } from "./org";
 import { corporaZh } from "./corpora";
+import { governanceZh } from "./governance";
+import { analyticsZh } from "./analytics";
+import { routingZh } from "./routing";
 
 /** 简体中文界面文案。 */
 export const zhCN: Record<keyof typeof en, string> = {
@@ -339,4 +342,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...simulationZh,
   ...orgZh,
   ...corporaZh,
+  ...governanceZh,
+  ...analyticsZh,
+  ...routingZh,
 };
