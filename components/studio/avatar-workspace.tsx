@@ -84,7 +84,8 @@ export function AvatarWorkspace({ initialAvatar }: { initialAvatar: StudioAvatar
           <KnowledgePanel avatarId={avatar.id} />
         </TabsContent>
         <TabsContent value="protocols">
-          <ProtocolsPanel avatarId={avatar.id} published={Boolean(avatar.publishedVersionId)} />
+          {/* Like the profile: a rollback restores the protocols, so an open editor starts again from them. */}
+          <ProtocolsPanel key={avatar.publishedVersionId ?? "draft"} avatarId={avatar.id} published={Boolean(avatar.publishedVersionId)} />
         </TabsContent>
         <TabsContent value="preview" className="flex flex-col gap-4">
           <Alert tone="info">{t("workspace.preview.notice")}</Alert>

@@ -2,13 +2,15 @@ import { eq } from "drizzle-orm";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { conversations, followUpRequests, messageFeedback, messages, users } from "@/db/schema";
+import { readMessage } from "@/components/chat/message-parts";
+import { conversations, curatedAnswers, followUpRequests, messageFeedback, messages, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createAvatar, getPublishedAvatarBySlug, publishAvatar } from "@/server/avatars/avatar.service";
 import { hashSessionToken, openConversation } from "@/server/chat/conversation.service";
 import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { pasteDocument } from "@/server/knowledge/document.service";
+import { addCuratedAnswer } from "@/server/simulation/teach.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { searchDirectory } from "./directory.service";
@@ -18,6 +20,7 @@ import { listFollowUps, setFollowUpStatus } from "./follow-up.service";
 import { claimConversations, deleteConversation, listHistory, loadTranscript, moveConversationToSession, resumableConversationId } from "./history.service";
 import type { PatientIdentity } from "./patient-identity";
 import { signUpPatient } from "./patient-account.service";
+import { transcriptToUIMessages } from "./ui-transcript";
 
 const embedder = createOfflineEmbedder();
 let database: Database;
@@ -173,6 +176,26 @@ describe("reload and history", () => {
     // The avatar's region is the US: its crisis line is among the numbers shown again.
     expect(panel!.hotlines.map((h) => h.number)).toContain("988");
     expect(await codeOf(loadTranscript(database.db, mallory, first.conversationId))).toBe("not_found");
+  });
+
+  it("shows an answer's urgency again after a reload, as the stream did", async () => {
+    const question = "Is chest tightness when I climb stairs a worry?";
+    const curatedId = await addCuratedAnswer(database.db, embedder, { orgId: target.orgId, avatarId: target.avatarId, question, answer: "Chest tightness on exertion needs a doctor today." });
+    await database.db.update(curatedAnswers).set({ urgency: "today", live: true }).where(eq(curatedAnswers.id, curatedId));
+
+    const dana: PatientIdentity = { sessionHash: hashSessionToken("dana-token"), userId: null };
+    const conversationId = await openConversation(database.db, { target, sessionHash: dana.sessionHash!, locale: "en" });
+    const events: ChatEvent[] = [];
+    for await (const e of respond({ db: database.db, embedder, chatModel: null }, { target, conversationId, message: question })) events.push(e);
+    expect(events.filter((e) => e.type === "urgency")).toEqual([{ type: "urgency", level: "today" }]);
+    await ask(dana, "How much salt should I eat per day?", conversationId);
+
+    const transcript = await loadTranscript(database.db, dana, conversationId);
+    expect(transcript.messages.filter((m) => m.role === "avatar").map((m) => m.urgency)).toEqual(["today", null]);
+    // The reloaded chat reads the same data part the stream sent, so the banner comes back.
+    const reloaded = transcriptToUIMessages(transcript).messages.filter((m) => m.role === "assistant").map(readMessage);
+    expect(reloaded.map((m) => m.urgency)).toEqual(["today", null]);
+    expect(reloaded[0]!.text).toBe("Chest tightness on exertion needs a doctor today.");
   });
 
   it("claims the browser's conversations when the patient signs in, and lists them in their history", async () => {

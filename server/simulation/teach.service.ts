@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { conversations, curatedAnswers, messages, runCorrections, simulationRuns } from "@/db/schema";
@@ -89,10 +89,12 @@ export async function correctMessage(db: Db, embedder: Embedder, actor: Actor, i
   if (!message) throw new AppError("not_found", "No such message in your organization.");
   if (message.role !== "avatar") throw new AppError("bad_request", "This is the patient's message: correct one of the avatar's.");
   const avatar = await getAvatarOrThrow(db, actor, message.avatarId, "edit");
+  // At or before: a turn's question and answer can share a timestamp (one transaction for a crisis
+  // turn; PGlite's clock counts milliseconds), as the gaps queue's lookup allows too.
   const [asked] = await db
     .select({ content: messages.content })
     .from(messages)
-    .where(and(eq(messages.conversationId, message.conversationId), eq(messages.role, "patient"), lt(messages.createdAt, message.createdAt)))
+    .where(and(eq(messages.conversationId, message.conversationId), eq(messages.role, "patient"), lte(messages.createdAt, message.createdAt)))
     .orderBy(desc(messages.createdAt))
     .limit(1);
   const applied = await applyTeaching(db, embedder, actor, avatar, asked?.content ?? "", t);

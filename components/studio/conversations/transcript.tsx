@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { ArrowLeft, ThumbsDown, ThumbsUp } from "lucide-react";
 import { useLocale, useT } from "@/components/i18n/client";
 import type { MessageKey } from "@/components/i18n/messages";
@@ -9,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { CorrectTurnDialog } from "@/components/studio/simulation/correct-turn-dialog";
 import { formatWhen } from "@/components/studio/versions/format";
 
 type LogMessage = RouterOutputs["conversationLog"]["get"]["messages"][number];
@@ -53,8 +55,16 @@ export function Transcript({ conversationId, onBack }: { conversationId: string;
             {query.data.versionNumber === null ? <Badge>{t("doctor.log.preview")}</Badge> : <Badge tone="brand">{t("doctor.versions.number", { number: query.data.versionNumber })}</Badge>}
           </div>
           <ol className="flex flex-col gap-3">
-            {query.data.messages.map((m) => (
-              <Turn key={m.id} message={m} />
+            {query.data.messages.map((m, i, all) => (
+              <Turn
+                key={m.id}
+                message={m}
+                correction={
+                  query.data.canCorrect && m.role === "avatar"
+                    ? { avatarId: query.data.avatarId, patientText: all.slice(0, i).findLast((x) => x.role === "patient")?.content }
+                    : undefined
+                }
+              />
             ))}
           </ol>
         </>
@@ -63,9 +73,17 @@ export function Transcript({ conversationId, onBack }: { conversationId: string;
   );
 }
 
-function Turn({ message: m }: { message: LogMessage }) {
+/** Set on avatar answers the actor may correct (doctors and admins who may edit the avatar; reviewers only read). */
+interface Correction {
+  avatarId: string;
+  /** The patient's message the answer replied to. */
+  patientText?: string;
+}
+
+function Turn({ message: m, correction }: { message: LogMessage; correction?: Correction }) {
   const t = useT();
   const locale = useLocale();
+  const [saved, setSaved] = useState<{ appliedAs: "curated_answer" | "protocol" | null } | null>(null);
   const patient = m.role === "patient";
   return (
     <li className={patient ? "rounded-xl border border-slate-200 bg-slate-50 p-3 sm:p-4" : "rounded-xl border border-slate-200 bg-white p-3 sm:p-4"} data-testid="transcript-turn">
@@ -78,6 +96,21 @@ function Turn({ message: m }: { message: LogMessage }) {
       </p>
       <p className="mt-2 text-sm break-words whitespace-pre-wrap text-slate-900">{m.content}</p>
       {!patient ? <AnswerDetails message={m} /> : null}
+      {correction ? (
+        <div className="mt-2">
+          <CorrectTurnDialog
+            avatarId={correction.avatarId}
+            target={{ messageId: m.id }}
+            patientText={correction.patientText}
+            label={t("doctor.log.correct")}
+            onSaved={setSaved}
+          />
+          {/* Always rendered, so screen readers announce the message when it appears. */}
+          <p role="status" className="mt-1 text-sm text-emerald-800" data-testid="correction-saved">
+            {saved ? t(saved.appliedAs === "protocol" ? "doctor.log.corrected.protocol" : "doctor.log.corrected.curated") : null}
+          </p>
+        </div>
+      ) : null}
     </li>
   );
 }

@@ -34,7 +34,7 @@ export function CorrectTurnDialog({
   /** The trigger button's text, when the place it sits in calls for other words. */
   label?: string;
   /** Called with what the correction became (a curated answer or a protocol question). */
-  onSaved?: (saved: { appliedAs: "curated_answer" | "protocol" }) => void;
+  onSaved?: (saved: { appliedAs: "curated_answer" | "protocol" | null }) => void;
 }) {
   const t = useT();
   const trpc = useTRPC();
@@ -45,7 +45,7 @@ export function CorrectTurnDialog({
   const [protocolId, setProtocolId] = useState("");
   const [missing, setMissing] = useState(false);
   const protocols = useQuery({ ...trpc.protocol.list.queryOptions({ avatarId }), enabled: open && applyAs === "protocol_question" });
-  const onSuccess = (saved: { appliedAs: "curated_answer" | "protocol" }) => {
+  const onSuccess = (saved: { appliedAs: "curated_answer" | "protocol" | null }) => {
     setOpen(false);
     setText("");
     onSaved?.(saved);
