@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["server/**/*.test.ts", "db/**/*.test.ts", "components/**/*.test.ts", "bench/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["server/test/global-setup.ts"],
     // PGlite boots a WASM Postgres per integration file; keep the 2-core machine from thrashing.
     pool: "forks",
     maxWorkers: 2,

@@ -25,13 +25,16 @@ export interface Database {
    */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** The embedded database's files as one tarball (PGlite's dumpDataDir); absent on a Postgres server. */
+  dump?: () => Promise<Blob>;
 }
 
 export type DatabaseTarget =
   | { url: string }
   /** sharedBuffers: PGlite's shared_buffers, e.g. "512MB" (its own default, 128MB, holds less than the indexes of ~100k passages). */
   | { dataDir: string; sharedBuffers?: string }
-  | { memory: true };
+  /** template: a dump of an already-migrated database (PGlite's dumpDataDir) to start from, e.g. in tests. */
+  | { memory: true; template?: Blob };
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
@@ -96,7 +99,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const startParams = target.sharedBuffers ? [...PGlite.defaultStartParams, "-c", `shared_buffers=${target.sharedBuffers}`] : undefined;
     pg = await PGlite.create(path.join(target.dataDir, "pgdata"), { extensions: { vector }, startParams });
   } else {
-    pg = await PGlite.create({ extensions: { vector } });
+    pg = await PGlite.create({ extensions: { vector }, loadDataDir: target.template });
   }
   const db = drizzlePglite(pg, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(pg), { migrationsFolder: MIGRATIONS_FOLDER });
@@ -113,6 +116,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       await pg.close();
       release();
     },
+    dump: () => pg.dumpDataDir("none"),
   };
 }
 

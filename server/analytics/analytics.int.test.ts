@@ -1,10 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatarVersions, conversations, escalations, messageFeedback, messages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { createCaller } from "@/server/trpc/root";
+import { codeOf } from "@/server/test/trpc";
 
 let database: Database;
 let org: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor" | "reviewer" | "on_call">>>;
@@ -14,16 +14,6 @@ let secondAvatarId = "";
 const callerFor = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
 const period = { from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-04-01T00:00:00Z") };
 const at = (iso: string) => new Date(iso);
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-}
 
 async function versionOf(id: string, publishedBy: string) {
   const [v] = await database.db.insert(avatarVersions).values({ orgId: org.orgId, avatarId: id, number: 1, snapshot: testAvatarProfile("v") as never, publishedBy }).returning();

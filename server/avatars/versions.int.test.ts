@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
@@ -12,6 +11,7 @@ import { protocolsForTarget } from "@/server/protocols/protocol.service";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { createCaller } from "@/server/trpc/root";
 import { getAvatarOrThrow, getPublishedAvatarBySlug, snapshotOf } from "./avatar.service";
+import { codeOf } from "@/server/test/trpc";
 
 const embedder = createOfflineEmbedder();
 
@@ -23,16 +23,6 @@ let slug = "";
 const docs = { gout: "", heart: "" };
 
 const callerFor = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-}
 
 /** A patient's target, as the chat service resolves a slug (uncached: these tests re-publish at once). */
 async function patientTarget(): Promise<ChatTarget> {

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
@@ -12,21 +11,12 @@ import type { ChatEvent, ChatTarget } from "@/server/chat/engine";
 import { auditedTurn } from "./answer-audit";
 import { auditToCsv, listAudit } from "./audit";
 import { purgeExpiredConversations } from "./retention";
+import { codeOf } from "@/server/test/trpc";
 
 let database: Database;
 let org: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor" | "reviewer" | "on_call">>>;
 let other: Awaited<ReturnType<typeof createTestOrg<"admin" | "reviewer">>>;
 const callerFor = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-}
 
 /** A draft avatar with one processed document, so it may be published. */
 async function readyAvatar(name: string) {

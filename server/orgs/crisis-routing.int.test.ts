@@ -1,5 +1,4 @@
 import http from "node:http";
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
@@ -11,6 +10,7 @@ import { verifyWebhook } from "@/server/safety/notify/signature";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { listenOnLoopback } from "@/server/test/local-server";
 import { createCaller } from "@/server/trpc/root";
+import { codeOf } from "@/server/test/trpc";
 
 const ORG_SECRET = "organization-secret-0001";
 const DEPT_SECRET = "department-secret-00001";
@@ -23,16 +23,6 @@ let psychiatry = "";
 let receiver: { origin: string; close: () => Promise<void>; received: { path: string; signedBy: string | null }[] };
 const callerFor = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
 const hour = 3_600_000;
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-}
 
 /** An escalation from an avatar of the given department, written with its notifications as the engine does. */
 async function escalate(departmentId: string | null) {

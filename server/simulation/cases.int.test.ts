@@ -7,21 +7,12 @@ import { createCaller } from "@/server/trpc/root";
 import type { CaseCardInput, TranscriptTurn } from "./case.schema";
 import { styleExamplesFor } from "./demonstration.service";
 import { STARTER_CASES } from "./library";
+import { codeOf } from "@/server/test/trpc";
 
 let database: Database;
 let orgA: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor" | "reviewer" | "on_call">>>;
 let orgB: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor">>>;
 const as = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof TRPCError) return e.code;
-    throw e;
-  }
-}
 
 const cough: CaseCardInput = {
   name: "Ana Lima",

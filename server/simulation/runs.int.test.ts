@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
@@ -10,6 +9,7 @@ import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { createCaller } from "@/server/trpc/root";
 import type { CaseCardInput } from "./case.schema";
+import { codeOf } from "@/server/test/trpc";
 
 const embedder = createOfflineEmbedder();
 let database: Database;
@@ -20,15 +20,6 @@ const caseIds = { crisis: "", indigestion: "" };
 
 const as = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
 const drain = () => drainSimulationRuns({ db: database.db, embedder, chatModel: null });
-
-async function codeOf(p: Promise<unknown>) {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    return e instanceof TRPCError ? e.code : String(e);
-  }
-}
 
 const CRISIS_CASE: CaseCardInput = {
   name: "Night despair",

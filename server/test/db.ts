@@ -1,12 +1,21 @@
+import fs from "node:fs";
+import { inject } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import type { Role } from "@/server/auth/permissions";
 import type { TAvatarProfile } from "@/server/avatars/avatar.schema";
 
-/** A fresh, migrated in-memory PGlite: real Postgres with pgvector, one per test file. */
+let template: Blob | undefined;
+
+/**
+ * A fresh, migrated in-memory PGlite: real Postgres with pgvector, one per test file. It starts from
+ * the migrated dump the global setup made (server/test/global-setup.ts); migrations still run, so a
+ * stale dump could only cost time, never correctness.
+ */
 export function createTestDatabase(): Promise<Database> {
-  return openDatabase({ memory: true });
+  template ??= new Blob([fs.readFileSync(inject("pgliteTemplatePath"))]);
+  return openDatabase({ memory: true, template });
 }
 
 /** An organization with one member per requested role, as actors. */

@@ -5,13 +5,13 @@ import { createAvatar, publishAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { pasteDocument } from "@/server/knowledge/document.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
-import { isAppError } from "@/server/lib/errors";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { embedAccess } from "./embed-access";
 import { signEmbedToken } from "./embed-token";
 import { RateLimiter } from "./rate-limit";
 import { admitWidgetMessage } from "./widget-chat";
 import { embedOrgId, getWidgetPolicy, getWidgetSettings, updateWidgetSettings } from "./widget.service";
+import { codeOf } from "@/server/test/trpc";
 
 const SECRET = "test-secret-of-sufficient-length-0123456789";
 const HOST = "fenshen.test:3000";
@@ -22,16 +22,6 @@ let adminA: Actor;
 let adminB: Actor;
 let slugA = "";
 let slugB = "";
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    throw e;
-  }
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();
