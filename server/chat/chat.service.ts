@@ -22,8 +22,7 @@ let turnGate: TurnGate | undefined;
 async function resolveTarget(db: Db, request: TChatRequest, actor: Actor | null): Promise<ChatTarget> {
   if (request.slug) {
     const published = await getPublishedAvatarCached(db, request.slug);
-    const protocols = await protocolsForTarget(db, { avatarId: published.avatarId, versionId: published.versionId });
-    return { avatarId: published.avatarId, orgId: published.orgId, versionId: published.versionId, persona: published.snapshot, knowledge: published.knowledge, protocols };
+    return { avatarId: published.avatarId, orgId: published.orgId, versionId: published.versionId, persona: published.snapshot, knowledge: published.knowledge, protocols: published.protocols };
   }
   if (!actor) throw new AppError("unauthorized", "Sign in to preview a draft avatar.");
   const avatar = await getAvatarOrThrow(db, actor, request.previewAvatarId!, "read");
