@@ -1,13 +1,12 @@
 "use client";
 
-import { FileDown, FileText, MessageSquare, Trash2 } from "lucide-react";
+import { MessageSquare } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deleteConversation, exportUrl } from "@/components/chat/patient-api";
 import { useLocale, useT } from "@/components/i18n/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConversationFileActions } from "./conversation-file-actions";
 
 export interface HistoryItem {
   id: string;
@@ -53,33 +52,13 @@ export function HistoryList({ items }: { items: HistoryItem[] }) {
                   {t("patient.history.continue")}
                 </a>
               </Button>
-              <Button asChild variant="ghost" size="sm">
-                <a href={exportUrl(item.id, "md")} download>
-                  <FileText aria-hidden />
-                  {t("patient.actions.exportMarkdown")}
-                </a>
-              </Button>
-              <Button asChild variant="ghost" size="sm">
-                <a href={exportUrl(item.id, "pdf")} download>
-                  <FileDown aria-hidden />
-                  {t("patient.actions.exportPdf")}
-                </a>
-              </Button>
-              <ConfirmDialog
-                trigger={
-                  <Button variant="ghost" size="sm" className="text-crisis-700 hover:bg-crisis-50 hover:text-crisis-700">
-                    <Trash2 aria-hidden />
-                    {t("patient.actions.delete")}
-                  </Button>
-                }
-                title={t("patient.actions.deleteTitle")}
-                description={t("patient.actions.deleteBody")}
-                confirmLabel={t("patient.actions.deleteConfirm")}
-                cancelLabel={t("common.cancel")}
-                onConfirm={() => {
+              <ConversationFileActions
+                conversationId={item.id}
+                onDeleted={() => {
                   setError(false);
-                  deleteConversation(item.id).then(() => router.refresh(), () => setError(true));
+                  router.refresh();
                 }}
+                onDeleteFailed={() => setError(true)}
               />
             </div>
           </li>
