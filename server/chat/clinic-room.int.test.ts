@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { conversations, escalations, messages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createAvatar, getAvatarOrThrow, snapshotOf, updateAvatar } from "@/server/avatars/avatar.service";
+import { DEMO_CHEST_PAIN_PROTOCOL } from "@/server/demo/protocols";
 import { parseConfig } from "@/server/env";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { addDocument, pasteDocument } from "@/server/knowledge/document.service";
@@ -220,6 +221,31 @@ describe("a consultation protocol", () => {
     const other = await turn(leave, "How much salt should adults eat a day?");
     expect(other.text).toContain("less than five grams of salt");
     expect((await stateOf(leave)).protocolState).toBeNull();
+  });
+
+  it("escalates the demo chest-pain protocol when the patient describes the spread instead of saying yes", async () => {
+    // Its own avatar: "chest pain" would otherwise open this protocol for the FAQ tests below.
+    const avatar = await createAvatar(database.db, doctor, testAvatarProfile("Dr. Lin", { specialty: "Cardiology" }));
+    await createProtocol(database.db, doctor, avatar.id, DEMO_CHEST_PAIN_PROTOCOL);
+    const a = await getAvatarOrThrow(database.db, doctor, avatar.id, "read");
+    const cardiology: ChatTarget = { avatarId: a.id, orgId: a.orgId, versionId: null, persona: snapshotOf(a), protocols: await protocolsForTarget(database.db, { avatarId: a.id, versionId: null }) };
+    const escalatesOn = async (opening: string, duration: string, spread: string) => {
+      const c = await newConversation(cardiology);
+      await turn(c, opening, null, cardiology);
+      const asked = await turn(c, duration, null, cardiology);
+      expect(asked.text).toMatch(/spread to your left arm, jaw or back|放射到左臂、下颌或后背/);
+      expect((await stateOf(c)).protocolState?.answers.days).toMatchObject({ value: 0 });
+      const { events, done } = await turn(c, spread, null, cardiology);
+      expect(events[0]).toMatchObject({ type: "crisis", category: "medical", level: "imminent" });
+      expect(done.kind).toBe("crisis");
+      const [escalation] = await database.db.select().from(escalations).where(eq(escalations.conversationId, c));
+      return escalation!.evidence[0]!.rule;
+    };
+    // The crisis detector knows this wording of radiating chest pain itself; the protocol must escalate either way.
+    expect(await escalatesOn("I have chest pain", "Started about 40 minutes ago", "it goes into my left arm and jaw")).toMatch(/chest_radiating|^protocol:.+:spread$/);
+    // These only the protocol's reading of the answer catches.
+    expect(await escalatesOn("I have chest pain", "an hour or so", "it reaches my back too")).toMatch(/^protocol:.+:spread$/);
+    expect(await escalatesOn("我胸口疼", "两个小时了", "后背也有点")).toMatch(/^protocol:.+:spread$/);
   });
 
   it("re-asks when a number answer is missing or out of range", async () => {

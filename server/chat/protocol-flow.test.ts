@@ -34,6 +34,56 @@ describe("parseAnswer", () => {
   });
 });
 
+describe("answers that describe instead of saying yes or no", () => {
+  const spread = { ...yesNo, text: "疼痛会放射到左臂、下颌或后背吗？Does the pain spread to your left arm, jaw or back?" };
+  const topic = "胸痛 chest pain";
+
+  it.each([
+    "Now you mention it, it goes into my left arm and jaw, and I'm sweaty",
+    "my jaw aches too",
+    "左胳膊也疼",
+    "下巴发麻",
+    "后背也有点痛",
+    "左胳膊也不舒服",
+  ])("takes %s as Yes", (m) => expect(parseAnswer(spread, m, true, topic)?.value).toBe("Yes"));
+
+  it.each(["It doesn't spread", "it doesn't go to my arm or jaw", "没有放射", "左胳膊不疼", "my left arm is not affected"])("takes %s as No", (m) =>
+    expect(parseAnswer(spread, m, true, topic)?.value).toBe("No"),
+  );
+
+  it("leaves unrelated answers and the complaint itself unread", () => {
+    for (const m of ["It's a pressure in the middle of my chest", "疼得厉害", "after dinner"]) expect(parseAnswer(spread, m, true, topic)).toBeNull();
+  });
+
+  it("reads only the question being asked, and only yes/no questions", () => {
+    expect(parseAnswer(spread, "it goes into my left arm", false, topic)).toBeNull();
+    const side = q({ kind: "choice", text: "Which arm, left or right?", options: [{ label: "Left", aliases: [] }, { label: "Right", aliases: [] }] });
+    expect(parseAnswer(side, "my arm hurts", true, topic)).toBeNull();
+  });
+});
+
+describe("durations for a question counted in days", () => {
+  it.each([
+    ["Started about 40 minutes ago", 0],
+    ["an hour ago", 0],
+    ["两个小时", 0],
+    ["半小时前开始的", 0],
+    ["三天", 3],
+    ["2 weeks now", 14],
+    ["两周了", 14],
+    ["一个星期", 7],
+  ])("reads %s as %i days, asked or ahead", (m, value) => {
+    expect(parseAnswer(days, m, true)?.value).toBe(value);
+    expect(parseAnswer(days, m, false)?.value).toBe(value);
+  });
+
+  it("converts nothing for a question counted in another unit", () => {
+    const hours = q({ kind: "number", unit: "hours", unitAliases: ["hour", "小时"] });
+    expect(parseAnswer(hours, "2 weeks", false)).toBeNull();
+    expect(parseAnswer(hours, "两个小时", false)?.value).toBe(2);
+  });
+});
+
 describe("unknowns and stopping", () => {
   it.each(["I don't know", "not sure", "不知道", "说不清"])("recognises %s as not knowing", (m) => expect(isUnknown(m)).toBe(true));
   it.each(["stop", "Stop asking me", "停止", "别问了"])("recognises %s as stopping", (m) => expect(isStop(m)).toBe(true));

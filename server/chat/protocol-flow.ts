@@ -6,8 +6,9 @@
 import { URGENCY_LEVELS, type UrgencyLevel } from "@/db/schema/columns";
 import type { ProtocolAnswer, ProtocolQuestion, ProtocolState, RedFlag } from "@/db/schema/protocols";
 import type { ChatProtocol } from "@/server/protocols/protocol.service";
-import { segmentText } from "@/server/knowledge/text/tokenize";
-import { containsPhrase, firstPhraseIn } from "./compose/phrases";
+import { HAN_CLASS } from "@/server/knowledge/text/language";
+import { hanTokens, segmentText } from "@/server/knowledge/text/tokenize";
+import { containsPhrase, firstPhraseIn, mentionsNegation } from "./compose/phrases";
 
 const UNKNOWN = /不知道|不清楚|不确定|说不清|说不好|记不清|不记得|没注意|don'?t know|do not know|not sure|no idea|unsure|can'?t (?:remember|say|tell)|dunno|i'?m not certain/i;
 const STOP =
@@ -16,6 +17,10 @@ const QUESTION_WORDS = /^(?:what|how|why|when|where|which|who|can|could|should|w
 const HAN_QUESTION = /吗[？?]?$|什么|怎么|为什么|如何|能不能|可不可以|是否|哪些|哪里/;
 /** Answers like these fill only the question being asked, never a later one. */
 const YES_NO = new Set(["yes", "no", "yeah", "yep", "nope", "y", "n", "是", "否", "有", "没有", "不是", "对", "不", "没", "是的", "没有的"]);
+const YES_WORDS = new Set(["yes", "yeah", "yep", "y", "是", "有", "对", "是的"]);
+const NO_WORDS = new Set(["no", "nope", "n", "否", "没有", "不是", "不", "没", "没有的"]);
+const HAN_CHAR = new RegExp(`[${HAN_CLASS}]`);
+const CLAUSE_BREAK = /[,.;!?，。；！？]|\bbut\b|但是?|不过|可是/i;
 
 const HAN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -45,7 +50,7 @@ function numbersIn(text: string): { value: number; after: string }[] {
   return found;
 }
 
-function hasUnit(after: string, q: ProtocolQuestion): boolean {
+function hasUnit(after: string, q: Pick<ProtocolQuestion, "unit" | "unitAliases">): boolean {
   const units = [q.unit, ...q.unitAliases].filter(Boolean);
   const rest = after.replace(/^\s*个?/, "");
   return units.some((u) => {
@@ -54,6 +59,89 @@ function hasUnit(after: string, q: ProtocolQuestion): boolean {
     const unit = segmentText(u)[0];
     return first?.kind === "latin" && unit?.kind === "latin" && first.stem === unit.stem;
   });
+}
+
+/** Other time units a day-counting question accepts, in days: "40 minutes ago" is day 0, "两周" 14 days. */
+const DAY_EQUIVALENTS: { units: string[]; days: number }[] = [
+  { units: ["minute", "min", "hour", "hr", "分钟", "分", "小时", "钟头"], days: 0 },
+  { units: ["week", "wk", "周", "星期", "礼拜"], days: 7 },
+];
+/** Durations said without a number ("an hour ago", "a week"). */
+const ARTICLE_DURATION = /\b(?:an?|few|couple of|several)\s+(?:(minute|min|hour|hr)|(week))s?\b/i;
+
+function isDayQuestion(q: ProtocolQuestion): boolean {
+  return hasUnit("day", q) || hasUnit("天", q);
+}
+
+/** The number of days a duration in another unit stands for, or null. */
+function dayEquivalent(numbers: { value: number; after: string }[], text: string): number | null {
+  for (const n of numbers) {
+    for (const { units, days } of DAY_EQUIVALENTS) {
+      if (hasUnit(n.after, { unit: "", unitAliases: units })) return days === 0 ? 0 : Math.round(n.value * days);
+    }
+  }
+  const article = ARTICLE_DURATION.exec(text);
+  return article ? (article[1] ? 0 : 7) : null;
+}
+
+/** The yes and the no option of a yes/no question, or null for any other choice. */
+function yesNoOptions(q: ProtocolQuestion): { yes: string; no: string } | null {
+  const labelFor = (words: Set<string>) =>
+    q.options.find((o) => [o.label, ...o.aliases].some((w) => words.has(w.trim().toLowerCase())))?.label;
+  const yes = labelFor(YES_WORDS);
+  const no = labelFor(NO_WORDS);
+  return yes && no && yes !== no ? { yes, no } : null;
+}
+
+/**
+ * The things a yes/no question asks about ("left arm, jaw or back", "左臂、下颌或后背"): its English
+ * content words and Chinese bigrams, less the words of the complaint the protocol is about (the chest
+ * pain is given; whether it spreads to the arm is the question).
+ */
+function askedTerms(questionText: string, topic: string): string[] {
+  const topicStems = new Set(segmentText(topic).flatMap((s) => (s.kind === "latin" ? [s.stem] : [])));
+  const topicHan = new Set([...topic].filter((c) => HAN_CHAR.test(c)));
+  const terms: string[] = [];
+  for (const s of segmentText(withCanonicalBodyParts(questionText))) {
+    if (s.kind === "latin") {
+      if (!s.stop && !topicStems.has(s.stem) && !/\d/.test(s.word)) terms.push(s.word);
+    } else {
+      for (const token of hanTokens(s.text)) if (token.length === 2 && ![...token].some((c) => topicHan.has(c))) terms.push(token);
+    }
+  }
+  return [...new Set(terms)];
+}
+
+/** Everyday Chinese names of body parts folded into the written ones questions use ("左胳膊" → "左臂"). */
+const BODY_PART_NAMES: [RegExp, string][] = [
+  [/胳膊|胳臂|手臂/g, "臂"],
+  [/下巴|下颚/g, "下颌"],
+  [/背部|(?<!后)背/g, "后背"],
+  [/肩膀/g, "肩"],
+  [/脖子|颈部/g, "颈"],
+  [/肚子|腹部/g, "腹"],
+];
+
+function withCanonicalBodyParts(text: string): string {
+  return BODY_PART_NAMES.reduce((t, [from, to]) => t.replace(from, to), text.normalize("NFKC"));
+}
+
+/**
+ * An answer that describes instead of saying yes or no ("it goes into my left arm and jaw", "左胳膊也疼"):
+ * affirming a thing the question asks about is Yes, only negating them ("it doesn't spread", "没有放射") is No.
+ */
+function describedYesNo(q: ProtocolQuestion, message: string, topic: string): string | null {
+  const options = yesNoOptions(q);
+  if (!options) return null;
+  const terms = askedTerms(q.text, topic);
+  let negated = false;
+  // A negation anywhere in the clause denies what it names: "it doesn't go to my arm", "左胳膊不疼".
+  for (const clause of withCanonicalBodyParts(message).split(CLAUSE_BREAK)) {
+    if (!terms.some((term) => containsPhrase(clause, term))) continue;
+    if (!mentionsNegation(clause)) return options.yes;
+    negated = true;
+  }
+  return negated ? options.no : null;
 }
 
 export function isUnknown(message: string): boolean {
@@ -75,13 +163,15 @@ export function looksLikeQuestion(message: string): boolean {
  * any option word and (for free text) anything; a later question only a number with its unit or an
  * option named by a content word, so "3 days" can fill "How long?" before it is asked.
  */
-export function parseAnswer(q: ProtocolQuestion, message: string, current: boolean): ProtocolAnswer | null {
+export function parseAnswer(q: ProtocolQuestion, message: string, current: boolean, topic = ""): ProtocolAnswer | null {
   const text = message.trim();
   if (q.kind === "number") {
     const numbers = numbersIn(text);
     const withUnit = numbers.find((n) => hasUnit(n.after, q));
-    const pick = withUnit ?? (current && numbers.length > 0 ? numbers[0] : undefined);
-    return pick ? { value: pick.value, text, unknown: false } : null;
+    if (withUnit) return { value: withUnit.value, text, unknown: false };
+    const days = isDayQuestion(q) ? dayEquivalent(numbers, text) : null;
+    if (days !== null) return { value: days, text, unknown: false };
+    return current && numbers.length > 0 ? { value: numbers[0]!.value, text, unknown: false } : null;
   }
   if (q.kind === "choice") {
     // The option with the longest matching word wins, so "没有" is No even though it contains "有".
@@ -93,7 +183,9 @@ export function parseAnswer(q: ProtocolQuestion, message: string, current: boole
         if (!best || word.length > best.length) best = { label: option.label, length: word.length };
       }
     }
-    return best ? { value: best.label, text, unknown: false } : null;
+    if (best) return { value: best.label, text, unknown: false };
+    const described = current ? describedYesNo(q, text, topic) : null;
+    return described ? { value: described, text, unknown: false } : null;
   }
   return current && text ? { value: text, text, unknown: false } : null;
 }
@@ -138,13 +230,14 @@ function advance(protocol: ChatProtocol, state: ProtocolState, message: string, 
   const questions = protocol.questions;
   const answers = { ...state.answers };
   const filled: ProtocolQuestion[] = [];
+  const topic = [protocol.chiefComplaint, ...protocol.triggersZh, ...protocol.triggersEn].join(" ");
   let retry: "number" | "choice" | "range" | null = null;
   if (answeringIndex !== null) {
     const q = questions[answeringIndex]!;
     if (isUnknown(message)) answers[q.id] = { value: null, text: message.trim(), unknown: true };
     else if (q.kind === "text" && looksLikeQuestion(message)) return { kind: "left" };
     else {
-      const answer = parseAnswer(q, message, true);
+      const answer = parseAnswer(q, message, true, topic);
       if (answer && typeof answer.value === "number" && numberOutOfRange(q, answer.value)) retry = "range";
       else if (answer) (answers[q.id] = answer), filled.push(q);
       else if (looksLikeQuestion(message)) return { kind: "left" };
@@ -156,7 +249,7 @@ function advance(protocol: ChatProtocol, state: ProtocolState, message: string, 
   if (!isUnknown(message)) {
     questions.forEach((q, i) => {
       if (i === answeringIndex || answers[q.id]) return;
-      const answer = parseAnswer(q, message, false);
+      const answer = parseAnswer(q, message, false, topic);
       if (!answer || (typeof answer.value === "number" && numberOutOfRange(q, answer.value))) return;
       answers[q.id] = answer;
       filled.push(q);

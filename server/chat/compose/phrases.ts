@@ -11,6 +11,8 @@ const HAN = new RegExp(`[${HAN_CLASS}]`);
 const NOT_HAN_OR_WORD = new RegExp(`[^${HAN_CLASS}a-z0-9]+`, "g");
 const LATIN_NEGATIONS = new Set(["no", "not", "never", "without", "dont", "didnt", "doesnt", "deny", "denies", "isnt", "havent", "hasnt", "none"]);
 const HAN_NEGATION = /(?:没有|没|无|不|未|否认)$/;
+/** A negation anywhere, less "不" in words that affirm ("不舒服", "疼得不行", "疼个不停"). */
+const HAN_NEGATION_ANYWHERE = /没有|没|无|未|否认|不(?!舒服|适|行|得了|停|断|住|了)/;
 
 interface Analysed {
   han: string;
@@ -61,6 +63,12 @@ export function containsPhrase(text: string, phrase: string, options: PhraseOpti
   if (!options.negationAware) return true;
   const first = Math.min(...positions);
   return !t.words.slice(Math.max(0, first - 2), first).some((w) => LATIN_NEGATIONS.has(w));
+}
+
+/** Whether a negation occurs anywhere in the text (one clause: "my arm doesn't hurt", "左胳膊不疼"). */
+export function mentionsNegation(text: string): boolean {
+  const t = analyse(text);
+  return t.words.some((w) => LATIN_NEGATIONS.has(w)) || HAN_NEGATION_ANYWHERE.test(t.han);
 }
 
 /** The first phrase the text contains, or null. */
