@@ -3,8 +3,8 @@ import { expectNoSeriousA11yViolations } from "./axe";
 import { DEMO_DOCTOR, signIn } from "./fixtures";
 
 const AVATAR_NAME = "林文医生 Dr. Lin Wen";
-/** The starter library's chest pain presented as indigestion (English). */
-const CASE_NAME = "Robert Miller";
+/** The starter library's stroke presented as tiredness (English): the demo cardiologist has no protocol that asks about it. */
+const CASE_NAME = "Margaret Ellis";
 
 /** The score a finished run shows, as a number. */
 async function scoreOf(detail: Locator): Promise<number> {
@@ -31,7 +31,7 @@ test("the doctor runs the avatar on a virtual patient, reads the scorecard, teac
   await panel.getByTestId("run-one").click();
   const detail = panel.getByTestId("run-detail");
   const before = await scoreOf(detail);
-  await expect(detail.getByTestId("patient-turn").first()).toContainText("indigestion");
+  await expect(detail.getByTestId("patient-turn").first()).toContainText("tired");
   await expect(detail.getByTestId("point-lost").first()).toBeVisible();
 
   // The scorecard lists the case with its score, and whether the crisis was escalated.
@@ -45,7 +45,7 @@ test("the doctor runs the avatar on a virtual patient, reads the scorecard, teac
   const dialog = page.getByRole("dialog", { name: "Teach the avatar" });
   await expect(dialog).toBeVisible();
   await expectNoSeriousA11yViolations(page, "teaching dialog");
-  await dialog.getByLabel("What it should have said or asked").fill("Before anything else: when did it start? Does the pain spread to your arm or jaw? Are you sweating?");
+  await dialog.getByLabel("What it should have said or asked").fill("Before anything else: when did it start? Is one arm or hand weak, or is your speech slurred? Is your face drooping?");
   await dialog.getByRole("button", { name: "Save correction" }).click();
   await expect(dialog).toBeHidden();
   await expect(detail.getByText("Saved. Re-run the case to see the score move.")).toBeVisible();
@@ -57,6 +57,6 @@ test("the doctor runs the avatar on a virtual patient, reads the scorecard, teac
   const after = await scoreOf(panel.getByTestId("run-detail"));
   expect(after).toBeGreaterThan(before);
   // The patient revealed the hidden red flag only now that it was asked.
-  await expect(panel.getByTestId("run-detail").getByTestId("patient-turn").filter({ hasText: "left arm" }).first()).toBeVisible();
+  await expect(panel.getByTestId("run-detail").getByTestId("patient-turn").filter({ hasText: "slurred" }).first()).toBeVisible();
   await expect(panel.getByTestId("scorecard-row").filter({ hasText: CASE_NAME })).toContainText(`${before} → ${after}`, { timeout: 15_000 });
 });

@@ -7,8 +7,9 @@ const NO = { label: "No 否", aliases: ["no", "否", "没有", "不是", "不会
 export const DEMO_CHEST_PAIN_PROTOCOL: TProtocolInput = {
   title: "胸痛问诊 Chest pain",
   chiefComplaint: "胸痛 chest pain",
-  triggersZh: ["胸痛", "胸口疼", "胸口痛", "胸闷"],
-  triggersEn: ["chest pain", "chest hurts", "chest tightness"],
+  // Heart pain often comes dressed as indigestion: a cardiologist asks the chest-pain questions then too.
+  triggersZh: ["胸痛", "胸口疼", "胸口痛", "胸闷", "消化不良"],
+  triggersEn: ["chest pain", "chest hurts", "chest tightness", "chest pressure", "indigestion"],
   questions: [
     {
       id: "days",

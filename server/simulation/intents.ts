@@ -97,7 +97,9 @@ export function matchQuestion(card: CaseCard, question: string): Revealable[] {
   const found: Revealable[] = [];
   card.facts.forEach((fact, i) => {
     const hits = fact.keywords.filter((k) => mentions(q, k)).length;
-    const topic = mentionsAny(q, TOPIC_LEXICON[fact.topic]) ? 1 : 0;
+    // What is asked ("how many days", "几天") weighs as much as one named keyword, so naming the complaint
+    // ("…the chest pain") does not drown the question's own topic.
+    const topic = mentionsAny(q, TOPIC_LEXICON[fact.topic]) ? 2 : 0;
     const score = hits * 2 + topic;
     if (score > 0) found.push({ key: `fact:${i}`, answer: fact.answer, score });
   });

@@ -59,6 +59,16 @@ describe("offline simulated patient", () => {
     expect(ask(zhCard, "疼痛会放射到别的地方吗，比如胳膊？").revealed).toContain("fact:1");
   });
 
+  it("hears how long it has lasted even when the question names the complaint ('How many days has the pain lasted?')", () => {
+    const card = caseCardSchema.parse({
+      ...enCard,
+      facts: [{ topic: "presenting_illness", answer: "A heavy pressure in my chest.", keywords: ["chest", "pain", "pressure", "胸"] }, ...enCard.facts],
+    });
+    const reply = ask(card, "胸痛有几天了？How many days have you had the chest pain?");
+    expect(reply.text).toContain("two hours ago");
+    expect(reply.text).not.toMatch(/arm|sweat/i);
+  });
+
   it("never volunteers a hidden red flag to an unrelated question or a greeting", () => {
     for (const q of ["Hello", "Do you have any allergies?", "How is your sleep?", "Is there anything else?"]) {
       const r = ask(enCard, q);
