@@ -407,24 +407,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   orgA = await createTestOrg(database, ["admin", "doctor", "reviewer", "on_call"]);
   orgB = await createTestOrg(database, [...ROLES]);
-  const doctor = callerFor(orgA.actors.doctor);
-  const avatar = await doctor.avatar.create(testAvatarProfile("Dr. A"));
-  ids.avatarId = avatar.id;
-  const { document } = await doctor.knowledge.paste({ avatarId: avatar.id, title: "Notes", text: "# Salt\nEat less salt." });
-  ids.documentId = document.id;
-  const [conv] = await database.db
-    .insert(conversations)
-    .values({ orgId: orgA.orgId, avatarId: avatar.id, sessionHash: "h", locale: "en" })
-    .returning();
-  const [msg] = await database.db
-    .insert(messages)
-    .values({ orgId: orgA.orgId, conversationId: conv!.id, role: "patient", kind: "question", content: "help" })
-    .returning();
-  const [esc] = await database.db
-    .insert(escalations)
-    .values({ orgId: orgA.orgId, avatarId: avatar.id, conversationId: conv!.id, messageId: msg!.id, category: "suicide", level: "imminent", evidence: [] })
-    .returning();
-  ids.escalationId = esc!.id;
+  Object.assign(ids, await freshRecords());
   ids.corpusId = (await callerFor(orgA.actors.admin).corpora.list())[0]!.id;
 });
 
