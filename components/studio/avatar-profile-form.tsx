@@ -120,9 +120,7 @@ export function AvatarProfileForm({
         <Field label={t("profile.bio")} htmlFor={fieldId("bio")} className="sm:col-span-2">
           <Textarea id={fieldId("bio")} name="bio" maxLength={2000} rows={3} defaultValue={initial.bio} />
         </Field>
-        <Field label={t("profile.greeting")} htmlFor={fieldId("greeting")} hint={t("profile.greetingHint")} className="sm:col-span-2">
-          <Textarea id={fieldId("greeting")} name="greeting" maxLength={500} rows={2} defaultValue={initial.greeting} aria-describedby={`${fieldId("greeting")}-hint`} />
-        </Field>
+        <HintedTextarea fieldId={fieldId} name="greeting" label={t("profile.greeting")} hint={t("profile.greetingHint")} className="sm:col-span-2" maxLength={500} rows={2} defaultValue={initial.greeting} />
         <Field label={t("profile.language")} htmlFor={fieldId("language")}>
           <Select id={fieldId("language")} name="language" defaultValue={initial.language}>
             {LANGUAGES.map((l) => (
@@ -155,40 +153,15 @@ export function AvatarProfileForm({
             {t("persona.languagesHint")}
           </p>
         </fieldset>
-        <Field label={t("persona.tone")} htmlFor={fieldId("tone")} hint={t("persona.toneHint")} className="sm:col-span-2">
-          <Textarea id={fieldId("tone")} name="tone" maxLength={1000} rows={2} defaultValue={initial.tone} aria-describedby={`${fieldId("tone")}-hint`} />
-        </Field>
-        <Field label={t("persona.suggestedQuestions")} htmlFor={fieldId("suggestedQuestions")} hint={t("persona.suggestedQuestionsHint")} className="sm:col-span-2">
-          <Textarea
-            id={fieldId("suggestedQuestions")}
-            name="suggestedQuestions"
-            rows={3}
-            defaultValue={initial.suggestedQuestions.join("\n")}
-            aria-describedby={`${fieldId("suggestedQuestions")}-hint`}
-          />
-        </Field>
-        <Field label={t("profile.disclaimer")} htmlFor={fieldId("disclaimer")} hint={t("profile.disclaimerHint")} className="sm:col-span-2">
-          <Textarea id={fieldId("disclaimer")} name="disclaimer" maxLength={1000} rows={2} defaultValue={initial.disclaimer} aria-describedby={`${fieldId("disclaimer")}-hint`} />
-        </Field>
+        <HintedTextarea fieldId={fieldId} name="tone" label={t("persona.tone")} hint={t("persona.toneHint")} className="sm:col-span-2" maxLength={1000} rows={2} defaultValue={initial.tone} />
+        <HintedTextarea fieldId={fieldId} name="suggestedQuestions" label={t("persona.suggestedQuestions")} hint={t("persona.suggestedQuestionsHint")} className="sm:col-span-2" rows={3} defaultValue={initial.suggestedQuestions.join("\n")} />
+        <HintedTextarea fieldId={fieldId} name="disclaimer" label={t("profile.disclaimer")} hint={t("profile.disclaimerHint")} className="sm:col-span-2" maxLength={1000} rows={2} defaultValue={initial.disclaimer} />
       </div>
       <fieldset className="grid gap-4 rounded-xl border border-slate-200 p-4 sm:grid-cols-2">
         <legend className="px-1 font-semibold text-slate-900">{t("persona.section.scope")}</legend>
-        <Field label={t("persona.topicsIn")} htmlFor={fieldId("topicsIn")} hint={t("persona.topicsHint")}>
-          <Textarea id={fieldId("topicsIn")} name="topicsIn" rows={3} defaultValue={initial.topicsIn.join("\n")} aria-describedby={`${fieldId("topicsIn")}-hint`} />
-        </Field>
-        <Field label={t("persona.topicsOut")} htmlFor={fieldId("topicsOut")} hint={t("persona.topicsHint")}>
-          <Textarea id={fieldId("topicsOut")} name="topicsOut" rows={3} defaultValue={initial.topicsOut.join("\n")} aria-describedby={`${fieldId("topicsOut")}-hint`} />
-        </Field>
-        <Field label={t("persona.outOfScopeText")} htmlFor={fieldId("outOfScopeText")} hint={t("persona.outOfScopeTextHint")} className="sm:col-span-2">
-          <Textarea
-            id={fieldId("outOfScopeText")}
-            name="outOfScopeText"
-            maxLength={500}
-            rows={2}
-            defaultValue={initial.outOfScopeText}
-            aria-describedby={`${fieldId("outOfScopeText")}-hint`}
-          />
-        </Field>
+        <HintedTextarea fieldId={fieldId} name="topicsIn" label={t("persona.topicsIn")} hint={t("persona.topicsHint")} rows={3} defaultValue={initial.topicsIn.join("\n")} />
+        <HintedTextarea fieldId={fieldId} name="topicsOut" label={t("persona.topicsOut")} hint={t("persona.topicsHint")} rows={3} defaultValue={initial.topicsOut.join("\n")} />
+        <HintedTextarea fieldId={fieldId} name="outOfScopeText" label={t("persona.outOfScopeText")} hint={t("persona.outOfScopeTextHint")} className="sm:col-span-2" maxLength={500} rows={2} defaultValue={initial.outOfScopeText} />
         <fieldset className="flex flex-col gap-2 sm:col-span-2" aria-describedby={`${fieldId("answerPolicy")}-hint`}>
           <legend className="text-sm font-medium text-slate-900">{t("persona.answerPolicy")}</legend>
           {POLICIES.map((p) => (
@@ -201,16 +174,7 @@ export function AvatarProfileForm({
             {t("persona.answerPolicyHint")}
           </p>
         </fieldset>
-        <Field label={t("persona.noAnswerText")} htmlFor={fieldId("noAnswerText")} hint={t("persona.noAnswerTextHint")} className="sm:col-span-2">
-          <Textarea
-            id={fieldId("noAnswerText")}
-            name="noAnswerText"
-            maxLength={500}
-            rows={2}
-            defaultValue={initial.noAnswerText}
-            aria-describedby={`${fieldId("noAnswerText")}-hint`}
-          />
-        </Field>
+        <HintedTextarea fieldId={fieldId} name="noAnswerText" label={t("persona.noAnswerText")} hint={t("persona.noAnswerTextHint")} className="sm:col-span-2" maxLength={500} rows={2} defaultValue={initial.noAnswerText} />
       </fieldset>
       {error ? (
         <Alert tone="danger" role="alert">
@@ -229,5 +193,28 @@ export function AvatarProfileForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+/** A profile textarea with its hint: the control's id, name and aria-describedby all follow from the profile field. */
+function HintedTextarea({
+  fieldId,
+  name,
+  label,
+  hint,
+  className,
+  ...props
+}: {
+  fieldId: (name: keyof TAvatarProfile) => string;
+  name: keyof TAvatarProfile;
+  label: string;
+  hint: string;
+  className?: string;
+} & Pick<React.ComponentProps<typeof Textarea>, "maxLength" | "rows" | "defaultValue">) {
+  const controlId = fieldId(name);
+  return (
+    <Field label={label} htmlFor={controlId} hint={hint} className={className}>
+      <Textarea id={controlId} name={name} aria-describedby={`${controlId}-hint`} {...props} />
+    </Field>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { BookOpen, ClipboardList, FlaskConical, History, MessagesSquare, ScrollText, SearchX, Stethoscope, UserRoundPen } from "lucide-react";
+import { BookOpen, ClipboardList, FlaskConical, History, type LucideIcon, MessagesSquare, ScrollText, SearchX, Stethoscope, UserRoundPen } from "lucide-react";
 import { Chat } from "@/components/chat/chat";
 import { useT } from "@/components/i18n/client";
+import type { MessageKey } from "@/components/i18n/messages";
 import { type RouterOutputs, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -26,86 +27,72 @@ export function AvatarWorkspace({ initialAvatar }: { initialAvatar: StudioAvatar
   const trpc = useTRPC();
   const { data: avatar } = useQuery({ ...trpc.avatar.get.queryOptions({ avatarId: initialAvatar.id }), initialData: initialAvatar });
   const subtitle = [avatar.title, avatar.specialty].filter(Boolean).join(" · ");
+  const published = Boolean(avatar.publishedVersionId);
+  // One list drives both the tab triggers and their panels, so a section is added in one place.
+  const sections: { value: string; icon: LucideIcon; label: MessageKey; className?: string; content: React.ReactNode }[] = [
+    {
+      value: "profile",
+      icon: UserRoundPen,
+      label: "workspace.tab.profile",
+      // A rollback restores the draft and publishes: the form starts again from the restored profile.
+      content: <ProfileEditor key={avatar.publishedVersionId ?? "draft"} avatar={avatar} />,
+    },
+    { value: "knowledge", icon: BookOpen, label: "workspace.tab.knowledge", content: <KnowledgePanel avatarId={avatar.id} /> },
+    {
+      value: "protocols",
+      icon: ClipboardList,
+      label: "protocols.tab",
+      // Like the profile: a rollback restores the protocols, so an open editor starts again from them.
+      content: <ProtocolsPanel key={avatar.publishedVersionId ?? "draft"} avatarId={avatar.id} published={published} />,
+    },
+    {
+      value: "preview",
+      icon: MessagesSquare,
+      label: "workspace.tab.preview",
+      className: "flex flex-col gap-4",
+      content: (
+        <>
+          <Alert tone="info">{t("workspace.preview.notice")}</Alert>
+          <Chat target={{ previewAvatarId: avatar.id }} avatarName={avatar.name} greeting={avatar.greeting} />
+        </>
+      ),
+    },
+    {
+      value: "versions",
+      icon: History,
+      label: "doctor.tab.versions",
+      content: <VersionsPanel avatarId={avatar.id} publishedVersionId={avatar.publishedVersionId} draftStamp={String(avatar.updatedAt)} />,
+    },
+    { value: "conversations", icon: ScrollText, label: "doctor.tab.conversations", content: <ConversationLog avatarId={avatar.id} /> },
+    { value: "gaps", icon: SearchX, label: "doctor.tab.gaps", content: <GapsPanel avatarId={avatar.id} /> },
+    { value: "cases", icon: Stethoscope, label: "workspace.tab.cases", content: <AvatarCasesPanel avatarId={avatar.id} /> },
+    { value: "simulation", icon: FlaskConical, label: "sim.tab", content: <SimulationPanel avatarId={avatar.id} /> },
+  ];
 
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-4">
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <h1 className="text-2xl font-semibold text-slate-900 sm:text-3xl">{avatar.name}</h1>
-          <PublishedBadge published={Boolean(avatar.publishedVersionId)} />
+          <PublishedBadge published={published} />
         </div>
         {subtitle ? <p className="-mt-3 text-slate-700">{subtitle}</p> : null}
         <PublishBar avatar={avatar} />
       </div>
       <Tabs defaultValue="knowledge">
         <TabsList aria-label={t("workspace.sections")}>
-          <TabsTrigger value="profile">
-            <UserRoundPen aria-hidden />
-            {t("workspace.tab.profile")}
-          </TabsTrigger>
-          <TabsTrigger value="knowledge">
-            <BookOpen aria-hidden />
-            {t("workspace.tab.knowledge")}
-          </TabsTrigger>
-          <TabsTrigger value="protocols">
-            <ClipboardList aria-hidden />
-            {t("protocols.tab")}
-          </TabsTrigger>
-          <TabsTrigger value="preview">
-            <MessagesSquare aria-hidden />
-            {t("workspace.tab.preview")}
-          </TabsTrigger>
-          <TabsTrigger value="versions">
-            <History aria-hidden />
-            {t("doctor.tab.versions")}
-          </TabsTrigger>
-          <TabsTrigger value="conversations">
-            <ScrollText aria-hidden />
-            {t("doctor.tab.conversations")}
-          </TabsTrigger>
-          <TabsTrigger value="gaps">
-            <SearchX aria-hidden />
-            {t("doctor.tab.gaps")}
-          </TabsTrigger>
-          <TabsTrigger value="cases">
-            <Stethoscope aria-hidden />
-            {t("workspace.tab.cases")}
-          </TabsTrigger>
-          <TabsTrigger value="simulation">
-            <FlaskConical aria-hidden />
-            {t("sim.tab")}
-          </TabsTrigger>
+          {sections.map(({ value, icon: Icon, label }) => (
+            <TabsTrigger key={value} value={value}>
+              <Icon aria-hidden />
+              {t(label)}
+            </TabsTrigger>
+          ))}
         </TabsList>
-        <TabsContent value="profile">
-          {/* A rollback restores the draft and publishes: the form starts again from the restored profile. */}
-          <ProfileEditor key={avatar.publishedVersionId ?? "draft"} avatar={avatar} />
-        </TabsContent>
-        <TabsContent value="knowledge">
-          <KnowledgePanel avatarId={avatar.id} />
-        </TabsContent>
-        <TabsContent value="protocols">
-          {/* Like the profile: a rollback restores the protocols, so an open editor starts again from them. */}
-          <ProtocolsPanel key={avatar.publishedVersionId ?? "draft"} avatarId={avatar.id} published={Boolean(avatar.publishedVersionId)} />
-        </TabsContent>
-        <TabsContent value="preview" className="flex flex-col gap-4">
-          <Alert tone="info">{t("workspace.preview.notice")}</Alert>
-          <Chat target={{ previewAvatarId: avatar.id }} avatarName={avatar.name} greeting={avatar.greeting} />
-        </TabsContent>
-        <TabsContent value="versions">
-          <VersionsPanel avatarId={avatar.id} publishedVersionId={avatar.publishedVersionId} draftStamp={String(avatar.updatedAt)} />
-        </TabsContent>
-        <TabsContent value="conversations">
-          <ConversationLog avatarId={avatar.id} />
-        </TabsContent>
-        <TabsContent value="gaps">
-          <GapsPanel avatarId={avatar.id} />
-        </TabsContent>
-        <TabsContent value="cases">
-          <AvatarCasesPanel avatarId={avatar.id} />
-        </TabsContent>
-        <TabsContent value="simulation">
-          <SimulationPanel avatarId={avatar.id} />
-        </TabsContent>
+        {sections.map(({ value, className, content }) => (
+          <TabsContent key={value} value={value} className={className}>
+            {content}
+          </TabsContent>
+        ))}
       </Tabs>
     </div>
   );

@@ -5,7 +5,6 @@ import { MessagesSquare, Search } from "lucide-react";
 import { useId, useState } from "react";
 import { useLocale, useT } from "@/components/i18n/client";
 import { type RouterInputs, useTRPC } from "@/components/trpc/react";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
+import { QueryState } from "@/components/studio/query-state";
 import { formatWhen } from "@/components/studio/versions/format";
 import { Transcript } from "./transcript";
 
@@ -114,43 +114,40 @@ export function ConversationLog({ avatarId }: { avatarId: string }) {
         </div>
       </form>
       <div aria-live="polite" aria-busy={list.isFetching}>
-        {list.isPending ? (
-          <p className="flex items-center gap-2 text-sm text-slate-700" role="status">
-            <Spinner /> {t("common.loading")}
-          </p>
-        ) : list.isError ? (
-          <Alert tone="danger" role="alert">
-            {t("doctor.log.loadError")} {list.error.message}
-          </Alert>
-        ) : list.data.conversations.length === 0 ? (
-          <EmptyState icon={MessagesSquare} title={t("doctor.log.empty.title")} description={t("doctor.log.empty.body")} />
-        ) : (
-          <>
-            <ul className="flex flex-col gap-2">
-              {list.data.conversations.map((c) => (
-                <li key={c.id}>
-                  <button
-                    type="button"
-                    onClick={() => setOpenId(c.id)}
-                    className="flex w-full flex-col gap-1 rounded-xl border border-slate-200 bg-white p-3 text-left hover:border-brand-600 focus-visible:border-brand-600 sm:p-4"
-                    data-testid="conversation-item"
-                  >
-                    <span className="line-clamp-2 font-medium break-words text-slate-900">{c.firstQuestion ?? t("doctor.log.noQuestion")}</span>
-                    <span className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
-                      <span>{formatWhen(locale, c.lastMessageAt)}</span>
-                      <span>{t("doctor.log.messages", { count: c.messageCount })}</span>
-                      {c.versionNumber === null ? <Badge>{t("doctor.log.preview")}</Badge> : <Badge tone="brand">{t("doctor.versions.number", { number: c.versionNumber })}</Badge>}
-                      {c.crisis ? <Badge tone="danger">{t("doctor.log.filter.kind.crisis")}</Badge> : null}
-                      {c.noAnswer ? <Badge tone="warning">{t("doctor.log.filter.kind.no_answer")}</Badge> : null}
-                      {c.thumbsDown > 0 ? <Badge tone="warning">{t("doctor.log.filter.kind.thumbs_down")}</Badge> : null}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-            {list.data.more ? <p className="mt-2 text-sm text-slate-600">{t("doctor.log.more", { count: list.data.conversations.length })}</p> : null}
-          </>
-        )}
+        <QueryState
+          query={list}
+          errorText={t("doctor.log.loadError")}
+          isEmpty={(data) => data.conversations.length === 0}
+          empty={<EmptyState icon={MessagesSquare} title={t("doctor.log.empty.title")} description={t("doctor.log.empty.body")} />}
+        >
+          {(data) => (
+            <>
+              <ul className="flex flex-col gap-2">
+                {data.conversations.map((c) => (
+                  <li key={c.id}>
+                    <button
+                      type="button"
+                      onClick={() => setOpenId(c.id)}
+                      className="flex w-full flex-col gap-1 rounded-xl border border-slate-200 bg-white p-3 text-left hover:border-brand-600 focus-visible:border-brand-600 sm:p-4"
+                      data-testid="conversation-item"
+                    >
+                      <span className="line-clamp-2 font-medium break-words text-slate-900">{c.firstQuestion ?? t("doctor.log.noQuestion")}</span>
+                      <span className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                        <span>{formatWhen(locale, c.lastMessageAt)}</span>
+                        <span>{t("doctor.log.messages", { count: c.messageCount })}</span>
+                        {c.versionNumber === null ? <Badge>{t("doctor.log.preview")}</Badge> : <Badge tone="brand">{t("doctor.versions.number", { number: c.versionNumber })}</Badge>}
+                        {c.crisis ? <Badge tone="danger">{t("doctor.log.filter.kind.crisis")}</Badge> : null}
+                        {c.noAnswer ? <Badge tone="warning">{t("doctor.log.filter.kind.no_answer")}</Badge> : null}
+                        {c.thumbsDown > 0 ? <Badge tone="warning">{t("doctor.log.filter.kind.thumbs_down")}</Badge> : null}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {data.more ? <p className="mt-2 text-sm text-slate-600">{t("doctor.log.more", { count: data.conversations.length })}</p> : null}
+            </>
+          )}
+        </QueryState>
       </div>
     </section>
   );

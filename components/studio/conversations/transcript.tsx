@@ -6,10 +6,9 @@ import { ArrowLeft, ThumbsDown, ThumbsUp } from "lucide-react";
 import { useLocale, useT } from "@/components/i18n/client";
 import type { MessageKey } from "@/components/i18n/messages";
 import { type RouterOutputs, useTRPC } from "@/components/trpc/react";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Spinner } from "@/components/ui/spinner";
+import { QueryState } from "@/components/studio/query-state";
 import { CorrectTurnDialog } from "@/components/studio/simulation/correct-turn-dialog";
 import { formatWhen } from "@/components/studio/versions/format";
 
@@ -38,37 +37,31 @@ export function Transcript({ conversationId, onBack }: { conversationId: string;
           {t("doctor.log.back")}
         </Button>
       </div>
-      {query.isPending ? (
-        <p className="flex items-center gap-2 text-sm text-slate-700" role="status">
-          <Spinner /> {t("common.loading")}
-        </p>
-      ) : query.isError ? (
-        <Alert tone="danger" role="alert">
-          {t("doctor.log.loadError")} {query.error.message}
-        </Alert>
-      ) : (
-        <>
-          <div className="flex flex-wrap items-center gap-2">
-            <h2 id="transcript-title" className="text-lg font-semibold text-slate-900">
-              {t("doctor.log.conversationTitle", { when: formatWhen(locale, query.data.createdAt) })}
-            </h2>
-            {query.data.versionNumber === null ? <Badge>{t("doctor.log.preview")}</Badge> : <Badge tone="brand">{t("doctor.versions.number", { number: query.data.versionNumber })}</Badge>}
-          </div>
-          <ol className="flex flex-col gap-3">
-            {query.data.messages.map((m, i, all) => (
-              <Turn
-                key={m.id}
-                message={m}
-                correction={
-                  query.data.canCorrect && m.role === "avatar"
-                    ? { avatarId: query.data.avatarId, patientText: all.slice(0, i).findLast((x) => x.role === "patient")?.content }
-                    : undefined
-                }
-              />
-            ))}
-          </ol>
-        </>
-      )}
+      <QueryState query={query} errorText={t("doctor.log.loadError")}>
+        {(data) => (
+          <>
+            <div className="flex flex-wrap items-center gap-2">
+              <h2 id="transcript-title" className="text-lg font-semibold text-slate-900">
+                {t("doctor.log.conversationTitle", { when: formatWhen(locale, data.createdAt) })}
+              </h2>
+              {data.versionNumber === null ? <Badge>{t("doctor.log.preview")}</Badge> : <Badge tone="brand">{t("doctor.versions.number", { number: data.versionNumber })}</Badge>}
+            </div>
+            <ol className="flex flex-col gap-3">
+              {data.messages.map((m, i, all) => (
+                <Turn
+                  key={m.id}
+                  message={m}
+                  correction={
+                    data.canCorrect && m.role === "avatar"
+                      ? { avatarId: data.avatarId, patientText: all.slice(0, i).findLast((x) => x.role === "patient")?.content }
+                      : undefined
+                  }
+                />
+              ))}
+            </ol>
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

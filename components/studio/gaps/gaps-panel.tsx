@@ -14,6 +14,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
+import { QueryState } from "@/components/studio/query-state";
 import { formatWhen } from "@/components/studio/versions/format";
 
 type Gap = RouterOutputs["gaps"]["list"]["groups"][number];
@@ -59,23 +60,20 @@ export function GapsPanel({ avatarId }: { avatarId: string }) {
           </Alert>
         ) : null}
       </div>
-      {list.isPending ? (
-        <p className="flex items-center gap-2 text-sm text-slate-700" role="status">
-          <Spinner /> {t("common.loading")}
-        </p>
-      ) : list.isError ? (
-        <Alert tone="danger" role="alert">
-          {t("doctor.gaps.loadError")} {list.error.message}
-        </Alert>
-      ) : list.data.groups.length === 0 ? (
-        <EmptyState icon={CircleCheck} title={t("doctor.gaps.empty.title")} description={t("doctor.gaps.empty.body")} />
-      ) : (
-        <ul className="flex flex-col gap-3">
-          {list.data.groups.map((g) => (
-            <GapItem key={g.key} avatarId={avatarId} gap={g} canEdit={list.data.canEdit} onDone={setNotice} />
-          ))}
-        </ul>
-      )}
+      <QueryState
+        query={list}
+        errorText={t("doctor.gaps.loadError")}
+        isEmpty={(data) => data.groups.length === 0}
+        empty={<EmptyState icon={CircleCheck} title={t("doctor.gaps.empty.title")} description={t("doctor.gaps.empty.body")} />}
+      >
+        {(data) => (
+          <ul className="flex flex-col gap-3">
+            {data.groups.map((g) => (
+              <GapItem key={g.key} avatarId={avatarId} gap={g} canEdit={data.canEdit} onDone={setNotice} />
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </section>
   );
 }

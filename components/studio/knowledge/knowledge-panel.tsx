@@ -2,11 +2,10 @@
 
 import { useT } from "@/components/i18n/client";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { AddDocuments } from "./add-documents";
 import { DocumentList } from "./document-list";
-import { PasteForm } from "./paste-form";
 import { RetrievalTest } from "./retrieval-test";
 import { SharedKnowledge } from "./shared-knowledge";
-import { UploadForm } from "./upload-form";
 
 /**
  * The avatar's materials: add them (files or pasted text, with their source), watch them being processed,
@@ -16,26 +15,7 @@ export function KnowledgePanel({ avatarId }: { avatarId: string }) {
   const t = useT();
   return (
     <div className="flex flex-col gap-6">
-      <div className="grid gap-4 md:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("knowledge.upload.title")}</CardTitle>
-            <CardDescription>{t("knowledge.upload.lead")}</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <UploadForm owner={{ avatarId }} />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("knowledge.paste.heading")}</CardTitle>
-            <CardDescription>{t("knowledge.paste.lead")}</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <PasteForm owner={{ avatarId }} />
-          </CardContent>
-        </Card>
-      </div>
+      <AddDocuments owner={{ avatarId }} />
       <section aria-labelledby="documents-title" className="flex flex-col gap-3">
         <h2 id="documents-title" className="text-lg font-semibold text-slate-900">
           {t("knowledge.documents.title")}

@@ -6,13 +6,11 @@ import { useT } from "@/components/i18n/client";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
+import { AddDocuments } from "./add-documents";
 import { DocumentList } from "./document-list";
-import { PasteForm } from "./paste-form";
-import { UploadForm } from "./upload-form";
 
 /**
  * The admin's page for shared knowledge: pick the hospital's corpus or a department's, then add, watch
@@ -54,26 +52,8 @@ export function SharedCorporaAdmin() {
           {t("corpora.admin.counts", { documents: corpus.documents, passages: corpus.passages })}
         </p>
       </div>
-      <div className="grid gap-4 md:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("knowledge.upload.title")}</CardTitle>
-            <CardDescription>{t("knowledge.upload.lead")}</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <UploadForm key={corpus.id} owner={owner} />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("knowledge.paste.heading")}</CardTitle>
-            <CardDescription>{t("knowledge.paste.lead")}</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <PasteForm key={corpus.id} owner={owner} />
-          </CardContent>
-        </Card>
-      </div>
+      {/* A fresh pair of forms for each corpus, so nothing half-typed carries over to another one. */}
+      <AddDocuments key={corpus.id} owner={owner} />
       <section aria-labelledby={`${id}-documents`} className="flex flex-col gap-3">
         <h2 id={`${id}-documents`} className="text-lg font-semibold text-slate-900">
           {t("corpora.admin.documents", { name: corpus.name })}

@@ -3,9 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useT } from "@/components/i18n/client";
 import { type RouterOutputs, useTRPC } from "@/components/trpc/react";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Spinner } from "@/components/ui/spinner";
+import { QueryState } from "@/components/studio/query-state";
 import { fieldLabel, valueText } from "./format";
 
 type Diff = RouterOutputs["version"]["diff"];
@@ -15,21 +14,11 @@ export function VersionDiffView({ avatarId, versionId }: { avatarId: string; ver
   const t = useT();
   const trpc = useTRPC();
   const query = useQuery({ ...trpc.version.diff.queryOptions({ avatarId, versionId }), staleTime: 0 });
-  if (query.isPending) {
-    return (
-      <p className="flex items-center gap-2 text-sm text-slate-700" role="status">
-        <Spinner /> {t("common.loading")}
-      </p>
-    );
-  }
-  if (query.isError) {
-    return (
-      <Alert tone="danger" role="alert">
-        {t("doctor.diff.loadError")} {query.error.message}
-      </Alert>
-    );
-  }
-  return <DiffBody data={query.data} />;
+  return (
+    <QueryState query={query} errorText={t("doctor.diff.loadError")}>
+      {(data) => <DiffBody data={data} />}
+    </QueryState>
+  );
 }
 
 function DiffBody({ data }: { data: Diff }) {

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
+import { QueryState } from "@/components/studio/query-state";
 import { fieldLabel, formatWhen } from "./format";
 import { VersionDiffView } from "./version-diff-view";
 
@@ -33,59 +34,47 @@ export function VersionsPanel({ avatarId, publishedVersionId, draftStamp }: { av
     void queryClient.invalidateQueries({ queryKey: trpc.version.pathKey() });
   }, [publishedVersionId, draftStamp, queryClient, trpc]);
 
-  if (list.isPending) {
-    return (
-      <p className="flex items-center gap-2 text-sm text-slate-700" role="status">
-        <Spinner /> {t("common.loading")}
-      </p>
-    );
-  }
-  if (list.isError) {
-    return (
-      <Alert tone="danger" role="alert">
-        {t("doctor.versions.loadError")} {list.error.message}
-      </Alert>
-    );
-  }
-  const { versions, draftChanges, canEdit } = list.data;
-
   return (
-    <section className="flex flex-col gap-4" aria-labelledby="versions-title" data-testid="versions-panel">
-      <div className="flex flex-col gap-1">
-        <h2 id="versions-title" className="text-lg font-semibold text-slate-900">
-          {t("doctor.versions.title")}
-        </h2>
-        <p className="text-sm text-slate-700">{t("doctor.versions.lead")}</p>
-      </div>
-      {versions.length === 0 ? (
-        <EmptyState icon={History} title={t("doctor.versions.empty.title")} description={t("doctor.versions.empty.body")} />
-      ) : (
-        <>
-          <div className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4" data-testid="draft-changes">
-            <h3 className="font-semibold text-slate-900">{t("doctor.versions.draft.title")}</h3>
-            <p className="text-sm text-slate-700">
-              {draftChanges?.changed ? t("doctor.versions.draft.some", { number: versions[0]!.number }) : t("doctor.versions.draft.none")}
-            </p>
-            {draftChanges?.changed ? (
-              <>
-                <ChangeSummary changes={draftChanges} />
-                <div>
-                  <Button variant="secondary" size="sm" aria-expanded={showDraft} onClick={() => setShowDraft((v) => !v)}>
-                    {showDraft ? t("doctor.versions.hideDiff") : t("doctor.versions.showDraftDiff")}
-                  </Button>
-                </div>
-                {showDraft ? <VersionDiffView avatarId={avatarId} /> : null}
-              </>
-            ) : null}
+    <QueryState query={list} errorText={t("doctor.versions.loadError")}>
+      {({ versions, draftChanges, canEdit }) => (
+        <section className="flex flex-col gap-4" aria-labelledby="versions-title" data-testid="versions-panel">
+          <div className="flex flex-col gap-1">
+            <h2 id="versions-title" className="text-lg font-semibold text-slate-900">
+              {t("doctor.versions.title")}
+            </h2>
+            <p className="text-sm text-slate-700">{t("doctor.versions.lead")}</p>
           </div>
-          <ol className="flex flex-col gap-3" aria-label={t("doctor.versions.title")}>
-            {versions.map((v) => (
-              <VersionRow key={v.id} avatarId={avatarId} version={v} canEdit={canEdit} />
-            ))}
-          </ol>
-        </>
+          {versions.length === 0 ? (
+            <EmptyState icon={History} title={t("doctor.versions.empty.title")} description={t("doctor.versions.empty.body")} />
+          ) : (
+            <>
+              <div className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4" data-testid="draft-changes">
+                <h3 className="font-semibold text-slate-900">{t("doctor.versions.draft.title")}</h3>
+                <p className="text-sm text-slate-700">
+                  {draftChanges?.changed ? t("doctor.versions.draft.some", { number: versions[0]!.number }) : t("doctor.versions.draft.none")}
+                </p>
+                {draftChanges?.changed ? (
+                  <>
+                    <ChangeSummary changes={draftChanges} />
+                    <div>
+                      <Button variant="secondary" size="sm" aria-expanded={showDraft} onClick={() => setShowDraft((v) => !v)}>
+                        {showDraft ? t("doctor.versions.hideDiff") : t("doctor.versions.showDraftDiff")}
+                      </Button>
+                    </div>
+                    {showDraft ? <VersionDiffView avatarId={avatarId} /> : null}
+                  </>
+                ) : null}
+              </div>
+              <ol className="flex flex-col gap-3" aria-label={t("doctor.versions.title")}>
+                {versions.map((v) => (
+                  <VersionRow key={v.id} avatarId={avatarId} version={v} canEdit={canEdit} />
+                ))}
+              </ol>
+            </>
+          )}
+        </section>
       )}
-    </section>
+    </QueryState>
   );
 }
 
