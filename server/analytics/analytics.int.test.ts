@@ -3,15 +3,14 @@ import type { Database } from "@/db/client";
 import { avatarVersions, conversations, escalations, messageFeedback, messages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
-import { createCaller } from "@/server/trpc/root";
-import { codeOf } from "@/server/test/trpc";
+import { codeOf, testCaller } from "@/server/test/trpc";
 
 let database: Database;
 let org: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor" | "reviewer" | "on_call">>>;
 let other: Awaited<ReturnType<typeof createTestOrg<"admin">>>;
 let avatarId = "";
 let secondAvatarId = "";
-const callerFor = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
+const callerFor = (actor: Actor) => testCaller(database.db, actor);
 const period = { from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-04-01T00:00:00Z") };
 const at = (iso: string) => new Date(iso);
 

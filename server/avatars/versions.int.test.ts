@@ -3,15 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatarVersions, documents, protocols } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { openConversation } from "@/server/chat/conversation.service";
-import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";
+import type { ChatTarget } from "@/server/chat/engine";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { protocolsForTarget } from "@/server/protocols/protocol.service";
+import { askOffline, previewTestTarget, publishedTestTarget } from "@/server/test/chat";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
-import { createCaller } from "@/server/trpc/root";
-import { getAvatarOrThrow, getPublishedAvatarBySlug, snapshotOf } from "./avatar.service";
-import { codeOf } from "@/server/test/trpc";
+import { getAvatarOrThrow } from "./avatar.service";
+import { codeOf, testCaller } from "@/server/test/trpc";
 
 const embedder = createOfflineEmbedder();
 
@@ -22,28 +21,11 @@ let avatarId = "";
 let slug = "";
 const docs = { gout: "", heart: "" };
 
-const callerFor = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
+const callerFor = (actor: Actor) => testCaller(database.db, actor);
 
-/** A patient's target, as the chat service resolves a slug (uncached: these tests re-publish at once). */
-async function patientTarget(): Promise<ChatTarget> {
-  const p = await getPublishedAvatarBySlug(database.db, slug);
-  return { avatarId: p.avatarId, orgId: p.orgId, versionId: p.versionId, persona: p.snapshot, knowledge: p.knowledge };
-}
-
-async function previewTarget(): Promise<ChatTarget> {
-  const a = await getAvatarOrThrow(database.db, org.actors.doctor, avatarId, "read");
-  return { avatarId: a.id, orgId: a.orgId, versionId: null, persona: snapshotOf(a) };
-}
-
-async function ask(target: ChatTarget, message: string) {
-  const conversationId = await openConversation(database.db, { target, sessionHash: `s-${crypto.randomUUID()}`, locale: "en" });
-  const events: ChatEvent[] = [];
-  for await (const e of respond({ db: database.db, embedder, chatModel: null }, { target, conversationId, message })) events.push(e);
-  const text = events.flatMap((e) => (e.type === "text" ? [e.delta] : [])).join("");
-  const citations = events.flatMap((e) => (e.type === "citations" ? e.citations : []));
-  const done = events.at(-1) as Extract<ChatEvent, { type: "done" }>;
-  return { text, kind: done.kind, titles: [...new Set(citations.map((c) => c.documentTitle))] };
-}
+const patientTarget = () => publishedTestTarget(database.db, slug);
+const previewTarget = () => previewTestTarget(database.db, org.actors.doctor, avatarId);
+const ask = (target: ChatTarget, message: string) => askOffline(database.db, embedder, target, message);
 
 const SALT = "How much salt can I eat with high blood pressure?";
 

@@ -3,17 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { conversations, messageFeedback, messages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { getAvatarOrThrow, getPublishedAvatarBySlug, snapshotOf } from "@/server/avatars/avatar.service";
-import { openConversation } from "@/server/chat/conversation.service";
-import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";
+import type { ChatTarget } from "@/server/chat/engine";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
+import { askOffline, previewTestTarget, publishedTestTarget } from "@/server/test/chat";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { caseCardSchema } from "@/server/simulation/case.schema";
 import { consultCase } from "@/server/simulation/consult";
-import { createCaller } from "@/server/trpc/root";
 import { gapKey, LOW_RELEVANCE } from "./gaps.service";
-import { codeOf } from "@/server/test/trpc";
+import { codeOf, testCaller } from "@/server/test/trpc";
 
 const embedder = createOfflineEmbedder();
 
@@ -23,26 +21,11 @@ let other: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor">>>;
 let avatarId = "";
 let slug = "";
 
-const callerFor = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
+const callerFor = (actor: Actor) => testCaller(database.db, actor);
 
-async function patientTarget(): Promise<ChatTarget> {
-  const p = await getPublishedAvatarBySlug(database.db, slug);
-  return { avatarId: p.avatarId, orgId: p.orgId, versionId: p.versionId, persona: p.snapshot, knowledge: p.knowledge };
-}
-
-async function previewTarget(): Promise<ChatTarget> {
-  const a = await getAvatarOrThrow(database.db, org.actors.doctor, avatarId, "read");
-  return { avatarId: a.id, orgId: a.orgId, versionId: null, persona: snapshotOf(a) };
-}
-
-async function ask(target: ChatTarget, message: string) {
-  const conversationId = await openConversation(database.db, { target, sessionHash: `s-${crypto.randomUUID()}`, locale: "en" });
-  const events: ChatEvent[] = [];
-  for await (const e of respond({ db: database.db, embedder, chatModel: null }, { target, conversationId, message })) events.push(e);
-  const done = events.at(-1) as Extract<ChatEvent, { type: "done" }>;
-  const text = events.flatMap((e) => (e.type === "text" ? [e.delta] : [])).join("");
-  return { conversationId, messageId: done.messageId, kind: done.kind, text };
-}
+const patientTarget = () => publishedTestTarget(database.db, slug);
+const previewTarget = () => previewTestTarget(database.db, org.actors.doctor, avatarId);
+const ask = (target: ChatTarget, message: string) => askOffline(database.db, embedder, target, message);
 
 const SOURDOUGH_ANSWER = "Sourdough bread is fine in moderation; choose wholegrain when you can.";
 const SWIM_ANSWER = "Swimming is a good exercise for gout once an attack has settled.";

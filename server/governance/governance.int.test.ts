@@ -6,17 +6,16 @@ import type { Actor } from "@/server/auth/actor";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
-import { createCaller } from "@/server/trpc/root";
 import type { ChatEvent, ChatTarget } from "@/server/chat/engine";
 import { auditedTurn } from "./answer-audit";
 import { auditToCsv, listAudit } from "./audit";
 import { purgeExpiredConversations } from "./retention";
-import { codeOf } from "@/server/test/trpc";
+import { codeOf, testCaller } from "@/server/test/trpc";
 
 let database: Database;
 let org: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor" | "reviewer" | "on_call">>>;
 let other: Awaited<ReturnType<typeof createTestOrg<"admin" | "reviewer">>>;
-const callerFor = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
+const callerFor = (actor: Actor) => testCaller(database.db, actor);
 
 /** A draft avatar with one processed document, so it may be published. */
 async function readyAvatar(name: string) {

@@ -9,8 +9,7 @@ import { enqueueEscalationNotifications } from "@/server/safety/notify/outbox";
 import { verifyWebhook } from "@/server/safety/notify/signature";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { listenOnLoopback } from "@/server/test/local-server";
-import { createCaller } from "@/server/trpc/root";
-import { codeOf } from "@/server/test/trpc";
+import { codeOf, testCaller } from "@/server/test/trpc";
 
 const ORG_SECRET = "organization-secret-0001";
 const DEPT_SECRET = "department-secret-00001";
@@ -21,7 +20,7 @@ let other: Awaited<ReturnType<typeof createTestOrg<"admin" | "on_call">>>;
 let cardiology = "";
 let psychiatry = "";
 let receiver: { origin: string; close: () => Promise<void>; received: { path: string; signedBy: string | null }[] };
-const callerFor = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
+const callerFor = (actor: Actor) => testCaller(database.db, actor);
 const hour = 3_600_000;
 
 /** An escalation from an avatar of the given department, written with its notifications as the engine does. */

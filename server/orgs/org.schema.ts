@@ -46,7 +46,5 @@ export type TBrandInput = z.infer<typeof ZBrandInput>;
 /** A logo as base64 (the type is read from the bytes, not trusted from the client). */
 export const ZLogoInput = z.object({ dataBase64: z.string().min(1, "Choose an image file.").max(800_000, "The logo is too large (at most 512 KB).") });
 
-export const ZSwitchOrg = z.object({ orgId: ZId });
-
 /** The invitation as the settings page sends it: linkBase is the site's address the link is built on. */
 export const ZInviteRequest = ZInviteInput.extend({ linkBase: z.url("The site address is not a valid URL.").max(300) });

@@ -3,16 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
-import { createCaller } from "@/server/trpc/root";
 import type { CaseCardInput, TranscriptTurn } from "./case.schema";
 import { styleExamplesFor } from "./demonstration.service";
 import { STARTER_CASES } from "./library";
-import { codeOf } from "@/server/test/trpc";
+import { codeOf, testCaller } from "@/server/test/trpc";
 
 let database: Database;
 let orgA: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor" | "reviewer" | "on_call">>>;
 let orgB: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor">>>;
-const as = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
+const as = (actor: Actor) => testCaller(database.db, actor);
 
 const cough: CaseCardInput = {
   name: "Ana Lima",

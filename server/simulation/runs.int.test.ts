@@ -1,15 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { conversations, curatedAnswers, escalations, notifications, runCorrections, simulationRuns, versionScorecards } from "@/db/schema";
+import { conversations, curatedAnswers, escalations, notifications, runCorrections, simulationRuns, versionScorecards, virtualPatients } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
-import { claimNextRun, drainSimulationRuns } from "@/server/jobs/simulation";
+import { claimNextRun, drainSimulationRuns, MAX_RUN_ATTEMPTS } from "@/server/jobs/simulation";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
-import { createCaller } from "@/server/trpc/root";
 import type { CaseCardInput } from "./case.schema";
-import { codeOf } from "@/server/test/trpc";
+import { codeOf, testCaller } from "@/server/test/trpc";
 
 const embedder = createOfflineEmbedder();
 let database: Database;
@@ -18,7 +17,7 @@ let orgB: Awaited<ReturnType<typeof createTestOrg<"admin">>>;
 let avatarId = "";
 const caseIds = { crisis: "", indigestion: "" };
 
-const as = (actor: Actor) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
+const as = (actor: Actor) => testCaller(database.db, actor);
 const drain = () => drainSimulationRuns({ db: database.db, embedder, chatModel: null });
 
 const CRISIS_CASE: CaseCardInput = {
@@ -223,6 +222,37 @@ describe("the run queue", () => {
     expect(await claimNextRun(database.db)).toBe(id);
     await database.db.update(simulationRuns).set({ status: "queued", lockedUntil: sql`now() + interval '1 hour'` }).where(eq(simulationRuns.id, id));
     expect(await claimNextRun(database.db)).toBeNull();
+  });
+
+  it(`retries a run that fails with a delay, then fails it for good after ${MAX_RUN_ATTEMPTS} attempts with the reason`, async () => {
+    const doctor = as(orgA.actors.doctor);
+    const caseId = (await doctor.cases.create({ ...INDIGESTION_CASE, name: "Unreadable card" })).id;
+    const { runIds } = await doctor.simulationRun.start({ avatarId, caseIds: [caseId] });
+    const id = runIds[0]!;
+    // A card the run cannot read (e.g. edited by hand in the database) fails the run mid-job.
+    await database.db.update(virtualPatients).set({ card: sql`'{}'::jsonb` }).where(eq(virtualPatients.id, caseId));
+    await drain();
+    const [retrying] = await database.db.select().from(simulationRuns).where(eq(simulationRuns.id, id));
+    expect(retrying).toMatchObject({ status: "queued", attempts: 1 });
+    expect(retrying!.error).toMatch(/^Attempt 1 failed/);
+    expect(retrying!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect(await claimNextRun(database.db)).toBeNull();
+
+    await database.db.update(simulationRuns).set({ attempts: MAX_RUN_ATTEMPTS - 1, lockedUntil: null }).where(eq(simulationRuns.id, id));
+    await drain();
+    const [failed] = await database.db.select().from(simulationRuns).where(eq(simulationRuns.id, id));
+    expect(failed).toMatchObject({ status: "failed", attempts: MAX_RUN_ATTEMPTS, lockedUntil: null });
+    expect(failed!.error).toMatch(new RegExp(`failed after ${MAX_RUN_ATTEMPTS} attempts`));
+  });
+
+  it("marks a run whose worker died on its last attempt as failed instead of taking it up again", async () => {
+    const { runIds } = await as(orgA.actors.doctor).simulationRun.start({ avatarId, caseIds: [caseIds.indigestion] });
+    const id = runIds[0]!;
+    await database.db.update(simulationRuns).set({ status: "running", attempts: MAX_RUN_ATTEMPTS, lockedUntil: sql`now() - interval '1 minute'` }).where(eq(simulationRuns.id, id));
+    expect(await claimNextRun(database.db)).toBeNull();
+    const [run] = await database.db.select().from(simulationRuns).where(eq(simulationRuns.id, id));
+    expect(run).toMatchObject({ status: "failed" });
+    expect(run!.error).toMatch(new RegExp(`after ${MAX_RUN_ATTEMPTS} attempts`));
   });
 });
 

@@ -1,5 +1,8 @@
 import { TRPCError } from "@trpc/server";
+import type { Db } from "@/db/client";
+import type { Actor } from "@/server/auth/actor";
 import { isAppError } from "@/server/lib/errors";
+import { createCaller } from "@/server/trpc/root";
 
 /** The error code a call fails with (a tRPC code, or a service's AppError code), or "OK". */
 export async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -10,4 +13,9 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
     if (e instanceof TRPCError || isAppError(e)) return e.code;
     throw e;
   }
+}
+
+/** A tRPC caller acting as `actor` (null: signed out); tests drain job queues themselves, so no worker is woken. */
+export function testCaller(db: Db, actor: Actor | null) {
+  return createCaller({ db, actor, wakeWorker: () => {} });
 }

@@ -1,0 +1,29 @@
+import type { Db } from "@/db/client";
+import type { Actor } from "@/server/auth/actor";
+import { getAvatarOrThrow, getPublishedAvatarBySlug, snapshotOf } from "@/server/avatars/avatar.service";
+import { openConversation } from "@/server/chat/conversation.service";
+import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";
+import type { Embedder } from "@/server/knowledge/embed/embedder";
+
+/** A patient's target, as the chat service resolves a slug, but uncached: tests re-publish and ask at once. */
+export async function publishedTestTarget(db: Db, slug: string): Promise<ChatTarget> {
+  const p = await getPublishedAvatarBySlug(db, slug);
+  return { avatarId: p.avatarId, orgId: p.orgId, versionId: p.versionId, persona: p.snapshot, knowledge: p.knowledge };
+}
+
+/** The owner's preview of the draft, as `actor` sees it. */
+export async function previewTestTarget(db: Db, actor: Actor, avatarId: string): Promise<ChatTarget> {
+  const a = await getAvatarOrThrow(db, actor, avatarId, "read");
+  return { avatarId: a.id, orgId: a.orgId, versionId: null, persona: snapshotOf(a) };
+}
+
+/** One patient turn without a model, in a new conversation: its answer text, kind and cited document titles. */
+export async function askOffline(db: Db, embedder: Embedder, target: ChatTarget, message: string) {
+  const conversationId = await openConversation(db, { target, sessionHash: `s-${crypto.randomUUID()}`, locale: "en" });
+  const events: ChatEvent[] = [];
+  for await (const e of respond({ db, embedder, chatModel: null }, { target, conversationId, message })) events.push(e);
+  const done = events.at(-1) as Extract<ChatEvent, { type: "done" }>;
+  const text = events.flatMap((e) => (e.type === "text" ? [e.delta] : [])).join("");
+  const citations = events.flatMap((e) => (e.type === "citations" ? e.citations : []));
+  return { conversationId, messageId: done.messageId, kind: done.kind, text, titles: [...new Set(citations.map((c) => c.documentTitle))] };
+}
