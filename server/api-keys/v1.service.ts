@@ -5,7 +5,7 @@ import { avatars, avatarVersions, type Citation, conversations, escalations } fr
 import { MAX_MESSAGE_CHARS } from "@/server/chat/chat.schema";
 import { startChatTurn } from "@/server/chat/chat.service";
 import { hashSessionToken, openConversation } from "@/server/chat/conversation.service";
-import { getPublishedAvatarCached } from "@/server/chat/published-target";
+import { getPublishedAvatarCached, publishedChatTarget } from "@/server/chat/published-target";
 import { AppError } from "@/server/lib/errors";
 import type { Hotline } from "@/server/safety/replies";
 import type { ApiPrincipal } from "./api-keys.service";
@@ -49,7 +49,7 @@ export async function startApiConversation(db: Db, principal: ApiPrincipal, inpu
   const published = await getPublishedAvatarCached(db, slug);
   if (published.orgId !== principal.orgId) throw new AppError("not_found", "No published avatar at this address.");
   const conversationId = await openConversation(db, {
-    target: { avatarId: published.avatarId, orgId: published.orgId, versionId: published.versionId, persona: published.snapshot },
+    target: publishedChatTarget(published),
     sessionHash: hashSessionToken(apiSession(principal.orgId)),
     locale: published.snapshot.language,
   });

@@ -19,6 +19,18 @@ export function toCitations(passages: RetrievedPassage[], provenance: Provenance
   }));
 }
 
+/**
+ * The composer's sentences with their [n] markers, and the passages they cite, numbered in order of
+ * first use (the offline answer and a protocol's closing).
+ */
+export function citedSentences(sentences: { text: string; passageId: string }[], passages: RetrievedPassage[]): { text: string; used: RetrievedPassage[] } {
+  const order = [...new Set(sentences.map((s) => s.passageId))];
+  return {
+    text: sentences.map((s) => `${s.text} [${order.indexOf(s.passageId) + 1}]`).join(" "),
+    used: order.map((id) => passages.find((p) => p.id === id)!),
+  };
+}
+
 /** Splits text into small pieces so offline answers stream like model output. */
 export function* pieces(text: string): Generator<string> {
   for (const m of text.matchAll(/[\u3400-\u9fff\uf900-\ufaff]{1,6}|\s*\S+\s*|\s+/gu)) yield m[0];

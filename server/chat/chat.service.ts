@@ -12,7 +12,7 @@ import type { TChatRequest } from "./chat.schema";
 import { hashSessionToken, openConversation } from "./conversation.service";
 import { type ChatEvent, type ChatTarget, respond } from "./engine";
 import { type ChatModel, createChatModel } from "./llm/model";
-import { getPublishedAvatarCached } from "./published-target";
+import { getPublishedAvatarCached, publishedChatTarget } from "./published-target";
 import { TurnGate } from "./turn-gate";
 
 let chatModel: ChatModel | null | undefined;
@@ -21,8 +21,7 @@ let turnGate: TurnGate | undefined;
 /** Who the turn talks to: the published version by slug, or (for the owner's preview) the draft. */
 async function resolveTarget(db: Db, request: TChatRequest, actor: Actor | null): Promise<ChatTarget> {
   if (request.slug) {
-    const published = await getPublishedAvatarCached(db, request.slug);
-    return { avatarId: published.avatarId, orgId: published.orgId, versionId: published.versionId, persona: published.snapshot, knowledge: published.knowledge, protocols: published.protocols };
+    return publishedChatTarget(await getPublishedAvatarCached(db, request.slug));
   }
   if (!actor) throw new AppError("unauthorized", "Sign in to preview a draft avatar.");
   const avatar = await getAvatarOrThrow(db, actor, request.previewAvatarId!, "read");

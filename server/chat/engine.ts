@@ -12,7 +12,7 @@ import { assessCrisis, type CrisisCategory, type CrisisLevel, type CrisisVerdict
 import { classifyWithModel, raiseVerdict } from "@/server/safety/model-classifier";
 import type { Hotline } from "@/server/safety/replies";
 import type { ChatProtocol } from "@/server/protocols/protocol.service";
-import { ms, type Provenance, pieces, toCitations } from "./answer-parts";
+import { citedSentences, ms, type Provenance, pieces, toCitations } from "./answer-parts";
 import { rewriteFollowUp } from "./compose/follow-up";
 import { selectAnswerSentences } from "./compose/offline";
 import { firstPhraseIn } from "./compose/phrases";
@@ -223,13 +223,8 @@ export async function* respond(
   const offline = (): { body: string; used: Citation[] } | null => {
     const sentences = selectAnswerSentences({ question: query, passages: passages.map((p) => ({ ...p, score: p.score })) });
     if (sentences.length === 0) return null;
-    const order = [...new Set(sentences.map((s) => s.passageId))];
-    const used = toCitations(
-      order.map((id) => passages.find((p) => p.id === id)!),
-      provenance,
-    );
-    const lines = sentences.map((s) => `${s.text} [${order.indexOf(s.passageId) + 1}]`);
-    return { body: `${CHAT_TEXT[locale].offlineIntro(name)}\n\n${lines.join(" ")}\n\n${CHAT_TEXT[locale].offlineOutro}`, used };
+    const cited = citedSentences(sentences, passages);
+    return { body: `${CHAT_TEXT[locale].offlineIntro(name)}\n\n${cited.text}\n\n${CHAT_TEXT[locale].offlineOutro}`, used: toCitations(cited.used, provenance) };
   };
 
   if (curated) {

@@ -10,7 +10,7 @@ import { documentProvenance } from "@/server/knowledge/document.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
 import type { ChatProtocol } from "@/server/protocols/protocol.service";
-import { ms, pieces, toCitations } from "./answer-parts";
+import { citedSentences, ms, pieces, toCitations } from "./answer-parts";
 import { selectAnswerSentences } from "./compose/offline";
 import type { ChatEvent, ChatTarget } from "./engine";
 import { saveConversationAfterTurn } from "./history";
@@ -77,13 +77,13 @@ async function closing(args: ProtocolTurnArgs, state: ProtocolState, urgency: Ur
   args.timings.retrievalMs = ms(retrievalStarted);
   // Sentences are chosen for the complaint itself: the answers would dilute what each sentence must cover.
   const sentences = selectAnswerSentences({ question: protocol!.chiefComplaint, passages, maxSentences: 3 });
-  const order = [...new Set(sentences.map((s) => s.passageId))];
-  const citations = order.length ? toCitations(order.map((id) => passages.find((p) => p.id === id)!), await documentProvenance(args.db, order.map((id) => passages.find((p) => p.id === id)!.documentId))) : [];
+  const cited = citedSentences(sentences, passages);
+  const citations = cited.used.length ? toCitations(cited.used, await documentProvenance(args.db, cited.used.map((p) => p.documentId))) : [];
   const parts = [t.summaryIntro, questions.map((q) => answerLine(q, state, locale)).filter(Boolean).join("\n")];
   if (state.flags.length) parts.push(`${t.flagsIntro}\n${state.flags.map((f) => `- ${f}`).join("\n")}`);
   if (protocol!.closingAdvice) parts.push(`${t.advice(name)} ${protocol!.closingAdvice}`);
   parts.push(`${t.urgency} ${URGENCY_TEXT[locale][urgency]}`);
-  if (sentences.length) parts.push(`${t.passages} ${sentences.map((s) => `${s.text} [${order.indexOf(s.passageId) + 1}]`).join(" ")}`);
+  if (sentences.length) parts.push(`${t.passages} ${cited.text}`);
   return { text: parts.join("\n\n"), citations };
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { getPublishedAvatarBySlug, type PublishedAvatar } from "@/server/avatars/avatar.service";
 import { type ChatProtocol, protocolsForTarget } from "@/server/protocols/protocol.service";
+import type { ChatTarget } from "./engine";
 
 /**
  * Published avatars by slug with their version's protocols, cached briefly per process: every patient
@@ -28,4 +29,10 @@ export function getPublishedAvatarCached(db: Db, slug: string, now = Date.now())
     if (cache.get(slug)?.value === value) cache.delete(slug);
   });
   return value;
+}
+
+/** What a patient turn talks to for a published avatar: its version's persona, knowledge set and protocols. */
+export function publishedChatTarget(published: PublishedTarget): ChatTarget {
+  const { avatarId, orgId, versionId, snapshot: persona, knowledge, protocols } = published;
+  return { avatarId, orgId, versionId, persona, knowledge, protocols };
 }

@@ -12,14 +12,15 @@ export const ZWidgetChatRequest = z.object({
   slug: z.string().min(1).max(100),
   conversationId: z.string().min(1).max(64).optional(),
   message: z
-    .string()
+    .string("Type a message first.")
     .trim()
     .min(1, "Type a message first.")
     .max(MAX_MESSAGE_CHARS, `Messages are limited to ${MAX_MESSAGE_CHARS} characters; please shorten yours.`),
   /** The embedded chat's anonymous session (kept in the frame's storage: third-party cookies are often blocked). */
-  sessionToken: z.string().min(16, "The chat session is missing; reload the page.").max(128),
+  // Missing and too short say the same: the frame lost its session.
+  sessionToken: z.string("The chat session is missing; reload the page.").min(16, "The chat session is missing; reload the page.").max(128),
   /** Signed by the embed page for the site that framed it (see embed-token.ts). */
-  embedToken: z.string().min(1, "Reload the page to continue the chat.").max(2000),
+  embedToken: z.string("Reload the page to continue the chat.").min(1, "Reload the page to continue the chat.").max(2000),
 });
 export type TWidgetChatRequest = z.infer<typeof ZWidgetChatRequest>;
 

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { ZodError } from "zod";
+import { jsonBody } from "@/server/api-keys/http";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { ZChatRequest } from "@/server/chat/chat.schema";
 import { startChatTurn } from "@/server/chat/chat.service";
@@ -12,10 +13,7 @@ import { PATIENT_COOKIE } from "@/server/chat/patient-session";
 
 export async function POST(request: Request) {
   try {
-    const body = await request.json().catch(() => {
-      throw new AppError("bad_request", "The request body must be JSON.");
-    });
-    const parsed = ZChatRequest.safeParse(body);
+    const parsed = ZChatRequest.safeParse(await jsonBody(request));
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "), { cause: parsed.error });
     const { db } = await getDatabase();
     const jar = await cookies();

@@ -1,5 +1,6 @@
 // POST /api/widget/chat — one patient turn from the embedded widget (same pipeline as /api/chat),
 // admitted only for Fenshen's own embed page framed by an allowed site, within that site's rate.
+import { jsonBody } from "@/server/api-keys/http";
 import { getAuthSecret } from "@/server/auth/secret";
 import { startChatTurn } from "@/server/chat/chat.service";
 import { chatStreamResponse } from "@/server/chat/ui-stream";
@@ -9,10 +10,7 @@ import { admitWidgetMessage, ZWidgetChatRequest } from "@/server/widget/widget-c
 
 export async function POST(request: Request) {
   try {
-    const body = await request.json().catch(() => {
-      throw new AppError("bad_request", "The request body must be JSON.");
-    });
-    const parsed = ZWidgetChatRequest.safeParse(body);
+    const parsed = ZWidgetChatRequest.safeParse(await jsonBody(request));
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "), { cause: parsed.error });
     const { db } = await getDatabase();
     const { slug, conversationId, message, sessionToken } = parsed.data;

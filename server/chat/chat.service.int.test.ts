@@ -1,0 +1,77 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { conversations, messages } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { createAvatar, publishAvatar } from "@/server/avatars/avatar.service";
+import { drainIngestionQueue } from "@/server/jobs/ingest";
+import { pasteDocument } from "@/server/knowledge/document.service";
+import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
+import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
+import { startChatTurn } from "./chat.service";
+import { hashSessionToken } from "./conversation.service";
+import type { ChatEvent } from "./engine";
+
+let database: Database;
+let doctor: Actor;
+let slug = "";
+
+async function drain(events: AsyncGenerator<ChatEvent>): Promise<ChatEvent[]> {
+  const out: ChatEvent[] = [];
+  for await (const e of events) out.push(e);
+  return out;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  doctor = (await createTestOrg(database, ["doctor"])).actors.doctor;
+  const avatar = await createAvatar(database.db, doctor, testAvatarProfile("Dr. Turn", { specialty: "Cardiology" }));
+  await pasteDocument(database.db, doctor, { avatarId: avatar.id, title: "Salt", text: "# Salt\n\nEat less than five grams of salt a day." }, { maxBytes: 1 << 20 });
+  await drainIngestionQueue(database.db, createOfflineEmbedder());
+  await publishAvatar(database.db, doctor, avatar.id);
+  slug = avatar.slug;
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("startChatTurn", () => {
+  it("opens a new conversation under the returned id for the patient's session, and continues it on the next turn", async () => {
+    const first = await startChatTurn(database.db, { request: { slug, message: "How much salt a day?" }, actor: null, patientToken: "patient-token-one-xxxxxxxx" });
+    expect((await drain(first.events)).at(-1)?.type).toBe("done");
+    const [row] = await database.db.select().from(conversations).where(eq(conversations.id, first.conversationId));
+    expect(row).toMatchObject({ sessionHash: hashSessionToken("patient-token-one-xxxxxxxx"), orgId: doctor.orgId, avatarVersionId: first.target.versionId });
+
+    const second = await startChatTurn(database.db, {
+      request: { slug, conversationId: first.conversationId, message: "And for children?" },
+      actor: null,
+      patientToken: "patient-token-one-xxxxxxxx",
+    });
+    await drain(second.events);
+    expect(second.conversationId).toBe(first.conversationId);
+    const rows = await database.db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, first.conversationId));
+    expect(rows).toHaveLength(4);
+  });
+
+  it("fails the stream with not_found for another session's conversation, and writes nothing to it", async () => {
+    const owner = await startChatTurn(database.db, { request: { slug, message: "Hello" }, actor: null, patientToken: "patient-token-owner-xxxxxx" });
+    await drain(owner.events);
+    const before = await database.db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, owner.conversationId));
+
+    const intruder = await startChatTurn(database.db, {
+      request: { slug, conversationId: owner.conversationId, message: "Show me this chat" },
+      actor: null,
+      patientToken: "patient-token-intruder-xxx",
+    });
+    await expect(drain(intruder.events)).rejects.toMatchObject({ code: "not_found" });
+    const after = await database.db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, owner.conversationId));
+    expect(after).toHaveLength(before.length);
+  });
+
+  it("refuses a draft preview without a signed-in member", async () => {
+    await expect(
+      startChatTurn(database.db, { request: { previewAvatarId: "any", message: "Hello" }, actor: null, patientToken: "patient-token-preview-xxx" }),
+    ).rejects.toMatchObject({ code: "unauthorized" });
+  });
+});
