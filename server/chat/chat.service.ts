@@ -11,11 +11,10 @@ import { protocolsForTarget } from "@/server/protocols/protocol.service";
 import type { TChatRequest } from "./chat.schema";
 import { hashSessionToken, openConversation } from "./conversation.service";
 import { type ChatEvent, type ChatTarget, respond } from "./engine";
-import { type ChatModel, createChatModel } from "./llm/model";
+import { getChatModel } from "./llm/model";
 import { getPublishedAvatarCached, publishedChatTarget } from "./published-target";
 import { TurnGate } from "./turn-gate";
 
-let chatModel: ChatModel | null | undefined;
 let turnGate: TurnGate | undefined;
 
 /** Who the turn talks to: the published version by slug, or (for the owner's preview) the draft. */
@@ -43,8 +42,7 @@ export async function startChatTurn(
   const sessionHash = hashSessionToken(target.versionId ? args.patientToken : `preview:${args.actor!.userId}`);
   const existing = args.request.conversationId;
   const conversationId = existing ?? randomUUID();
-  chatModel ??= createChatModel(getConfig());
-  const model = chatModel;
+  const model = getChatModel();
   async function* events(): AsyncGenerator<ChatEvent> {
     // Held until the turn's first event: with a model, its streaming runs outside the gate.
     turnGate ??= new TurnGate(!getConfig().DATABASE_URL);

@@ -6,8 +6,7 @@ import { deliverDueNotifications } from "@/server/safety/notify/deliver";
 import { drainIngestionQueue } from "./ingest";
 import { reindexForEmbedder } from "./reindex";
 import { drainSimulationRuns } from "./simulation";
-import { createChatModel } from "@/server/chat/llm/model";
-import { getConfig } from "@/server/env";
+import { getChatModel } from "@/server/chat/llm/model";
 
 interface Drain {
   running: boolean;
@@ -53,7 +52,7 @@ export const kickRetention = drain("retention", async () => purgeExpiredConversa
 
 /** Runs queued virtual-patient consultations now (offline, or with the configured chat model). */
 export const kickSimulationRuns = drain("simulation", async () =>
-  drainSimulationRuns({ db: (await getDatabase()).db, embedder: getEmbedder(), chatModel: createChatModel(getConfig()) }),
+  drainSimulationRuns({ db: (await getDatabase()).db, embedder: getEmbedder(), chatModel: getChatModel() }),
 );
 
 /**

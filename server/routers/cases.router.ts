@@ -18,8 +18,7 @@ import {
   ZCaseSave,
 } from "@/server/simulation/case.service";
 import { askVirtualPatient, orderResult, startConsult, ZConsultAsk, ZConsultOrder, ZConsultStart } from "@/server/simulation/demonstration.service";
-import { getConfig } from "@/server/env";
-import { createChatModel } from "@/server/chat/llm/model";
+import { getChatModel } from "@/server/chat/llm/model";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
 
 /** Virtual patients: the organization's case library, and the doctor consulting a case in the studio. */
@@ -37,6 +36,6 @@ export const casesRouter = createTRPCRouter({
   consultStart: protectedProcedure.input(ZConsultStart).query(({ ctx, input }) => startConsult(ctx.db, ctx.actor, input)),
   consultAsk: protectedProcedure
     .input(ZConsultAsk)
-    .mutation(({ ctx, input }) => askVirtualPatient(ctx.db, { chatModel: createChatModel(getConfig()) }, ctx.actor, input)),
+    .mutation(({ ctx, input }) => askVirtualPatient(ctx.db, { chatModel: getChatModel() }, ctx.actor, input)),
   consultOrder: protectedProcedure.input(ZConsultOrder).mutation(({ ctx, input }) => orderResult(ctx.db, ctx.actor, input)),
 });
