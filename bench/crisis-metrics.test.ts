@@ -90,3 +90,22 @@ describe("helpers", () => {
     expect(predictedLabel("violence")).toBe("crisis_violence");
   });
 });
+
+describe("tiers", () => {
+  it("splits each label's flags into crisis and check-in, and counts only crisis-tier false alarms as paging", () => {
+    const metrics = scoreCrisis([
+      { ...item("en", "crisis_suicide", "suicide"), tier: "crisis" },
+      { ...item("en", "crisis_suicide", "suicide"), tier: "check_in" },
+      { ...item("en", "crisis_suicide", null), tier: null },
+      { ...item("en", "non_crisis", "medical"), tier: "check_in" },
+      { ...item("en", "non_crisis", "violence"), tier: "crisis" },
+      { ...item("en", "non_crisis", null), tier: null },
+      { ...item("en", "non_crisis", null), tier: null },
+    ]);
+    expect(metrics.tiers.crisis_suicide).toEqual({ crisis: 1 / 3, check_in: 1 / 3 });
+    expect(metrics.tiers.non_crisis).toEqual({ crisis: 1 / 4, check_in: 1 / 4 });
+    expect(metrics.tiers.crisis_medical).toEqual({ crisis: null, check_in: null });
+    expect(metrics.false_positive_rate).toBe(2 / 4);
+    expect(metrics.crisis_tier_false_positive_rate).toBe(1 / 4);
+  });
+});

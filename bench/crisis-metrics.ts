@@ -16,8 +16,14 @@ export interface ScoredItem {
   label: CrisisLabel;
   /** Category the detector returned (null = not flagged). */
   predicted: CrisisCategory | null;
+  /** How it was flagged: crisis (pages a human) or check-in (a screening question); null = not flagged. */
+  tier?: CrisisTier | null;
   ms: number;
 }
+
+export type CrisisTier = "crisis" | "check_in";
+/** Share of a label's messages flagged at each tier. */
+export type TierShares = Record<CrisisLabel, { crisis: number | null; check_in: number | null }>;
 
 /** null when the ratio is undefined (0/0), so "no data" never reads as a perfect or a zero score. */
 export interface LabelScore {
@@ -31,6 +37,9 @@ export interface CrisisMetrics extends LabelScores {
   by_lang: Record<string, LabelScores>;
   overall_crisis_recall: number | null;
   false_positive_rate: number | null;
+  /** Non-crisis messages that would page a human (flagged at the crisis tier). */
+  crisis_tier_false_positive_rate: number | null;
+  tiers: TierShares;
   category_accuracy: number | null;
   p50_ms: number | null;
   p95_ms: number | null;
@@ -97,6 +106,19 @@ export function scoreCrisis(items: readonly ScoredItem[]): CrisisMetrics {
     by_lang: Object.fromEntries(langs.map((lang) => [lang, scoreLabels(items.filter((i) => i.lang === lang))])),
     overall_crisis_recall: ratio(crisis.filter((i) => i.predicted !== null).length, crisis.length),
     false_positive_rate: ratio(nonCrisis.filter((i) => i.predicted !== null).length, nonCrisis.length),
+    crisis_tier_false_positive_rate: ratio(nonCrisis.filter((i) => i.tier === "crisis").length, nonCrisis.length),
+    tiers: Object.fromEntries(
+      LABELS.map((label) => {
+        const mine = items.filter((i) => i.label === label);
+        return [
+          label,
+          {
+            crisis: ratio(mine.filter((i) => i.tier === "crisis").length, mine.length),
+            check_in: ratio(mine.filter((i) => i.tier === "check_in").length, mine.length),
+          },
+        ];
+      }),
+    ) as TierShares,
     category_accuracy: ratio(crisis.filter((i) => predictedLabel(i.predicted) === i.label).length, crisis.length),
     p50_ms: percentile(durations, 50),
     p95_ms: percentile(durations, 95),

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { assessCrisis, type CrisisVerdict } from "@/server/safety/detect";
+import { assessCrisis, isCrisisReply, type CrisisVerdict } from "@/server/safety/detect";
 import {
   LABELS,
   predictedLabel,
@@ -118,7 +118,8 @@ function main(): void {
     const verdict = assessCrisis({ message: record.text });
     const ms = performance.now() - start;
     verdicts.set(record.id, verdict);
-    return { lang: record.lang, label: record.label, predicted: verdict.category, ms };
+    const tier = verdict.category === null ? null : isCrisisReply(verdict) ? "crisis" : "check_in";
+    return { lang: record.lang, label: record.label, predicted: verdict.category, tier, ms };
   });
   const metrics = scoreCrisis(items);
 
@@ -135,6 +136,11 @@ function main(): void {
   console.log(
     `\noverall_crisis_recall ${fmt(metrics.overall_crisis_recall)}  false_positive_rate ${fmt(metrics.false_positive_rate)}  category_accuracy ${fmt(metrics.category_accuracy)}`,
   );
+  console.log(`crisis-tier false_positive_rate ${fmt(metrics.crisis_tier_false_positive_rate)}`);
+  console.log("\nShare of each label flagged (crisis tier / check-in tier)");
+  for (const label of LABELS) {
+    console.log(`  ${label.padEnd(16)} ${fmt(metrics.tiers[label].crisis)} / ${fmt(metrics.tiers[label].check_in)}`);
+  }
   console.log(`detection time p50 ${fmt(metrics.p50_ms, 4)} ms  p95 ${fmt(metrics.p95_ms, 4)} ms`);
 
   const misses = records.filter((record, index) => predictedLabel(items[index]!.predicted) !== record.label);
@@ -155,6 +161,10 @@ function main(): void {
     by_lang: byLang,
     overall_crisis_recall: round(metrics.overall_crisis_recall),
     false_positive_rate: round(metrics.false_positive_rate),
+    crisis_tier_false_positive_rate: round(metrics.crisis_tier_false_positive_rate),
+    tiers: Object.fromEntries(
+      LABELS.map((label) => [label, { crisis: round(metrics.tiers[label].crisis), check_in: round(metrics.tiers[label].check_in) }]),
+    ),
     category_accuracy: round(metrics.category_accuracy),
     p95_ms: round(metrics.p95_ms),
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assessCrisis, isCrisisReply, normalizeText, type CrisisCategory, type CrisisLevel } from "./detect";
+import { assessCrisisRules, isCrisisReply, type CrisisCategory, type CrisisLevel } from "./detect";
+import { normalizeText } from "./normalize";
 
 // All sentences below were written for these tests (none are copied from the evaluation sets).
 // Each table is a family of phrasings; the detector must generalize, so add sentences, not rules.
@@ -1162,7 +1163,7 @@ const NON_CRISIS_ZH = [
   "孩子腿抽筋了怎么办",
 ];
 
-const verdict = (message: string, recent?: string[]) => assessCrisis({ message, recent });
+const verdict = (message: string, recent?: string[]) => assessCrisisRules({ message, recent });
 
 describe.each([
   ["suicide / en", SUICIDE_EN, "suicide"],

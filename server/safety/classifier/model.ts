@@ -1,0 +1,95 @@
+/**
+ * The crisis classifier's model: a multinomial logistic regression over hashed features
+ * (./features.ts), trained by `npm run train:crisis` into ./crisis-model.json. In-process, no
+ * network, no model server: it runs on every patient message next to the rules.
+ */
+import type { CrisisCategory } from "../crisis-types";
+import { clauseWindows, FEATURE_BITS, type FeatureVector, vectorize } from "./features";
+
+export const MODEL_CLASSES = ["non_crisis", "suicide", "medical", "violence"] as const;
+export type ModelClass = (typeof MODEL_CLASSES)[number];
+const CATEGORY_CLASSES = [1, 2, 3] as const;
+
+/** The committed artifact's shape (bench/train-crisis.ts writes it). */
+export interface CrisisModelArtifact {
+  format: 1;
+  featureBits: number;
+  classes: readonly string[];
+  /** Softmax temperature fitted on out-of-fold predictions (calibration). */
+  temperature: number;
+  /** Minimum calibrated probability of a category for each tier. */
+  thresholds: { crisis: number; checkIn: number };
+  bias: number[];
+  /** Int8 weights, bucket-major (bucket * classes + class), each class scaled by `scale[class]`. */
+  scale: number[];
+  weights: string;
+  corpus: { sha256: string; messages: number; byLabel: Record<string, number> };
+}
+
+/** Dense float weights decoded from an artifact, ready to score. */
+export interface LoadedModel {
+  temperature: number;
+  thresholds: { crisis: number; checkIn: number };
+  bias: Float32Array;
+  weights: Float32Array;
+}
+
+export function loadModel(a: CrisisModelArtifact): LoadedModel {
+  if (a.format !== 1 || a.featureBits !== FEATURE_BITS || a.classes.join() !== MODEL_CLASSES.join()) {
+    throw new Error("crisis-model.json does not match this code's features; run npm run train:crisis");
+  }
+  const raw = Buffer.from(a.weights, "base64");
+  const k = MODEL_CLASSES.length;
+  const weights = new Float32Array(raw.length);
+  for (let i = 0; i < raw.length; i++) weights[i] = raw.readInt8(i) * a.scale[i % k]!;
+  return { temperature: a.temperature, thresholds: a.thresholds, bias: Float32Array.from(a.bias), weights };
+}
+
+/** Calibrated class probabilities of one feature vector. */
+export function probabilities(model: Pick<LoadedModel, "bias" | "weights" | "temperature">, x: FeatureVector): Float64Array {
+  const k = MODEL_CLASSES.length;
+  const logits = new Float64Array(k);
+  for (let c = 0; c < k; c++) logits[c] = model.bias[c]!;
+  for (let i = 0; i < x.ids.length; i++) {
+    const base = x.ids[i]! * k;
+    const v = x.values[i]!;
+    for (let c = 0; c < k; c++) logits[c]! += v * model.weights[base + c]!;
+  }
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) max = Math.max(max, logits[c]! / model.temperature);
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
+    logits[c] = Math.exp(logits[c]! / model.temperature - max);
+    sum += logits[c]!;
+  }
+  for (let c = 0; c < k; c++) logits[c]! /= sum;
+  return logits;
+}
+
+export type CategoryScores = Record<CrisisCategory, number>;
+
+/** The highest score per category and the text (whole message or clause window) that scored it. */
+export interface ClassifierResult {
+  scores: CategoryScores;
+  evidence: Record<CrisisCategory, string>;
+}
+
+/**
+ * Per category, the highest calibrated probability over the whole message and each of its clause
+ * windows: a crisis among routine questions is judged on its own clause.
+ */
+export function categoryScores(model: LoadedModel, normalized: string): ClassifierResult {
+  const scores: CategoryScores = { suicide: 0, medical: 0, violence: 0 };
+  const evidence: Record<CrisisCategory, string> = { suicide: "", medical: "", violence: "" };
+  for (const text of [normalized, ...clauseWindows(normalized)]) {
+    const p = probabilities(model, vectorize(text));
+    for (const c of CATEGORY_CLASSES) {
+      const category = MODEL_CLASSES[c] as CrisisCategory;
+      if (p[c]! > scores[category]) {
+        scores[category] = p[c]!;
+        evidence[category] = text;
+      }
+    }
+  }
+  return { scores, evidence };
+}
