@@ -85,13 +85,17 @@ export interface FeatureVector {
   values: Float32Array;
 }
 
-export function vectorize(normalized: string): FeatureVector {
+function countFeatures(text: string): Map<number, number> {
   const counts = new Map<number, number>();
-  for (const name of featureNames(normalized)) {
+  for (const name of featureNames(text)) {
     const id = hash(name);
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  const ids = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
+  return counts;
+}
+
+function toVector(counts: Map<number, number>): FeatureVector {
+  const ids = Int32Array.from(counts.keys()).sort();
   const values = new Float32Array(ids.length);
   let norm = 0;
   for (let i = 0; i < ids.length; i++) {
@@ -105,6 +109,29 @@ export function vectorize(normalized: string): FeatureVector {
   return { ids, values };
 }
 
+export function vectorize(normalized: string): FeatureVector {
+  return toVector(countFeatures(normalized));
+}
+
+/**
+ * The vectors a message is judged on: the whole message, then each clause and each pair of adjacent
+ * clauses, so a crisis said in one sentence among routine questions is not diluted by the rest (a
+ * pair keeps a negation or a frame that sits in the neighbouring clause). Training and inference
+ * both use this, so they see the same windows. A pair is the sum of its clauses' features.
+ */
+export function messageWindows(normalized: string): FeatureVector[] {
+  const clauses = clauseTexts(normalized).map(countFeatures);
+  const windows = [vectorize(normalized)];
+  if (clauses.length <= 1) return windows;
+  for (const clause of clauses) windows.push(toVector(clause));
+  for (let i = 0; i + 1 < clauses.length; i++) {
+    const pair = new Map(clauses[i]!);
+    for (const [id, n] of clauses[i + 1]!) pair.set(id, (pair.get(id) ?? 0) + n);
+    windows.push(toVector(pair));
+  }
+  return windows;
+}
+
 /** Normalize then vectorize: the one entry point for raw message text. */
 export function messageFeatures(raw: string): FeatureVector {
   return vectorize(normalizeText(raw));
@@ -113,18 +140,10 @@ export function messageFeatures(raw: string): FeatureVector {
 const CLAUSE_BREAK = /[.!?;。！？；…\n]+|,\s*(?:but|and|so|because|also|btw|anyway)\b|[，,]\s*(?:但是|可是|不过|而且|所以|另外|还有|顺便)/gu;
 const MIN_CLAUSE_CHARS = 4;
 
-/**
- * Clauses and adjacent clause pairs of a message, so a crisis said in one sentence among routine
- * questions is scored on its own and not diluted by the rest (pairs keep a negation or a frame that
- * sits in the neighbouring clause).
- */
-export function clauseWindows(normalized: string): string[] {
-  const clauses = normalized
+/** The clauses of a message (sentences, and clauses joined by "but", "还有"…), short fragments dropped. */
+export function clauseTexts(normalized: string): string[] {
+  return normalized
     .split(CLAUSE_BREAK)
     .map((c) => c.trim())
     .filter((c) => c.length >= MIN_CLAUSE_CHARS);
-  if (clauses.length <= 1) return [];
-  const windows = [...clauses];
-  for (let i = 0; i + 1 < clauses.length; i++) windows.push(`${clauses[i]} ${clauses[i + 1]}`);
-  return windows;
 }

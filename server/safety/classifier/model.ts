@@ -4,7 +4,7 @@
  * network, no model server: it runs on every patient message next to the rules.
  */
 import type { CrisisCategory } from "../crisis-types";
-import { clauseWindows, FEATURE_BITS, type FeatureVector, vectorize } from "./features";
+import { clauseTexts, FEATURE_BITS, type FeatureVector, messageWindows } from "./features";
 
 export const MODEL_CLASSES = ["non_crisis", "suicide", "medical", "violence"] as const;
 export type ModelClass = (typeof MODEL_CLASSES)[number];
@@ -74,6 +74,14 @@ export interface ClassifierResult {
   evidence: Record<CrisisCategory, string>;
 }
 
+/** The text of window `w` of messageWindows: the whole message, a clause, or a pair of clauses. */
+function windowText(normalized: string, clauses: string[], w: number): string {
+  if (w === 0) return normalized;
+  if (w <= clauses.length) return clauses[w - 1]!;
+  const i = w - clauses.length - 1;
+  return `${clauses[i]} ${clauses[i + 1]}`;
+}
+
 /**
  * Per category, the highest calibrated probability over the whole message and each of its clause
  * windows: a crisis among routine questions is judged on its own clause.
@@ -81,15 +89,17 @@ export interface ClassifierResult {
 export function categoryScores(model: LoadedModel, normalized: string): ClassifierResult {
   const scores: CategoryScores = { suicide: 0, medical: 0, violence: 0 };
   const evidence: Record<CrisisCategory, string> = { suicide: "", medical: "", violence: "" };
-  for (const text of [normalized, ...clauseWindows(normalized)]) {
-    const p = probabilities(model, vectorize(text));
+  const windows = messageWindows(normalized);
+  const clauses = clauseTexts(normalized);
+  windows.forEach((x, w) => {
+    const p = probabilities(model, x);
     for (const c of CATEGORY_CLASSES) {
       const category = MODEL_CLASSES[c] as CrisisCategory;
       if (p[c]! > scores[category]) {
         scores[category] = p[c]!;
-        evidence[category] = text;
+        evidence[category] = windowText(normalized, clauses, w);
       }
     }
-  }
+  });
   return { scores, evidence };
 }

@@ -3,7 +3,7 @@
  * features, deterministic (seeded shuffle, fixed order of operations) so the same corpus gives the
  * same artifact byte for byte. Pure: bench/train-crisis.ts does the I/O.
  */
-import { clauseWindows, FEATURE_BITS, type FeatureVector, vectorize } from "./features";
+import { FEATURE_BITS, type FeatureVector, messageWindows } from "./features";
 import { MODEL_CLASSES, probabilities, type CrisisModelArtifact } from "./model";
 
 const K = MODEL_CLASSES.length;
@@ -93,7 +93,7 @@ export function train(vectors: FeatureVector[], labels: number[], options: Train
  * its clause windows: what inference would have seen had the example not been trained on.
  */
 export function crossValidate(examples: TrainingExample[], folds: number, options: TrainOptions): number[][][] {
-  const vectors = examples.map((e) => vectorize(e.text));
+  const windows = examples.map((e) => messageWindows(e.text));
   const order = shuffled(examples.length, seededRandom(options.seed ^ 0x5bd1e995));
   const foldOf = new Int32Array(examples.length);
   order.forEach((index, rank) => (foldOf[index] = rank % folds));
@@ -102,7 +102,7 @@ export function crossValidate(examples: TrainingExample[], folds: number, option
     const trainIdx = examples.map((_, i) => i).filter((i) => foldOf[i] !== f);
     const model = {
       ...train(
-        trainIdx.map((i) => vectors[i]!),
+        trainIdx.map((i) => windows[i]![0]!),
         trainIdx.map((i) => examples[i]!.label),
         options,
       ),
@@ -110,7 +110,7 @@ export function crossValidate(examples: TrainingExample[], folds: number, option
     };
     for (let i = 0; i < examples.length; i++) {
       if (foldOf[i] !== f) continue;
-      out[i] = [vectors[i]!, ...clauseWindows(examples[i]!.text).map(vectorize)].map((x) => Array.from(probabilities(model, x)));
+      out[i] = windows[i]!.map((x) => Array.from(probabilities(model, x)));
     }
   }
   return out;
