@@ -8,7 +8,7 @@ import { EN_RULES } from "./rules/en";
 import { ZH_RULES } from "./rules/zh";
 import { normalizeText } from "./normalize";
 import { crisisModel } from "./classifier/committed";
-import { categoryScores } from "./classifier/model";
+import { categoryScores, type ClassifierResult, type CrisisThresholds } from "./classifier/model";
 import type { CrisisCategory, CrisisEvidence, CrisisLevel, CrisisVerdict } from "./crisis-types";
 
 export type { CrisisCategory, CrisisEvidence, CrisisLevel, CrisisVerdict };
@@ -329,31 +329,35 @@ export function assessCrisisRules(input: { message: string; recent?: string[] })
 
 /**
  * The detector every patient message goes through: the vetted rules (high precision, with their
- * evidence) plus the learned classifier, which can only add a check-in or a crisis, never remove one.
+ * evidence) plus the learned classifier. The classifier adds check-ins and crises; it never removes
+ * a flag, but when it is confident a message is none (a novelist's question, a nurse's protocol
+ * question, a joke) a rule's crisis becomes a check-in: the patient is asked, not a human paged.
  * Synchronous and in-process: no model server, no network.
  */
 export function assessCrisis(input: { message: string; recent?: string[] }): CrisisVerdict {
-  const rules = assessCrisisRules(input);
-  const { evidence, scores } = classifierEvidence(normalizeText(input.message));
-  return { ...verdictFrom([...rules.evidence, ...evidence]), scores };
+  const model = crisisModel();
+  return combineVerdicts(assessCrisisRules(input), categoryScores(model, normalizeText(input.message)), model.thresholds);
 }
 
 /**
- * The learned layer: each category whose calibrated score reaches the check-in threshold is
- * evidence at "concern" (check-in), or at "high" (crisis) past the crisis threshold. It only adds:
- * the vetted rules keep their say.
+ * Rules and classifier into one verdict. Each category whose calibrated score reaches the check-in
+ * threshold is evidence at "concern" (check-in), or at "high" (crisis) past the crisis threshold.
+ * When no category reaches check-in anywhere and the whole message is confidently none, the rules'
+ * crisis evidence is lowered to "concern".
  */
-function classifierEvidence(normalized: string): { evidence: CrisisEvidence[]; scores: Record<CrisisCategory, number> } {
-  const model = crisisModel();
-  const { scores, evidence: windows } = categoryScores(model, normalized);
+export function combineVerdicts(rules: CrisisVerdict, learned: ClassifierResult, thresholds: CrisisThresholds): CrisisVerdict {
   const evidence: CrisisEvidence[] = [];
   for (const category of PRECEDENCE) {
-    const score = scores[category];
-    if (score < model.thresholds.checkIn) continue;
-    const level: CrisisLevel = score >= model.thresholds.crisis ? "high" : "concern";
-    evidence.push({ phrase: windows[category], rule: `classifier:${category}`, category, level });
+    const score = learned.scores[category];
+    if (score < thresholds.checkIn) continue;
+    const level: CrisisLevel = score >= thresholds.crisis ? "high" : "concern";
+    evidence.push({ phrase: learned.evidence[category], rule: `classifier:${category}`, category, level });
   }
-  return { evidence, scores };
+  const confidentlyNone = evidence.length === 0 && learned.nonCrisis >= thresholds.confidentNonCrisis;
+  const ruleEvidence = confidentlyNone
+    ? rules.evidence.map((e): CrisisEvidence => ({ ...e, level: "concern" }))
+    : rules.evidence;
+  return { ...verdictFrom([...ruleEvidence, ...evidence]), scores: learned.scores };
 }
 
 /** true for imminent/high: the avatar must NOT answer from knowledge, it sends the vetted reply. */

@@ -55,7 +55,7 @@ describe("training", () => {
   it("is reproducible: the same data gives the same artifact, byte for byte", () => {
     const once = () => {
       const trained = train(sample.map((e) => vectorize(e.text)), sample.map((e) => e.label), options);
-      return JSON.stringify(toArtifact(trained, { temperature: 1, thresholds: { crisis: 0.9, checkIn: 0.5 } }, { sha256: "x", messages: 0, byLabel: {} }));
+      return JSON.stringify(toArtifact(trained, { temperature: 1, thresholds: { crisis: 0.9, checkIn: 0.5, confidentNonCrisis: 0.99 } }, { sha256: "x", messages: 0, byLabel: {} }));
     };
     expect(once()).toBe(once());
   });

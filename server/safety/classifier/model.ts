@@ -18,7 +18,7 @@ export interface CrisisModelArtifact {
   /** Softmax temperature fitted on out-of-fold predictions (calibration). */
   temperature: number;
   /** Minimum calibrated probability of a category for each tier. */
-  thresholds: { crisis: number; checkIn: number };
+  thresholds: CrisisThresholds;
   bias: number[];
   /** Int8 weights, bucket-major (bucket * classes + class), each class scaled by `scale[class]`. */
   scale: number[];
@@ -27,9 +27,20 @@ export interface CrisisModelArtifact {
 }
 
 /** Dense float weights decoded from an artifact, ready to score. */
+export interface CrisisThresholds {
+  crisis: number;
+  checkIn: number;
+  /**
+   * Whole-message probability of non_crisis at or above which, with no category at check-in
+   * anywhere, a rule's crisis hit is taken as a check-in: the context (a novel, a nurse's question,
+   * a joke) says it is probably not a crisis, so the patient is asked rather than a human paged.
+   */
+  confidentNonCrisis: number;
+}
+
 export interface LoadedModel {
   temperature: number;
-  thresholds: { crisis: number; checkIn: number };
+  thresholds: CrisisThresholds;
   bias: Float32Array;
   weights: Float32Array;
 }
@@ -72,6 +83,8 @@ export type CategoryScores = Record<CrisisCategory, number>;
 export interface ClassifierResult {
   scores: CategoryScores;
   evidence: Record<CrisisCategory, string>;
+  /** Probability that the whole message is not a crisis. */
+  nonCrisis: number;
 }
 
 /** The text of window `w` of messageWindows: the whole message, a clause, or a pair of clauses. */
@@ -91,8 +104,10 @@ export function categoryScores(model: LoadedModel, normalized: string): Classifi
   const evidence: Record<CrisisCategory, string> = { suicide: "", medical: "", violence: "" };
   const windows = messageWindows(normalized);
   const clauses = clauseTexts(normalized);
+  let nonCrisis = 0;
   windows.forEach((x, w) => {
     const p = probabilities(model, x);
+    if (w === 0) nonCrisis = p[0]!;
     for (const c of CATEGORY_CLASSES) {
       const category = MODEL_CLASSES[c] as CrisisCategory;
       if (p[c]! > scores[category]) {
@@ -101,5 +116,5 @@ export function categoryScores(model: LoadedModel, normalized: string): Classifi
       }
     }
   });
-  return { scores, evidence };
+  return { scores, evidence, nonCrisis };
 }

@@ -4,7 +4,7 @@
  * same artifact byte for byte. Pure: bench/train-crisis.ts does the I/O.
  */
 import { FEATURE_BITS, type FeatureVector, messageWindows } from "./features";
-import { MODEL_CLASSES, probabilities, type CrisisModelArtifact } from "./model";
+import { MODEL_CLASSES, probabilities, type CrisisModelArtifact, type CrisisThresholds } from "./model";
 
 const K = MODEL_CLASSES.length;
 const BUCKETS = 1 << FEATURE_BITS;
@@ -186,7 +186,7 @@ export function quantize(weights: Float32Array): { scale: number[]; bytes: Buffe
 
 export function toArtifact(
   trained: TrainedWeights,
-  calibration: { temperature: number; thresholds: { crisis: number; checkIn: number } },
+  calibration: { temperature: number; thresholds: CrisisThresholds },
   corpus: CrisisModelArtifact["corpus"],
 ): CrisisModelArtifact {
   const { scale, bytes } = quantize(trained.weights);
