@@ -16,6 +16,7 @@ import {
   DEFAULT_TRAIN_OPTIONS,
   fitTemperature,
   maxCategoryScore,
+  temper,
   thresholdForFalsePositiveRate,
   toArtifact,
   train,
@@ -29,11 +30,18 @@ const ARTIFACT = path.join(ROOT, "server/safety/classifier/crisis-model.json");
  * What the model learns from, in order. Blind rounds join only after their before-change score is
  * recorded in bench/crisis-rounds/README.md; the dev set (../shared/evals) never does.
  */
-export const TRAINING_SOURCES = ["bench/crisis-corpus", "bench/crisis-redteam.jsonl"];
+export const TRAINING_SOURCES = [
+  "bench/crisis-corpus",
+  "bench/crisis-redteam.jsonl",
+  "bench/crisis-rounds/round-1.jsonl",
+  "bench/crisis-rounds/round-2.jsonl",
+];
 
 /** Out-of-fold false-positive budgets the tier thresholds are set from (blind rounds run higher). */
 const CRISIS_TIER_FPR = 0.01;
-const CHECK_IN_TIER_FPR = 0.04;
+const CHECK_IN_TIER_FPR = 0.06;
+/** Share of crisis messages the classifier may call confidently none (their rule hits become check-ins). */
+const CONFIDENT_NONE_CRISIS_SHARE = 0.01;
 const FOLDS = 5;
 
 const LABEL_INDEX: Record<string, number> = {
@@ -73,10 +81,10 @@ export function readCorpus(root = ROOT): Corpus {
         if (typeof row.text !== "string" || typeof row.label !== "string" || !(row.label in LABEL_INDEX)) {
           throw new Error(`${path.relative(root, file)}:${index + 1}: needs a string text and a known label`);
         }
-        const text = normalizeText(row.text);
-        if (text === "" || seen.has(text)) return;
-        seen.add(text);
-        examples.push({ text, label: LABEL_INDEX[row.label]! });
+        const normalized = normalizeText(row.text);
+        if (normalized === "" || seen.has(normalized)) return;
+        seen.add(normalized);
+        examples.push({ text: row.text, label: LABEL_INDEX[row.label]! });
         byLabel[row.label] = (byLabel[row.label] ?? 0) + 1;
       });
     }
@@ -97,9 +105,18 @@ function main(): void {
   );
   const scores = oof.map((windows) => maxCategoryScore(windows, temperature));
   const nonCrisis = scores.filter((_, i) => labels[i] === 0).map((s) => s.score);
+  const crisis = thresholdForFalsePositiveRate(nonCrisis, CRISIS_TIER_FPR);
+  const checkIn = thresholdForFalsePositiveRate(nonCrisis, CHECK_IN_TIER_FPR);
+  // Among crisis messages the model misses, how sure it is that they are none: the veto sits above that.
+  const missedCrisisNone = oof
+    .map((windows, i) => ({ windows, i }))
+    .filter(({ i }) => labels[i] !== 0 && scores[i]!.score < checkIn)
+    .map(({ windows }) => temper(windows[0]!, temperature)[0]!);
+  const crisisCount = labels.filter((l) => l !== 0).length;
   const thresholds = {
-    crisis: thresholdForFalsePositiveRate(nonCrisis, CRISIS_TIER_FPR),
-    checkIn: thresholdForFalsePositiveRate(nonCrisis, CHECK_IN_TIER_FPR),
+    crisis,
+    checkIn,
+    confidentNonCrisis: Math.min(0.999, thresholdForFalsePositiveRate(missedCrisisNone, (CONFIDENT_NONE_CRISIS_SHARE * crisisCount) / Math.max(1, missedCrisisNone.length))),
   };
 
   const outOfFold: Record<string, { crisis: number; any: number }> = {};
@@ -110,11 +127,11 @@ function main(): void {
       any: round(mine.filter((s) => s.score >= thresholds.checkIn).length / Math.max(1, mine.length)),
     };
   }
-  console.log(`temperature ${temperature}; thresholds crisis ${thresholds.crisis}, check-in ${thresholds.checkIn}`);
+  console.log(`temperature ${temperature}; thresholds`, thresholds);
   console.log("out-of-fold share flagged (crisis tier / any tier):", outOfFold);
 
   const trained = train(
-    corpus.examples.map((e) => vectorize(e.text)),
+    corpus.examples.map((e) => vectorize(normalizeText(e.text))),
     labels,
     DEFAULT_TRAIN_OPTIONS,
   );

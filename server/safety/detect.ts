@@ -336,7 +336,7 @@ export function assessCrisisRules(input: { message: string; recent?: string[] })
  */
 export function assessCrisis(input: { message: string; recent?: string[] }): CrisisVerdict {
   const model = crisisModel();
-  return combineVerdicts(assessCrisisRules(input), categoryScores(model, normalizeText(input.message)), model.thresholds);
+  return combineVerdicts(assessCrisisRules(input), categoryScores(model, input.message), model.thresholds);
 }
 
 /**

@@ -33,10 +33,15 @@ describe("features", () => {
   });
 
   it("judges a long message whole, by clause and by adjacent pairs; a one-clause message only whole", () => {
-    const text = normalizeText("Can I move my appointment? I have the pills ready. Also where do I park?");
+    const text = "Can I move my appointment? I have the pills ready. Also where do I park?";
     expect(clauseTexts(text)).toEqual(["can i move my appointment", "i have the pills ready", "also where do i park"]);
-    expect(messageWindows(text)).toHaveLength(1 + 3 + 2);
-    expect(messageWindows(normalizeText("where do I park?"))).toHaveLength(1);
+    expect(messageWindows(text).texts).toHaveLength(1 + 3 + 2);
+    expect(messageWindows(text).texts[4]).toBe("can i move my appointment i have the pills ready");
+    expect(messageWindows("where do I park?").vectors).toHaveLength(1);
+  });
+
+  it("reads a space between Chinese phrases as a clause break, as phone typing uses it", () => {
+    expect(clauseTexts("明天要空腹吗 对了 我今天头痛得厉害 看东西模糊")).toEqual(["明天要空腹吗", "我今天头痛得厉害", "看东西模糊"]);
   });
 
   it("L2-normalizes the vector with unique sorted ids", () => {
@@ -54,7 +59,7 @@ describe("training", () => {
 
   it("is reproducible: the same data gives the same artifact, byte for byte", () => {
     const once = () => {
-      const trained = train(sample.map((e) => vectorize(e.text)), sample.map((e) => e.label), options);
+      const trained = train(sample.map((e) => vectorize(normalizeText(e.text))), sample.map((e) => e.label), options);
       return JSON.stringify(toArtifact(trained, { temperature: 1, thresholds: { crisis: 0.9, checkIn: 0.5, confidentNonCrisis: 0.99 } }, { sha256: "x", messages: 0, byLabel: {} }));
     };
     expect(once()).toBe(once());

@@ -2,7 +2,6 @@
  * The committed crisis model (./crisis-model.json, written by `npm run train:crisis`), decoded once
  * per process and applied to raw patient messages.
  */
-import { normalizeText } from "../normalize";
 import artifact from "./crisis-model.json";
 import { categoryScores, type ClassifierResult, type CrisisModelArtifact, type LoadedModel, loadModel } from "./model";
 
@@ -14,5 +13,5 @@ export function crisisModel(): LoadedModel {
 
 /** Scores of a raw patient message with the committed model. */
 export function classifyMessage(raw: string): ClassifierResult {
-  return categoryScores(crisisModel(), normalizeText(raw));
+  return categoryScores(crisisModel(), raw);
 }

@@ -113,23 +113,37 @@ export function vectorize(normalized: string): FeatureVector {
   return toVector(countFeatures(normalized));
 }
 
+/** A message's windows: the whole message, each clause, and each pair of adjacent clauses. */
+export interface MessageWindows {
+  /** Normalized text of each window (for evidence), in the order of `vectors`. */
+  texts: string[];
+  vectors: FeatureVector[];
+}
+
 /**
- * The vectors a message is judged on: the whole message, then each clause and each pair of adjacent
+ * The windows a message is judged on: the whole message, then each clause and each pair of adjacent
  * clauses, so a crisis said in one sentence among routine questions is not diluted by the rest (a
  * pair keeps a negation or a frame that sits in the neighbouring clause). Training and inference
  * both use this, so they see the same windows. A pair is the sum of its clauses' features.
  */
-export function messageWindows(normalized: string): FeatureVector[] {
-  const clauses = clauseTexts(normalized).map(countFeatures);
-  const windows = [vectorize(normalized)];
-  if (clauses.length <= 1) return windows;
-  for (const clause of clauses) windows.push(toVector(clause));
+export function messageWindows(raw: string): MessageWindows {
+  const whole = normalizeText(raw);
+  const clauses = clauseTexts(raw);
+  const texts = [whole];
+  const vectors = [vectorize(whole)];
+  if (clauses.length <= 1) return { texts, vectors };
+  const counts = clauses.map(countFeatures);
+  clauses.forEach((clause, i) => {
+    texts.push(clause);
+    vectors.push(toVector(counts[i]!));
+  });
   for (let i = 0; i + 1 < clauses.length; i++) {
-    const pair = new Map(clauses[i]!);
-    for (const [id, n] of clauses[i + 1]!) pair.set(id, (pair.get(id) ?? 0) + n);
-    windows.push(toVector(pair));
+    const pair = new Map(counts[i]!);
+    for (const [id, n] of counts[i + 1]!) pair.set(id, (pair.get(id) ?? 0) + n);
+    texts.push(`${clauses[i]} ${clauses[i + 1]}`);
+    vectors.push(toVector(pair));
   }
-  return windows;
+  return { texts, vectors };
 }
 
 /** Normalize then vectorize: the one entry point for raw message text. */
@@ -137,13 +151,17 @@ export function messageFeatures(raw: string): FeatureVector {
   return vectorize(normalizeText(raw));
 }
 
-const CLAUSE_BREAK = /[.!?;。！？；…\n]+|,\s*(?:but|and|so|because|also|btw|anyway)\b|[，,]\s*(?:但是|可是|不过|而且|所以|另外|还有|顺便)/gu;
+// Sentence ends, clause-joining words after a comma, and (phone-typed Chinese uses spaces as
+// punctuation) a space next to a Chinese character. Split on the raw text: normalization removes
+// the spaces between Chinese characters.
+const CLAUSE_BREAK =
+  /[.!?;。！？；…\n]+|[,，]\s*(?=(?:but|and|so|because|also|btw|anyway|但是|可是|不过|而且|所以|另外|还有|顺便|对了)\b)|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/giu;
 const MIN_CLAUSE_CHARS = 4;
 
-/** The clauses of a message (sentences, and clauses joined by "but", "还有"…), short fragments dropped. */
-export function clauseTexts(normalized: string): string[] {
-  return normalized
+/** The normalized clauses of a raw message, short fragments dropped. */
+export function clauseTexts(raw: string): string[] {
+  return raw
     .split(CLAUSE_BREAK)
-    .map((c) => c.trim())
+    .map(normalizeText)
     .filter((c) => c.length >= MIN_CLAUSE_CHARS);
 }

@@ -4,7 +4,7 @@
  * network, no model server: it runs on every patient message next to the rules.
  */
 import type { CrisisCategory } from "../crisis-types";
-import { clauseTexts, FEATURE_BITS, type FeatureVector, messageWindows } from "./features";
+import { FEATURE_BITS, type FeatureVector, messageWindows } from "./features";
 
 export const MODEL_CLASSES = ["non_crisis", "suicide", "medical", "violence"] as const;
 export type ModelClass = (typeof MODEL_CLASSES)[number];
@@ -87,32 +87,23 @@ export interface ClassifierResult {
   nonCrisis: number;
 }
 
-/** The text of window `w` of messageWindows: the whole message, a clause, or a pair of clauses. */
-function windowText(normalized: string, clauses: string[], w: number): string {
-  if (w === 0) return normalized;
-  if (w <= clauses.length) return clauses[w - 1]!;
-  const i = w - clauses.length - 1;
-  return `${clauses[i]} ${clauses[i + 1]}`;
-}
-
 /**
  * Per category, the highest calibrated probability over the whole message and each of its clause
  * windows: a crisis among routine questions is judged on its own clause.
  */
-export function categoryScores(model: LoadedModel, normalized: string): ClassifierResult {
+export function categoryScores(model: LoadedModel, raw: string): ClassifierResult {
   const scores: CategoryScores = { suicide: 0, medical: 0, violence: 0 };
   const evidence: Record<CrisisCategory, string> = { suicide: "", medical: "", violence: "" };
-  const windows = messageWindows(normalized);
-  const clauses = clauseTexts(normalized);
+  const { texts, vectors } = messageWindows(raw);
   let nonCrisis = 0;
-  windows.forEach((x, w) => {
+  vectors.forEach((x, w) => {
     const p = probabilities(model, x);
     if (w === 0) nonCrisis = p[0]!;
     for (const c of CATEGORY_CLASSES) {
       const category = MODEL_CLASSES[c] as CrisisCategory;
       if (p[c]! > scores[category]) {
         scores[category] = p[c]!;
-        evidence[category] = windowText(normalized, clauses, w);
+        evidence[category] = texts[w]!;
       }
     }
   });

@@ -10,7 +10,7 @@ const K = MODEL_CLASSES.length;
 const BUCKETS = 1 << FEATURE_BITS;
 
 export interface TrainingExample {
-  /** Normalized text (normalizeText). */
+  /** The message as written (windows are cut from the raw text, then normalized). */
   text: string;
   /** Index into MODEL_CLASSES. */
   label: number;
@@ -102,7 +102,7 @@ export function crossValidate(examples: TrainingExample[], folds: number, option
     const trainIdx = examples.map((_, i) => i).filter((i) => foldOf[i] !== f);
     const model = {
       ...train(
-        trainIdx.map((i) => windows[i]![0]!),
+        trainIdx.map((i) => windows[i]!.vectors[0]!),
         trainIdx.map((i) => examples[i]!.label),
         options,
       ),
@@ -110,7 +110,7 @@ export function crossValidate(examples: TrainingExample[], folds: number, option
     };
     for (let i = 0; i < examples.length; i++) {
       if (foldOf[i] !== f) continue;
-      out[i] = windows[i]!.map((x) => Array.from(probabilities(model, x)));
+      out[i] = windows[i]!.vectors.map((x) => Array.from(probabilities(model, x)));
     }
   }
   return out;
