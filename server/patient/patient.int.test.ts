@@ -6,7 +6,9 @@ import { readMessage } from "@/components/chat/message-parts";
 import { conversations, curatedAnswers, followUpRequests, messageFeedback, messages, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createAvatar, getPublishedAvatarBySlug, publishAvatar } from "@/server/avatars/avatar.service";
-import { hashSessionToken, openConversation } from "@/server/chat/conversation.service";
+import { openConversation } from "@/server/chat/conversation.service";
+import { browserSessionOf, ensureBrowserSession, newPatientToken, PATIENT_COOKIE, sessionHash } from "@/server/chat/patient-session";
+import { sendApiMessage, startApiConversation } from "@/server/api-keys/v1.service";
 import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { pasteDocument } from "@/server/knowledge/document.service";
@@ -29,8 +31,8 @@ let otherDoctor: Actor;
 let target: ChatTarget;
 let slug: string;
 
-const alice: PatientIdentity = { sessionHash: hashSessionToken("alice-token"), userId: null };
-const mallory: PatientIdentity = { sessionHash: hashSessionToken("mallory-token"), userId: null };
+const alice: PatientIdentity = { sessionHash: sessionHash("browser", "alice-token"), userId: null };
+const mallory: PatientIdentity = { sessionHash: sessionHash("browser", "mallory-token"), userId: null };
 
 /** One patient turn through the real engine (offline composer); returns the saved answer's id. */
 async function ask(identity: PatientIdentity, message: string, conversationId?: string) {
@@ -150,7 +152,7 @@ describe("ask a human doctor", () => {
 
 describe("reload and history", () => {
   it("finds the session's latest conversation with its citations, crisis panel and rating", async () => {
-    const bob: PatientIdentity = { sessionHash: hashSessionToken("bob-token"), userId: null };
+    const bob: PatientIdentity = { sessionHash: sessionHash("browser", "bob-token"), userId: null };
     const first = await ask(bob, "How much salt should I eat per day?");
     const crisis = await ask(bob, "I want to kill myself", first.conversationId);
     expect(crisis.kind).toBe("crisis");
@@ -164,7 +166,7 @@ describe("reload and history", () => {
     // Another session's id is never resumed: the session's own latest is.
     const malloryTurn = await ask(mallory, "Salt?");
     expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: bob.sessionHash!, preferredId: malloryTurn.conversationId })).toBe(first.conversationId);
-    expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: hashSessionToken("nobody") })).toBeNull();
+    expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: sessionHash("browser", "nobody") })).toBeNull();
 
     const transcript = await loadTranscript(database.db, bob, first.conversationId);
     expect(transcript.messages.map((m) => m.kind).slice(0, 4)).toEqual(["question", "answer", "question", "crisis"]);
@@ -183,7 +185,7 @@ describe("reload and history", () => {
     const curatedId = await addCuratedAnswer(database.db, embedder, { orgId: target.orgId, avatarId: target.avatarId, question, answer: "Chest tightness on exertion needs a doctor today." });
     await database.db.update(curatedAnswers).set({ urgency: "today", live: true }).where(eq(curatedAnswers.id, curatedId));
 
-    const dana: PatientIdentity = { sessionHash: hashSessionToken("dana-token"), userId: null };
+    const dana: PatientIdentity = { sessionHash: sessionHash("browser", "dana-token"), userId: null };
     const conversationId = await openConversation(database.db, { target, sessionHash: dana.sessionHash!, locale: "en" });
     const events: ChatEvent[] = [];
     for await (const e of respond({ db: database.db, embedder, chatModel: null }, { target, conversationId, message: question })) events.push(e);
@@ -199,7 +201,7 @@ describe("reload and history", () => {
   });
 
   it("claims the browser's conversations when the patient signs in, and lists them in their history", async () => {
-    const carol: PatientIdentity = { sessionHash: hashSessionToken("carol-token"), userId: null };
+    const carol: PatientIdentity = { sessionHash: sessionHash("browser", "carol-token"), userId: null };
     const turn = await ask(carol, "每天吃多少盐？");
     const user = await signUpPatient(database.db, { name: "Carol", email: `carol-${crypto.randomUUID()}@test.local`, password: "a-long-password", locale: "zh-CN" });
     const signedIn: PatientIdentity = { sessionHash: null, userId: user.id };
@@ -213,7 +215,7 @@ describe("reload and history", () => {
     // and can move it to that device's session to continue it there.
     expect((await loadTranscript(database.db, signedIn, turn.conversationId)).id).toBe(turn.conversationId);
     expect(await codeOf(loadTranscript(database.db, { sessionHash: null, userId: doctor.userId }, turn.conversationId))).toBe("not_found");
-    const otherDevice = { sessionHash: hashSessionToken("carol-phone"), userId: user.id };
+    const otherDevice = { sessionHash: sessionHash("browser", "carol-phone"), userId: user.id };
     await moveConversationToSession(database.db, otherDevice, turn.conversationId);
     expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: otherDevice.sessionHash })).toBe(turn.conversationId);
     expect(await codeOf(moveConversationToSession(database.db, { sessionHash: mallory.sessionHash!, userId: null }, turn.conversationId))).toBe("not_found");
@@ -230,12 +232,12 @@ describe("reload and history", () => {
 describe("export", () => {
   let conversationId: string;
   beforeAll(async () => {
-    const dave: PatientIdentity = { sessionHash: hashSessionToken("dave-token"), userId: null };
+    const dave: PatientIdentity = { sessionHash: sessionHash("browser", "dave-token"), userId: null };
     conversationId = (await ask(dave, "How much salt should I eat per day?")).conversationId;
     await ask(dave, "吃盐要注意什么？", conversationId);
   });
 
-  const dave: PatientIdentity = { sessionHash: hashSessionToken("dave-token"), userId: null };
+  const dave: PatientIdentity = { sessionHash: sessionHash("browser", "dave-token"), userId: null };
 
   it("writes Markdown with the turns, numbered sources, sections, provenance and passages", async () => {
     const md = transcriptToMarkdown(await loadTranscript(database.db, dave, conversationId), "en", new Date("2026-01-02T03:04:00Z"));
@@ -275,7 +277,7 @@ describe("export", () => {
 
 describe("delete", () => {
   it("deletes the conversation with its messages, ratings and follow-ups; another session cannot", async () => {
-    const erin: PatientIdentity = { sessionHash: hashSessionToken("erin-token"), userId: null };
+    const erin: PatientIdentity = { sessionHash: sessionHash("browser", "erin-token"), userId: null };
     const turn = await ask(erin, "How much salt should I eat per day?");
     await rateMessage(database.db, erin, turn.conversationId, { messageId: turn.messageId, rating: "down" });
     await requestFollowUp(database.db, erin, turn.conversationId, { contact: "erin@example.com" });
@@ -294,6 +296,55 @@ describe("delete", () => {
   it("never touches a studio preview conversation", async () => {
     const previewId = await openConversation(database.db, { target: { ...target, versionId: null }, sessionHash: alice.sessionHash!, locale: "en" });
     expect(await codeOf(deleteConversation(database.db, alice, previewId))).toBe("not_found");
+  });
+});
+
+describe("session namespaces", () => {
+  // A browser that sends this cookie once got the organization's API conversations (the id is in every embed token).
+  const forgedCookie = () => `api:${target.orgId}`;
+
+  it("gives a forged cookie naming the organization's API session nothing: history, export, continue, claim, delete", async () => {
+    const principal = { keyId: "k", orgId: target.orgId, scopes: ["conversations:write" as const] };
+    const { conversationId } = await startApiConversation(database.db, principal, { avatar: slug });
+    await sendApiMessage(database.db, principal, conversationId, { message: "How much salt should I eat per day?" });
+    const user = await signUpPatient(database.db, { name: "Forger", email: `forger-${crypto.randomUUID()}@test.local`, password: "a-long-password", locale: "en" });
+
+    // The cookie is not of the form the server issues, so it names no session at all...
+    const forged: PatientIdentity = { sessionHash: browserSessionOf(forgedCookie()), userId: user.id };
+    expect(forged.sessionHash).toBeNull();
+    // ...and were it hashed anyway, a browser session can never equal the API session.
+    const [apiRow] = await database.db.select({ sessionHash: conversations.sessionHash }).from(conversations).where(eq(conversations.id, conversationId));
+    const hashedAnyway: PatientIdentity = { sessionHash: sessionHash("browser", forgedCookie()), userId: user.id };
+    expect(apiRow!.sessionHash).toBe(sessionHash("api", target.orgId));
+    expect(hashedAnyway.sessionHash).not.toBe(apiRow!.sessionHash);
+
+    for (const identity of [forged, hashedAnyway]) {
+      expect(await listHistory(database.db, identity)).toEqual([]);
+      expect(await codeOf(loadTranscript(database.db, identity, conversationId))).toBe("not_found");
+      expect(await codeOf(moveConversationToSession(database.db, { ...identity, sessionHash: sessionHash("browser", newPatientToken()) }, conversationId))).toBe("not_found");
+      expect(await codeOf(deleteConversation(database.db, identity, conversationId))).toBe("not_found");
+    }
+    expect(await claimConversations(database.db, { sessionHash: hashedAnyway.sessionHash!, userId: user.id })).toBe(0);
+    const [after] = await database.db.select({ sessionHash: conversations.sessionHash, userId: conversations.userId }).from(conversations).where(eq(conversations.id, conversationId));
+    expect(after).toEqual({ sessionHash: apiRow!.sessionHash, userId: null });
+  });
+
+  it("replaces a malformed cookie with a fresh one, and keeps a cookie the server issued", () => {
+    const jar = new Map<string, string>();
+    const cookies = { get: (name: string) => (jar.has(name) ? { value: jar.get(name)! } : undefined), set: (name: string, value: string) => void jar.set(name, value) };
+    for (const malformed of [forgedCookie(), "", "short", `${"a".repeat(42)}=`, "a".repeat(44), `${"a".repeat(42)}.`]) {
+      jar.set(PATIENT_COOKIE, malformed);
+      const session = ensureBrowserSession(cookies);
+      const fresh = jar.get(PATIENT_COOKIE)!;
+      expect(fresh).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(session).toBe(sessionHash("browser", fresh));
+    }
+    const issued = jar.get(PATIENT_COOKIE)!;
+    expect(ensureBrowserSession(cookies)).toBe(sessionHash("browser", issued));
+    expect(jar.get(PATIENT_COOKIE)).toBe(issued);
+    // Tokens issued before (24 bytes) still name their session.
+    const older = "b".repeat(32);
+    expect(browserSessionOf(older)).toBe(sessionHash("browser", older));
   });
 });
 
