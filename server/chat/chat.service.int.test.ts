@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { conversations, messages } from "@/db/schema";
+import { conversations, escalations, messages, notifications } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createAvatar, publishAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
@@ -67,6 +67,19 @@ describe("startChatTurn", () => {
     await expect(drain(intruder.events)).rejects.toMatchObject({ code: "not_found" });
     const after = await database.db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, owner.conversationId));
     expect(after).toHaveLength(before.length);
+  });
+
+  it("answers a crisis typed in the preview with the vetted reply but pages nobody: no escalation, no notification", async () => {
+    const [avatar] = await database.db.select({ avatarId: conversations.avatarId }).from(conversations).limit(1);
+    const preview = await startChatTurn(database.db, { request: { previewAvatarId: avatar!.avatarId, message: "I want to kill myself tonight" }, actor: doctor, session: sessionHash("browser", "patient-token-doctor-xxxx") });
+    const events = await drain(preview.events);
+    expect(events.find((e) => e.type === "crisis")).toMatchObject({ category: "suicide", escalationId: null });
+    const [row] = await database.db.select().from(conversations).where(eq(conversations.id, preview.conversationId));
+    expect(row).toMatchObject({ avatarVersionId: null, sessionHash: sessionHash("preview", doctor.userId) });
+    const crisisReplies = await database.db.select().from(messages).where(eq(messages.conversationId, preview.conversationId));
+    expect(crisisReplies.map((m) => m.kind)).toEqual(expect.arrayContaining(["crisis"]));
+    expect(await database.db.select().from(escalations).where(eq(escalations.orgId, doctor.orgId))).toEqual([]);
+    expect(await database.db.select().from(notifications).where(eq(notifications.orgId, doctor.orgId))).toEqual([]);
   });
 
   it("refuses a draft preview without a signed-in member", async () => {

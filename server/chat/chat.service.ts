@@ -25,7 +25,15 @@ async function resolveTarget(db: Db, request: TChatRequest, actor: Actor | null)
   }
   if (!actor) throw new AppError("unauthorized", "Sign in to preview a draft avatar.");
   const avatar = await getAvatarOrThrow(db, actor, request.previewAvatarId!, "read");
-  return { avatarId: avatar.id, orgId: avatar.orgId, versionId: null, persona: snapshotOf(avatar), protocols: await protocolsForTarget(db, { avatarId: avatar.id, versionId: null }) };
+  return {
+    avatarId: avatar.id,
+    orgId: avatar.orgId,
+    versionId: null,
+    persona: snapshotOf(avatar),
+    protocols: await protocolsForTarget(db, { avatarId: avatar.id, versionId: null }),
+    // A crisis typed to test the preview is answered like a patient's, but pages nobody (as in a simulation).
+    simulation: true,
+  };
 }
 
 /**
