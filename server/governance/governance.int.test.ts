@@ -145,18 +145,28 @@ describe("retention", () => {
     const crisis = await insertConversation(daysAgo(40));
     await database.db
       .insert(escalations)
-      .values({ orgId: org.orgId, avatarId: avatar.id, conversationId: crisis.id, messageId: crisis.messageId, category: "suicide", level: "imminent", evidence: [] });
+      .values({ orgId: org.orgId, avatarId: avatar.id, conversationId: crisis.id, messageId: crisis.messageId, patientMessage: "hello", category: "suicide", level: "imminent", evidence: [] });
+    const handled = await insertConversation(daysAgo(40));
+    const evidence = [{ phrase: "hello", rule: "r", category: "suicide", level: "imminent" }];
+    const [handledEscalation] = await database.db
+      .insert(escalations)
+      .values({ orgId: org.orgId, avatarId: avatar.id, conversationId: handled.id, messageId: handled.messageId, patientMessage: "hello", category: "suicide", level: "imminent", evidence, status: "resolved" })
+      .returning();
 
     expect(await purgeExpiredConversations(database.db, now)).toEqual([]);
     await callerFor(org.actors.admin).governance.updateSettings({ requirePublishApproval: false, conversationRetentionDays: 30 });
     const purged = await purgeExpiredConversations(database.db, now);
-    expect(purged).toEqual([{ orgId: org.orgId, deleted: 1 }]);
+    expect(purged).toEqual([{ orgId: org.orgId, deleted: 2 }]);
 
     const left = await database.db.select({ id: conversations.id }).from(conversations).where(eq(conversations.avatarId, avatar.id));
     expect(left.map((c) => c.id).sort()).toEqual([recent.id, crisis.id].sort());
     expect(await database.db.select().from(messages).where(eq(messages.conversationId, old.id))).toHaveLength(0);
+    // The resolved crisis keeps its record, without the patient's words; the open one keeps everything.
+    const byId = new Map((await database.db.select().from(escalations).where(eq(escalations.avatarId, avatar.id))).map((e) => [e.id, e]));
+    expect(byId.get(handledEscalation!.id)).toMatchObject({ status: "resolved", conversationId: null, patientMessage: null, evidence: [] });
+    expect([...byId.values()].find((e) => e.conversationId === crisis.id)).toMatchObject({ status: "open", patientMessage: "hello" });
     const [log] = await listAudit(database.db, org.actors.admin, { action: "retention.purge", limit: 5 });
-    expect(log).toMatchObject({ actorLabel: "system", details: { deleted: 1, retentionDays: 30 } });
+    expect(log).toMatchObject({ actorLabel: "system", details: { deleted: 2, retentionDays: 30 } });
   });
 
   it("validates the retention period", async () => {

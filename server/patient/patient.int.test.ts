@@ -3,7 +3,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { readMessage } from "@/components/chat/message-parts";
-import { conversations, curatedAnswers, followUpRequests, messageFeedback, messages, users } from "@/db/schema";
+import { conversations, curatedAnswers, escalations, followUpRequests, messageFeedback, messages, notifications, organizations, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createAvatar, getPublishedAvatarBySlug, publishAvatar } from "@/server/avatars/avatar.service";
 import { openConversation } from "@/server/chat/conversation.service";
@@ -12,6 +12,7 @@ import { sendApiMessage, startApiConversation } from "@/server/api-keys/v1.servi
 import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { pasteDocument } from "@/server/knowledge/document.service";
+import { listEscalations, resolveEscalation } from "@/server/safety/escalation.service";
 import { addCuratedAnswer } from "@/server/simulation/teach.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
@@ -291,6 +292,42 @@ describe("delete", () => {
     expect(await database.db.select().from(messageFeedback).where(eq(messageFeedback.conversationId, turn.conversationId))).toEqual([]);
     expect(await database.db.select().from(followUpRequests).where(eq(followUpRequests.conversationId, turn.conversationId))).toEqual([]);
     expect(await codeOf(deleteConversation(database.db, erin, turn.conversationId))).toBe("not_found");
+  });
+
+  it("keeps an open crisis escalation and its notifications, with the patient's words, until it is resolved", async () => {
+    const fran: PatientIdentity = { sessionHash: sessionHash("browser", "fran-token"), userId: null };
+    await database.db.update(organizations).set({ notifyEmail: "crisis@hospital.test" }).where(eq(organizations.id, doctor.orgId));
+    const turn = await ask(fran, "I want to kill myself tonight");
+    expect(turn.kind).toBe("crisis");
+    const [open] = await database.db.select().from(escalations).where(eq(escalations.conversationId, turn.conversationId));
+    expect(open).toMatchObject({ status: "open", patientMessage: "I want to kill myself tonight" });
+    const paged = await database.db.select({ id: notifications.id }).from(notifications).where(eq(notifications.escalationId, open!.id));
+    expect(paged.length).toBeGreaterThan(0);
+
+    await deleteConversation(database.db, fran, turn.conversationId);
+    expect(await database.db.select().from(messages).where(eq(messages.conversationId, turn.conversationId))).toEqual([]);
+    const [kept] = await database.db.select().from(escalations).where(eq(escalations.id, open!.id));
+    expect(kept).toMatchObject({ status: "open", conversationId: null, messageId: null, patientMessage: "I want to kill myself tonight" });
+    expect(kept!.evidence.length).toBeGreaterThan(0);
+    expect(await database.db.select({ id: notifications.id }).from(notifications).where(eq(notifications.escalationId, open!.id))).toEqual(paged);
+    const inbox = await listEscalations(database.db, doctor);
+    expect(inbox.find((e) => e.id === open!.id)).toMatchObject({ status: "open", message: "I want to kill myself tonight", conversationId: null });
+
+    // Resolved, the crisis no longer needs the words of a conversation the patient deleted.
+    await resolveEscalation(database.db, doctor, open!.id, "Called the patient back.");
+    const [resolved] = await database.db.select().from(escalations).where(eq(escalations.id, open!.id));
+    expect(resolved).toMatchObject({ status: "resolved", patientMessage: null, evidence: [], category: "suicide", resolutionNote: "Called the patient back." });
+  });
+
+  it("erases the patient's words from an escalation already resolved when the conversation is deleted", async () => {
+    const gus: PatientIdentity = { sessionHash: sessionHash("browser", "gus-token"), userId: null };
+    const turn = await ask(gus, "I want to end my life");
+    const [esc] = await database.db.select().from(escalations).where(eq(escalations.conversationId, turn.conversationId));
+    await resolveEscalation(database.db, doctor, esc!.id, "Talked to them.");
+    expect((await database.db.select().from(escalations).where(eq(escalations.id, esc!.id)))[0]!.patientMessage).toBe("I want to end my life");
+    await deleteConversation(database.db, gus, turn.conversationId);
+    const [after] = await database.db.select().from(escalations).where(eq(escalations.id, esc!.id));
+    expect(after).toMatchObject({ status: "resolved", conversationId: null, patientMessage: null, evidence: [] });
   });
 
   it("never touches a studio preview conversation", async () => {
