@@ -1,7 +1,10 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
+import { type Database, MIGRATIONS_FOLDER } from "@/db/client";
 import { readMessage } from "@/components/chat/message-parts";
 import { conversations, curatedAnswers, escalations, followUpRequests, messageFeedback, messages, notifications, organizations, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
@@ -364,6 +367,23 @@ describe("session namespaces", () => {
     expect(await claimConversations(database.db, { sessionHash: hashedAnyway.sessionHash!, userId: user.id })).toBe(0);
     const [after] = await database.db.select({ sessionHash: conversations.sessionHash, userId: conversations.userId }).from(conversations).where(eq(conversations.id, conversationId));
     expect(after).toEqual({ sessionHash: apiRow!.sessionHash, userId: null });
+  });
+
+  it("moves the hashes stored before namespaces into theirs (migration 0015), so every session keeps its conversations", async () => {
+    const legacy = (secret: string) => createHash("sha256").update(secret).digest("hex");
+    const token = newPatientToken();
+    const insert = async (hash: string, versionId: string | null) =>
+      (await database.db.insert(conversations).values({ orgId: target.orgId, avatarId: target.avatarId, avatarVersionId: versionId, sessionHash: hash, locale: "en" }).returning())[0]!.id;
+    const browserId = await insert(legacy(token), target.versionId);
+    const apiId = await insert(legacy(`api:${target.orgId}`), target.versionId);
+    const previewId = await insert(legacy(`preview:${doctor.userId}`), null);
+    const migration = fs.readFileSync(path.join(MIGRATIONS_FOLDER, "0015_session_namespaces.sql"), "utf8");
+    for (const statement of migration.split("--> statement-breakpoint")) await database.query(statement);
+
+    const hashOf = async (id: string) => (await database.db.select({ h: conversations.sessionHash }).from(conversations).where(eq(conversations.id, id)))[0]!.h;
+    expect(await hashOf(browserId)).toBe(browserSessionOf(token));
+    expect(await hashOf(apiId)).toBe(sessionHash("api", target.orgId));
+    expect(await hashOf(previewId)).toBe(sessionHash("preview", doctor.userId));
   });
 
   it("replaces a malformed cookie with a fresh one, and keeps a cookie the server issued", () => {
