@@ -70,12 +70,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("url" in target) {
     const client = postgres(target.url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    // Several app servers may start at once: only one applies migrations.
-    await client`select pg_advisory_lock(72707369)`;
     try {
-      await migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS_FOLDER });
-    } finally {
-      await client`select pg_advisory_unlock(72707369)`;
+      // Several app servers may start at once: only one applies migrations.
+      await client`select pg_advisory_lock(72707369)`;
+      try {
+        await migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await client`select pg_advisory_unlock(72707369)`;
+      }
+    } catch (e) {
+      // A failed open is retried (sharedDatabase): leave no pool behind.
+      await client.end({ timeout: 5 });
+      throw e;
     }
     return {
       db,
@@ -97,12 +103,22 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     release = acquireDataDirLock(target.dataDir);
     // A start parameter, not ALTER SYSTEM: it wins over postgresql.auto.conf and follows the setting on every start.
     const startParams = target.sharedBuffers ? [...PGlite.defaultStartParams, "-c", `shared_buffers=${target.sharedBuffers}`] : undefined;
-    pg = await PGlite.create(path.join(target.dataDir, "pgdata"), { extensions: { vector }, startParams });
+    pg = await PGlite.create(path.join(target.dataDir, "pgdata"), { extensions: { vector }, startParams }).catch((e: unknown) => {
+      release();
+      throw e;
+    });
   } else {
     pg = await PGlite.create({ extensions: { vector }, loadDataDir: target.template });
   }
   const db = drizzlePglite(pg, { schema }) as unknown as Db;
-  await migratePglite(drizzlePglite(pg), { migrationsFolder: MIGRATIONS_FOLDER });
+  try {
+    await migratePglite(drizzlePglite(pg), { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch (e) {
+    // A failed open is retried (sharedDatabase): a second PGlite on the same folder would corrupt it.
+    await pg.close();
+    release();
+    throw e;
+  }
   return {
     db,
     engine: "pglite",
@@ -117,6 +133,34 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       release();
     },
     dump: () => pg.dumpDataDir("none"),
+  };
+}
+
+/**
+ * One database for the whole process, opened on first use. A failed open is not kept: callers until a
+ * backoff after it (0.5 s, doubling to 30 s) get its error at once, so a database that is down is not
+ * hammered, and the first caller after that tries again.
+ */
+export function sharedDatabase(open: () => Promise<Database>, now: () => number = Date.now): () => Promise<Database> {
+  let opened: Promise<Database> | undefined;
+  let failure: { error: unknown; count: number; retryAt: number } | undefined;
+  return () => {
+    if (opened) return opened;
+    if (failure && now() < failure.retryAt) return Promise.reject(failure.error);
+    const attempt = open().then(
+      (database) => {
+        failure = undefined;
+        return database;
+      },
+      (error: unknown) => {
+        opened = undefined;
+        const count = (failure?.count ?? 0) + 1;
+        failure = { error, count, retryAt: now() + Math.min(30_000, 500 * 2 ** (count - 1)) };
+        throw error;
+      },
+    );
+    opened = attempt;
+    return attempt;
   };
 }
 

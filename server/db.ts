@@ -1,19 +1,20 @@
 import path from "node:path";
-import { type Database, openDatabase } from "@/db/client";
+import { type Database, openDatabase, sharedDatabase } from "@/db/client";
 import { getConfig } from "./env";
 
-const globalForDb = globalThis as unknown as { fenshenDatabase?: Promise<Database> };
+const globalForDb = globalThis as unknown as { fenshenDatabase?: () => Promise<Database> };
 
 /**
- * The process's database, opened and migrated on first use. Kept on globalThis because Next.js
- * bundles each route separately: one module copy per route must still share one PGlite instance.
+ * The process's database, opened and migrated on first use (retried after a failure, see
+ * sharedDatabase). Kept on globalThis because Next.js bundles each route separately: one module copy
+ * per route must still share one PGlite instance.
  */
 export function getDatabase(): Promise<Database> {
-  globalForDb.fenshenDatabase ??= (async () => {
+  globalForDb.fenshenDatabase ??= sharedDatabase(async () => {
     const config = getConfig();
     return config.DATABASE_URL
       ? openDatabase({ url: config.DATABASE_URL })
       : openDatabase({ dataDir: path.resolve(config.DATA_DIR, "pglite"), sharedBuffers: config.PGLITE_SHARED_BUFFERS });
-  })();
-  return globalForDb.fenshenDatabase;
+  });
+  return globalForDb.fenshenDatabase();
 }

@@ -10,6 +10,15 @@ describe("parseConfig", () => {
     expect(config.SEED_DEMO).toBe(true);
   });
 
+  it("seeds the demo only on the embedded database unless asked, never on a server database by default", () => {
+    const server = { DATABASE_URL: "postgres://db/fenshen", AUTH_SECRET: "x".repeat(32) };
+    expect(parseConfig(server).SEED_DEMO).toBe(false);
+    expect(parseConfig({ ...server, SEED_DEMO: "" }).SEED_DEMO).toBe(false);
+    expect(parseConfig({ ...server, SEED_DEMO: "true" }).SEED_DEMO).toBe(true);
+    expect(parseConfig({ SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
+    expect(() => parseConfig({ SEED_DEMO: "yes" })).toThrow(/SEED_DEMO/);
+  });
+
   it("names the variable that is wrong", () => {
     expect(() => parseConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must start with postgres/);
     expect(() => parseConfig({ MAX_UPLOAD_MB: "lots" })).toThrow(/MAX_UPLOAD_MB/);

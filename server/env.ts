@@ -40,8 +40,11 @@ export const ZConfig = z
     SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional()),
     SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default("Fenshen <no-reply@fenshen.local>")),
     MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
-    /** Seed the demo hospital, doctor and avatar into an empty database on start. */
-    SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("true")).transform((v) => v === "true"),
+    /**
+     * Seed the demo hospital, doctor and avatar into an empty database on start. Unset: only on the
+     * embedded quick-start database, never on a server database (the demo's password is public).
+     */
+    SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()).transform((v) => (v === undefined ? undefined : v === "true")),
     /** Single sign-on with the hospital's OpenID Connect provider; all four of issuer, client id, secret and org slug, or none. */
     OIDC_ISSUER: z.preprocess(emptyToUndefined, optionalUrl),
     OIDC_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().optional()),
@@ -76,7 +79,8 @@ export const ZConfig = z
     if (cfg.EMBEDDING_MODEL && !cfg.EMBEDDING_BASE_URL && !cfg.EMBEDDING_MODEL_PATH) {
       ctx.addIssue({ code: "custom", path: ["EMBEDDING_BASE_URL"], message: "is required with EMBEDDING_MODEL (or set EMBEDDING_MODEL_PATH for a local model)" });
     }
-  });
+  })
+  .transform((cfg) => ({ ...cfg, SEED_DEMO: cfg.SEED_DEMO ?? !cfg.DATABASE_URL }));
 
 export type Config = z.infer<typeof ZConfig>;
 

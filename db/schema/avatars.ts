@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { bytea, createdAt, id, orgId } from "./columns";
 import { departments } from "./departments";
@@ -75,17 +75,25 @@ export interface AvatarSnapshot {
   photoUpdatedAt: string | null;
 }
 
-/** The avatar's photo, kept apart from the avatar row so profile reads never carry the bytes. */
-export const avatarPhotos = pgTable("avatar_photos", {
-  avatarId: text("avatar_id")
-    .primaryKey()
-    .references(() => avatars.id, { onDelete: "cascade" }),
-  orgId: orgId(),
-  mime: text("mime").notNull(),
-  bytes: bytea("bytes").notNull(),
-  size: integer("size").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * The avatar's photos, kept apart from the avatar row so profile reads never carry the bytes. One row per
+ * upload, named by its time: the draft shows avatars.photoUpdatedAt's, patients the published version's
+ * (its snapshot's photoUpdatedAt), a pending review the one it was asked with; others are dropped.
+ */
+export const avatarPhotos = pgTable(
+  "avatar_photos",
+  {
+    avatarId: text("avatar_id")
+      .notNull()
+      .references(() => avatars.id, { onDelete: "cascade" }),
+    orgId: orgId(),
+    mime: text("mime").notNull(),
+    bytes: bytea("bytes").notNull(),
+    size: integer("size").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.avatarId, t.updatedAt] })],
+);
 
 /** One document of a version's knowledge set, as it was when published. */
 export interface VersionDocument {
@@ -113,6 +121,11 @@ export const avatarVersions = pgTable(
     knowledge: jsonb("knowledge").$type<VersionDocument[]>(),
     /** Set on a rollback: the number of the version whose content this one repeats. */
     restoredFrom: integer("restored_from"),
+    /**
+     * Hand-written curated answers written up to this time serve the version (flagged live ones always):
+     * a reviewed request's time, so what was written after the review waits for the next one; null: createdAt.
+     */
+    curatedAsOf: timestamp("curated_as_of", { withTimezone: true }),
     publishedBy: text("published_by")
       .notNull()
       .references(() => users.id),

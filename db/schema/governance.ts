@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { avatars, avatarVersions } from "./avatars";
+import { type AvatarSnapshot, avatars, avatarVersions, type VersionDocument, type VersionProtocol } from "./avatars";
 import { createdAt, id, orgId } from "./columns";
 import { organizations } from "./orgs";
 
@@ -29,7 +29,7 @@ export const auditLog = pgTable(
 
 export const publishRequestStatus = pgEnum("publish_request_status", ["pending", "approved", "rejected", "withdrawn"]);
 
-/** A doctor's request that a reviewer approve publishing the avatar's current draft. */
+/** A doctor's request that a reviewer approve publishing the avatar's draft as it was when asked (and reviewed). */
 export const publishRequests = pgTable(
   "publish_requests",
   {
@@ -42,6 +42,10 @@ export const publishRequests = pgTable(
       .notNull()
       .references(() => users.id),
     note: text("note").notNull().default(""),
+    /** The draft as it was asked to be published: what the reviewer sees and what approval publishes (null: asked before this was kept). */
+    snapshot: jsonb("snapshot").$type<AvatarSnapshot>(),
+    protocols: jsonb("protocols").$type<VersionProtocol[]>(),
+    knowledge: jsonb("knowledge").$type<VersionDocument[]>(),
     status: publishRequestStatus("status").notNull().default("pending"),
     reviewerId: text("reviewer_id").references(() => users.id),
     reviewComment: text("review_comment"),

@@ -25,12 +25,15 @@ export const escalations = pgTable(
     avatarId: text("avatar_id")
       .notNull()
       .references(() => avatars.id, { onDelete: "cascade" }),
-    conversationId: text("conversation_id")
-      .notNull()
-      .references(() => conversations.id, { onDelete: "cascade" }),
-    messageId: text("message_id")
-      .notNull()
-      .references(() => messages.id, { onDelete: "cascade" }),
+    /**
+     * null once the patient deleted the conversation: a crisis outlives it (and its notifications go
+     * out) until resolved. See forgetPatientTextOfClosedEscalations.
+     */
+    conversationId: text("conversation_id").references(() => conversations.id, { onDelete: "set null" }),
+    /** The patient's message that raised it; null once the conversation is deleted. */
+    messageId: text("message_id").references(() => messages.id, { onDelete: "set null" }),
+    /** That message's text, kept with the escalation while it is handled; erased once it is resolved and its conversation is gone. */
+    patientMessage: text("patient_message"),
     category: crisisCategory("category").notNull(),
     level: crisisLevel("level").notNull(),
     evidence: jsonb("evidence").$type<EscalationEvidence[]>().notNull(),

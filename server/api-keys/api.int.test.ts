@@ -21,7 +21,7 @@ let slugA = "";
 let slugB = "";
 
 /** The route handlers read the process database; here it is the test's. */
-const globalForDb = globalThis as unknown as { fenshenDatabase?: Promise<Database> };
+const globalForDb = globalThis as unknown as { fenshenDatabase?: () => Promise<Database> };
 
 const call = async (handler: (r: Request, c: { params: Promise<never> }) => Promise<Response>, key: string | null, init: { method?: string; url?: string; body?: unknown; params?: object } = {}) => {
   const request = new Request(init.url ?? "http://localhost/api/v1/x", {
@@ -43,7 +43,7 @@ async function publishedAvatar(actor: Actor, name: string) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  globalForDb.fenshenDatabase = Promise.resolve(database);
+  globalForDb.fenshenDatabase = async () => database;
   adminA = (await createTestOrg(database, ["admin"])).actors.admin;
   adminB = (await createTestOrg(database, ["admin"])).actors.admin;
   slugA = await publishedAvatar(adminA, "Dr. A");

@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { avatars, avatarVersions, type Citation, conversations, escalations } from "@/db/schema";
 import { MAX_MESSAGE_CHARS } from "@/server/chat/chat.schema";
 import { startChatTurn } from "@/server/chat/chat.service";
-import { hashSessionToken, openConversation } from "@/server/chat/conversation.service";
+import { openConversation } from "@/server/chat/conversation.service";
+import { sessionHash } from "@/server/chat/patient-session";
 import { getPublishedAvatarCached, publishedChatTarget } from "@/server/chat/published-target";
 import { AppError } from "@/server/lib/errors";
 import type { Hotline } from "@/server/safety/replies";
@@ -15,7 +16,7 @@ import type { ApiPrincipal } from "./api-keys.service";
  * started through the API belong to the organization's API session, so any of its keys with the scope
  * may continue them, and no patient browser can.
  */
-const apiSession = (orgId: string) => `api:${orgId}`;
+const apiSession = (orgId: string) => sessionHash("api", orgId);
 
 export const ZStartConversation = z.object({ avatar: z.string().trim().min(1, "Name the avatar by its slug, e.g. dr-lin-wen.").max(100) });
 export const ZSendMessage = z.object({
@@ -50,7 +51,7 @@ export async function startApiConversation(db: Db, principal: ApiPrincipal, inpu
   if (published.orgId !== principal.orgId) throw new AppError("not_found", "No published avatar at this address.");
   const conversationId = await openConversation(db, {
     target: publishedChatTarget(published),
-    sessionHash: hashSessionToken(apiSession(principal.orgId)),
+    sessionHash: apiSession(principal.orgId),
     locale: published.snapshot.language,
   });
   return { conversationId, avatar: slug };
@@ -70,11 +71,11 @@ export async function sendApiMessage(db: Db, principal: ApiPrincipal, conversati
       and(
         eq(conversations.id, conversationId),
         eq(conversations.orgId, principal.orgId),
-        eq(conversations.sessionHash, hashSessionToken(apiSession(principal.orgId))),
+        eq(conversations.sessionHash, apiSession(principal.orgId)),
       ),
     );
   if (!conversation) throw new AppError("not_found", "This conversation does not exist.");
-  const turn = await startChatTurn(db, { request: { slug: conversation.slug, conversationId, message }, actor: null, patientToken: apiSession(principal.orgId) });
+  const turn = await startChatTurn(db, { request: { slug: conversation.slug, conversationId, message }, actor: null, session: apiSession(principal.orgId) });
   let text = "";
   let citations: Citation[] = [];
   let crisis: { category: string; level: string; escalationId: string | null; hotlines: Hotline[] } | null = null;

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { authenticate } from "@/server/accounts/account.service";
 import { ZSignInInput } from "@/server/accounts/account.schema";
 import type { Config } from "@/server/env";
-import { linkOidcUser, OIDC_PROVIDER_ID, type OidcClaims, oidcMapping, oidcProviders } from "./oidc";
+import { linkOidcUser, OIDC_PROVIDER_ID, type OidcClaims, oidcMapping, oidcProviders, SsoRefusal } from "./oidc";
 
 /** The Auth.js configuration: e-mail and password, plus the hospital's OpenID Connect provider when configured. */
 export function authConfig({ secret, config, getDb }: { secret: string; config: Config; getDb: () => Promise<Db> }): NextAuthConfig {
@@ -33,7 +33,8 @@ export function authConfig({ secret, config, getDb }: { secret: string; config: 
           return true;
         } catch (e) {
           console.warn(`[fenshen] single sign-on refused: ${(e as Error).message}`);
-          return false;
+          // The sign-in page says why, so the person knows what to do.
+          return e instanceof SsoRefusal ? `/login?error=${e.reason}` : false;
         }
       },
       jwt({ token, user }) {

@@ -17,6 +17,8 @@ const people: TestOidcUser[] = [
   { sub: "u-2", email: "chen@riverside.test", name: "Chen Jing", fenshen_role: "reviewer" },
   { sub: "u-3", email: "existing@riverside.test", name: "Existing Doctor" },
   { sub: "u-4", email: "unverified@riverside.test", name: "Nobody", email_verified: false },
+  // A provider that sends no email_verified claim at all vouches for nothing.
+  { sub: "u-5", email: "unsaid@riverside.test", name: "Unsaid", email_verified: undefined },
 ];
 
 let database: Database;
@@ -130,23 +132,25 @@ describe("single sign-on through the hospital's OpenID Connect provider", () => 
     expect(await membershipOf(session!.user!.id)).toEqual([{ orgId, role: "reviewer" }]);
   });
 
-  it("links an existing account by its e-mail and keeps its other organizations", async () => {
-    const existing = await signUp(database.db, { name: "Existing Doctor", email: "existing@riverside.test", password: "long-password", locale: "en" });
-    const { session } = await signInWithSso("u-3");
-    expect(session?.user?.id).toBe(existing.id);
-    expect(await membershipOf(existing.id)).toEqual(
-      expect.arrayContaining([
-        { orgId: existing.orgId, role: "admin" },
-        { orgId, role: "doctor" },
-      ]),
-    );
+  it("never joins an account someone registered with a password under that e-mail, and says why", async () => {
+    // Local addresses are not verified: whoever registered this one may not be the provider's person.
+    const existing = await signUp(database.db, { name: "Squatter", email: "existing@riverside.test", password: "long-password", locale: "en" });
+    const { redirect, session } = await signInWithSso("u-3");
+    expect(redirect).toBe(`${APP}/login?error=sso_local_account`);
+    expect(session?.user).toBeUndefined();
+    expect(await membershipOf(existing.id)).toEqual([{ orgId: existing.orgId, role: "admin" }]);
   });
 
-  it("refuses an address the provider has not verified, creating nothing", async () => {
-    const { redirect, session } = await signInWithSso("u-4");
-    expect(redirect).toBe(`${APP}/login?error=AccessDenied`);
-    expect(session?.user).toBeUndefined();
-    expect(await database.db.select().from(users).where(eq(users.email, "unverified@riverside.test"))).toEqual([]);
+  it("refuses an address the provider has not verified, or does not say it verified, creating nothing", async () => {
+    for (const [sub, email] of [
+      ["u-4", "unverified@riverside.test"],
+      ["u-5", "unsaid@riverside.test"],
+    ]) {
+      const { redirect, session } = await signInWithSso(sub!);
+      expect(redirect).toBe(`${APP}/login?error=sso_unverified_email`);
+      expect(session?.user).toBeUndefined();
+      expect(await database.db.select().from(users).where(eq(users.email, email!))).toEqual([]);
+    }
   });
 });
 
@@ -155,8 +159,8 @@ describe("role claim mapping", () => {
     const { actors, orgId: lone } = await createTestOrg(database, ["admin"]);
     const [org] = await database.db.select().from(organizations).where(eq(organizations.id, lone));
     const [admin] = await database.db.select().from(users).where(eq(users.id, actors.admin.userId));
-    await linkOidcUser(database.db, { sub: "x", email: admin!.email, fenshen_role: "doctor" }, { orgSlug: org!.slug, defaultRole: "doctor", roleClaim: "fenshen_role" });
+    await linkOidcUser(database.db, { sub: "x", email: admin!.email, email_verified: true, fenshen_role: "doctor" }, { orgSlug: org!.slug, defaultRole: "doctor", roleClaim: "fenshen_role" });
     expect(await membershipOf(admin!.id)).toEqual([{ orgId: lone, role: "admin" }]);
-    await expect(linkOidcUser(database.db, { sub: "y", email: "z@test.local" }, { orgSlug: "no-such-org", defaultRole: "doctor" })).rejects.toThrow(/OIDC_ORG_SLUG/);
+    await expect(linkOidcUser(database.db, { sub: "y", email: "z@test.local", email_verified: true }, { orgSlug: "no-such-org", defaultRole: "doctor" })).rejects.toThrow(/OIDC_ORG_SLUG/);
   });
 });

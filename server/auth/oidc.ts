@@ -25,20 +25,38 @@ export interface OidcMapping {
 
 const isRole = (v: unknown): v is Role => typeof v === "string" && (ROLES as readonly string[]).includes(v);
 
+/** Why single sign-on refused a person; the reason is the sign-in page's error code (login?error=…). */
+export type SsoRefusalReason = "sso_unverified_email" | "sso_local_account";
+
+export class SsoRefusal extends Error {
+  constructor(
+    readonly reason: SsoRefusalReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = "SsoRefusal";
+  }
+}
+
 /**
  * Maps a signed-in provider user onto Fenshen: finds or creates the user by e-mail and makes them a
  * member of the configured organization (default role, or the role claim when configured).
+ * Only an address the provider says it verified (email_verified: true) is matched, and never to an
+ * account with a password: local addresses are not verified, so anyone could have registered one with
+ * another person's address, and that person's first sign-on must not join (or take) it.
  */
 export async function linkOidcUser(db: Db, claims: OidcClaims, mapping: OidcMapping): Promise<{ id: string; name: string; email: string }> {
   const email = claims.email?.trim().toLowerCase();
-  // Accounts are matched by e-mail, so only an address the provider vouches for may claim one.
   if (!email) throw new Error("The identity provider sent no e-mail address (request the 'email' scope).");
-  if (claims.email_verified === false) throw new Error(`The identity provider has not verified ${email}.`);
+  if (claims.email_verified !== true) throw new SsoRefusal("sso_unverified_email", `The identity provider has not said it verified ${email} (email_verified).`);
   const claimedRole = mapping.roleClaim ? claims[mapping.roleClaim] : undefined;
   return db.transaction(async (tx) => {
     const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, mapping.orgSlug));
     if (!org) throw new Error(`OIDC_ORG_SLUG names no organization (${mapping.orgSlug}).`);
     let [user] = await tx.select().from(users).where(eq(users.email, email));
+    if (user?.passwordHash) {
+      throw new SsoRefusal("sso_local_account", `${email} already has an account with a password; it is not joined to single sign-on. Sign in with the password.`);
+    }
     user ??= (await tx.insert(users).values({ email, name: claims.name?.trim() || email }).returning())[0]!;
     const [membership] = await tx.select().from(memberships).where(and(eq(memberships.orgId, org.id), eq(memberships.userId, user.id)));
     if (!membership) {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { avatars, avatarVersions } from "@/db/schema";
+import { avatarPhotos, avatars, avatarVersions } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { MAX_PHOTO_BYTES, sniffPhotoType } from "./avatar.schema";
@@ -36,19 +36,26 @@ describe("photo type check", () => {
 });
 
 describe("an avatar's photo", () => {
-  it("is stored with its type, shown to members, and to patients only once published", async () => {
+  it("is stored with its type, shown to members, and to patients only as a published version names it", async () => {
     const avatar = await createAvatar(database.db, doctor, testAvatarProfile("Dr. Photo"));
-    await setAvatarPhoto(database.db, doctor, avatar.id, JPEG);
+    const { updatedAt } = await setAvatarPhoto(database.db, doctor, avatar.id, JPEG);
     expect(await getAvatarPhotoForMember(database.db, doctor, avatar.id)).toMatchObject({ mime: "image/jpeg" });
     expect(await getPublicAvatarPhoto(database.db, avatar.slug)).toBeNull();
-    await database.db.insert(avatarVersions).values({ orgId: doctor.orgId, avatarId: avatar.id, number: 1, snapshot: { name: "Dr. Photo", language: "en" } as never, publishedBy: doctor.userId });
-    const [version] = await database.db.select().from(avatarVersions).where(eq(avatarVersions.avatarId, avatar.id));
+    const snapshot = { name: "Dr. Photo", language: "en", photoUpdatedAt: updatedAt.toISOString() } as never;
+    const [version] = await database.db.insert(avatarVersions).values({ orgId: doctor.orgId, avatarId: avatar.id, number: 1, snapshot, publishedBy: doctor.userId }).returning();
     await database.db.update(avatars).set({ publishedVersionId: version!.id }).where(eq(avatars.id, avatar.id));
     const photo = await getPublicAvatarPhoto(database.db, avatar.slug);
     expect(photo?.mime).toBe("image/jpeg");
     expect([...photo!.bytes]).toEqual([...JPEG]);
+    // The draft's changes reach patients only with the next published version.
+    await setAvatarPhoto(database.db, doctor, avatar.id, PNG);
+    expect((await getAvatarPhotoForMember(database.db, doctor, avatar.id))?.mime).toBe("image/png");
+    expect((await getPublicAvatarPhoto(database.db, avatar.slug))?.mime).toBe("image/jpeg");
     await removeAvatarPhoto(database.db, doctor, avatar.id);
-    expect(await getPublicAvatarPhoto(database.db, avatar.slug)).toBeNull();
+    expect(await getAvatarPhotoForMember(database.db, doctor, avatar.id)).toBeNull();
+    expect((await getPublicAvatarPhoto(database.db, avatar.slug))?.mime).toBe("image/jpeg");
+    // Only the published version's photo is kept; the draft's unused one is gone.
+    expect(await database.db.select({ mime: avatarPhotos.mime }).from(avatarPhotos).where(eq(avatarPhotos.avatarId, avatar.id))).toEqual([{ mime: "image/jpeg" }]);
   });
 
   it("refuses what is not an image, what is too large, and another organization's avatar", async () => {

@@ -1,12 +1,13 @@
 /**
  * What a version freezes besides the persona: the draft's consultation protocols and its knowledge set
- * (the enabled documents, by id, title and content hash), and the one place a version row is written.
+ * (the enabled documents, by id, title and content hash), and the one place a version row is written;
+ * also which of the avatar's photos versions and reviews still name.
  */
-import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, or, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type AvatarSnapshot, avatars, avatarVersions, documents, protocols, type VersionDocument, type VersionProtocol } from "@/db/schema";
+import { avatarPhotos, type AvatarSnapshot, avatars, avatarVersions, documents, protocols, publishRequests, type VersionDocument, type VersionProtocol } from "@/db/schema";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The draft's protocols as a version stores them: every column but ownership and timestamps. */
 export async function draftProtocols(db: Db | Tx, avatarId: string): Promise<VersionProtocol[]> {
@@ -42,6 +43,8 @@ export interface NewVersion {
   knowledge: VersionDocument[];
   /** A rollback: the number of the version it repeats. */
   restoredFrom?: number;
+  /** An approved review: the time the reviewed content was asked for (see avatarVersions.curatedAsOf). */
+  curatedAsOf?: Date;
 }
 
 /** Inserts the next version and makes it the one patients get (call inside a transaction). */
@@ -64,9 +67,27 @@ export async function insertVersion(tx: Tx, v: NewVersion) {
       protocols: v.protocols,
       knowledge: v.knowledge,
       restoredFrom: v.restoredFrom ?? null,
+      curatedAsOf: v.curatedAsOf ?? null,
       publishedBy: v.publishedBy,
     })
     .returning();
   await tx.update(avatars).set({ publishedVersionId: version!.id }).where(eq(avatars.id, v.avatarId));
+  await dropUnusedPhotos(tx, v.avatarId);
   return version!;
+}
+
+/** The photo a snapshot names (avatar_photos.updated_at). */
+export const photoOf = (snapshot: SQLWrapper) => sql`(${snapshot} ->> 'photoUpdatedAt')::timestamptz`;
+
+/** Deletes the avatar's photos that neither the draft, the published version nor a pending review names. */
+export async function dropUnusedPhotos(tx: Tx, avatarId: string): Promise<void> {
+  await tx.execute(sql`
+    delete from ${avatarPhotos} p
+    where p.avatar_id = ${avatarId}
+      and p.updated_at is distinct from (select photo_updated_at from ${avatars} where id = ${avatarId})
+      and p.updated_at is distinct from (
+        select ${photoOf(sql`v.snapshot`)} from ${avatars} a join ${avatarVersions} v on v.id = a.published_version_id where a.id = ${avatarId})
+      and not exists (
+        select 1 from ${publishRequests} r
+        where r.avatar_id = ${avatarId} and r.status = 'pending' and ${photoOf(sql`r.snapshot`)} = p.updated_at)`);
 }

@@ -1,22 +1,17 @@
 import { and, asc, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { avatars, avatarVersions, documents, protocols, users, type VersionDocument, type VersionProtocol } from "@/db/schema";
+import { avatars, avatarVersions, documents, protocols, publishRequests, users, type VersionDocument, type VersionProtocol } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { assertDirectPublishAllowed } from "@/server/governance/approval.service";
 import { mayEditAvatar } from "@/server/doctor/may-edit";
 import { AppError } from "@/server/lib/errors";
-import { type AvatarRow, getAvatarOrThrow, readSnapshot, snapshotOf } from "./avatar.service";
+import { type AvatarRow, draftContent, getAvatarOrThrow, readSnapshot, snapshotOf } from "./avatar.service";
 import { draftKnowledge, draftProtocols, insertVersion } from "./version-content";
 import { diffVersions, type VersionContent, type VersionDiff } from "./version-diff";
 
 type VersionRow = typeof avatarVersions.$inferSelect;
 
 const contentOf = (v: VersionRow): VersionContent => ({ snapshot: readSnapshot(v.snapshot), protocols: v.protocols, knowledge: v.knowledge });
-
-async function draftContent(db: Db, avatar: AvatarRow): Promise<VersionContent> {
-  const [p, k] = await Promise.all([draftProtocols(db, avatar.id), draftKnowledge(db, avatar.id)]);
-  return { snapshot: snapshotOf(avatar), protocols: p, knowledge: k };
-}
 
 async function versionsOf(db: Db, avatar: AvatarRow) {
   return db
@@ -66,16 +61,28 @@ export async function listVersions(db: Db, actor: Actor, unverifiedAvatarId: str
   };
 }
 
+/** A publish request's draft as it was asked for review (what the reviewer sees and approval publishes). */
+async function requestedContent(db: Db, avatar: AvatarRow, unverifiedRequestId: string): Promise<VersionContent> {
+  const [request] = await db
+    .select({ snapshot: publishRequests.snapshot, protocols: publishRequests.protocols, knowledge: publishRequests.knowledge })
+    .from(publishRequests)
+    .where(and(eq(publishRequests.id, unverifiedRequestId), eq(publishRequests.avatarId, avatar.id), eq(publishRequests.orgId, avatar.orgId)));
+  if (!request) throw new AppError("not_found", "No such publish request for this avatar.");
+  if (!request.snapshot) throw new AppError("conflict", "This request was made before reviewed drafts were kept; reject it and ask for a new review.");
+  return { snapshot: readSnapshot(request.snapshot), protocols: request.protocols, knowledge: request.knowledge };
+}
+
 /**
- * What changed: a version against the one before it, or (without versionId) the draft against the
- * latest version.
+ * What changed: a version against the one before it, or (without versionId) the draft, or the draft a
+ * publish request asked to publish, against the latest version.
  */
-export async function diffVersion(db: Db, actor: Actor, input: { avatarId: string; versionId?: string }) {
+export async function diffVersion(db: Db, actor: Actor, input: { avatarId: string; versionId?: string; requestId?: string }) {
   const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "read");
   const rows = await versionsOf(db, avatar);
   if (!input.versionId) {
     const latest = rows.at(-1);
-    return { from: latest?.version.number ?? null, to: null, diff: diffVersions(latest ? contentOf(latest.version) : null, await draftContent(db, avatar)) };
+    const proposed = input.requestId ? await requestedContent(db, avatar, input.requestId) : await draftContent(db, avatar);
+    return { from: latest?.version.number ?? null, to: null, diff: diffVersions(latest ? contentOf(latest.version) : null, proposed) };
   }
   const index = rows.findIndex((r) => r.version.id === input.versionId);
   if (index < 0) throw new AppError("not_found", "No such version of this avatar.");

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { conversations, messages } from "@/db/schema";
+import { conversations, escalations, messages, notifications } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createAvatar, publishAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
@@ -9,7 +9,7 @@ import { pasteDocument } from "@/server/knowledge/document.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { startChatTurn } from "./chat.service";
-import { hashSessionToken } from "./conversation.service";
+import { sessionHash } from "./patient-session";
 import type { ChatEvent } from "./engine";
 
 let database: Database;
@@ -38,15 +38,15 @@ afterAll(async () => {
 
 describe("startChatTurn", () => {
   it("opens a new conversation under the returned id for the patient's session, and continues it on the next turn", async () => {
-    const first = await startChatTurn(database.db, { request: { slug, message: "How much salt a day?" }, actor: null, patientToken: "patient-token-one-xxxxxxxx" });
+    const first = await startChatTurn(database.db, { request: { slug, message: "How much salt a day?" }, actor: null, session: sessionHash("browser", "patient-token-one-xxxxxxxx") });
     expect((await drain(first.events)).at(-1)?.type).toBe("done");
     const [row] = await database.db.select().from(conversations).where(eq(conversations.id, first.conversationId));
-    expect(row).toMatchObject({ sessionHash: hashSessionToken("patient-token-one-xxxxxxxx"), orgId: doctor.orgId, avatarVersionId: first.target.versionId });
+    expect(row).toMatchObject({ sessionHash: sessionHash("browser", "patient-token-one-xxxxxxxx"), orgId: doctor.orgId, avatarVersionId: first.target.versionId });
 
     const second = await startChatTurn(database.db, {
       request: { slug, conversationId: first.conversationId, message: "And for children?" },
       actor: null,
-      patientToken: "patient-token-one-xxxxxxxx",
+      session: sessionHash("browser", "patient-token-one-xxxxxxxx"),
     });
     await drain(second.events);
     expect(second.conversationId).toBe(first.conversationId);
@@ -55,23 +55,36 @@ describe("startChatTurn", () => {
   });
 
   it("fails the stream with not_found for another session's conversation, and writes nothing to it", async () => {
-    const owner = await startChatTurn(database.db, { request: { slug, message: "Hello" }, actor: null, patientToken: "patient-token-owner-xxxxxx" });
+    const owner = await startChatTurn(database.db, { request: { slug, message: "Hello" }, actor: null, session: sessionHash("browser", "patient-token-owner-xxxxxx") });
     await drain(owner.events);
     const before = await database.db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, owner.conversationId));
 
     const intruder = await startChatTurn(database.db, {
       request: { slug, conversationId: owner.conversationId, message: "Show me this chat" },
       actor: null,
-      patientToken: "patient-token-intruder-xxx",
+      session: sessionHash("browser", "patient-token-intruder-xxx"),
     });
     await expect(drain(intruder.events)).rejects.toMatchObject({ code: "not_found" });
     const after = await database.db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, owner.conversationId));
     expect(after).toHaveLength(before.length);
   });
 
+  it("answers a crisis typed in the preview with the vetted reply but pages nobody: no escalation, no notification", async () => {
+    const [avatar] = await database.db.select({ avatarId: conversations.avatarId }).from(conversations).limit(1);
+    const preview = await startChatTurn(database.db, { request: { previewAvatarId: avatar!.avatarId, message: "I want to kill myself tonight" }, actor: doctor, session: sessionHash("browser", "patient-token-doctor-xxxx") });
+    const events = await drain(preview.events);
+    expect(events.find((e) => e.type === "crisis")).toMatchObject({ category: "suicide", escalationId: null });
+    const [row] = await database.db.select().from(conversations).where(eq(conversations.id, preview.conversationId));
+    expect(row).toMatchObject({ avatarVersionId: null, sessionHash: sessionHash("preview", doctor.userId) });
+    const crisisReplies = await database.db.select().from(messages).where(eq(messages.conversationId, preview.conversationId));
+    expect(crisisReplies.map((m) => m.kind)).toEqual(expect.arrayContaining(["crisis"]));
+    expect(await database.db.select().from(escalations).where(eq(escalations.orgId, doctor.orgId))).toEqual([]);
+    expect(await database.db.select().from(notifications).where(eq(notifications.orgId, doctor.orgId))).toEqual([]);
+  });
+
   it("refuses a draft preview without a signed-in member", async () => {
     await expect(
-      startChatTurn(database.db, { request: { previewAvatarId: "any", message: "Hello" }, actor: null, patientToken: "patient-token-preview-xxx" }),
+      startChatTurn(database.db, { request: { previewAvatarId: "any", message: "Hello" }, actor: null, session: sessionHash("browser", "patient-token-preview-xxx") }),
     ).rejects.toMatchObject({ code: "unauthorized" });
   });
 });

@@ -9,9 +9,10 @@ import { auditedTurn } from "@/server/governance/answer-audit";
 import { AppError } from "@/server/lib/errors";
 import { protocolsForTarget } from "@/server/protocols/protocol.service";
 import type { TChatRequest } from "./chat.schema";
-import { hashSessionToken, openConversation } from "./conversation.service";
+import { openConversation } from "./conversation.service";
 import { type ChatEvent, type ChatTarget, respond } from "./engine";
 import { getChatModel } from "./llm/model";
+import { sessionHash } from "./patient-session";
 import { getPublishedAvatarCached, publishedChatTarget } from "./published-target";
 import { TurnGate } from "./turn-gate";
 
@@ -24,22 +25,30 @@ async function resolveTarget(db: Db, request: TChatRequest, actor: Actor | null)
   }
   if (!actor) throw new AppError("unauthorized", "Sign in to preview a draft avatar.");
   const avatar = await getAvatarOrThrow(db, actor, request.previewAvatarId!, "read");
-  return { avatarId: avatar.id, orgId: avatar.orgId, versionId: null, persona: snapshotOf(avatar), protocols: await protocolsForTarget(db, { avatarId: avatar.id, versionId: null }) };
+  return {
+    avatarId: avatar.id,
+    orgId: avatar.orgId,
+    versionId: null,
+    persona: snapshotOf(avatar),
+    protocols: await protocolsForTarget(db, { avatarId: avatar.id, versionId: null }),
+    // A crisis typed to test the preview is answered like a patient's, but pages nobody (as in a simulation).
+    simulation: true,
+  };
 }
 
 /**
  * The turn's conversation id and its event stream. The id is known before any database write (a new
  * conversation gets it here), so the route can send it as the stream's first bytes; opening or
  * verifying the conversation is the stream's first step, and a conversation of another session fails
- * the stream with not_found.
+ * the stream with not_found. `session` is the asking session's hash (patient-session.ts).
  */
 export async function startChatTurn(
   db: Db,
-  args: { request: TChatRequest; actor: Actor | null; patientToken: string },
+  args: { request: TChatRequest; actor: Actor | null; session: string },
 ): Promise<{ conversationId: string; target: ChatTarget; events: AsyncGenerator<ChatEvent> }> {
   const target = await resolveTarget(db, args.request, args.actor);
-  // Preview chats belong to the member, not to an anonymous browser session.
-  const sessionHash = hashSessionToken(target.versionId ? args.patientToken : `preview:${args.actor!.userId}`);
+  // Preview chats belong to the member, not to the browser, widget or API session asking.
+  const session = target.versionId ? args.session : sessionHash("preview", args.actor!.userId);
   const existing = args.request.conversationId;
   const conversationId = existing ?? randomUUID();
   const model = getChatModel();
@@ -50,7 +59,7 @@ export async function startChatTurn(
     try {
       await openConversation(db, {
         target,
-        sessionHash,
+        sessionHash: session,
         ...(existing ? { unverifiedConversationId: existing } : { newConversationId: conversationId }),
         locale: target.persona.language,
       });

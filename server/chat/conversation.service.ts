@@ -1,16 +1,10 @@
-import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conversations, messages } from "@/db/schema";
 import { AppError } from "@/server/lib/errors";
 import type { ChatTarget } from "./engine";
 
-/** Conversations are tied to a hash of the patient's session token; the token itself is never stored. */
-export function hashSessionToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-/** Continues the patient's conversation with this avatar, or starts one. Another session's id is not found. */
+/** Continues the patient's conversation with this avatar, or starts one. Another session's id is not found (sessionHash: see patient-session.ts). */
 export async function openConversation(
   db: Db,
   args: { target: ChatTarget; sessionHash: string; unverifiedConversationId?: string; newConversationId?: string; locale: string },

@@ -46,6 +46,7 @@ export async function recordCrisisTurn(
         avatarId: target.avatarId,
         conversationId,
         messageId: question!.id,
+        patientMessage: args.message,
         category: verdict.category,
         level: verdict.level,
         evidence: verdict.evidence,

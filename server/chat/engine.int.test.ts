@@ -62,8 +62,8 @@ describe("a crisis message", () => {
     expect(crisis.hotlines.map((h) => h.number).join(" ")).toMatch(/988/);
     expect(text.length).toBeGreaterThan(20);
     const [escalation] = await database.db.select().from(escalations).where(eq(escalations.conversationId, conversationId));
-    expect(escalation).toMatchObject({ category: "suicide", status: "open", orgId: doctor.orgId });
-    const [question] = await database.db.select().from(messages).where(eq(messages.id, escalation!.messageId));
+    expect(escalation).toMatchObject({ category: "suicide", status: "open", orgId: doctor.orgId, patientMessage: "I want to kill myself tonight" });
+    const [question] = await database.db.select().from(messages).where(eq(messages.id, escalation!.messageId!));
     expect(question!.content).toBe("I want to kill myself tonight");
   });
 

@@ -37,7 +37,7 @@ export interface ChatTarget {
   protocols?: ChatProtocol[];
   /** A published version's knowledge (absent for the draft, which uses everything enabled now). */
   knowledge?: PublishedKnowledge;
-  /** A virtual-patient run: a crisis turn is recorded in the conversation but escalates to no one. */
+  /** A test, not a patient (a virtual-patient run, the studio preview): a crisis turn is recorded in the conversation but escalates to no one. */
   simulation?: boolean;
 }
 

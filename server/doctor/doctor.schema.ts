@@ -2,7 +2,12 @@ import { z } from "zod";
 
 const id = (what: string) => z.string().min(1, `Choose a ${what}.`).max(64, `That ${what} id is too long.`);
 
-export const ZVersionDiffInput = z.object({ avatarId: id("avatar"), versionId: id("version").optional() });
+export const ZVersionDiffInput = z.object({
+  avatarId: id("avatar"),
+  versionId: id("version").optional(),
+  /** A publish request: its draft as asked for review, against the latest version. */
+  requestId: id("publish request").optional(),
+});
 export const ZRollbackInput = z.object({ avatarId: id("avatar"), versionId: id("version") });
 
 export const CONVERSATION_KINDS = ["crisis", "answered", "no_answer", "thumbs_down"] as const;

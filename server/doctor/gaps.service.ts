@@ -10,6 +10,7 @@ import { type Db, rowsOf } from "@/db/client";
 import { avatarVersions, conversations, curatedAnswers, gapResolutions, messages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
+import { governanceFor } from "@/server/governance/governance-settings.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { curatedKeywordVector } from "@/server/knowledge/retrieve/curated";
 import { queryTokens } from "@/server/knowledge/text/tokenize";
@@ -131,6 +132,8 @@ export async function listGaps(db: Db, actor: Actor, input: { avatarId: string; 
     );
   return {
     canEdit: await mayEditAvatar(db, actor, avatar.id),
+    /** Publishing needs a review: answers cannot go to patients "live", only with the next reviewed version. */
+    reviewRequired: (await governanceFor(db, actor.orgId)).requirePublishApproval,
     groups: [...groups.values()].sort((a, b) => b.count - a.count || b.lastAskedAt.getTime() - a.lastAskedAt.getTime()),
     /** Curated answers written "with the next version" that the published version does not use yet. */
     waitingForPublish: waiting?.n ?? 0,
@@ -163,6 +166,10 @@ async function verifiedMessages(db: Db, actor: Actor, avatarId: string, unverifi
  */
 export async function answerGap(db: Db, actor: Actor, input: TAnswerGapInput, embedder: Embedder) {
   const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "edit");
+  // A live answer reaches patients at once: where publishing needs a review, it waits for the next reviewed version.
+  if (input.apply === "live" && (await governanceFor(db, actor.orgId)).requirePublishApproval) {
+    throw new AppError("forbidden", "Your organization requires a reviewer's approval before anything reaches patients: answer with the next version, then request a review.");
+  }
   const ids = await verifiedMessages(db, actor, avatar.id, input.messageIds);
   const [vector] = await embedder.embed([input.question]);
   return db.transaction(async (tx) => {

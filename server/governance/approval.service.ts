@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { avatars, memberships, publishRequests, users } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
-import { getAvatarOrThrow, publishAvatar } from "@/server/avatars/avatar.service";
+import { draftContent, getAvatarOrThrow, publishAvatar } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
 import { governanceFor } from "./governance-settings.service";
 
@@ -22,7 +22,11 @@ export async function requestPublish(db: Db, actor: Actor, args: { avatarId: str
     .from(publishRequests)
     .where(and(eq(publishRequests.avatarId, avatar.id), eq(publishRequests.status, "pending")));
   if (pending) throw new AppError("conflict", "A review of this avatar is already pending.");
-  const [request] = await db.insert(publishRequests).values({ orgId: actor.orgId, avatarId: avatar.id, requestedBy: actor.userId, note: args.note }).returning();
+  // The draft is kept as it is now: the reviewer sees this, and approval publishes this, whatever is edited meanwhile.
+  const [request] = await db
+    .insert(publishRequests)
+    .values({ orgId: actor.orgId, avatarId: avatar.id, requestedBy: actor.userId, note: args.note, ...(await draftContent(db, avatar)) })
+    .returning();
   return request!;
 }
 
@@ -75,8 +79,8 @@ async function pendingRequestOrThrow(db: Db, actor: Actor, unverifiedRequestId: 
 }
 
 /**
- * A reviewer approves (publishing the draft as it is now, on the requester's behalf) or rejects with a
- * comment. Nobody reviews their own request: approval means a second pair of eyes.
+ * A reviewer approves (publishing, on the requester's behalf, the draft as it was asked for: what the
+ * reviewer saw) or rejects with a comment. Nobody reviews their own request: approval means a second pair of eyes.
  */
 export async function decidePublishRequest(db: Db, actor: Actor, args: { requestId: string; decision: "approve" | "reject"; comment: string }) {
   assertCan(actor, "publish.review");
@@ -90,7 +94,12 @@ export async function decidePublishRequest(db: Db, actor: Actor, args: { request
       .from(memberships)
       .where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, request.requestedBy)));
     if (!membership) throw new AppError("conflict", "The doctor who asked is no longer a member; reject this request.");
-    const version = await publishAvatar(db, { userId: request.requestedBy, orgId: actor.orgId, role: membership.role }, request.avatarId);
+    const { snapshot, protocols, knowledge } = request;
+    if (!snapshot || !protocols || !knowledge) throw new AppError("conflict", "This request was made before reviewed drafts were kept; reject it and ask for a new review.");
+    const version = await publishAvatar(db, { userId: request.requestedBy, orgId: actor.orgId, role: membership.role }, request.avatarId, {
+      content: { snapshot, protocols, knowledge },
+      reviewedAt: request.createdAt,
+    });
     versionId = version.id;
   }
   const [decided] = await db

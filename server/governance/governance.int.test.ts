@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { auditLog, avatars, conversations, escalations, messages } from "@/db/schema";
+import { auditLog, avatars, avatarVersions, conversations, escalations, messages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
@@ -10,6 +10,10 @@ import type { ChatEvent, ChatTarget } from "@/server/chat/engine";
 import { auditedTurn } from "./answer-audit";
 import { auditToCsv, listAudit } from "./audit";
 import { purgeExpiredConversations } from "./retention";
+import { getPublicAvatarPhoto, setAvatarPhoto } from "@/server/avatars/photo.service";
+import { getPublishedAvatarBySlug } from "@/server/avatars/avatar.service";
+import { addCuratedAnswer } from "@/server/simulation/teach.service";
+import { findCuratedAnswer } from "@/server/knowledge/retrieve/curated";
 import { codeOf, testCaller } from "@/server/test/trpc";
 
 let database: Database;
@@ -117,6 +121,68 @@ describe("publish approval", () => {
     await admin.governance.updateSettings({ requirePublishApproval: false, conversationRetentionDays: null });
   });
 
+  it("publishes exactly the draft the reviewer saw, photo included, not what was edited after the request", async () => {
+    const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
+    const avatar = await readyAvatar("Dr. Snapshot");
+    const admin = callerFor(org.actors.admin);
+    const doctor = callerFor(org.actors.doctor);
+    const reviewer = callerFor(org.actors.reviewer);
+    await admin.governance.updateSettings({ requirePublishApproval: true, conversationRetentionDays: null });
+    await setAvatarPhoto(database.db, org.actors.doctor, avatar.id, PNG);
+    const request = await doctor.governance.requestPublish({ avatarId: avatar.id, note: "" });
+
+    // Edited after asking: a new name, a new photo, a hand-written answer.
+    await doctor.avatar.update({ avatarId: avatar.id, profile: testAvatarProfile("Dr. Unreviewed") });
+    await setAvatarPhoto(database.db, org.actors.doctor, avatar.id, JPEG);
+    await addCuratedAnswer(database.db, createOfflineEmbedder(), { orgId: org.orgId, avatarId: avatar.id, question: "Can I drink coffee?", answer: "Unreviewed advice about coffee." });
+
+    // The reviewer sees the draft as asked, not as edited.
+    const seen = await reviewer.version.diff({ avatarId: avatar.id, requestId: request.id });
+    expect(JSON.stringify(seen.diff)).toContain("Dr. Snapshot");
+    expect(JSON.stringify(seen.diff)).not.toContain("Dr. Unreviewed");
+
+    const approved = await reviewer.governance.decide({ requestId: request.id, decision: "approve", comment: "" });
+    const [version] = await database.db.select().from(avatarVersions).where(eq(avatarVersions.id, approved.versionId!));
+    expect(version!.snapshot.name).toBe("Dr. Snapshot");
+    const published = await getPublishedAvatarBySlug(database.db, avatar.slug);
+    expect(published.snapshot.name).toBe("Dr. Snapshot");
+    expect((await getPublicAvatarPhoto(database.db, avatar.slug))?.mime).toBe("image/png");
+    // The answer written after the request waits for the next review.
+    const coffee = (curatedAsOf: Date) => findCuratedAnswer(database.db, { avatarId: avatar.id, query: "Can I drink coffee?", embedder: createOfflineEmbedder(), curatedAsOf, documentIds: [] });
+    expect(await coffee(version!.createdAt)).not.toBeNull();
+    expect(published.knowledge.publishedAt).toEqual(request.createdAt);
+    expect(await coffee(published.knowledge.publishedAt)).toBeNull();
+
+    await admin.governance.updateSettings({ requirePublishApproval: false, conversationRetentionDays: null });
+  });
+
+  it("refuses an approval when a reviewed document changed since the request", async () => {
+    const avatar = await readyAvatar("Dr. Changed");
+    const admin = callerFor(org.actors.admin);
+    await admin.governance.updateSettings({ requirePublishApproval: true, conversationRetentionDays: null });
+    const request = await callerFor(org.actors.doctor).governance.requestPublish({ avatarId: avatar.id, note: "" });
+    await database.db.execute(sql`update documents set content_hash = 'changed' where avatar_id = ${avatar.id}`);
+    expect(await codeOf(callerFor(org.actors.reviewer).governance.decide({ requestId: request.id, decision: "approve", comment: "" }))).toBe("CONFLICT");
+    const [row] = await database.db.select().from(avatars).where(eq(avatars.id, avatar.id));
+    expect(row!.publishedVersionId).toBeNull();
+    await admin.governance.updateSettings({ requirePublishApproval: false, conversationRetentionDays: null });
+  });
+
+  it("keeps a knowledge-gap answer from reaching patients live where publishing needs a review", async () => {
+    const avatar = await readyAvatar("Dr. Gap");
+    const admin = callerFor(org.actors.admin);
+    const doctor = callerFor(org.actors.doctor);
+    const answer = (apply: "live" | "next_version") => doctor.gaps.answer({ avatarId: avatar.id, messageIds: ["no-such-message"], question: "Coffee?", answer: "A cup a day is fine.", apply });
+    await admin.governance.updateSettings({ requirePublishApproval: true, conversationRetentionDays: null });
+    expect(await codeOf(answer("live"))).toBe("FORBIDDEN");
+    expect((await doctor.gaps.list({ avatarId: avatar.id })).reviewRequired).toBe(true);
+    // With the next version it goes on (to the check of the questions named).
+    expect(await codeOf(answer("next_version"))).toBe("NOT_FOUND");
+    await admin.governance.updateSettings({ requirePublishApproval: false, conversationRetentionDays: null });
+    expect(await codeOf(answer("live"))).toBe("NOT_FOUND");
+  });
+
   it("refuses a self-review and lets the requester withdraw", async () => {
     const avatar = await readyAvatar("Dr. Self");
     const admin = callerFor(org.actors.admin);
@@ -145,18 +211,28 @@ describe("retention", () => {
     const crisis = await insertConversation(daysAgo(40));
     await database.db
       .insert(escalations)
-      .values({ orgId: org.orgId, avatarId: avatar.id, conversationId: crisis.id, messageId: crisis.messageId, category: "suicide", level: "imminent", evidence: [] });
+      .values({ orgId: org.orgId, avatarId: avatar.id, conversationId: crisis.id, messageId: crisis.messageId, patientMessage: "hello", category: "suicide", level: "imminent", evidence: [] });
+    const handled = await insertConversation(daysAgo(40));
+    const evidence = [{ phrase: "hello", rule: "r", category: "suicide", level: "imminent" }];
+    const [handledEscalation] = await database.db
+      .insert(escalations)
+      .values({ orgId: org.orgId, avatarId: avatar.id, conversationId: handled.id, messageId: handled.messageId, patientMessage: "hello", category: "suicide", level: "imminent", evidence, status: "resolved" })
+      .returning();
 
     expect(await purgeExpiredConversations(database.db, now)).toEqual([]);
     await callerFor(org.actors.admin).governance.updateSettings({ requirePublishApproval: false, conversationRetentionDays: 30 });
     const purged = await purgeExpiredConversations(database.db, now);
-    expect(purged).toEqual([{ orgId: org.orgId, deleted: 1 }]);
+    expect(purged).toEqual([{ orgId: org.orgId, deleted: 2 }]);
 
     const left = await database.db.select({ id: conversations.id }).from(conversations).where(eq(conversations.avatarId, avatar.id));
     expect(left.map((c) => c.id).sort()).toEqual([recent.id, crisis.id].sort());
     expect(await database.db.select().from(messages).where(eq(messages.conversationId, old.id))).toHaveLength(0);
+    // The resolved crisis keeps its record, without the patient's words; the open one keeps everything.
+    const byId = new Map((await database.db.select().from(escalations).where(eq(escalations.avatarId, avatar.id))).map((e) => [e.id, e]));
+    expect(byId.get(handledEscalation!.id)).toMatchObject({ status: "resolved", conversationId: null, patientMessage: null, evidence: [] });
+    expect([...byId.values()].find((e) => e.conversationId === crisis.id)).toMatchObject({ status: "open", patientMessage: "hello" });
     const [log] = await listAudit(database.db, org.actors.admin, { action: "retention.purge", limit: 5 });
-    expect(log).toMatchObject({ actorLabel: "system", details: { deleted: 1, retentionDays: 30 } });
+    expect(log).toMatchObject({ actorLabel: "system", details: { deleted: 2, retentionDays: 30 } });
   });
 
   it("validates the retention period", async () => {

@@ -1,12 +1,13 @@
 import { and, eq, inArray, isNotNull, lt, ne, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conversations, escalations, governanceSettings } from "@/db/schema";
+import { forgetPatientTextOfClosedEscalations } from "@/server/safety/escalation.service";
 import { recordAudit } from "./audit";
 
 /**
  * Deletes patient conversations whose last message is older than the organization's retention period,
  * and logs each purge. Conversations with an escalation not yet resolved are kept: a crisis still being
- * handled must not lose its record.
+ * handled must not lose its record. The resolved escalations of purged conversations lose the patient's words too.
  */
 export async function purgeExpiredConversations(db: Db, now = new Date()): Promise<{ orgId: string; deleted: number }[]> {
   const rules = await db
@@ -34,6 +35,7 @@ export async function purgeExpiredConversations(db: Db, now = new Date()): Promi
         );
       if (expired.length === 0) return 0;
       await tx.delete(conversations).where(inArray(conversations.id, expired.map((c) => c.id)));
+      await forgetPatientTextOfClosedEscalations(tx, rule.orgId);
       await recordAudit(tx, {
         orgId: rule.orgId,
         actorId: null,

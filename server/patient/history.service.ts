@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { avatars, avatarVersions, type Citation, conversations, escalations, messageFeedback, messages, organizations } from "@/db/schema";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import type { CrisisEvidence } from "@/server/safety/detect";
+import { forgetPatientTextOfClosedEscalations } from "@/server/safety/escalation.service";
 import { getOrgHotlines } from "@/server/safety/org-hotlines";
 import { getCrisisReply, type Hotline, type Locale, type Region } from "@/server/safety/replies";
 import { hospitalOf } from "./directory.service";
@@ -210,8 +211,15 @@ export async function listHistory(db: Db, identity: PatientIdentity) {
 
 export type HistoryEntry = Awaited<ReturnType<typeof listHistory>>[number];
 
-/** Deletes a patient's own conversation for good: its messages, ratings and follow-up requests cascade with it. */
+/**
+ * Deletes a patient's own conversation for good: its messages, ratings and follow-up requests cascade
+ * with it. A crisis escalation not yet resolved outlives it, with the patient's words, until the care
+ * team resolves it (then they are erased too).
+ */
 export async function deleteConversation(db: Db, identity: PatientIdentity, unverifiedId: string): Promise<void> {
   const conv = await findOwnedConversation(db, identity, unverifiedId);
-  await db.delete(conversations).where(eq(conversations.id, conv.id));
+  await db.transaction(async (tx) => {
+    await tx.delete(conversations).where(eq(conversations.id, conv.id));
+    await forgetPatientTextOfClosedEscalations(tx, conv.orgId);
+  });
 }

@@ -1,15 +1,21 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
+import { type Database, MIGRATIONS_FOLDER } from "@/db/client";
 import { readMessage } from "@/components/chat/message-parts";
-import { conversations, curatedAnswers, followUpRequests, messageFeedback, messages, users } from "@/db/schema";
+import { conversations, curatedAnswers, escalations, followUpRequests, messageFeedback, messages, notifications, organizations, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createAvatar, getPublishedAvatarBySlug, publishAvatar } from "@/server/avatars/avatar.service";
-import { hashSessionToken, openConversation } from "@/server/chat/conversation.service";
+import { openConversation } from "@/server/chat/conversation.service";
+import { browserSessionOf, ensureBrowserSession, newPatientToken, PATIENT_COOKIE, sessionHash } from "@/server/chat/patient-session";
+import { sendApiMessage, startApiConversation } from "@/server/api-keys/v1.service";
 import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { pasteDocument } from "@/server/knowledge/document.service";
+import { listEscalations, resolveEscalation } from "@/server/safety/escalation.service";
 import { addCuratedAnswer } from "@/server/simulation/teach.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
@@ -29,8 +35,8 @@ let otherDoctor: Actor;
 let target: ChatTarget;
 let slug: string;
 
-const alice: PatientIdentity = { sessionHash: hashSessionToken("alice-token"), userId: null };
-const mallory: PatientIdentity = { sessionHash: hashSessionToken("mallory-token"), userId: null };
+const alice: PatientIdentity = { sessionHash: sessionHash("browser", "alice-token"), userId: null };
+const mallory: PatientIdentity = { sessionHash: sessionHash("browser", "mallory-token"), userId: null };
 
 /** One patient turn through the real engine (offline composer); returns the saved answer's id. */
 async function ask(identity: PatientIdentity, message: string, conversationId?: string) {
@@ -150,7 +156,7 @@ describe("ask a human doctor", () => {
 
 describe("reload and history", () => {
   it("finds the session's latest conversation with its citations, crisis panel and rating", async () => {
-    const bob: PatientIdentity = { sessionHash: hashSessionToken("bob-token"), userId: null };
+    const bob: PatientIdentity = { sessionHash: sessionHash("browser", "bob-token"), userId: null };
     const first = await ask(bob, "How much salt should I eat per day?");
     const crisis = await ask(bob, "I want to kill myself", first.conversationId);
     expect(crisis.kind).toBe("crisis");
@@ -164,7 +170,7 @@ describe("reload and history", () => {
     // Another session's id is never resumed: the session's own latest is.
     const malloryTurn = await ask(mallory, "Salt?");
     expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: bob.sessionHash!, preferredId: malloryTurn.conversationId })).toBe(first.conversationId);
-    expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: hashSessionToken("nobody") })).toBeNull();
+    expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: sessionHash("browser", "nobody") })).toBeNull();
 
     const transcript = await loadTranscript(database.db, bob, first.conversationId);
     expect(transcript.messages.map((m) => m.kind).slice(0, 4)).toEqual(["question", "answer", "question", "crisis"]);
@@ -183,7 +189,7 @@ describe("reload and history", () => {
     const curatedId = await addCuratedAnswer(database.db, embedder, { orgId: target.orgId, avatarId: target.avatarId, question, answer: "Chest tightness on exertion needs a doctor today." });
     await database.db.update(curatedAnswers).set({ urgency: "today", live: true }).where(eq(curatedAnswers.id, curatedId));
 
-    const dana: PatientIdentity = { sessionHash: hashSessionToken("dana-token"), userId: null };
+    const dana: PatientIdentity = { sessionHash: sessionHash("browser", "dana-token"), userId: null };
     const conversationId = await openConversation(database.db, { target, sessionHash: dana.sessionHash!, locale: "en" });
     const events: ChatEvent[] = [];
     for await (const e of respond({ db: database.db, embedder, chatModel: null }, { target, conversationId, message: question })) events.push(e);
@@ -199,7 +205,7 @@ describe("reload and history", () => {
   });
 
   it("claims the browser's conversations when the patient signs in, and lists them in their history", async () => {
-    const carol: PatientIdentity = { sessionHash: hashSessionToken("carol-token"), userId: null };
+    const carol: PatientIdentity = { sessionHash: sessionHash("browser", "carol-token"), userId: null };
     const turn = await ask(carol, "每天吃多少盐？");
     const user = await signUpPatient(database.db, { name: "Carol", email: `carol-${crypto.randomUUID()}@test.local`, password: "a-long-password", locale: "zh-CN" });
     const signedIn: PatientIdentity = { sessionHash: null, userId: user.id };
@@ -213,7 +219,7 @@ describe("reload and history", () => {
     // and can move it to that device's session to continue it there.
     expect((await loadTranscript(database.db, signedIn, turn.conversationId)).id).toBe(turn.conversationId);
     expect(await codeOf(loadTranscript(database.db, { sessionHash: null, userId: doctor.userId }, turn.conversationId))).toBe("not_found");
-    const otherDevice = { sessionHash: hashSessionToken("carol-phone"), userId: user.id };
+    const otherDevice = { sessionHash: sessionHash("browser", "carol-phone"), userId: user.id };
     await moveConversationToSession(database.db, otherDevice, turn.conversationId);
     expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: otherDevice.sessionHash })).toBe(turn.conversationId);
     expect(await codeOf(moveConversationToSession(database.db, { sessionHash: mallory.sessionHash!, userId: null }, turn.conversationId))).toBe("not_found");
@@ -230,12 +236,12 @@ describe("reload and history", () => {
 describe("export", () => {
   let conversationId: string;
   beforeAll(async () => {
-    const dave: PatientIdentity = { sessionHash: hashSessionToken("dave-token"), userId: null };
+    const dave: PatientIdentity = { sessionHash: sessionHash("browser", "dave-token"), userId: null };
     conversationId = (await ask(dave, "How much salt should I eat per day?")).conversationId;
     await ask(dave, "吃盐要注意什么？", conversationId);
   });
 
-  const dave: PatientIdentity = { sessionHash: hashSessionToken("dave-token"), userId: null };
+  const dave: PatientIdentity = { sessionHash: sessionHash("browser", "dave-token"), userId: null };
 
   it("writes Markdown with the turns, numbered sources, sections, provenance and passages", async () => {
     const md = transcriptToMarkdown(await loadTranscript(database.db, dave, conversationId), "en", new Date("2026-01-02T03:04:00Z"));
@@ -275,7 +281,7 @@ describe("export", () => {
 
 describe("delete", () => {
   it("deletes the conversation with its messages, ratings and follow-ups; another session cannot", async () => {
-    const erin: PatientIdentity = { sessionHash: hashSessionToken("erin-token"), userId: null };
+    const erin: PatientIdentity = { sessionHash: sessionHash("browser", "erin-token"), userId: null };
     const turn = await ask(erin, "How much salt should I eat per day?");
     await rateMessage(database.db, erin, turn.conversationId, { messageId: turn.messageId, rating: "down" });
     await requestFollowUp(database.db, erin, turn.conversationId, { contact: "erin@example.com" });
@@ -291,9 +297,111 @@ describe("delete", () => {
     expect(await codeOf(deleteConversation(database.db, erin, turn.conversationId))).toBe("not_found");
   });
 
+  it("keeps an open crisis escalation and its notifications, with the patient's words, until it is resolved", async () => {
+    const fran: PatientIdentity = { sessionHash: sessionHash("browser", "fran-token"), userId: null };
+    await database.db.update(organizations).set({ notifyEmail: "crisis@hospital.test" }).where(eq(organizations.id, doctor.orgId));
+    const turn = await ask(fran, "I want to kill myself tonight");
+    expect(turn.kind).toBe("crisis");
+    const [open] = await database.db.select().from(escalations).where(eq(escalations.conversationId, turn.conversationId));
+    expect(open).toMatchObject({ status: "open", patientMessage: "I want to kill myself tonight" });
+    const paged = await database.db.select({ id: notifications.id }).from(notifications).where(eq(notifications.escalationId, open!.id));
+    expect(paged.length).toBeGreaterThan(0);
+
+    await deleteConversation(database.db, fran, turn.conversationId);
+    expect(await database.db.select().from(messages).where(eq(messages.conversationId, turn.conversationId))).toEqual([]);
+    const [kept] = await database.db.select().from(escalations).where(eq(escalations.id, open!.id));
+    expect(kept).toMatchObject({ status: "open", conversationId: null, messageId: null, patientMessage: "I want to kill myself tonight" });
+    expect(kept!.evidence.length).toBeGreaterThan(0);
+    expect(await database.db.select({ id: notifications.id }).from(notifications).where(eq(notifications.escalationId, open!.id))).toEqual(paged);
+    const inbox = await listEscalations(database.db, doctor);
+    expect(inbox.find((e) => e.id === open!.id)).toMatchObject({ status: "open", message: "I want to kill myself tonight", conversationId: null });
+
+    // Resolved, the crisis no longer needs the words of a conversation the patient deleted.
+    await resolveEscalation(database.db, doctor, open!.id, "Called the patient back.");
+    const [resolved] = await database.db.select().from(escalations).where(eq(escalations.id, open!.id));
+    expect(resolved).toMatchObject({ status: "resolved", patientMessage: null, evidence: [], category: "suicide", resolutionNote: "Called the patient back." });
+  });
+
+  it("erases the patient's words from an escalation already resolved when the conversation is deleted", async () => {
+    const gus: PatientIdentity = { sessionHash: sessionHash("browser", "gus-token"), userId: null };
+    const turn = await ask(gus, "I want to end my life");
+    const [esc] = await database.db.select().from(escalations).where(eq(escalations.conversationId, turn.conversationId));
+    await resolveEscalation(database.db, doctor, esc!.id, "Talked to them.");
+    expect((await database.db.select().from(escalations).where(eq(escalations.id, esc!.id)))[0]!.patientMessage).toBe("I want to end my life");
+    await deleteConversation(database.db, gus, turn.conversationId);
+    const [after] = await database.db.select().from(escalations).where(eq(escalations.id, esc!.id));
+    expect(after).toMatchObject({ status: "resolved", conversationId: null, patientMessage: null, evidence: [] });
+  });
+
   it("never touches a studio preview conversation", async () => {
     const previewId = await openConversation(database.db, { target: { ...target, versionId: null }, sessionHash: alice.sessionHash!, locale: "en" });
     expect(await codeOf(deleteConversation(database.db, alice, previewId))).toBe("not_found");
+  });
+});
+
+describe("session namespaces", () => {
+  // A browser that sends this cookie once got the organization's API conversations (the id is in every embed token).
+  const forgedCookie = () => `api:${target.orgId}`;
+
+  it("gives a forged cookie naming the organization's API session nothing: history, export, continue, claim, delete", async () => {
+    const principal = { keyId: "k", orgId: target.orgId, scopes: ["conversations:write" as const] };
+    const { conversationId } = await startApiConversation(database.db, principal, { avatar: slug });
+    await sendApiMessage(database.db, principal, conversationId, { message: "How much salt should I eat per day?" });
+    const user = await signUpPatient(database.db, { name: "Forger", email: `forger-${crypto.randomUUID()}@test.local`, password: "a-long-password", locale: "en" });
+
+    // The cookie is not of the form the server issues, so it names no session at all...
+    const forged: PatientIdentity = { sessionHash: browserSessionOf(forgedCookie()), userId: user.id };
+    expect(forged.sessionHash).toBeNull();
+    // ...and were it hashed anyway, a browser session can never equal the API session.
+    const [apiRow] = await database.db.select({ sessionHash: conversations.sessionHash }).from(conversations).where(eq(conversations.id, conversationId));
+    const hashedAnyway: PatientIdentity = { sessionHash: sessionHash("browser", forgedCookie()), userId: user.id };
+    expect(apiRow!.sessionHash).toBe(sessionHash("api", target.orgId));
+    expect(hashedAnyway.sessionHash).not.toBe(apiRow!.sessionHash);
+
+    for (const identity of [forged, hashedAnyway]) {
+      expect(await listHistory(database.db, identity)).toEqual([]);
+      expect(await codeOf(loadTranscript(database.db, identity, conversationId))).toBe("not_found");
+      expect(await codeOf(moveConversationToSession(database.db, { ...identity, sessionHash: sessionHash("browser", newPatientToken()) }, conversationId))).toBe("not_found");
+      expect(await codeOf(deleteConversation(database.db, identity, conversationId))).toBe("not_found");
+    }
+    expect(await claimConversations(database.db, { sessionHash: hashedAnyway.sessionHash!, userId: user.id })).toBe(0);
+    const [after] = await database.db.select({ sessionHash: conversations.sessionHash, userId: conversations.userId }).from(conversations).where(eq(conversations.id, conversationId));
+    expect(after).toEqual({ sessionHash: apiRow!.sessionHash, userId: null });
+  });
+
+  it("moves the hashes stored before namespaces into theirs (migration 0015), so every session keeps its conversations", async () => {
+    const legacy = (secret: string) => createHash("sha256").update(secret).digest("hex");
+    const token = newPatientToken();
+    const insert = async (hash: string, versionId: string | null) =>
+      (await database.db.insert(conversations).values({ orgId: target.orgId, avatarId: target.avatarId, avatarVersionId: versionId, sessionHash: hash, locale: "en" }).returning())[0]!.id;
+    const browserId = await insert(legacy(token), target.versionId);
+    const apiId = await insert(legacy(`api:${target.orgId}`), target.versionId);
+    const previewId = await insert(legacy(`preview:${doctor.userId}`), null);
+    const migration = fs.readFileSync(path.join(MIGRATIONS_FOLDER, "0015_session_namespaces.sql"), "utf8");
+    for (const statement of migration.split("--> statement-breakpoint")) await database.query(statement);
+
+    const hashOf = async (id: string) => (await database.db.select({ h: conversations.sessionHash }).from(conversations).where(eq(conversations.id, id)))[0]!.h;
+    expect(await hashOf(browserId)).toBe(browserSessionOf(token));
+    expect(await hashOf(apiId)).toBe(sessionHash("api", target.orgId));
+    expect(await hashOf(previewId)).toBe(sessionHash("preview", doctor.userId));
+  });
+
+  it("replaces a malformed cookie with a fresh one, and keeps a cookie the server issued", () => {
+    const jar = new Map<string, string>();
+    const cookies = { get: (name: string) => (jar.has(name) ? { value: jar.get(name)! } : undefined), set: (name: string, value: string) => void jar.set(name, value) };
+    for (const malformed of [forgedCookie(), "", "short", `${"a".repeat(42)}=`, "a".repeat(44), `${"a".repeat(42)}.`]) {
+      jar.set(PATIENT_COOKIE, malformed);
+      const session = ensureBrowserSession(cookies);
+      const fresh = jar.get(PATIENT_COOKIE)!;
+      expect(fresh).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(session).toBe(sessionHash("browser", fresh));
+    }
+    const issued = jar.get(PATIENT_COOKIE)!;
+    expect(ensureBrowserSession(cookies)).toBe(sessionHash("browser", issued));
+    expect(jar.get(PATIENT_COOKIE)).toBe(issued);
+    // Tokens issued before (24 bytes) still name their session.
+    const older = "b".repeat(32);
+    expect(browserSessionOf(older)).toBe(sessionHash("browser", older));
   });
 });
 

@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { avatars, conversations, departmentCrisisRoutes, escalations, messages, organizations } from "@/db/schema";
+import { avatars, conversations, departmentCrisisRoutes, escalations, organizations } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
@@ -30,11 +30,10 @@ export async function listEscalations(db: Db, actor: Actor, filter: { status?: "
       responseTargetMinutes: sql<number>`coalesce(${departmentCrisisRoutes.responseTargetMinutes}, ${organizations.responseTargetMinutes})`,
       conversationId: escalations.conversationId,
       avatarName: avatars.name,
-      message: messages.content,
+      message: escalations.patientMessage,
     })
     .from(escalations)
     .innerJoin(avatars, eq(avatars.id, escalations.avatarId))
-    .innerJoin(messages, eq(messages.id, escalations.messageId))
     .innerJoin(organizations, eq(organizations.id, escalations.orgId))
     .leftJoin(departmentCrisisRoutes, eq(departmentCrisisRoutes.departmentId, avatars.departmentId))
     .where(and(scope, filter.status ? eq(escalations.status, filter.status) : undefined))
@@ -81,6 +80,7 @@ export async function resolveEscalation(db: Db, actor: Actor, unverifiedId: stri
         ...(row.status === "open" ? { acknowledgedAt: now, acknowledgedBy: actor.userId } : {}),
       })
       .where(eq(escalations.id, row.id));
+    await forgetPatientTextOfClosedEscalations(tx, actor.orgId);
     await announceEscalationChange(tx, actor.orgId);
   });
   return { id: row.id };
@@ -104,4 +104,16 @@ export async function requestCallback(db: Db, args: { conversationId: string; se
     await announceEscalationChange(tx, latest.orgId);
   });
   return { escalationId: latest.id };
+}
+
+/**
+ * The patient's words stay with an escalation only while they are needed: once it is resolved and its
+ * conversation is gone (deleted by the patient, or purged by the retention rule), they are erased like
+ * the conversation's own messages; the record (category, level, who resolved it) stays.
+ */
+export async function forgetPatientTextOfClosedEscalations(db: Pick<Db, "update">, orgId: string): Promise<void> {
+  await db
+    .update(escalations)
+    .set({ patientMessage: null, evidence: [] })
+    .where(and(eq(escalations.orgId, orgId), eq(escalations.status, "resolved"), isNull(escalations.conversationId), isNotNull(escalations.patientMessage)));
 }

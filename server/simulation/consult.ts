@@ -1,5 +1,5 @@
 import { conversations } from "@/db/schema";
-import { hashSessionToken } from "@/server/chat/conversation.service";
+import { sessionHash } from "@/server/chat/patient-session";
 import { type ChatDeps, type ChatTarget, respond } from "@/server/chat/engine";
 import { splitSentences } from "@/server/knowledge/text/language";
 import type { CaseCard, TranscriptTurn } from "./case.schema";
@@ -66,7 +66,7 @@ export async function consultCase(
       orgId: target.orgId,
       avatarId: target.avatarId,
       avatarVersionId: target.versionId,
-      sessionHash: hashSessionToken(`simulation:${args.runId}`),
+      sessionHash: sessionHash("simulation", args.runId),
       locale: card.language,
       source: "simulation",
     })

@@ -7,13 +7,15 @@ import { Alert } from "@/components/ui/alert";
 import { getT } from "@/components/i18n/server";
 import { Card, CardContent } from "@/components/ui/card";
 import { auth } from "@/server/auth";
-import { oidcButton } from "@/server/auth/oidc";
+import { oidcButton, type SsoRefusalReason } from "@/server/auth/oidc";
 import { getConfig } from "@/server/env";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
   return { title: t("auth.signIn.title") };
 }
+
+const SSO_REFUSALS: readonly string[] = ["sso_unverified_email", "sso_local_account"] satisfies SsoRefusalReason[];
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> }) {
   if ((await auth())?.user?.id) redirect("/studio");
@@ -27,7 +29,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </div>
       {error ? (
         <Alert tone="danger" role="alert">
-          {t("org.sso.error")}
+          {typeof error === "string" && SSO_REFUSALS.includes(error) ? t(`org.sso.error.${error as SsoRefusalReason}`) : t("org.sso.error")}
         </Alert>
       ) : null}
       <Card>

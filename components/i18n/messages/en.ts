@@ -265,6 +265,7 @@ export const en = {
   "inbox.status.acknowledged": "Acknowledged",
   "inbox.status.resolved": "Resolved",
   "inbox.patientWrote": "The patient wrote:",
+  "inbox.messageErased": "The patient deleted this conversation; their words were erased once the crisis was resolved.",
   "inbox.evidence": "Flagged phrases:",
   "inbox.waiting": "Waiting {duration}",
   "inbox.waited": "Waited {duration} for a person",

@@ -114,6 +114,8 @@ export const orgEn = {
   "org.sso.signIn": "Sign in with {name}",
   "org.sso.or": "or with your e-mail",
   "org.sso.error": "Signing in with your hospital account did not work. Ask your administrator to check that your account has a verified e-mail address.",
+  "org.sso.error.sso_unverified_email": "Your hospital account's e-mail address is not marked as verified, so it cannot be used to sign in here. Ask your administrator to verify it.",
+  "org.sso.error.sso_local_account": "An account with your e-mail address already exists here with a password. Sign in with that password below; single sign-on does not take over existing accounts.",
 
   "org.error.lastAdmin": "This is the organization's last admin. Make another member an admin first.",
   "org.error.alreadyMember": "This person is already a member of your organization.",
@@ -240,6 +242,8 @@ export const orgZh: Record<keyof typeof orgEn, string> = {
   "org.sso.signIn": "使用{name}登录",
   "org.sso.or": "或使用邮箱登录",
   "org.sso.error": "使用医院账号登录未成功。请联系管理员确认您的账号有已验证的邮箱地址。",
+  "org.sso.error.sso_unverified_email": "您的医院账号邮箱未标记为已验证，无法在此登录。请联系管理员验证该邮箱。",
+  "org.sso.error.sso_local_account": "此邮箱已在本系统注册了带密码的账号。请在下方用该密码登录；统一认证不会接管已有账号。",
 
   "org.error.lastAdmin": "这是本机构最后一位管理员。请先将另一位成员设为管理员。",
   "org.error.alreadyMember": "此人已是本机构成员。",

@@ -264,6 +264,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   "inbox.status.acknowledged": "已确认",
   "inbox.status.resolved": "已解决",
   "inbox.patientWrote": "患者写道：",
+  "inbox.messageErased": "患者已删除此对话；危机处理完毕后，其原话已被清除。",
   "inbox.evidence": "触发的词句：",
   "inbox.waiting": "已等待 {duration}",
   "inbox.waited": "等待了 {duration} 才有人响应",

@@ -69,7 +69,7 @@ export function GapsPanel({ avatarId }: { avatarId: string }) {
         {(data) => (
           <ul className="flex flex-col gap-3">
             {data.groups.map((g) => (
-              <GapItem key={g.key} avatarId={avatarId} gap={g} canEdit={data.canEdit} onDone={setNotice} />
+              <GapItem key={g.key} avatarId={avatarId} gap={g} canEdit={data.canEdit} reviewRequired={data.reviewRequired} onDone={setNotice} />
             ))}
           </ul>
         )}
@@ -78,7 +78,7 @@ export function GapsPanel({ avatarId }: { avatarId: string }) {
   );
 }
 
-function GapItem({ avatarId, gap, canEdit, onDone }: { avatarId: string; gap: Gap; canEdit: boolean; onDone: (notice: string) => void }) {
+function GapItem({ avatarId, gap, canEdit, reviewRequired, onDone }: { avatarId: string; gap: Gap; canEdit: boolean; reviewRequired: boolean; onDone: (notice: string) => void }) {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
@@ -164,13 +164,14 @@ function GapItem({ avatarId, gap, canEdit, onDone }: { avatarId: string; gap: Ga
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 text-sm font-medium text-slate-900">{t("doctor.gaps.form.apply")}</legend>
             <label className="flex min-h-11 items-center gap-2 text-sm text-slate-900">
-              <input type="radio" name="apply" value="live" defaultChecked className="size-4 accent-brand-600" />
+              <input type="radio" name="apply" value="live" defaultChecked={!reviewRequired} disabled={reviewRequired} className="size-4 accent-brand-600" />
               {t("doctor.gaps.form.live")}
             </label>
             <label className="flex min-h-11 items-center gap-2 text-sm text-slate-900">
-              <input type="radio" name="apply" value="next_version" className="size-4 accent-brand-600" />
+              <input type="radio" name="apply" value="next_version" defaultChecked={reviewRequired} className="size-4 accent-brand-600" />
               {t("doctor.gaps.form.next")}
             </label>
+            {reviewRequired ? <p className="text-sm text-slate-700">{t("doctor.gaps.form.reviewRequired")}</p> : null}
           </fieldset>
           {answer.isError && issues.length === 0 ? (
             <Alert tone="danger" role="alert">

@@ -27,15 +27,15 @@ function ScorecardSummary({ avatarId }: { avatarId: string }) {
   );
 }
 
-/** What a reviewer checks before deciding: the draft's changes since the live version, and its scorecard. */
-export function ReviewEvidence({ avatarId }: { avatarId: string }) {
+/** What a reviewer checks before deciding: the requested draft's changes since the live version (what approval publishes), and the scorecard. */
+export function ReviewEvidence({ avatarId, requestId }: { avatarId: string; requestId: string }) {
   const t = useT();
   return (
     <div className="flex flex-col gap-3">
       <details className="rounded-lg border border-slate-200 p-3">
         <summary className="cursor-pointer font-medium text-brand-800">{t("governance.review.diff")}</summary>
         <div className="mt-3">
-          <VersionDiffView avatarId={avatarId} />
+          <VersionDiffView avatarId={avatarId} requestId={requestId} />
         </div>
       </details>
       <details className="rounded-lg border border-slate-200 p-3" open>

@@ -56,7 +56,7 @@ function PendingRequest({ request, currentUserId, onDecided }: { request: Publis
             <p className="whitespace-pre-wrap text-slate-800">{request.note}</p>
           </div>
         ) : null}
-        <ReviewEvidence avatarId={request.avatarId} />
+        <ReviewEvidence avatarId={request.avatarId} requestId={request.id} />
         <Link href={`/studio/avatars/${request.avatarId}`} className="self-start text-sm font-medium text-brand-800 underline underline-offset-2">
           {t("governance.request.openAvatar")}
         </Link>

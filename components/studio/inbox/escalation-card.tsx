@@ -43,10 +43,16 @@ export function EscalationCard({ escalation: e, now, onChange }: { escalation: E
         <Badge tone={STATUS_TONE[e.status]}>{t(`inbox.status.${e.status}`)}</Badge>
       </div>
 
-      <blockquote className="rounded-lg border-l-4 border-slate-300 bg-slate-50 px-3 py-2 leading-relaxed whitespace-pre-wrap text-slate-900" data-testid="escalation-message">
-        <span className="sr-only">{t("inbox.patientWrote")}</span>
-        {e.message}
-      </blockquote>
+      {e.message === null ? (
+        <p className="text-sm text-slate-700 italic" data-testid="escalation-message">
+          {t("inbox.messageErased")}
+        </p>
+      ) : (
+        <blockquote className="rounded-lg border-l-4 border-slate-300 bg-slate-50 px-3 py-2 leading-relaxed whitespace-pre-wrap text-slate-900" data-testid="escalation-message">
+          <span className="sr-only">{t("inbox.patientWrote")}</span>
+          {e.message}
+        </blockquote>
+      )}
 
       {phrases.length > 0 ? (
         <div className="flex flex-wrap items-center gap-1.5 text-sm">

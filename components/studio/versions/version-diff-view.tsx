@@ -9,11 +9,11 @@ import { fieldLabel, valueText } from "./format";
 
 type Diff = RouterOutputs["version"]["diff"];
 
-/** What changed in a version (against the one before it), or in the draft (against the latest version). */
-export function VersionDiffView({ avatarId, versionId }: { avatarId: string; versionId?: string }) {
+/** What changed in a version (against the one before it), or in the draft or a publish request's draft (against the latest version). */
+export function VersionDiffView({ avatarId, versionId, requestId }: { avatarId: string; versionId?: string; requestId?: string }) {
   const t = useT();
   const trpc = useTRPC();
-  const query = useQuery({ ...trpc.version.diff.queryOptions({ avatarId, versionId }), staleTime: 0 });
+  const query = useQuery({ ...trpc.version.diff.queryOptions({ avatarId, versionId, requestId }), staleTime: 0 });
   return (
     <QueryState query={query} errorText={t("doctor.diff.loadError")}>
       {(data) => <DiffBody data={data} />}

@@ -47,7 +47,7 @@ async function createEscalation(database: Database, orgId: string, ownerId: stri
     const [msg] = await tx.insert(messages).values({ orgId, conversationId: conv!.id, role: "patient", kind: "question", content: text }).returning();
     const [esc] = await tx
       .insert(escalations)
-      .values({ orgId, avatarId: avatar!.id, conversationId: conv!.id, messageId: msg!.id, category: "suicide", level: "imminent", evidence: [] })
+      .values({ orgId, avatarId: avatar!.id, conversationId: conv!.id, messageId: msg!.id, patientMessage: text, category: "suicide", level: "imminent", evidence: [] })
       .returning();
     await enqueueEscalationNotifications(tx, { orgId, escalationId: esc!.id });
     return esc!.id;

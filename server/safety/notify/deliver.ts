@@ -60,7 +60,7 @@ async function claimDue(db: Db): Promise<DueNotification | null> {
       returning id, channel, attempts, escalation_id, recipients
     )
     select c.id, c.channel, c.attempts, c.escalation_id, e.category, e.level, e.evidence, e.created_at, e.conversation_id,
-           m.content as message, a.id as avatar_id, a.name as avatar_name, a.slug as avatar_slug,
+           e.patient_message as message, a.id as avatar_id, a.name as avatar_name, a.slug as avatar_slug,
            o.id as org_id, o.name as org_name,
            -- The department's own targets win; its secret belongs to its own URL.
            coalesce(r.webhook_url, o.webhook_url) as webhook_url,
@@ -68,7 +68,6 @@ async function claimDue(db: Db): Promise<DueNotification | null> {
            coalesce(r.notify_email, o.notify_email) as notify_email, c.recipients
     from claimed c
     join escalations e on e.id = c.escalation_id
-    join messages m on m.id = e.message_id
     join avatars a on a.id = e.avatar_id
     join organizations o on o.id = e.org_id
     left join department_crisis_routes r on r.department_id = a.department_id`);

@@ -1,8 +1,7 @@
 // POST /api/chat/callback — a patient in crisis leaves a number to be called back on.
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { hashSessionToken } from "@/server/chat/conversation.service";
-import { PATIENT_COOKIE } from "@/server/chat/patient-session";
+import { browserSessionOf, PATIENT_COOKIE } from "@/server/chat/patient-session";
 import { getDatabase } from "@/server/db";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 import { requestCallback } from "@/server/safety/escalation.service";
@@ -16,10 +15,10 @@ export async function POST(request: Request) {
   try {
     const parsed = ZCallbackRequest.safeParse(await request.json().catch(() => null));
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "));
-    const token = (await cookies()).get(PATIENT_COOKIE)?.value;
-    if (!token) throw new AppError("not_found", "This browser has no conversation to attach a callback to.");
+    const session = browserSessionOf((await cookies()).get(PATIENT_COOKIE)?.value);
+    if (!session) throw new AppError("not_found", "This browser has no conversation to attach a callback to.");
     const { db } = await getDatabase();
-    return Response.json(await requestCallback(db, { ...parsed.data, sessionHash: hashSessionToken(token) }));
+    return Response.json(await requestCallback(db, { ...parsed.data, sessionHash: session }));
   } catch (e) {
     return toErrorResponse(e);
   }

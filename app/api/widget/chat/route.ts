@@ -3,6 +3,7 @@
 import { jsonBody } from "@/server/api-keys/http";
 import { getAuthSecret } from "@/server/auth/secret";
 import { startChatTurn } from "@/server/chat/chat.service";
+import { sessionHash } from "@/server/chat/patient-session";
 import { chatStreamResponse } from "@/server/chat/ui-stream";
 import { getDatabase } from "@/server/db";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
@@ -21,7 +22,7 @@ export async function POST(request: Request) {
       host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
       secret: getAuthSecret(),
     });
-    const turn = await startChatTurn(db, { request: { slug, conversationId, message }, actor: null, patientToken: `widget:${sessionToken}` });
+    const turn = await startChatTurn(db, { request: { slug, conversationId, message }, actor: null, session: sessionHash("widget", sessionToken) });
     return chatStreamResponse(turn.conversationId, turn.events);
   } catch (e) {
     return toErrorResponse(e);

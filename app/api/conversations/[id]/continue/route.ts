@@ -1,9 +1,7 @@
 // GET /api/conversations/:id/continue — from "My conversations": continue a conversation in this browser.
 // A signed-in patient may continue on another device: the conversation moves to this browser's session.
-import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
-import { hashSessionToken } from "@/server/chat/conversation.service";
-import { PATIENT_COOKIE } from "@/server/chat/patient-session";
+import { ensureBrowserSession } from "@/server/chat/patient-session";
 import { getDatabase } from "@/server/db";
 import { toErrorResponse } from "@/server/lib/errors";
 import { moveConversationToSession } from "@/server/patient/history.service";
@@ -12,12 +10,7 @@ import { requestPatientIdentity } from "@/server/patient/request-identity";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const [{ id }, identity, { db }, jar] = await Promise.all([params, requestPatientIdentity(), getDatabase(), cookies()]);
-    let token = jar.get(PATIENT_COOKIE)?.value;
-    if (!token) {
-      token = randomBytes(24).toString("base64url");
-      jar.set(PATIENT_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 });
-    }
-    const { slug, id: conversationId } = await moveConversationToSession(db, { ...identity, sessionHash: hashSessionToken(token) }, id);
+    const { slug, id: conversationId } = await moveConversationToSession(db, { ...identity, sessionHash: ensureBrowserSession(jar) }, id);
     // A relative Location: the browser stays on the host it used (the cookie is scoped to it).
     return new Response(null, { status: 303, headers: { location: `/d/${encodeURIComponent(slug)}?c=${encodeURIComponent(conversationId)}` } });
   } catch (e) {
