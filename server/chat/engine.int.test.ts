@@ -158,7 +158,8 @@ describe("with an OpenAI-compatible model", () => {
 
   it("lets the model raise a verdict the rules missed, but answers no differently when it sees none", async () => {
     server.state.mode = "answer";
-    const missed = await turn("Walking down to the lake now. Thank you for everything, it's time.", model());
+    // The offline detector lets this one pass; the fake model judges it imminent, which must win.
+    const missed = await turn("Going down to the lake this afternoon. Is it fine to swim an hour after lunch?", model());
     expect(missed.events[0]).toMatchObject({ type: "crisis", category: "suicide", level: "imminent" });
     const [escalation] = await database.db.select().from(escalations).where(eq(escalations.conversationId, missed.conversationId));
     expect(escalation!.evidence.map((e) => e.rule)).toContain("model:openai-compatible:fake-7b");
