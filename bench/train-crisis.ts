@@ -40,8 +40,12 @@ export const TRAINING_SOURCES = [
 /** Out-of-fold false-positive budgets the tier thresholds are set from (blind rounds run higher). */
 const CRISIS_TIER_FPR = 0.01;
 const CHECK_IN_TIER_FPR = 0.06;
-/** Share of crisis messages the classifier may call confidently none (their rule hits become check-ins). */
+/**
+ * Out-of-fold share of crisis messages the classifier may call confidently none: their rule hits
+ * become check-ins (first), or are dropped unless imminent (second, much stricter).
+ */
 const CONFIDENT_NONE_CRISIS_SHARE = 0.01;
+const DISMISS_CRISIS_SHARE = 0.002;
 const FOLDS = 5;
 
 const LABEL_INDEX: Record<string, number> = {
@@ -113,10 +117,13 @@ function main(): void {
     .filter(({ i }) => labels[i] !== 0 && scores[i]!.score < checkIn)
     .map(({ windows }) => temper(windows[0]!, temperature)[0]!);
   const crisisCount = labels.filter((l) => l !== 0).length;
+  const noneThreshold = (share: number) =>
+    Math.min(0.999, thresholdForFalsePositiveRate(missedCrisisNone, (share * crisisCount) / Math.max(1, missedCrisisNone.length)));
   const thresholds = {
     crisis,
     checkIn,
-    confidentNonCrisis: Math.min(0.999, thresholdForFalsePositiveRate(missedCrisisNone, (CONFIDENT_NONE_CRISIS_SHARE * crisisCount) / Math.max(1, missedCrisisNone.length))),
+    confidentNonCrisis: noneThreshold(CONFIDENT_NONE_CRISIS_SHARE),
+    dismissNonCrisis: noneThreshold(DISMISS_CRISIS_SHARE),
   };
 
   const outOfFold: Record<string, { crisis: number; any: number }> = {};

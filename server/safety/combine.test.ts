@@ -3,7 +3,7 @@ import type { ClassifierResult } from "./classifier/model";
 import { combineVerdicts, isCrisisReply } from "./detect";
 import type { CrisisVerdict } from "./crisis-types";
 
-const thresholds = { crisis: 0.9, checkIn: 0.6, confidentNonCrisis: 0.95 };
+const thresholds = { crisis: 0.9, checkIn: 0.6, confidentNonCrisis: 0.95, dismissNonCrisis: 0.99 };
 const none: CrisisVerdict = { category: null, level: null, evidence: [] };
 const ruleHit = (level: "imminent" | "high" | "concern"): CrisisVerdict => ({
   category: "suicide",
@@ -37,6 +37,20 @@ describe("combineVerdicts", () => {
     const verdict = combineVerdicts(ruleHit("imminent"), learned({ suicide: 0.01 }, 0.99), thresholds);
     expect(verdict).toMatchObject({ category: "suicide", level: "concern" });
     expect(verdict.evidence[0]!.rule).toBe("en.s.want_die");
+  });
+
+  it("drops a rule's non-imminent hit past the dismissal threshold, and keeps an imminent one as a check-in", () => {
+    expect(combineVerdicts(ruleHit("high"), learned({}, 0.995), thresholds)).toMatchObject({ category: null, level: null });
+    expect(combineVerdicts(ruleHit("imminent"), learned({}, 0.995), thresholds)).toMatchObject({ category: "suicide", level: "concern" });
+  });
+
+  it("never lowers evidence carried from earlier turns", () => {
+    const recent: CrisisVerdict = {
+      category: "suicide",
+      level: "high",
+      evidence: [{ phrase: "took the pills", rule: "recent:en.s.overdose", category: "suicide", level: "high" }],
+    };
+    expect(combineVerdicts(recent, learned({}, 0.999), thresholds).level).toBe("high");
   });
 
   it("never lowers a rule's crisis while any category reaches check-in", () => {

@@ -343,7 +343,9 @@ export function assessCrisis(input: { message: string; recent?: string[] }): Cri
  * Rules and classifier into one verdict. Each category whose calibrated score reaches the check-in
  * threshold is evidence at "concern" (check-in), or at "high" (crisis) past the crisis threshold.
  * When no category reaches check-in anywhere and the whole message is confidently none, the rules'
- * crisis evidence is lowered to "concern".
+ * evidence from this message is lowered to "concern"; past the stricter dismissal threshold it is
+ * dropped, except an imminent hit, which stays a check-in. Evidence carried from earlier turns is
+ * never lowered: the model reads one message, not the conversation.
  */
 export function combineVerdicts(rules: CrisisVerdict, learned: ClassifierResult, thresholds: CrisisThresholds): CrisisVerdict {
   const evidence: CrisisEvidence[] = [];
@@ -353,11 +355,14 @@ export function combineVerdicts(rules: CrisisVerdict, learned: ClassifierResult,
     const level: CrisisLevel = score >= thresholds.crisis ? "high" : "concern";
     evidence.push({ phrase: learned.evidence[category], rule: `classifier:${category}`, category, level });
   }
-  const confidentlyNone = evidence.length === 0 && learned.nonCrisis >= thresholds.confidentNonCrisis;
-  const ruleEvidence = confidentlyNone
-    ? rules.evidence.map((e): CrisisEvidence => ({ ...e, level: "concern" }))
-    : rules.evidence;
-  return { ...verdictFrom([...ruleEvidence, ...evidence]), scores: learned.scores };
+  const modelSeesNone = evidence.length === 0;
+  const lower = modelSeesNone && learned.nonCrisis >= thresholds.confidentNonCrisis;
+  const dismiss = modelSeesNone && learned.nonCrisis >= thresholds.dismissNonCrisis;
+  for (const e of rules.evidence) {
+    if (e.rule.startsWith("recent:") || !lower) evidence.push(e);
+    else if (!dismiss || e.level === "imminent") evidence.push({ ...e, level: "concern" });
+  }
+  return { ...verdictFrom(evidence), scores: learned.scores };
 }
 
 /** true for imminent/high: the avatar must NOT answer from knowledge, it sends the vetted reply. */

@@ -60,7 +60,7 @@ describe("training", () => {
   it("is reproducible: the same data gives the same artifact, byte for byte", () => {
     const once = () => {
       const trained = train(sample.map((e) => vectorize(normalizeText(e.text))), sample.map((e) => e.label), options);
-      return JSON.stringify(toArtifact(trained, { temperature: 1, thresholds: { crisis: 0.9, checkIn: 0.5, confidentNonCrisis: 0.99 } }, { sha256: "x", messages: 0, byLabel: {} }));
+      return JSON.stringify(toArtifact(trained, { temperature: 1, thresholds: { crisis: 0.9, checkIn: 0.5, confidentNonCrisis: 0.99, dismissNonCrisis: 0.995 } }, { sha256: "x", messages: 0, byLabel: {} }));
     };
     expect(once()).toBe(once());
   });

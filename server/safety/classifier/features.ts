@@ -21,6 +21,7 @@ const HAN = /\p{Script=Han}/u;
 const TOKEN = /\p{Script=Han}|[a-z0-9]+(?:'[a-z]+)?|\p{Extended_Pictographic}/gu;
 const NEGATORS = new Set(["not", "no", "never", "dont", "nothing", "without", "没", "不", "别", "无", "未"]);
 const NEGATION_WINDOW = 3;
+const LENGTH_BUCKETS = [1, 2, 3, 5, 8, 12, 20, 40, Infinity];
 
 /** FNV-1a, 32-bit: stable across runs and platforms, so the artifact is reproducible. */
 function hash(text: string): number {
@@ -71,6 +72,9 @@ export function featureNames(text: string): string[] {
       }
     }
   }
+  // Length as a feature: a three-word reply ("I don't know, honestly") carries less evidence than its
+  // few words' weights would claim on their own.
+  names.push(`len:${LENGTH_BUCKETS.findIndex((max) => tokens.length <= max)}`);
   for (const { concept, pattern } of CONCEPT_MATCHERS) {
     pattern.lastIndex = 0;
     const hits = text.match(pattern);

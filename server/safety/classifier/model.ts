@@ -36,6 +36,8 @@ export interface CrisisThresholds {
    * a joke) says it is probably not a crisis, so the patient is asked rather than a human paged.
    */
   confidentNonCrisis: number;
+  /** Stricter: past it a rule's non-imminent hit in this message is dropped (imminent ones become check-ins). */
+  dismissNonCrisis: number;
 }
 
 export interface LoadedModel {
