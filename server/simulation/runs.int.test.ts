@@ -200,9 +200,11 @@ describe("an avatar with a consultation protocol", () => {
     const { runIds } = await doctor.simulationRun.start({ avatarId: avatar.id, caseIds: [headache.id] });
     await drain();
     const run = await doctor.simulationRun.get({ runId: runIds[0]! });
-    expect(run.transcript.map((t) => t.role)).toEqual(["patient", "interviewer", "patient", "interviewer", "patient", "interviewer"]);
+    // The onset answer alone may already escalate (a sudden headache is the red flag); either way
+    // the card answered the question and the run ends in a crisis reply that pages nobody.
+    expect(run.transcript.map((t) => t.role).slice(0, 3)).toEqual(["patient", "interviewer", "patient"]);
     expect(run.transcript[2]!.text).toContain("an hour ago");
-    expect(run.transcript[5]!.meta).toMatchObject({ kind: "crisis", crisis: true });
+    expect(run.transcript.at(-1)!.meta).toMatchObject({ kind: "crisis", crisis: true });
     expect(run.score!.escalation.escalated).toBe(true);
     expect(await database.db.select().from(escalations).where(eq(escalations.avatarId, avatar.id))).toEqual([]);
 
