@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["server/**/*.test.ts", "db/**/*.test.ts", "components/**/*.test.ts", "bench/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "db/**/*.test.ts", "components/**/*.test.ts", "bench/**/*.test.ts", ".ci/**/*.test.ts"],
     environment: "node",
     globalSetup: ["server/test/global-setup.ts"],
     // PGlite boots a WASM Postgres per integration file; keep the 2-core machine from thrashing.
