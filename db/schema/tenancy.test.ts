@@ -12,7 +12,7 @@ const GLOBAL_TABLES: Record<string, string> = {
   users: "one identity across organizations (memberships carry org_id); a reference table",
 };
 
-const tables = Object.values(schema)
+const tables = (Object.values(schema) as unknown[])
   .filter((value): value is PgTable => value instanceof PgTable)
   .map((table) => getTableConfig(table));
 
