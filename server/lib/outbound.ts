@@ -136,13 +136,14 @@ const HTTPS_ONLY = "crisis alerts carry patient messages, so only hosts the oper
 /** Why Fenshen will not connect to this address of `host`, or null. `needsAllowed`: plain http, so only an allowed address will do. */
 function refuseAddress(policy: OutboundPolicy, host: string, ip: string, needsAllowed: boolean): OutboundRefusedError | null {
   if (inAllowedRange(policy, ip)) return null;
-  const where = host === withoutZone(ip) ? ip : `${host} (${ip})`;
-  if (needsAllowed) return new OutboundRefusedError("https", `Use an https:// address for ${where}: ${HTTPS_ONLY}`);
+  if (needsAllowed) return new OutboundRefusedError("https", `Use an https:// address for ${host}: ${HTTPS_ONLY}`);
   const blocked = blockedAddress(ip);
   if (!blocked) return null;
+  // A name's resolved address is not repeated: the message must not map the hosting network for an admin.
+  const what = host === withoutZone(ip) ? `${ip} is` : `${host} resolves to`;
   return new OutboundRefusedError(
     blocked.kind,
-    `${where} is ${blocked.label}: Fenshen sends only to public addresses. An operator can allow an internal host with OUTBOUND_ALLOW.`,
+    `${what} ${blocked.label}: Fenshen sends only to public addresses. An operator can allow an internal host with OUTBOUND_ALLOW.`,
   );
 }
 

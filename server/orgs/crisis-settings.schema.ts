@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { ZodError, z } from "zod";
+import { getOutboundPolicy, outboundUrlProblem } from "@/server/lib/outbound";
 import { CRISIS_LIMITS as L } from "./crisis-settings.limits";
 
 export const ZCrisisSettingsInput = z.object({
@@ -17,3 +18,13 @@ export const ZCrisisSettingsInput = z.object({
     .max(L.extraHotlinesMax),
 });
 export type TCrisisSettingsInput = z.infer<typeof ZCrisisSettingsInput>;
+
+/**
+ * Refuses, as a webhookUrl field error, a webhook Fenshen would not send to (plain http, an internal
+ * or metadata address; see server/lib/outbound.ts); the issue's `reason` lets the form word it.
+ * Services call it after their permission check: resolving names is not for anyone who asks.
+ */
+export async function assertWebhookTarget(url: string): Promise<void> {
+  const problem = url ? await outboundUrlProblem(url, getOutboundPolicy()) : null;
+  if (problem) throw new ZodError([{ code: "custom", path: ["webhookUrl"], message: problem.message, params: { reason: problem.reason }, input: url }]);
+}

@@ -31,7 +31,13 @@ const t = initTRPC.context<TRPCContext>().create({
     const cause = error.cause instanceof ZodError ? error.cause : null;
     // Issues carry their full path (e.g. extraHotlines.2.number) and code, so a form can place and
     // word each error in the UI's own language; the flattened form keeps only top-level fields.
-    const zodIssues = cause?.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), code: i.code })) ?? null;
+    // A custom issue may carry a `reason` (e.g. why a webhook URL is refused) for the form to word.
+    const zodIssues =
+      cause?.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+        code: i.code,
+        ...(i.code === "custom" && typeof i.params?.reason === "string" ? { reason: i.params.reason } : {}),
+      })) ?? null;
     return { ...shape, data: { ...shape.data, zodError: cause ? z.flattenError(cause) : null, zodIssues } };
   },
 });
