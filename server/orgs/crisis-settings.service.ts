@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
-import { assertWebhookTarget, type TCrisisSettingsInput, ZCrisisSettingsInput } from "./crisis-settings.schema";
+import { type TCrisisSettingsInput, ZCrisisSettingsInput } from "./crisis-settings.schema";
 
 /** The organization's crisis routing; the webhook secret is never read back, only whether one is set. */
 export async function getCrisisSettings(db: Db, actor: Actor) {
@@ -19,8 +19,7 @@ export async function getCrisisSettings(db: Db, actor: Actor) {
 
 export async function updateCrisisSettings(db: Db, actor: Actor, input: TCrisisSettingsInput) {
   assertCan(actor, "org.manage");
-  const values = ZCrisisSettingsInput.parse(input);
-  await assertWebhookTarget(values.webhookUrl);
+  const values = await ZCrisisSettingsInput.parseAsync(input);
   await db
     .update(organizations)
     .set({
