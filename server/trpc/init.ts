@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { auditMutation } from "@/server/governance/audit";
 import { type AppErrorCode, isAppError } from "@/server/lib/errors";
+import { logError } from "@/server/lib/log";
 
 export interface TRPCContext {
   db: Db;
@@ -54,7 +55,7 @@ const mapErrors = t.middleware(async ({ next, path }) => {
     throw new TRPCError({ code: "BAD_REQUEST", message: cause.issues.map((i) => i.message).join(" "), cause });
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
-    console.error(`[fenshen] ${path} failed`, result.error);
+    logError(`${path} failed`, result.error);
     throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side." });
   }
   return result;
