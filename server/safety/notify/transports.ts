@@ -15,7 +15,8 @@ export const webhookPoster =
 export function getNotifyTransports(): NotifyTransports {
   if (transports) return transports;
   const { SMTP_URL, SMTP_FROM } = getConfig();
-  const mailer = SMTP_URL ? nodemailer.createTransport(SMTP_URL) : null;
+  // Bounded like a webhook: a delivery round waits for its slowest delivery (nodemailer's defaults are minutes).
+  const mailer = SMTP_URL ? nodemailer.createTransport({ url: SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) : null;
   transports = {
     postWebhook: webhookPoster(getOutboundPolicy()),
     sendMail: mailer ? async (mail) => void (await mailer.sendMail({ from: SMTP_FROM, ...mail })) : null,
