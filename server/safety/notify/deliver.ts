@@ -13,7 +13,7 @@ export interface Mail {
 export interface NotifyTransports {
   /** POSTs a webhook and returns the response status (server/lib/outbound.ts's guard, in production). */
   postWebhook: (url: string, request: { headers: Record<string, string>; body: string; timeoutMs: number }) => Promise<number>;
-  /** null when no SMTP server is configured: e-mail notifications wait, visibly, until one is. */
+  /** null when no SMTP server is configured: e-mail notifications wait, visibly, until one is (or MAX_ATTEMPTS pass). */
   sendMail: ((mail: Mail) => Promise<void>) | null;
   webhookTimeoutMs?: number;
 }
