@@ -259,7 +259,8 @@ export function postOutbound(raw: string, request: { headers: Record<string, str
       {
         method: "POST",
         headers: { ...request.headers, "content-length": String(Buffer.byteLength(request.body)) },
-        // No pooled sockets: each delivery resolves and checks again.
+        // No pooled sockets: each delivery resolves and checks again. Node calls no lookup for an IP
+        // literal (checkTarget checked it) and a listed name is the operator's to trust.
         agent: false,
         ...(target.listed || net.isIP(target.host) !== 0 ? {} : { lookup: guardedLookup(policy, target.needsAllowed) }),
         signal: AbortSignal.timeout(request.timeoutMs),
