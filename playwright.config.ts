@@ -30,7 +30,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
-    env: { DATA_DIR: ".data/e2e", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    // The crisis spec's webhook receiver listens on 127.0.0.1, which organizations may send to only when allowed.
+    env: { DATA_DIR: ".data/e2e", SEED_DEMO: "true", NEXT_TELEMETRY_DISABLED: "1", OUTBOUND_ALLOW: "127.0.0.1" },
     stdout: "pipe",
   },
 });

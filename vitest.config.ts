@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["server/**/*.test.ts", "db/**/*.test.ts", "components/**/*.test.ts", "bench/**/*.test.ts", ".ci/**/*.test.ts"],
     environment: "node",
+    // Test receivers listen on 127.0.0.1, which organizations may not send to unless the operator allows it.
+    env: { OUTBOUND_ALLOW: "127.0.0.1" },
     globalSetup: ["server/test/global-setup.ts"],
     // PGlite boots a WASM Postgres per integration file; keep the 2-core machine from thrashing.
     pool: "forks",

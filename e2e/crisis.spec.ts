@@ -130,6 +130,12 @@ test.describe.serial("a crisis reaches a person, in English and in Chinese", () 
     await expect(url).toBeFocused();
     await expectNoSeriousA11yViolations(page, "settings with errors");
 
+    // A target inside the network (here the cloud metadata service) is refused, saying why.
+    await url.fill("https://169.254.169.254/latest/meta-data/");
+    await save.click();
+    await expect(errors).toContainText("Webhook URL: This is a link-local address, where cloud metadata services live");
+    await expect(url).toHaveAccessibleDescription(/link-local address/);
+
     await url.fill(receiver.url);
     await expect(url, "a corrected field is no longer marked").not.toHaveAttribute("aria-invalid");
     await expect(errors).not.toContainText("Webhook URL");

@@ -49,4 +49,18 @@ describe("parseConfig", () => {
     expect(remote).toMatchObject({ EMBEDDING_MODEL: "bge-small", EMBEDDING_DIMENSIONS: 384, EMBEDDING_BATCH_SIZE: 16 });
     expect(parseConfig({ EMBEDDING_MODEL_PATH: "/models/bge-small" }).EMBEDDING_MODEL_PATH).toBe("/models/bge-small");
   });
+  it("reads the operator's internal hosts and ranges for outbound URLs, naming a bad entry", () => {
+    expect(parseConfig({}).OUTBOUND_ALLOW).toEqual({ hosts: [], ranges: [] });
+    expect(parseConfig({ OUTBOUND_ALLOW: "Hooks.Hospital.lan, 10.20.0.0/16 127.0.0.1,[fd00:1::]/64" }).OUTBOUND_ALLOW).toEqual({
+      hosts: ["hooks.hospital.lan"],
+      ranges: [
+        { address: "10.20.0.0", prefix: 16, family: "ipv4" },
+        { address: "127.0.0.1", prefix: 32, family: "ipv4" },
+        { address: "fd00:1::", prefix: 64, family: "ipv6" },
+      ],
+    });
+    expect(() => parseConfig({ OUTBOUND_ALLOW: "10.0.0.0/33" })).toThrow(/OUTBOUND_ALLOW: "10.0.0.0\/33" has a bad prefix length/);
+    expect(() => parseConfig({ OUTBOUND_ALLOW: "hooks.lan, http://x" })).toThrow(/OUTBOUND_ALLOW: "http:\/\/x" is neither a host name/);
+    expect(() => parseConfig({ OUTBOUND_ALLOW: "hooks.lan/8" })).toThrow(/OUTBOUND_ALLOW: "hooks.lan\/8" is neither/);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseOutboundAllow } from "./lib/outbound-allow";
 
 const optionalUrl = z.url().optional();
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -40,6 +41,18 @@ export const ZConfig = z
     SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional()),
     SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default("Fenshen <no-reply@fenshen.local>")),
     MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
+    /**
+     * Internal hosts and CIDR ranges organizations may send crisis webhooks to (on-premises installs),
+     * e.g. "hooks.hospital.lan, 10.20.0.0/16"; everything else must be a public https address.
+     */
+    OUTBOUND_ALLOW: z.preprocess(emptyToUndefined, z.string().default("")).transform((value, ctx) => {
+      try {
+        return parseOutboundAllow(value);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
     /**
      * Seed the demo hospital, doctor and avatar into an empty database on start. Unset: only on the
      * embedded quick-start database, never on a server database (the demo's password is public).

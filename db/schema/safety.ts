@@ -52,11 +52,12 @@ export const escalations = pgTable(
 );
 
 export const notificationChannel = pgEnum("notification_channel", ["webhook", "email", "oncall"]);
-export const notificationStatus = pgEnum("notification_status", ["pending", "delivered"]);
+export const notificationStatus = pgEnum("notification_status", ["pending", "delivered", "failed"]);
 
 /**
  * The notification outbox: one row per escalation and channel, written in the escalation's
- * transaction and retried with backoff until the receiver acknowledges it, across restarts.
+ * transaction and retried with backoff until the receiver acknowledges it, across restarts, or
+ * until it is failed (last_error says why; the crisis inbox shows it).
  */
 export const notifications = pgTable(
   "notifications",
@@ -81,5 +82,7 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex("notifications_escalation_channel_key").on(t.escalationId, t.channel),
     index("notifications_due_idx").on(t.status, t.nextAttemptAt),
+    // Each round takes a few due rows per organization (server/safety/notify/deliver.ts).
+    index("notifications_org_due_idx").on(t.orgId, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
   ],
 );

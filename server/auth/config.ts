@@ -5,6 +5,7 @@ import { authenticate } from "@/server/accounts/account.service";
 import { ZSignInInput } from "@/server/accounts/account.schema";
 import type { Config } from "@/server/env";
 import { linkOidcUser, OIDC_PROVIDER_ID, type OidcClaims, oidcMapping, oidcProviders, SsoRefusal } from "./oidc";
+import { logWarning } from "@/server/lib/log";
 
 /** The Auth.js configuration: e-mail and password, plus the hospital's OpenID Connect provider when configured. */
 export function authConfig({ secret, config, getDb }: { secret: string; config: Config; getDb: () => Promise<Db> }): NextAuthConfig {
@@ -32,7 +33,7 @@ export function authConfig({ secret, config, getDb }: { secret: string; config: 
           user.id = (await linkOidcUser(await getDb(), profile as OidcClaims, oidcMapping(config)!)).id;
           return true;
         } catch (e) {
-          console.warn(`[fenshen] single sign-on refused: ${(e as Error).message}`);
+          logWarning("single sign-on refused", e);
           // The sign-in page says why, so the person knows what to do.
           return e instanceof SsoRefusal ? `/login?error=${e.reason}` : false;
         }

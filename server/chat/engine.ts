@@ -26,6 +26,7 @@ import { PERSONA_TEXT } from "./persona-replies";
 import { continueProtocol, matchProtocol, type ProtocolStep, startProtocol } from "./protocol-flow";
 import { protocolTurn } from "./protocol-turn";
 import { CHAT_TEXT, type ChatLocale } from "./replies";
+import { logWarning } from "@/server/lib/log";
 
 /** Which avatar a turn talks to: a published version for patients, the draft for the studio preview. */
 export interface ChatTarget {
@@ -267,7 +268,7 @@ export async function* respond(
       }
       if (!streamed.trim()) throw new Error("empty completion");
     } catch (e) {
-      console.error("[fenshen] chat model failed; answering offline", e);
+      logWarning("chat model failed; answering offline", e);
       model = `offline-composer (after ${deps.chatModel.id} failed)`;
       const fallback = offline();
       const notice = `\n\n${CHAT_TEXT[locale].modelFailed}\n\n`;

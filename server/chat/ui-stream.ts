@@ -2,6 +2,7 @@ import { createUIMessageStream, createUIMessageStreamResponse } from "ai";
 import { isAppError } from "@/server/lib/errors";
 import type { ChatEvent } from "./engine";
 import type { FenshenUIMessage } from "./ui-message";
+import { logError } from "@/server/lib/log";
 
 /**
  * A chat turn's events as an AI SDK UI message stream response (the patient page and the widget).
@@ -36,7 +37,7 @@ export function chatStreamResponse(conversationId: string, events: AsyncGenerato
     onError: (e) => {
       // A domain error (a conversation of another session) is the patient's to read; anything else is logged.
       if (isAppError(e)) return e.message;
-      console.error("[fenshen] chat stream failed", e);
+      logError("chat stream failed", e);
       return "The answer could not be completed. Please try again.";
     },
   });

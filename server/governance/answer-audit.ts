@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { ChatEvent, ChatTarget } from "@/server/chat/engine";
+import { logError } from "@/server/lib/log";
 
 /**
  * Passes a turn's events through and, once the answer is stored, records its provenance in the audit
@@ -31,7 +32,7 @@ export async function* auditedTurn(db: Db, target: ChatTarget, conversationId: s
           from escalations e where e.id = ${escalationId}`);
       }
     } catch (e) {
-      console.error("[fenshen] audit of an answer failed", e);
+      logError("audit of an answer failed", e);
     }
   }
 }

@@ -4,6 +4,7 @@ import { auditLog, users } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
 import { toCsv } from "@/server/lib/csv";
 import type { TAuditFilter } from "./audit.schema";
+import { logError } from "@/server/lib/log";
 
 export interface AuditEntry {
   orgId: string;
@@ -71,7 +72,7 @@ export async function auditMutation(db: Db, actor: Actor, path: string, input: u
       details: { role: actor.role, ...(details && typeof details === "object" && !Array.isArray(details) ? details : { input: details }) },
     });
   } catch (e) {
-    console.error(`[fenshen] audit record for ${path} failed`, e);
+    logError(`audit record for ${path} failed`, e);
   }
 }
 

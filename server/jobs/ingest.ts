@@ -5,6 +5,7 @@ import { type Embedder, EmbeddingError } from "@/server/knowledge/embed/embedder
 import { indexDocument } from "@/server/knowledge/ingest/index-document";
 import { refreshAvatarStats } from "@/server/knowledge/retrieve/avatar-stats";
 import { isAppError } from "@/server/lib/errors";
+import { logError } from "@/server/lib/log";
 
 /** A document left "processing" this long belongs to a worker that died: it is taken up again. */
 export const LEASE_SECONDS = 300;
@@ -81,7 +82,7 @@ export async function processDocument(db: Db, embedder: Embedder, documentId: st
     const permanent = isAppError(e) || doc.attempts >= MAX_ATTEMPTS;
     // An embedding endpoint's error says what to fix; other internals stay in the server log.
     const reason = e instanceof EmbeddingError ? e.message : "an internal error; see the server log";
-    if (!isAppError(e)) console.error("[fenshen] ingestion failed", doc.id, e);
+    if (!isAppError(e)) logError("ingestion failed", e, { documentId: doc.id });
     const error = isAppError(e)
       ? e.message
       : permanent

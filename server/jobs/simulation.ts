@@ -7,6 +7,7 @@ import type { ChatDeps, ChatTarget } from "@/server/chat/engine";
 import { caseCardSchema } from "@/server/simulation/case.schema";
 import { consultCase } from "@/server/simulation/consult";
 import { scoreTranscript } from "@/server/simulation/rubric";
+import { logError } from "@/server/lib/log";
 
 /** A run is "running" under a lease its worker renews every turn; a run whose lease ran out lost its worker. */
 export const RUN_LEASE_SECONDS = 120;
@@ -89,7 +90,7 @@ export async function processRun(deps: ChatDeps, runId: string): Promise<void> {
       .set({ status: "done", transcript, score: score as unknown as Record<string, unknown>, totalScore: score.total, finishedAt: new Date(), lockedUntil: null })
       .where(eq(simulationRuns.id, run.id));
   } catch (e) {
-    console.error("[fenshen] simulation run failed", run.id, e);
+    logError("simulation run failed", e, { runId: run.id });
     const final = run.attempts >= MAX_RUN_ATTEMPTS;
     const reason = e instanceof Error ? e.message : "an internal error";
     await db

@@ -7,6 +7,7 @@ import { drainIngestionQueue } from "./ingest";
 import { reindexForEmbedder } from "./reindex";
 import { drainSimulationRuns } from "./simulation";
 import { getChatModel } from "@/server/chat/llm/model";
+import { logError } from "@/server/lib/log";
 
 interface Drain {
   running: boolean;
@@ -33,7 +34,7 @@ function drain(name: string, run: () => Promise<unknown>): () => void {
           await d.run();
         } while (d.again);
       } catch (e) {
-        console.error(`[fenshen] ${name} worker`, e);
+        logError(`${name} worker`, e);
       } finally {
         d.running = false;
       }
@@ -77,7 +78,7 @@ export function startBackgroundWorker(): void {
       await embedder.ready?.();
       await reindexForEmbedder((await getDatabase()).db, embedder);
     } catch (e) {
-      console.error("[fenshen] embedder start-up", e);
+      logError("embedder start-up", e);
     }
     kickIngestion();
   })();

@@ -1,3 +1,5 @@
+import { logError } from "./log";
+
 /** The one error type services throw; transports map it once (tRPC errorFormatter, HTTP toResponse). */
 export type AppErrorCode =
   | "bad_request"
@@ -43,6 +45,6 @@ export function toErrorResponse(e: unknown): Response {
   if (isAppError(e)) {
     return Response.json({ error: { code: e.code, message: e.message } }, { status: e.status });
   }
-  console.error("[fenshen] unexpected error", e);
+  logError("unexpected error", e);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
 }

@@ -5,8 +5,10 @@ import type { Database } from "@/db/client";
 import { avatars, conversations, departments, escalations, memberships, messages, notifications, onCallShifts } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { deliverDueNotifications, type Mail } from "@/server/safety/notify/deliver";
+import { getOutboundPolicy } from "@/server/lib/outbound";
 import { enqueueEscalationNotifications } from "@/server/safety/notify/outbox";
 import { verifyWebhook } from "@/server/safety/notify/signature";
+import { webhookPoster } from "@/server/safety/notify/transports";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { listenOnLoopback } from "@/server/test/local-server";
 import { codeOf, testCaller } from "@/server/test/trpc";
@@ -89,7 +91,7 @@ describe("department crisis targets", () => {
     const fromCardiology = await escalate(cardiology);
     const fromPsychiatry = await escalate(psychiatry);
     const mails: Mail[] = [];
-    await deliverDueNotifications(database.db, { fetch, sendMail: async (m) => void mails.push(m) });
+    await deliverDueNotifications(database.db, { postWebhook: webhookPoster(getOutboundPolicy()), sendMail: async (m) => void mails.push(m) });
 
     expect(receiver.received).toEqual(expect.arrayContaining([{ path: "/cardiology", signedBy: "department" }, { path: "/org", signedBy: "organization" }]));
     expect(receiver.received).toHaveLength(2);
@@ -132,7 +134,7 @@ describe("on-call schedule", () => {
     expect(oncall.recipients!.map((email) => email.split("-")[0]).sort()).toEqual(["doctor", "on_call"]);
 
     const mails: Mail[] = [];
-    await deliverDueNotifications(database.db, { fetch, sendMail: async (m) => void mails.push(m) });
+    await deliverDueNotifications(database.db, { postWebhook: webhookPoster(getOutboundPolicy()), sendMail: async (m) => void mails.push(m) });
     const onCallMail = mails.find((m) => m.to.includes(","))!;
     expect(onCallMail.to.split(", ").sort()).toEqual([...oncall.recipients!].sort());
 

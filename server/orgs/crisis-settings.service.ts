@@ -19,7 +19,7 @@ export async function getCrisisSettings(db: Db, actor: Actor) {
 
 export async function updateCrisisSettings(db: Db, actor: Actor, input: TCrisisSettingsInput) {
   assertCan(actor, "org.manage");
-  const values = ZCrisisSettingsInput.parse(input);
+  const values = await ZCrisisSettingsInput.parseAsync(input);
   await db
     .update(organizations)
     .set({

@@ -31,6 +31,10 @@ export async function listEscalations(db: Db, actor: Actor, filter: { status?: "
       conversationId: escalations.conversationId,
       avatarName: avatars.name,
       message: escalations.patientMessage,
+      // Notifications Fenshen gave up on, with why: the team must not believe the hospital's systems were told.
+      failedDeliveries: sql<{ channel: "webhook" | "email" | "oncall"; lastError: string | null }[]>`coalesce((
+        select json_agg(json_build_object('channel', n.channel, 'lastError', n.last_error) order by n.channel)
+        from notifications n where n.escalation_id = ${escalations.id} and n.status = 'failed'), '[]'::json)`,
     })
     .from(escalations)
     .innerJoin(avatars, eq(avatars.id, escalations.avatarId))

@@ -2,6 +2,7 @@ import { generateText } from "ai";
 import { z } from "zod";
 import type { ChatModel } from "@/server/chat/llm/model";
 import type { CrisisCategory, CrisisLevel, CrisisVerdict } from "./detect";
+import { logWarning } from "@/server/lib/log";
 
 const LEVEL_RANK: Record<CrisisLevel, number> = { concern: 1, high: 2, imminent: 3 };
 const CLASSIFIER_TIMEOUT_MS = 4_000;
@@ -45,7 +46,7 @@ export async function classifyWithModel(model: ChatModel, message: string, recen
       evidence: [{ phrase: parsed.reason ?? "(model judgement)", rule: `model:${model.id}`, category: parsed.category, level: parsed.level }],
     };
   } catch (e) {
-    console.warn("[fenshen] model crisis classifier unavailable; the rule verdict stands", e instanceof Error ? e.message : e);
+    logWarning("model crisis classifier unavailable; the rule verdict stands", e);
     return null;
   }
 }

@@ -2,6 +2,7 @@ import { generateText } from "ai";
 import type { ChatModel } from "@/server/chat/llm/model";
 import type { CaseCard, TranscriptTurn } from "./case.schema";
 import { ANYTHING_ELSE_LEXICON, GREETING_LEXICON, matchQuestion, mentionsAny, normalizeQuestion } from "./intents";
+import { logWarning } from "@/server/lib/log";
 
 export interface PatientReply {
   text: string;
@@ -135,7 +136,7 @@ export async function simulatePatientReply(
     if (!reply) throw new Error("empty completion");
     return { text: reply, revealed: offline.revealed };
   } catch (e) {
-    console.warn("[fenshen] simulated patient model failed; answering offline", e instanceof Error ? e.message : e);
+    logWarning("simulated patient model failed; answering offline", e);
     return offline;
   }
 }

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { auditMutation } from "@/server/governance/audit";
 import { type AppErrorCode, isAppError } from "@/server/lib/errors";
+import { logError } from "@/server/lib/log";
 
 export interface TRPCContext {
   db: Db;
@@ -31,7 +32,13 @@ const t = initTRPC.context<TRPCContext>().create({
     const cause = error.cause instanceof ZodError ? error.cause : null;
     // Issues carry their full path (e.g. extraHotlines.2.number) and code, so a form can place and
     // word each error in the UI's own language; the flattened form keeps only top-level fields.
-    const zodIssues = cause?.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), code: i.code })) ?? null;
+    // A custom issue may carry a `reason` (e.g. why a webhook URL is refused) for the form to word.
+    const zodIssues =
+      cause?.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+        code: i.code,
+        ...(i.code === "custom" && typeof i.params?.reason === "string" ? { reason: i.params.reason } : {}),
+      })) ?? null;
     return { ...shape, data: { ...shape.data, zodError: cause ? z.flattenError(cause) : null, zodIssues } };
   },
 });
@@ -48,7 +55,7 @@ const mapErrors = t.middleware(async ({ next, path }) => {
     throw new TRPCError({ code: "BAD_REQUEST", message: cause.issues.map((i) => i.message).join(" "), cause });
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
-    console.error(`[fenshen] ${path} failed`, result.error);
+    logError(`${path} failed`, result.error);
     throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side." });
   }
   return result;

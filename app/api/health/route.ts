@@ -2,6 +2,7 @@
 import { connection } from "next/server";
 import { getMigrationState } from "@/db/client";
 import { getDatabase } from "@/server/db";
+import { logError } from "@/server/lib/log";
 
 export async function GET() {
   await connection();
@@ -11,7 +12,7 @@ export async function GET() {
     const ok = migrations.applied === migrations.total;
     return Response.json({ status: ok ? "ok" : "migrating", engine: database.engine, migrations }, { status: ok ? 200 : 503 });
   } catch (e) {
-    console.error("[fenshen] health check failed", e);
+    logError("health check failed", e);
     return Response.json({ status: "error", message: "The database is not reachable." }, { status: 503 });
   }
 }

@@ -73,6 +73,25 @@ export function EscalationCard({ escalation: e, now, onChange }: { escalation: E
         <span className="font-normal text-slate-600">· {new Date(e.createdAt).toLocaleString(locale)}</span>
       </p>
 
+      {e.failedDeliveries.length > 0 ? (
+        <Alert tone="danger" title={t("inbox.delivery.failed")} data-testid="escalation-delivery-failed">
+          <p>{t("inbox.delivery.failedBody")}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {e.failedDeliveries.map((d) => (
+              <li key={d.channel}>
+                {t(`inbox.delivery.channel.${d.channel}`)}
+                {d.lastError ? (
+                  <>
+                    {" · "}
+                    <span className="text-slate-700">{t("inbox.delivery.reason")}</span> <span lang="en">{d.lastError}</span>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+
       {e.callbackPhone ? (
         <p className="flex flex-wrap items-center gap-1.5 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="escalation-callback">
           <PhoneCall aria-hidden className="size-4" />

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { webhookUrlMessage } from "@/components/studio/settings/crisis-settings-errors";
 
 type Route = RouterOutputs["routing"]["departmentRoutes"][number];
 
@@ -32,6 +33,9 @@ function DepartmentRouteForm({ route }: { route: Route }) {
     },
   });
   const headingId = `${id}-heading`;
+  // A refused webhook (e.g. an internal address) is worded on its field, in the UI's language.
+  const webhookIssue = save.error?.data?.zodIssues?.find((i) => i.path[0] === "webhookUrl");
+  const webhookError = webhookIssue ? t(webhookUrlMessage(webhookIssue).key, webhookUrlMessage(webhookIssue).vars) : undefined;
 
   return (
     <form
@@ -52,8 +56,15 @@ function DepartmentRouteForm({ route }: { route: Route }) {
       <h3 id={headingId} className="font-semibold text-slate-900 sm:col-span-2">
         {route.name}
       </h3>
-      <Field label={t("routing.dept.webhookUrl")} htmlFor={`${id}-webhookUrl`}>
-        <Input {...field("webhookUrl")} type="url" spellCheck={false} autoComplete="off" />
+      <Field label={t("routing.dept.webhookUrl")} htmlFor={`${id}-webhookUrl`} error={webhookError}>
+        <Input
+          {...field("webhookUrl")}
+          type="url"
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={webhookError ? true : undefined}
+          aria-describedby={describedBy(`${id}-webhookUrl`, { error: Boolean(webhookError) })}
+        />
       </Field>
       <Field label={t("routing.dept.webhookSecret")} htmlFor={`${id}-webhookSecret`} hint={route.hasWebhookSecret ? t("routing.dept.secretKept") : undefined}>
         <Input {...field("webhookSecret")} type="password" autoComplete="new-password" aria-describedby={describedBy(`${id}-webhookSecret`, { hint: route.hasWebhookSecret })} />
@@ -77,7 +88,7 @@ function DepartmentRouteForm({ route }: { route: Route }) {
       </div>
       {save.isError ? (
         <Alert tone="danger" role="alert" className="sm:col-span-2">
-          {save.error.message}
+          {webhookError ?? save.error.message}
         </Alert>
       ) : null}
     </form>

@@ -37,4 +37,15 @@ describe("placeIssues", () => {
     ]);
     expect(words("zh-CN")).toEqual(["密钥需为 16 到 200 个字符；留空则保留现有密钥。", "最多添加 5 条电话。", "请输入电话号码，只能包含数字、空格、+、( ) 或 -。"]);
   });
+  it("words a refused webhook target by its reason, in both languages", () => {
+    const [placed] = placeIssues([{ path: ["webhookUrl"], code: "custom", reason: "private" }]);
+    expect(placed).toMatchObject({ field: "webhookUrl", message: { key: "settings.crisis.error.webhookUrl.private" } });
+    expect(translate("en", placed!.message.key)).toMatch(/private network/);
+    expect(translate("zh-CN", placed!.message.key)).toMatch(/私有网络/);
+    for (const reason of ["https", "loopback", "private", "link_local", "reserved"]) {
+      expect(placeIssues([{ path: ["webhookUrl"], code: "custom", reason }])[0]!.message.key).toBe(`settings.crisis.error.webhookUrl.${reason}`);
+    }
+    // An unknown reason still gets the field's own words.
+    expect(placeIssues([{ path: ["webhookUrl"], code: "custom", reason: "new" }])[0]!.message.key).toBe("settings.crisis.error.webhookUrl");
+  });
 });

@@ -1,10 +1,13 @@
 import type { MessageKey } from "@/components/i18n/messages";
+import type { OutboundReason } from "@/server/lib/outbound";
 import { CRISIS_LIMITS as L } from "@/server/orgs/crisis-settings.limits";
 
 /** A validation issue as the tRPC error formatter sends it (`data.zodIssues`). */
 export interface WireIssue {
   path: (string | number)[];
   code: string;
+  /** Why the server refused a value, when one rule has several causes (e.g. a webhook's target). */
+  reason?: string;
 }
 
 export type CrisisField = "webhookUrl" | "webhookSecret" | "notifyEmail" | "responseTargetMinutes" | "extraHotlines";
@@ -33,18 +36,32 @@ const HOTLINE_MESSAGES: Record<"label" | "number", UiMessage> = {
   number: { key: "settings.crisis.error.hotlineNumber" },
 };
 
+/** Why Fenshen will not send to a webhook URL (server/lib/outbound.ts's reasons). */
+const WEBHOOK_TARGET_MESSAGES: Record<OutboundReason, UiMessage> = {
+  https: { key: "settings.crisis.error.webhookUrl.https" },
+  loopback: { key: "settings.crisis.error.webhookUrl.loopback" },
+  private: { key: "settings.crisis.error.webhookUrl.private" },
+  link_local: { key: "settings.crisis.error.webhookUrl.link_local" },
+  reserved: { key: "settings.crisis.error.webhookUrl.reserved" },
+};
+
+/** The words for a webhook URL issue: its refusal reason's when it has one, else the field's. */
+export function webhookUrlMessage(issue: WireIssue): UiMessage {
+  return (issue.reason && WEBHOOK_TARGET_MESSAGES[issue.reason as OutboundReason]) || FIELD_MESSAGES.webhookUrl;
+}
+
 const isField = (name: unknown): name is CrisisField => typeof name === "string" && name in FIELD_MESSAGES;
 
 /** Places each issue on its field (one error per field, in the server's order); issues of unknown paths are dropped. */
 export function placeIssues(issues: readonly WireIssue[]): PlacedError[] {
   const placed = new Map<string, PlacedError>();
-  for (const { path } of issues) {
-    const [field, row, part] = path;
+  for (const issue of issues) {
+    const [field, row, part] = issue.path;
     if (field === "extraHotlines" && typeof row === "number" && (part === "label" || part === "number")) {
       const key = `hotline.${row}.${part}`;
       if (!placed.has(key)) placed.set(key, { field: "hotline", row, part, message: HOTLINE_MESSAGES[part] });
     } else if (isField(field) && !placed.has(field)) {
-      placed.set(field, { field, message: FIELD_MESSAGES[field] });
+      placed.set(field, { field, message: field === "webhookUrl" ? webhookUrlMessage(issue) : FIELD_MESSAGES[field] });
     }
   }
   return [...placed.values()];

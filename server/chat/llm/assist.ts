@@ -4,6 +4,7 @@
  */
 import { generateText } from "ai";
 import type { ChatModel } from "./model";
+import { logWarning } from "@/server/lib/log";
 
 /** Short tasks get a fraction of the answer timeout, so a slow model cannot hold the patient up long. */
 const TASK_TIMEOUT_SHARE = 0.5;
@@ -20,7 +21,7 @@ async function ask(model: ChatModel, system: string, prompt: string, maxChars: n
     const out = text.trim();
     return out && out.length <= maxChars ? out : null;
   } catch (e) {
-    console.error("[fenshen] model task failed; keeping the offline text", e instanceof Error ? e.message : e);
+    logWarning("model task failed; keeping the offline text", e);
     return null;
   }
 }

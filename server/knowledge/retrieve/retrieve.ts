@@ -7,6 +7,7 @@ import { getAvatarStats, type KnowledgeScope } from "./avatar-stats";
 import { type Candidate, coverageWeights, fuse } from "./fusion";
 import { queryTerms } from "./keyword-index";
 import { chooseVectorStrategy, cosineDistance, HNSW_CANDIDATES, keywordSearch, vectorSearch } from "./search";
+import { logError } from "@/server/lib/log";
 
 export interface RetrievedPassage {
   id: string;
@@ -36,7 +37,7 @@ async function embedQuery(embedder: Embedder, query: string): Promise<number[] |
     const [vector] = await embedder.embed([query]);
     return vector && vector.some((v) => v !== 0) ? vector : null;
   } catch (e) {
-    console.error(`[fenshen] embedding the query failed (${embedder.id}); keyword search only`, e);
+    logError(`embedding the query failed (${embedder.id}); keyword search only`, e);
     return null;
   }
 }

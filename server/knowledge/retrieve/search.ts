@@ -14,6 +14,7 @@ import { INDEXED_DIMENSIONS, vectorCast } from "@/db/schema";
 import { type AvatarStats, idArray, inScope, type KnowledgeScope } from "./avatar-stats";
 import { idf } from "./fusion";
 import type { QueryTerm } from "./keyword-index";
+import { logError } from "@/server/lib/log";
 
 export interface VectorHit {
   id: string;
@@ -175,7 +176,7 @@ export async function vectorSearch(
     hits = await hnswVectorSearch(db, search);
   } catch (e) {
     // A Postgres server with pgvector older than 0.8 has no iterative scans: rank exactly, and say so.
-    if (!warnedNoIterativeScan) console.error("[fenshen] HNSW search failed (iterative scans need pgvector >= 0.8); using exact search", e);
+    if (!warnedNoIterativeScan) logError("HNSW search failed (iterative scans need pgvector >= 0.8); using exact search", e);
     warnedNoIterativeScan = true;
     return exactVectorSearch(db, search);
   }

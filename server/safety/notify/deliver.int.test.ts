@@ -3,16 +3,24 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import { avatars, conversations, escalations, messages, notifications, organizations } from "@/db/schema";
-import { createTestOrg } from "@/server/test/db";
-import { deliverDueNotifications, type NotifyTransports } from "./deliver";
+import { parseOutboundAllow } from "@/server/lib/outbound-allow";
+import { outboundPolicy } from "@/server/lib/outbound";
+import { createTestDatabase, createTestOrg } from "@/server/test/db";
+import { listenOnLoopback } from "@/server/test/local-server";
+import { testCaller } from "@/server/test/trpc";
+import { deliverDueNotifications, deliverRound, MAX_ATTEMPTS, type NotifyTransports } from "./deliver";
 import { enqueueEscalationNotifications } from "./outbox";
 import { verifyWebhook } from "./signature";
+import { webhookPoster } from "./transports";
+
+/** Test receivers listen on 127.0.0.1: allowed the way an on-premises operator would (OUTBOUND_ALLOW). */
+const allowLoopback = webhookPoster(outboundPolicy(parseOutboundAllow("127.0.0.1")));
 
 const SECRET = "webhook-secret-for-tests";
 
@@ -62,7 +70,7 @@ describe("webhook delivery", () => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let orgId: string;
   let ownerId: string;
-  const transports: NotifyTransports = { fetch, sendMail: null, webhookTimeoutMs: 2_000 };
+  const transports: NotifyTransports = { postWebhook: allowLoopback, sendMail: null, webhookTimeoutMs: 2_000 };
 
   beforeAll(async () => {
     database = await openDatabase({ memory: true });
@@ -113,7 +121,7 @@ describe("a restart mid-delivery", () => {
     const id = await createEscalation(database, org.orgId, org.actors.doctor.userId, "help");
 
     // The first process claims the delivery, then dies before sending it.
-    const stuck = { fetch: (() => new Promise(() => {})) as unknown as typeof fetch, sendMail: null, webhookTimeoutMs: 60_000 };
+    const stuck: NotifyTransports = { postWebhook: () => new Promise(() => {}), sendMail: null, webhookTimeoutMs: 60_000 };
     void deliverDueNotifications(database.db, stuck);
     await new Promise((r) => setTimeout(r, 200));
     await database.close();
@@ -122,7 +130,7 @@ describe("a restart mid-delivery", () => {
     const [leased] = await database.db.select().from(notifications);
     expect(leased).toMatchObject({ status: "pending", attempts: 1 });
     await makeAllDue(database); // the lease of the dead process runs out
-    expect(await deliverDueNotifications(database.db, { fetch, sendMail: null })).toEqual({ delivered: 1, failed: 0 });
+    expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail: null })).toEqual({ delivered: 1, failed: 0 });
     expect(receiver.state.received.map((r) => r.id)).toEqual([id]);
     await database.close();
     await receiver.close();
@@ -154,17 +162,99 @@ describe("e-mail delivery", () => {
     await createEscalation(database, org.orgId, org.actors.doctor.userId, "I can't go on");
 
     // Without SMTP the e-mail waits, with its reason visible, instead of being dropped.
-    expect(await deliverDueNotifications(database.db, { fetch, sendMail: null })).toEqual({ delivered: 0, failed: 1 });
+    expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail: null })).toEqual({ delivered: 0, failed: 1 });
     const [waiting] = await database.db.select().from(notifications);
     expect(waiting!.lastError).toMatch(/SMTP is not configured/);
 
     await makeAllDue(database);
     const sendMail = async (mail: { to: string; subject: string; text: string }) => void (await mailer.sendMail({ from: "fenshen@test", ...mail }));
-    expect(await deliverDueNotifications(database.db, { fetch, sendMail })).toEqual({ delivered: 1, failed: 0 });
+    expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail })).toEqual({ delivered: 1, failed: 0 });
     expect(received).toHaveLength(1);
     expect(received[0]).toMatch(/To: oncall@hospital\.test/);
     expect(received[0]).toMatch(/I can't go on/);
     await database.close();
     await new Promise<void>((r) => smtp.close(() => r()));
+  });
+});
+
+describe("the outbound guard at delivery", () => {
+  it("refuses a loopback webhook without the allow-list, failing the row at once with its reason, and delivers with it", async () => {
+    const database = await createTestDatabase();
+    const receiver = await startReceiver();
+    receiver.state.up = true;
+    const org = await createTestOrg(database, ["doctor"]);
+    // Written straight to the table, as if saved before the guard existed.
+    await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, org.orgId));
+    await createEscalation(database, org.orgId, org.actors.doctor.userId, "refused");
+
+    const closed = webhookPoster(outboundPolicy(parseOutboundAllow("")));
+    expect(await deliverDueNotifications(database.db, { postWebhook: closed, sendMail: null })).toEqual({ delivered: 0, failed: 1 });
+    const [refused] = await database.db.select().from(notifications);
+    expect(refused).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringMatching(/^Use an https:\/\/ address for 127\.0\.0\.1/) });
+    expect(receiver.state.received).toEqual([]);
+
+    const id = await createEscalation(database, org.orgId, org.actors.doctor.userId, "allowed");
+    expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail: null })).toEqual({ delivered: 1, failed: 0 });
+    expect(receiver.state.received.map((r) => r.id)).toEqual([id]);
+    await receiver.close();
+    await database.close();
+  });
+});
+
+describe("fairness between organizations", () => {
+  it("delivers org B's alert in the first round although org A has a long queue aimed at a receiver that never answers", async () => {
+    const database = await createTestDatabase();
+    // Accepts every connection and request, and never answers.
+    const blackHole = await listenOnLoopback(http.createServer(() => {}));
+    const receiver = await startReceiver();
+    receiver.state.up = true;
+    const a = await createTestOrg(database, ["doctor"]);
+    const b = await createTestOrg(database, ["doctor"]);
+    await database.db.update(organizations).set({ webhookUrl: `${blackHole.origin}/hook` }).where(eq(organizations.id, a.orgId));
+    await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, b.orgId));
+    // More of A's than a round holds, all older than B's one.
+    for (let i = 0; i < 40; i++) await createEscalation(database, a.orgId, a.actors.doctor.userId, `a${i}`);
+    const fromB = await createEscalation(database, b.orgId, b.actors.doctor.userId, "b");
+
+    const round = await deliverRound(database.db, { postWebhook: allowLoopback, sendMail: null, webhookTimeoutMs: 300 });
+    expect(receiver.state.received.map((r) => r.id)).toEqual([fromB]);
+    expect(round.delivered).toBe(1);
+    const tried = await database.db.select().from(notifications).where(and(eq(notifications.orgId, a.orgId), gt(notifications.attempts, 0)));
+    // A's share of a round: a few rows, each given up on at the timeout and rescheduled.
+    expect(tried.length).toBeGreaterThan(0);
+    expect(tried.length).toBeLessThanOrEqual(4);
+    expect(tried.every((n) => n.status === "pending" && n.lastError === "No answer within 0.3 s.")).toBe(true);
+    await blackHole.close();
+    await receiver.close();
+    await database.close();
+  });
+});
+
+describe("giving up", () => {
+  it(`marks a delivery that keeps failing as failed after ${MAX_ATTEMPTS} attempts, and the crisis inbox shows it`, async () => {
+    const database = await createTestDatabase();
+    const receiver = await startReceiver(); // stays down: 503
+    const org = await createTestOrg(database, ["doctor"]);
+    await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, org.orgId));
+    const id = await createEscalation(database, org.orgId, org.actors.doctor.userId, "nobody hears");
+    const transports = { postWebhook: allowLoopback, sendMail: null };
+
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 1 });
+      await makeAllDue(database);
+    }
+    const [stillTrying] = await database.db.select().from(notifications);
+    expect(stillTrying).toMatchObject({ status: "pending", attempts: MAX_ATTEMPTS - 1 });
+    expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 1 });
+    const [failed] = await database.db.select().from(notifications);
+    expect(failed).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastError: "The webhook answered 503." });
+    // Failed is final: no more attempts.
+    await makeAllDue(database);
+    expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 0 });
+
+    const inbox = await testCaller(database.db, org.actors.doctor).escalation.list();
+    expect(inbox.find((e) => e.id === id)!.failedDeliveries).toEqual([{ channel: "webhook", lastError: "The webhook answered 503." }]);
+    await receiver.close();
+    await database.close();
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
+import { OutboundRefusedError } from "@/server/lib/outbound";
 import { signWebhook } from "./signature";
 
 export interface Mail {
@@ -10,19 +11,34 @@ export interface Mail {
 
 /** How notifications leave the system; injected so tests can point them at local receivers. */
 export interface NotifyTransports {
-  fetch: typeof fetch;
-  /** null when no SMTP server is configured: e-mail notifications wait, visibly, until one is. */
+  /** POSTs a webhook and returns the response status (server/lib/outbound.ts's guard, in production). */
+  postWebhook: (url: string, request: { headers: Record<string, string>; body: string; timeoutMs: number }) => Promise<number>;
+  /** null when no SMTP server is configured: e-mail notifications wait, visibly, until one is (or MAX_ATTEMPTS pass). */
   sendMail: ((mail: Mail) => Promise<void>) | null;
   webhookTimeoutMs?: number;
 }
 
-/** A delivery whose worker dies is retried after this lease, so a restart mid-delivery loses nothing. */
+/**
+ * A delivery whose worker dies is retried after this lease, so a restart mid-delivery loses nothing.
+ * It must outlast a round: every claimed delivery runs at once, each within the webhook timeout.
+ */
 const LEASE_SECONDS = 60;
 const MAX_BACKOFF_SECONDS = 600;
+/**
+ * Deliveries claimed and run at once per round, and at most so many per organization: one tenant's
+ * backlog (or a receiver that never answers) delays another's alerts by one round, not by its queue.
+ */
+const ROUND_SIZE = 32;
+const PER_ORG = 4;
+/** Then the row is marked failed with its last reason, and the inbox shows it (about 30 minutes of trying). */
+export const MAX_ATTEMPTS = 10;
 
 export function backoffSeconds(attempts: number): number {
   return Math.min(MAX_BACKOFF_SECONDS, 5 * 2 ** Math.max(0, attempts - 1));
 }
+
+/** A delivery that cannot succeed by retrying: the target is gone or refused. */
+class Undeliverable extends Error {}
 
 interface DueNotification {
   id: string;
@@ -46,17 +62,35 @@ interface DueNotification {
   recipients: string[] | null;
 }
 
-async function claimDue(db: Db): Promise<DueNotification | null> {
+/**
+ * Claims one round: the organizations with the oldest due deliveries, up to PER_ORG each, first
+ * deliveries of every organization before second ones. Rows another worker holds are skipped.
+ */
+async function claimRound(db: Db): Promise<DueNotification[]> {
   const result = await db.execute(sql`
-    with claimed as (
+    with due_orgs as (
+      select org_id from notifications
+      where status = 'pending' and next_attempt_at <= clock_timestamp()
+      group by org_id
+      order by min(next_attempt_at)
+      limit ${ROUND_SIZE}
+    ), picked as (
+      select p.id from (
+        select p.id, p.next_attempt_at, row_number() over (partition by o.org_id order by p.next_attempt_at) as rank
+        from due_orgs o
+        cross join lateral (
+          select id, next_attempt_at from notifications n
+          where n.org_id = o.org_id and n.status = 'pending' and n.next_attempt_at <= clock_timestamp()
+          order by n.next_attempt_at
+          limit ${PER_ORG}
+          for update skip locked
+        ) p
+      ) p
+      order by p.rank, p.next_attempt_at
+      limit ${ROUND_SIZE}
+    ), claimed as (
       update notifications set attempts = attempts + 1, next_attempt_at = clock_timestamp() + make_interval(secs => ${LEASE_SECONDS})
-      where id = (
-        select id from notifications
-        where status = 'pending' and next_attempt_at <= clock_timestamp()
-        order by next_attempt_at
-        for update skip locked
-        limit 1
-      )
+      where id in (select id from picked)
       returning id, channel, attempts, escalation_id, recipients
     )
     select c.id, c.channel, c.attempts, c.escalation_id, e.category, e.level, e.evidence, e.created_at, e.conversation_id,
@@ -71,7 +105,7 @@ async function claimDue(db: Db): Promise<DueNotification | null> {
     join avatars a on a.id = e.avatar_id
     join organizations o on o.id = e.org_id
     left join department_crisis_routes r on r.department_id = a.department_id`);
-  return rowsOf<DueNotification>(result)[0] ?? null;
+  return rowsOf<DueNotification>(result);
 }
 
 function payloadOf(n: DueNotification) {
@@ -92,10 +126,9 @@ function payloadOf(n: DueNotification) {
 async function send(n: DueNotification, transports: NotifyTransports): Promise<void> {
   const payload = payloadOf(n);
   if (n.channel === "webhook") {
-    if (!n.webhook_url) throw new Error("The organization has no webhook URL any more.");
+    if (!n.webhook_url) throw new Undeliverable("The organization has no webhook URL any more.");
     const body = JSON.stringify(payload);
-    const response = await transports.fetch(n.webhook_url, {
-      method: "POST",
+    const status = await transports.postWebhook(n.webhook_url, {
       headers: {
         "content-type": "application/json",
         "x-fenshen-event": payload.event,
@@ -104,14 +137,14 @@ async function send(n: DueNotification, transports: NotifyTransports): Promise<v
         ...(n.webhook_secret ? { "x-fenshen-signature": signWebhook(n.webhook_secret, body) } : {}),
       },
       body,
-      signal: AbortSignal.timeout(transports.webhookTimeoutMs ?? 10_000),
+      timeoutMs: transports.webhookTimeoutMs ?? 10_000,
     });
-    if (!response.ok) throw new Error(`The webhook answered ${response.status}.`);
+    if (status < 200 || status > 299) throw new Error(`The webhook answered ${status}${status >= 300 && status < 400 ? " (redirects are not followed)" : ""}.`);
     return;
   }
   if (!transports.sendMail) throw new Error("SMTP is not configured (set SMTP_URL).");
   const to = n.channel === "oncall" ? (n.recipients ?? []).join(", ") : n.notify_email;
-  if (!to) throw new Error("The organization has no notification e-mail any more.");
+  if (!to) throw new Undeliverable("The organization has no notification e-mail any more.");
   await transports.sendMail({
     to,
     subject: `[Fenshen] ${n.level} ${n.category} escalation — ${n.avatar_name}`,
@@ -124,23 +157,42 @@ async function send(n: DueNotification, transports: NotifyTransports): Promise<v
   });
 }
 
-/** Delivers every due notification once; failures are rescheduled with exponential backoff. */
-export async function deliverDueNotifications(db: Db, transports: NotifyTransports): Promise<{ delivered: number; failed: number }> {
-  let delivered = 0;
-  let failed = 0;
-  for (let n = await claimDue(db); n; n = await claimDue(db)) {
-    try {
-      await send(n, transports);
-      await db.execute(sql`update notifications set status = 'delivered', delivered_at = clock_timestamp(), last_error = null where id = ${n.id}`);
-      delivered++;
-    } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
+async function deliver(db: Db, n: DueNotification, transports: NotifyTransports): Promise<boolean> {
+  try {
+    await send(n, transports);
+    await db.execute(sql`update notifications set status = 'delivered', delivered_at = clock_timestamp(), last_error = null where id = ${n.id}`);
+    return true;
+  } catch (e) {
+    const reason = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+    if (e instanceof Undeliverable || e instanceof OutboundRefusedError || n.attempts >= MAX_ATTEMPTS) {
+      await db.execute(sql`update notifications set status = 'failed', last_error = ${reason} where id = ${n.id}`);
+    } else {
       await db.execute(sql`
-        update notifications set last_error = ${reason.slice(0, 500)},
+        update notifications set last_error = ${reason},
           next_attempt_at = clock_timestamp() + make_interval(secs => ${backoffSeconds(n.attempts)})
         where id = ${n.id}`);
-      failed++;
     }
+    return false;
   }
-  return { delivered, failed };
+}
+
+/** One round: claims a fair share of due deliveries and runs them all at once. */
+export async function deliverRound(db: Db, transports: NotifyTransports): Promise<{ delivered: number; failed: number }> {
+  const outcomes = await Promise.all((await claimRound(db)).map((n) => deliver(db, n, transports)));
+  const delivered = outcomes.filter(Boolean).length;
+  return { delivered, failed: outcomes.length - delivered };
+}
+
+/**
+ * Delivers every due notification, round after round. A failure is rescheduled with exponential
+ * backoff, or marked failed when retrying cannot help or after MAX_ATTEMPTS.
+ */
+export async function deliverDueNotifications(db: Db, transports: NotifyTransports): Promise<{ delivered: number; failed: number }> {
+  const total = { delivered: 0, failed: 0 };
+  for (;;) {
+    const round = await deliverRound(db, transports);
+    if (round.delivered + round.failed === 0) return total;
+    total.delivered += round.delivered;
+    total.failed += round.failed;
+  }
 }

@@ -1,16 +1,24 @@
 import nodemailer from "nodemailer";
 import { getConfig } from "@/server/env";
+import { getOutboundPolicy, type OutboundPolicy, postOutbound } from "@/server/lib/outbound";
 import type { NotifyTransports } from "./deliver";
 
 let transports: NotifyTransports | undefined;
 
-/** Real HTTP for webhooks, and SMTP_URL's server for e-mail when it is configured. */
+/** Webhooks through the outbound guard under a policy (the process's, or a test's). */
+export const webhookPoster =
+  (policy: OutboundPolicy): NotifyTransports["postWebhook"] =>
+  (url, request) =>
+    postOutbound(url, request, policy);
+
+/** Guarded HTTP for webhooks, and SMTP_URL's server for e-mail when it is configured. */
 export function getNotifyTransports(): NotifyTransports {
   if (transports) return transports;
   const { SMTP_URL, SMTP_FROM } = getConfig();
-  const mailer = SMTP_URL ? nodemailer.createTransport(SMTP_URL) : null;
+  // Bounded like a webhook: a delivery round waits for its slowest delivery (nodemailer's defaults are minutes).
+  const mailer = SMTP_URL ? nodemailer.createTransport({ url: SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) : null;
   transports = {
-    fetch,
+    postWebhook: webhookPoster(getOutboundPolicy()),
     sendMail: mailer ? async (mail) => void (await mailer.sendMail({ from: SMTP_FROM, ...mail })) : null,
   };
   return transports;

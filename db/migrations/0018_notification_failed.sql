@@ -1,0 +1,2 @@
+ALTER TYPE "public"."notification_status" ADD VALUE 'failed';--> statement-breakpoint
+CREATE INDEX "notifications_org_due_idx" ON "notifications" USING btree ("org_id","next_attempt_at") WHERE "notifications"."status" = 'pending';
