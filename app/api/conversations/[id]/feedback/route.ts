@@ -1,6 +1,9 @@
 // POST /api/conversations/:id/feedback — thumbs up or down (and an optional comment) on one answer.
 import { getDatabase } from "@/server/db";
 import { toErrorResponse } from "@/server/lib/errors";
+import { clientAddress } from "@/server/limits/client";
+import { patientActionLimits } from "@/server/limits/patient";
+import { enforceLimits } from "@/server/limits/rate-limit";
 import { rateMessage } from "@/server/patient/feedback.service";
 import { requestPatientIdentity } from "@/server/patient/request-identity";
 
@@ -8,6 +11,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const body: unknown = await request.json().catch(() => null);
     const [{ id }, identity, { db }] = await Promise.all([params, requestPatientIdentity(), getDatabase()]);
+    await enforceLimits(db, patientActionLimits("feedback", identity, clientAddress(request.headers)));
     return Response.json(await rateMessage(db, identity, id, body));
   } catch (e) {
     return toErrorResponse(e);
