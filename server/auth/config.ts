@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
-import { CredentialsSignin } from "next-auth";
+// The class next-auth re-exports; imported from its source so the config loads outside Next.js (tests).
+import { CredentialsSignin } from "@auth/core/errors";
 import Credentials from "next-auth/providers/credentials";
 import type { Db } from "@/db/client";
 import { authenticate } from "@/server/accounts/account.service";
