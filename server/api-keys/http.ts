@@ -4,6 +4,7 @@ import type { ApiKeyScope } from "@/db/schema";
 import { getDatabase } from "@/server/db";
 import { getConfig } from "@/server/env";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
+import { readJsonLimited } from "@/server/limits/body";
 import { enforceLimits, waitText } from "@/server/limits/rate-limit";
 import { type ApiPrincipal, authenticateApiKey } from "./api-keys.service";
 
@@ -37,9 +38,5 @@ export function apiHandler<P>(
 
 const zodMessage = (e: ZodError) => e.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join(" ");
 
-/** The request's JSON body, or a 400 naming the problem. */
-export async function jsonBody(request: Request): Promise<unknown> {
-  return request.json().catch(() => {
-    throw new AppError("bad_request", "The request body must be JSON.");
-  });
-}
+/** The request's JSON body, or a 400 naming the problem; read with a byte counter (413 past the limit). */
+export const jsonBody = (request: Request): Promise<unknown> => readJsonLimited(request);

@@ -1,4 +1,5 @@
 // POST /api/conversations/:id/feedback — thumbs up or down (and an optional comment) on one answer.
+import { jsonBody } from "@/server/api-keys/http";
 import { getDatabase } from "@/server/db";
 import { toErrorResponse } from "@/server/lib/errors";
 import { clientAddress } from "@/server/limits/client";
@@ -9,7 +10,7 @@ import { requestPatientIdentity } from "@/server/patient/request-identity";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const body: unknown = await request.json().catch(() => null);
+    const body = await jsonBody(request);
     const [{ id }, identity, { db }] = await Promise.all([params, requestPatientIdentity(), getDatabase()]);
     await enforceLimits(db, patientActionLimits("feedback", identity, clientAddress(request.headers)));
     return Response.json(await rateMessage(db, identity, id, body));
