@@ -49,4 +49,15 @@ describe("parseConfig", () => {
     expect(remote).toMatchObject({ EMBEDDING_MODEL: "bge-small", EMBEDDING_DIMENSIONS: 384, EMBEDDING_BATCH_SIZE: 16 });
     expect(parseConfig({ EMBEDDING_MODEL_PATH: "/models/bge-small" }).EMBEDDING_MODEL_PATH).toBe("/models/bge-small");
   });
+
+  it("reads rate limits as a count per window, with defaults, and names a bad one", () => {
+    const config = parseConfig({ RATE_LIMIT_CHAT_CLIENT: "5/30s", RATE_LIMIT_SIGNIN_ACCOUNT: "3/2h" });
+    expect(config.RATE_LIMIT_CHAT_CLIENT).toEqual({ max: 5, windowSeconds: 30 });
+    expect(config.RATE_LIMIT_SIGNIN_ACCOUNT).toEqual({ max: 3, windowSeconds: 7200 });
+    expect(config.RATE_LIMIT_CHAT_AVATAR).toEqual({ max: 600, windowSeconds: 60 });
+    expect(config.TRUSTED_PROXIES).toBe(0);
+    expect(() => parseConfig({ RATE_LIMIT_FEEDBACK: "lots" })).toThrow(/RATE_LIMIT_FEEDBACK: must be a count per window like 60\/1h/);
+    expect(() => parseConfig({ RATE_LIMIT_FEEDBACK: "0/1m" })).toThrow(/RATE_LIMIT_FEEDBACK/);
+    expect(() => parseConfig({ TRUSTED_PROXIES: "-1" })).toThrow(/TRUSTED_PROXIES/);
+  });
 });
