@@ -29,12 +29,30 @@ export async function readBodyLimited(request: Request, maxBytes: number, tooLar
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      void discardRest(reader, maxBytes);
       throw new AppError("payload_too_large", tooLarge);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * After a refusal: reads and drops up to `budget` more bytes, then cancels the body. A client still
+ * sending a body a little over the limit then finishes and reads the 413 (cut off at once, it would
+ * see a reset connection instead); a far larger body is cut off. Nothing is kept.
+ */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, budget: number): Promise<void> {
+  try {
+    for (let left = budget; left > 0; ) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      left -= value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // The client went away: nothing left to drop.
+  }
 }
 
 /** The request's JSON body, or 400 naming the problem (413 past `maxBytes`). */
@@ -92,9 +110,15 @@ export async function readMultipartLimited(request: Request, limits: MultipartLi
     const fail = (error: AppError) => {
       if (failed) return;
       failed = true;
-      // Stop reading the request: the rest of the body is never buffered.
+      // Stop parsing: the rest of the body is dropped as it comes (up to the total limit again, as in
+      // discardRest, so the client can read the 413), then the request is cut off.
       body.unpipe(parser);
-      body.destroy();
+      let left = maxTotalBytes;
+      body.on("data", (chunk: Buffer) => {
+        left -= chunk.length;
+        if (left <= 0) body.destroy();
+      });
+      body.resume();
       reject(error);
     };
     parser.on("file", (field, stream, info) => {
