@@ -21,7 +21,7 @@ async function appInstance() {
   };
 }
 
-const globalForDb = globalThis as unknown as { fenshenDatabase?: Promise<Database> };
+const globalForDb = globalThis as unknown as { fenshenDatabase?: () => Promise<Database> };
 let database: Database;
 let admin: Actor;
 let slug = "";
@@ -40,7 +40,7 @@ async function newConversation(instance: Awaited<ReturnType<typeof appInstance>>
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  globalForDb.fenshenDatabase = Promise.resolve(database);
+  globalForDb.fenshenDatabase = async () => database;
   admin = (await createTestOrg(database, ["admin"])).actors.admin;
   const avatar = await createAvatar(database.db, admin, testAvatarProfile("Dr. L"));
   await pasteDocument(database.db, admin, { avatarId: avatar.id, title: "Salt", text: "# Salt\n\nEat less than five grams of salt a day." }, { maxBytes: 1 << 20 });
