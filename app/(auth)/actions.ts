@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { ZSignInInput, ZSignUpInput } from "@/server/accounts/account.schema";
 import { signUp } from "@/server/accounts/account.service";
 import { signIn, signOut } from "@/server/auth";
@@ -13,7 +13,6 @@ import { OIDC_PROVIDER_ID } from "@/server/auth/oidc";
 import { getDatabase } from "@/server/db";
 import { isAppError } from "@/server/lib/errors";
 import { isLocale, LOCALE_COOKIE } from "@/components/i18n/locales";
-import { headers } from "next/headers";
 import { secureCookies } from "@/server/http/security-headers";
 
 /** rate_limited carries the seconds to wait in retryAfter. */
