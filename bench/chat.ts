@@ -207,7 +207,18 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // Offline composer and embedder, fresh database, demo seed: model and database settings of the caller are dropped.
-  const serverEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", DATA_DIR: dataDir, SEED_DEMO: "true", PORT: String(port) };
+  // The chat rate limits are lifted: this measures how fast the server answers, not where it starts refusing.
+  const unlimited = "1000000000/1m";
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...env,
+    NODE_ENV: "production",
+    DATA_DIR: dataDir,
+    SEED_DEMO: "true",
+    PORT: String(port),
+    RATE_LIMIT_CHAT_CLIENT: unlimited,
+    RATE_LIMIT_CHAT_ADDRESS: unlimited,
+    RATE_LIMIT_CHAT_AVATAR: unlimited,
+  };
   for (const key of ["DATABASE_URL", "LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY", "EMBEDDING_BASE_URL", "EMBEDDING_MODEL", "EMBEDDING_MODEL_PATH"]) delete serverEnv[key];
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: serverEnv,

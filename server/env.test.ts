@@ -63,4 +63,15 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ OUTBOUND_ALLOW: "hooks.lan, http://x" })).toThrow(/OUTBOUND_ALLOW: "http:\/\/x" is neither a host name/);
     expect(() => parseConfig({ OUTBOUND_ALLOW: "hooks.lan/8" })).toThrow(/OUTBOUND_ALLOW: "hooks.lan\/8" is neither/);
   });
+
+  it("reads rate limits as a count per window, with defaults, and names a bad one", () => {
+    const config = parseConfig({ RATE_LIMIT_CHAT_CLIENT: "5/30s", RATE_LIMIT_SIGNIN_ACCOUNT: "3/2h" });
+    expect(config.RATE_LIMIT_CHAT_CLIENT).toEqual({ max: 5, windowSeconds: 30 });
+    expect(config.RATE_LIMIT_SIGNIN_ACCOUNT).toEqual({ max: 3, windowSeconds: 7200 });
+    expect(config.RATE_LIMIT_CHAT_AVATAR).toEqual({ max: 600, windowSeconds: 60 });
+    expect(config.TRUSTED_PROXIES).toBe(0);
+    expect(() => parseConfig({ RATE_LIMIT_FEEDBACK: "lots" })).toThrow(/RATE_LIMIT_FEEDBACK: must be a count per window like 60\/1h/);
+    expect(() => parseConfig({ RATE_LIMIT_FEEDBACK: "0/1m" })).toThrow(/RATE_LIMIT_FEEDBACK/);
+    expect(() => parseConfig({ TRUSTED_PROXIES: "-1" })).toThrow(/TRUSTED_PROXIES/);
+  });
 });

@@ -2,6 +2,23 @@ import { z } from "zod";
 import { parseOutboundAllow } from "./lib/outbound-allow";
 
 const optionalUrl = z.url().optional();
+
+/** A rate limit written as "<count>/<window>", e.g. "20/1m" or "10/15m" (s, m or h). */
+const rateLimit = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .transform((value, ctx) => {
+        const match = /^(\d+)\/(\d*)(s|m|h)$/.exec(value.trim());
+        if (!match || Number(match[1]) < 1) {
+          ctx.addIssue({ code: "custom", message: `must be a count per window like ${fallback} (s, m or h), not "${value}"` });
+          return z.NEVER;
+        }
+        return { max: Number(match[1]), windowSeconds: Number(match[2] || 1) * { s: 1, m: 60, h: 3600 }[match[3] as "s" | "m" | "h"] };
+      }),
+  );
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 /** Every environment variable Fenshen reads; README's configuration table mirrors this schema. */
@@ -70,6 +87,27 @@ export const ZConfig = z
     OIDC_NAME: z.preprocess(emptyToUndefined, z.string().max(60).default("Hospital sign-on")),
     /** Optional ID-token claim whose value (admin, doctor, reviewer, on_call) sets the member's role. */
     OIDC_ROLE_CLAIM: z.preprocess(emptyToUndefined, z.string().optional()),
+    /**
+     * Reverse proxies in front of the app that append to X-Forwarded-For. 0: the header is not trusted
+     * (a client writes it itself), so every client counts as one address in the per-address limits.
+     */
+    TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+    /** Chat messages per patient session (or widget session, or API key); crisis messages are never refused. */
+    RATE_LIMIT_CHAT_CLIENT: rateLimit("20/1m"),
+    /** Chat messages per client address. */
+    RATE_LIMIT_CHAT_ADDRESS: rateLimit("120/1m"),
+    /** Chat messages per avatar, from all patients together. */
+    RATE_LIMIT_CHAT_AVATAR: rateLimit("600/1m"),
+    /** Failed sign-ins per account, and per address, before sign-in is refused for the rest of the window. */
+    RATE_LIMIT_SIGNIN_ACCOUNT: rateLimit("10/15m"),
+    RATE_LIMIT_SIGNIN_ADDRESS: rateLimit("50/15m"),
+    /** New accounts per address. */
+    RATE_LIMIT_SIGNUP_ADDRESS: rateLimit("20/1h"),
+    /** "Ask a human doctor" requests, and answer ratings, per patient session (or address). */
+    RATE_LIMIT_FOLLOW_UP: rateLimit("10/1h"),
+    RATE_LIMIT_FEEDBACK: rateLimit("60/1h"),
+    /** Other /api/v1 calls (listing avatars and escalations, starting conversations) per API key. */
+    RATE_LIMIT_API_KEY: rateLimit("300/1m"),
   })
   .superRefine((cfg, ctx) => {
     const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ORG_SLUG"] as const;

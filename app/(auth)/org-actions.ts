@@ -7,6 +7,7 @@ import { resolveActor } from "@/server/accounts/account.service";
 import { auth, signIn } from "@/server/auth";
 import { ACTIVE_ORG_COOKIE } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
+import { secureCookies } from "@/server/http/security-headers";
 import { isAppError } from "@/server/lib/errors";
 import { acceptInvitation, signUpWithInvitation } from "@/server/orgs/invitations.service";
 
@@ -14,7 +15,7 @@ import { acceptInvitation, signUpWithInvitation } from "@/server/orgs/invitation
 export type InviteFormState = { error: "invalid_input" | "email_taken" | "other"; message?: string } | undefined;
 
 async function actIn(orgId: string) {
-  (await cookies()).set(ACTIVE_ORG_COOKIE, orgId, { path: "/", httpOnly: true, sameSite: "lax", maxAge: 365 * 24 * 3600 });
+  (await cookies()).set(ACTIVE_ORG_COOKIE, orgId, { path: "/", httpOnly: true, sameSite: "lax", secure: secureCookies(), maxAge: 365 * 24 * 3600 });
 }
 
 /** Switches the organization the signed-in member acts in (only one they belong to: resolveActor checks on every request). */

@@ -3,9 +3,10 @@
 import type { AuthFormState } from "@/app/(auth)/actions";
 import { useT } from "@/components/i18n/client";
 import type { MessageKey } from "@/components/i18n/messages";
+import { rateLimitedMessage } from "@/components/i18n/wait";
 import { Alert } from "@/components/ui/alert";
 
-const MESSAGE_BY_ERROR: Record<NonNullable<NonNullable<AuthFormState>["error"]>, MessageKey> = {
+const MESSAGE_BY_ERROR: Record<Exclude<NonNullable<NonNullable<AuthFormState>["error"]>, "rate_limited">, MessageKey> = {
   invalid_credentials: "auth.error.invalidCredentials",
   invalid_input: "auth.error.invalidInput",
   email_taken: "auth.error.emailTaken",
@@ -17,7 +18,7 @@ export function AuthFormError({ state }: { state: AuthFormState }) {
   if (!state?.error) return null;
   return (
     <Alert tone="danger" role="alert">
-      {t(MESSAGE_BY_ERROR[state.error])}
+      {state.error === "rate_limited" ? rateLimitedMessage(t, state.retryAfter ?? 60) : t(MESSAGE_BY_ERROR[state.error])}
     </Alert>
   );
 }

@@ -108,7 +108,7 @@ export function Chat({
       <div ref={endRef} aria-hidden className="scroll-mb-40" />
       {error ? (
         <Alert tone="danger" role="alert" title={t("chat.error.title")}>
-          <p>{chatErrorMessage(error) ?? t("chat.error.generic")}</p>
+          <p>{chatErrorMessage(error, t) ?? t("chat.error.generic")}</p>
           <Button
             variant="secondary"
             size="sm"

@@ -3,8 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { UserRoundCheck } from "lucide-react";
 import { useId, useState } from "react";
-import { askHumanDoctor } from "@/components/chat/patient-api";
+import { askHumanDoctor, PatientApiError } from "@/components/chat/patient-api";
 import { useT } from "@/components/i18n/client";
+import { rateLimitedMessage } from "@/components/i18n/wait";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -69,7 +70,7 @@ export function AskHumanForm({ conversationId }: { conversationId: string }) {
         </div>
         {request.isError ? (
           <p id={`${id}-error`} role="alert" className="text-sm font-medium text-crisis-700">
-            {request.error.message}
+            {request.error instanceof PatientApiError && request.error.retryAfter !== null ? rateLimitedMessage(t, request.error.retryAfter) : request.error.message}
           </p>
         ) : null}
         <Button type="submit" disabled={request.isPending} className="self-start">

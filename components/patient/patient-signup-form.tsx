@@ -5,6 +5,7 @@ import { patientSignUpAction } from "@/app/(public)/me/actions";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { submitKeepingValues } from "@/components/auth/submit-keeping-values";
 import { useLocale, useT } from "@/components/i18n/client";
+import { rateLimitedMessage } from "@/components/i18n/wait";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -24,7 +25,11 @@ export function PatientSignupForm() {
       </div>
       {state?.error ? (
         <Alert tone="danger" role="alert">
-          {state.error === "email_taken" ? t("patient.account.emailTaken") : t("patient.account.invalid", { message: state.message ?? "" })}
+          {state.error === "email_taken"
+            ? t("patient.account.emailTaken")
+            : state.error === "rate_limited"
+              ? rateLimitedMessage(t, state.retryAfter ?? 60)
+              : t("patient.account.invalid", { message: state.message ?? "" })}
         </Alert>
       ) : null}
       <input type="hidden" name="locale" value={locale} />

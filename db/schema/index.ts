@@ -16,3 +16,4 @@ export * from "./safety";
 export * from "./simulation";
 export * from "./simulation-gate";
 export * from "./widget";
+export * from "./rate-limits";

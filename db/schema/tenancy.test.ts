@@ -10,6 +10,8 @@ import * as schema from "./index";
 const GLOBAL_TABLES: Record<string, string> = {
   organizations: "the tenant itself; distributed by its id, co-located with the org_id tables",
   users: "one identity across organizations (memberships carry org_id); a reference table",
+  rate_limit_counters:
+    "rate-limit counters keyed by client, address, account or avatar, counted before any organization is known (sign-in, anonymous chat); short-lived, purged hourly; kept on the coordinator",
 };
 
 const tables = (Object.values(schema) as unknown[])

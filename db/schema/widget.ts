@@ -2,7 +2,7 @@ import { integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { organizations } from "./orgs";
 
-/** Default widget chat requests per minute, per embedding origin (see server/widget/rate-limit.ts). */
+/** Default widget chat requests per minute, per embedding origin (counted by server/limits/chat.ts). */
 export const DEFAULT_WIDGET_RATE_LIMIT = 30;
 
 /**

@@ -2,15 +2,30 @@ import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import type { ApiKeyScope } from "@/db/schema";
 import { getDatabase } from "@/server/db";
+import { getConfig } from "@/server/env";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
+import { readJsonLimited } from "@/server/limits/body";
+import { enforceLimits, waitText } from "@/server/limits/rate-limit";
 import { type ApiPrincipal, authenticateApiKey } from "./api-keys.service";
 
-/** An /api/v1 handler: authenticated by the bearer key with one scope; errors become JSON with their HTTP status. */
-export function apiHandler<P>(scope: ApiKeyScope, handle: (args: { db: Db; principal: ApiPrincipal; request: Request; params: P }) => Promise<unknown>) {
+/**
+ * An /api/v1 handler: authenticated by the bearer key with one scope, within the key's rate limit;
+ * errors become JSON with their HTTP status. `chatLimits`: the handler sends chat messages and applies
+ * the chat limits itself (server/limits/chat.ts), which never refuse a crisis message.
+ */
+export function apiHandler<P>(
+  scope: ApiKeyScope,
+  handle: (args: { db: Db; principal: ApiPrincipal; request: Request; params: P }) => Promise<unknown>,
+  options: { chatLimits?: boolean } = {},
+) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const { db } = await getDatabase();
       const principal = await authenticateApiKey(db, request.headers.get("authorization"), scope);
+      if (!options.chatLimits) {
+        const limit = getConfig().RATE_LIMIT_API_KEY;
+        await enforceLimits(db, [{ key: `api:key:${principal.keyId}`, ...limit, refusal: (s) => `This API key has made too many requests. Please wait ${waitText(s)} and try again.` }]);
+      }
       const result = await handle({ db, principal, request, params: await context.params });
       return Response.json({ data: result });
     } catch (e) {
@@ -23,9 +38,5 @@ export function apiHandler<P>(scope: ApiKeyScope, handle: (args: { db: Db; princ
 
 const zodMessage = (e: ZodError) => e.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join(" ");
 
-/** The request's JSON body, or a 400 naming the problem. */
-export async function jsonBody(request: Request): Promise<unknown> {
-  return request.json().catch(() => {
-    throw new AppError("bad_request", "The request body must be JSON.");
-  });
-}
+/** The request's JSON body, or a 400 naming the problem; read with a byte counter (413 past the limit). */
+export const jsonBody = (request: Request): Promise<unknown> => readJsonLimited(request);

@@ -8,6 +8,7 @@ import { openConversation } from "@/server/chat/conversation.service";
 import { sessionHash } from "@/server/chat/patient-session";
 import { getPublishedAvatarCached, publishedChatTarget } from "@/server/chat/published-target";
 import { AppError } from "@/server/lib/errors";
+import { admitChatMessage } from "@/server/limits/chat";
 import type { Hotline } from "@/server/safety/replies";
 import type { ApiPrincipal } from "./api-keys.service";
 
@@ -75,6 +76,7 @@ export async function sendApiMessage(db: Db, principal: ApiPrincipal, conversati
       ),
     );
   if (!conversation) throw new AppError("not_found", "This conversation does not exist.");
+  await admitChatMessage(db, { message, client: { id: `api:${principal.keyId}`, address: null }, avatar: conversation.slug });
   const turn = await startChatTurn(db, { request: { slug: conversation.slug, conversationId, message }, actor: null, session: apiSession(principal.orgId) });
   let text = "";
   let citations: Citation[] = [];

@@ -1,26 +1,48 @@
 import type { NextAuthConfig } from "next-auth";
+// The class next-auth re-exports; imported from its source so the config loads outside Next.js (tests).
+import { CredentialsSignin } from "@auth/core/errors";
 import Credentials from "next-auth/providers/credentials";
 import type { Db } from "@/db/client";
 import { authenticate } from "@/server/accounts/account.service";
 import { ZSignInInput } from "@/server/accounts/account.schema";
 import type { Config } from "@/server/env";
+import { secureCookies } from "@/server/http/security-headers";
+import { isAppError } from "@/server/lib/errors";
+import { clientAddress } from "@/server/limits/client";
+import { signInWithinLimits } from "@/server/limits/sign-in";
 import { linkOidcUser, OIDC_PROVIDER_ID, type OidcClaims, oidcMapping, oidcProviders, SsoRefusal } from "./oidc";
 import { logWarning } from "@/server/lib/log";
+
+/** A sign-in refused by its rate limit (server/limits/sign-in.ts); the form says when to try again. */
+export class SignInRateLimited extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
 
 /** The Auth.js configuration: e-mail and password, plus the hospital's OpenID Connect provider when configured. */
 export function authConfig({ secret, config, getDb }: { secret: string; config: Config; getDb: () => Promise<Db> }): NextAuthConfig {
   return {
     secret,
     trustHost: true,
+    useSecureCookies: secureCookies(),
     session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = ZSignInInput.safeParse(raw);
           if (!parsed.success) return null;
-          return authenticate(await getDb(), parsed.data.email, parsed.data.password);
+          const { email, password } = parsed.data;
+          const db = await getDb();
+          try {
+            return await signInWithinLimits(db, { email, address: clientAddress(request.headers, config.TRUSTED_PROXIES) }, () => authenticate(db, email, password));
+          } catch (e) {
+            if (isAppError(e) && e.code === "rate_limited") throw new SignInRateLimited(e.retryAfterSeconds ?? 60);
+            throw e;
+          }
         },
       }),
       ...oidcProviders(config),

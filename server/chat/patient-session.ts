@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
+import { secureCookies } from "@/server/http/security-headers";
 
 /** Cookie holding the anonymous patient's session token; only its hash is stored with conversations. */
 export const PATIENT_COOKIE = "fenshen_patient";
 
-export const PATIENT_COOKIE_OPTIONS = { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 } as const;
+export const PATIENT_COOKIE_OPTIONS = { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: 365 * 24 * 3600 } as const;
 
 /**
  * Whose conversations a stored session hash names. Each kind hashes under its own prefix, so no value

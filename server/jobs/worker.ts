@@ -1,6 +1,7 @@
 import { getDatabase } from "@/server/db";
 import { purgeExpiredConversations } from "@/server/governance/retention";
 import { getEmbedder } from "@/server/knowledge/embed";
+import { purgeExpiredCounters } from "@/server/limits/rate-limit";
 import { getNotifyTransports } from "@/server/safety/notify/transports";
 import { deliverDueNotifications } from "@/server/safety/notify/deliver";
 import { drainIngestionQueue } from "./ingest";
@@ -48,8 +49,12 @@ export const kickIngestion = drain("ingestion", async () => drainIngestionQueue(
 /** Delivers due crisis notifications now. */
 export const kickNotifications = drain("notifications", async () => deliverDueNotifications((await getDatabase()).db, getNotifyTransports()));
 
-/** Applies each organization's retention rule now. */
-export const kickRetention = drain("retention", async () => purgeExpiredConversations((await getDatabase()).db));
+/** Applies each organization's retention rule now, and forgets the rate-limit counts of finished windows. */
+export const kickRetention = drain("retention", async () => {
+  const { db } = await getDatabase();
+  await purgeExpiredConversations(db);
+  await purgeExpiredCounters(db);
+});
 
 /** Runs queued virtual-patient consultations now (offline, or with the configured chat model). */
 export const kickSimulationRuns = drain("simulation", async () =>

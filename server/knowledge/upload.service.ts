@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { AppError, isAppError } from "@/server/lib/errors";
+import { type MultipartForm, readMultipartLimited } from "@/server/limits/body";
 import type { TProvenanceInput } from "./document.schema";
 import { addDocument, assertWithinUploadLimit, parseProvenance, replaceDocument, titleFromFilename } from "./document.service";
 import { formatFromFilename } from "./ingest/parse";
@@ -22,18 +23,29 @@ export interface UploadInput {
 
 const PROVENANCE_FIELDS = ["sourceKind", "sourceName", "edition", "evidenceLevel", "reviewBy"] as const;
 
-/** The upload's fields from a multipart form (POST /api/knowledge/upload). */
-export function uploadInputFromForm(form: FormData): UploadInput {
-  const field = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
+/**
+ * The upload's fields from its multipart form: optional provenance for every file (sourceKind,
+ * sourceName, edition, evidenceLevel, reviewBy), or replaceDocumentId to upload one file as a
+ * document's new version.
+ */
+function uploadInputFromForm(form: MultipartForm): UploadInput {
+  const field = (name: string) => form.fields.get(name);
   const avatarId = field("avatarId") || undefined;
   const corpusId = field("corpusId") || undefined;
-  const files = form.getAll("files").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f);
+  const files = form.files.filter((f) => f.field === "files").map((f) => new File([f.bytes], f.name));
   if ((!avatarId && !corpusId) || files.length === 0) throw new AppError("bad_request", "Choose an avatar (or a shared corpus) and at least one file.");
   const provenance = Object.fromEntries(PROVENANCE_FIELDS.map((name) => [name, field(name) ?? null])) as TProvenanceInput;
   return { avatarId, corpusId, files, provenance, replaceDocumentId: field("replaceDocumentId") || undefined };
+}
+
+/**
+ * An upload request (POST /api/knowledge/upload), counted while it streams in: too many files or bytes
+ * are refused (413) before the rest is read, and nothing of it is stored.
+ */
+export async function uploadFromRequest(db: Db, actor: Actor, request: Request, limits: { maxBytes: number; maxFiles: number; maxTotalBytes: number }) {
+  const form = await readMultipartLimited(request, { maxFiles: limits.maxFiles, maxFileBytes: limits.maxBytes, maxTotalBytes: limits.maxTotalBytes });
+  const input = uploadInputFromForm(form);
+  return { input, results: await uploadFiles(db, actor, input, limits) };
 }
 
 /** Adds each file on its own: one bad file gets its reason and the rest of the batch goes on. */

@@ -24,11 +24,14 @@ export const httpStatusByCode: Record<AppErrorCode, number> = {
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
+  /** rate_limited: the seconds until the request may be made again (sent as Retry-After). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: AppErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: AppErrorCode, message: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
     super(message, options);
     this.name = "AppError";
     this.code = code;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   get status(): number {
@@ -43,6 +46,11 @@ export function isAppError(e: unknown): e is AppError {
 /** JSON error response for route handlers; unknown errors are logged and never shown. */
 export function toErrorResponse(e: unknown): Response {
   if (isAppError(e)) {
+    if (e.retryAfterSeconds !== undefined) {
+      // The body repeats it for clients that cannot read headers (the chat UI sees only the body).
+      const retryAfter = e.retryAfterSeconds;
+      return Response.json({ error: { code: e.code, message: e.message, retryAfter } }, { status: e.status, headers: { "retry-after": String(retryAfter) } });
+    }
     return Response.json({ error: { code: e.code, message: e.message } }, { status: e.status });
   }
   logError("unexpected error", e);

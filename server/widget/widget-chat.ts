@@ -1,11 +1,13 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { MAX_MESSAGE_CHARS } from "@/server/chat/chat.schema";
+import { sessionHash } from "@/server/chat/patient-session";
 import { getPublishedAvatarCached } from "@/server/chat/published-target";
 import { AppError } from "@/server/lib/errors";
+import { admitChatMessage } from "@/server/limits/chat";
+import { waitText } from "@/server/limits/rate-limit";
 import { verifyEmbedToken } from "./embed-token";
 import { originOf } from "./origins";
-import { RateLimiter } from "./rate-limit";
 import { getWidgetPolicy } from "./widget.service";
 
 export const ZWidgetChatRequest = z.object({
@@ -24,16 +26,15 @@ export const ZWidgetChatRequest = z.object({
 });
 export type TWidgetChatRequest = z.infer<typeof ZWidgetChatRequest>;
 
-const limiter = new RateLimiter();
-
 /**
  * Admits one widget chat message or throws: the browser request must come from Fenshen's own embed
  * page (Origin, else Referer, on this host), its embed token must be valid for the avatar's
- * organization, the embedding site must still be allowed, and that site must be within its rate.
+ * organization, the embedding site must still be allowed, and the message must be within the chat
+ * limits (server/limits/chat.ts, crisis messages always pass), including the site's own rate.
  */
 export async function admitWidgetMessage(
   db: Db,
-  args: { request: TWidgetChatRequest; origin: string | null; referer: string | null; host: string | null; secret: string; limiter?: RateLimiter; now?: number },
+  args: { request: TWidgetChatRequest; origin: string | null; referer: string | null; host: string | null; address: string; secret: string; now?: number },
 ): Promise<{ embeddingOrigin: string }> {
   const caller = originOf(args.origin) ?? originOf(args.referer);
   if (!caller || !args.host || new URL(caller).host !== args.host) {
@@ -47,9 +48,17 @@ export async function admitWidgetMessage(
   if (!policy.allowedOrigins.includes(claims.origin)) {
     throw new AppError("forbidden", `${claims.origin} is no longer allowed to embed this chat.`);
   }
-  const wait = (args.limiter ?? limiter).take(`${claims.orgId} ${claims.origin}`, policy.rateLimitPerMinute, args.now);
-  if (wait > 0) {
-    throw new AppError("rate_limited", `This site has sent too many messages in the last minute. Please wait ${wait} seconds and try again.`);
-  }
+  await admitChatMessage(db, {
+    message: args.request.message,
+    client: { id: sessionHash("widget", args.request.sessionToken), address: args.address },
+    avatar: args.request.slug,
+    siteLimit: {
+      key: `widget:site:${claims.orgId} ${claims.origin}`,
+      max: policy.rateLimitPerMinute,
+      windowSeconds: 60,
+      refusal: (seconds) => `This site has sent too many messages in the last minute. Please wait ${waitText(seconds)} and try again.`,
+    },
+    now: args.now === undefined ? undefined : new Date(args.now),
+  });
   return { embeddingOrigin: claims.origin };
 }

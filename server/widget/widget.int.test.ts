@@ -8,10 +8,10 @@ import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { embedAccess } from "./embed-access";
 import { signEmbedToken } from "./embed-token";
-import { RateLimiter } from "./rate-limit";
 import { admitWidgetMessage } from "./widget-chat";
 import { embedOrgId, getWidgetPolicy, getWidgetSettings, updateWidgetSettings } from "./widget.service";
 import { codeOf } from "@/server/test/trpc";
+import type { AppError } from "@/server/lib/errors";
 
 const SECRET = "test-secret-of-sufficient-length-0123456789";
 const HOST = "fenshen.test:3000";
@@ -84,15 +84,15 @@ describe("the embed page", () => {
 });
 
 describe("a widget chat message", () => {
-  const request = (embedToken: string, slug = slugA) => ({ slug, message: "Hello", sessionToken: "s".repeat(32), embedToken });
-  const admit = (embedToken: string, over: { origin?: string | null; slug?: string; limiter?: RateLimiter } = {}) =>
+  const admit = (embedToken: string, over: { origin?: string | null; slug?: string; message?: string; session?: string; now?: number } = {}) =>
     admitWidgetMessage(database.db, {
-      request: request(embedToken, over.slug),
+      request: { slug: over.slug ?? slugA, message: over.message ?? "Hello", sessionToken: over.session ?? "s".repeat(32), embedToken },
       origin: over.origin === undefined ? `http://${HOST}` : over.origin,
       referer: null,
       host: HOST,
+      address: "203.0.113.7",
       secret: SECRET,
-      limiter: over.limiter ?? new RateLimiter(),
+      now: over.now,
     });
 
   it("is admitted from the embed page of an allowed site", async () => {
@@ -108,13 +108,17 @@ describe("a widget chat message", () => {
     expect(await codeOf(admit(token, { slug: slugB }))).toBe("not_found");
   });
 
-  it("is rate limited per embedding site (429 with a clear message)", async () => {
-    const limiter = new RateLimiter();
-    const token = signEmbedToken(SECRET, { orgId: adminA.orgId, origin: SITE });
-    for (let i = 0; i < 3; i++) expect(await codeOf(admit(token, { limiter }))).toBe("OK");
-    const refused = admit(token, { limiter });
-    await expect(refused).rejects.toThrow(/too many messages.*wait \d+ seconds/);
-    // Another allowed site has its own bucket.
-    expect(await codeOf(admit(signEmbedToken(SECRET, { orgId: adminA.orgId, origin: "http://127.0.0.1:4100" }), { limiter }))).toBe("OK");
+  it("is rate limited per embedding site, counted in the database (429 with a clear message), except a crisis message", async () => {
+    // A window of its own: an hour after the tests above, whose hits are then forgotten.
+    const now = Date.now() + 3600_000;
+    const token = signEmbedToken(SECRET, { orgId: adminA.orgId, origin: SITE }, now);
+    // Each message from another frame session: the site's limit (3 a minute) is what refuses.
+    for (let i = 0; i < 3; i++) expect(await codeOf(admit(token, { session: `session-${i}`.padEnd(20, "x"), now }))).toBe("OK");
+    const refused = admit(token, { session: "session-4".padEnd(20, "x"), now });
+    await expect(refused).rejects.toThrow(/too many messages in the last minute.*wait \d+ seconds/);
+    expect(((await refused.catch((e: unknown) => e)) as AppError).retryAfterSeconds).toBe(60);
+    expect(await codeOf(admit(token, { session: "session-5".padEnd(20, "x"), message: "I want to kill myself tonight", now }))).toBe("OK");
+    // Another allowed site has its own count.
+    expect(await codeOf(admit(signEmbedToken(SECRET, { orgId: adminA.orgId, origin: "http://127.0.0.1:4100" }, now), { now }))).toBe("OK");
   });
 });

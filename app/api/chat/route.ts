@@ -9,6 +9,8 @@ import { chatStreamResponse } from "@/server/chat/ui-stream";
 import { getDatabase } from "@/server/db";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 import { ensureBrowserSession } from "@/server/chat/patient-session";
+import { admitChatMessage } from "@/server/limits/chat";
+import { clientAddress } from "@/server/limits/client";
 
 export async function POST(request: Request) {
   try {
@@ -16,6 +18,8 @@ export async function POST(request: Request) {
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "), { cause: parsed.error });
     const { db } = await getDatabase();
     const session = ensureBrowserSession(await cookies());
+    const { message, slug, previewAvatarId } = parsed.data;
+    await admitChatMessage(db, { message, client: { id: session, address: clientAddress(request.headers) }, avatar: slug ?? `preview:${previewAvatarId}` });
     const actor = parsed.data.previewAvatarId ? await getCurrentActor() : null;
     const { conversationId, events } = await startChatTurn(db, { request: parsed.data, actor, session });
 

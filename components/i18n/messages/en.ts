@@ -347,6 +347,8 @@ export const en = {
   "error.body": "The page could not be shown. Please try again; if it keeps happening, come back a little later.",
   "error.reference": "Reference: {digest}",
   "error.retry": "Try again",
+  "error.rateLimited.seconds": "Too many requests just now. Please wait {seconds} seconds and try again.",
+  "error.rateLimited.minutes": "Too many attempts. Please wait {minutes} minutes and try again.",
   ...personaEn,
   ...patientEn,
   ...doctorEn,

@@ -346,6 +346,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   "error.body": "页面无法显示。请重试；如果问题持续，请稍后再来。",
   "error.reference": "参考编号：{digest}",
   "error.retry": "重试",
+  "error.rateLimited.seconds": "刚才的请求太多了。请等待 {seconds} 秒后再试。",
+  "error.rateLimited.minutes": "尝试次数过多。请等待 {minutes} 分钟后再试。",
   ...personaZh,
   ...patientZh,
   ...doctorZh,

@@ -5,7 +5,7 @@ import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
 import { auditMutation } from "@/server/governance/audit";
 import { kickIngestion } from "@/server/jobs/worker";
-import { uploadFiles, uploadInputFromForm } from "@/server/knowledge/upload.service";
+import { uploadFromRequest } from "@/server/knowledge/upload.service";
 import { uploadLimits } from "@/server/knowledge/limits";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 
@@ -17,13 +17,7 @@ export async function POST(request: Request) {
     // The same actor tRPC resolves, in the organization the member is acting in.
     const actor = await getCurrentActor();
     if (!actor) throw new AppError("forbidden", "You are not a member of any organization.");
-    const form = await request.formData().catch(() => {
-      throw new AppError("bad_request", "Send the files as multipart/form-data.");
-    });
-    // Optional fields: provenance for every file (sourceKind, sourceName, edition, evidenceLevel,
-    // reviewBy), or replaceDocumentId to upload one file as a document's new version.
-    const input = uploadInputFromForm(form);
-    const results = await uploadFiles(db, actor, input, uploadLimits());
+    const { input, results } = await uploadFromRequest(db, actor, request, uploadLimits());
     kickIngestion();
     await auditMutation(db, actor, "knowledge.upload", { avatarId: input.avatarId ?? null, corpusId: input.corpusId ?? null, replaceDocumentId: input.replaceDocumentId ?? null, results });
     return Response.json({ results });

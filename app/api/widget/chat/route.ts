@@ -7,6 +7,7 @@ import { sessionHash } from "@/server/chat/patient-session";
 import { chatStreamResponse } from "@/server/chat/ui-stream";
 import { getDatabase } from "@/server/db";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
+import { clientAddress } from "@/server/limits/client";
 import { admitWidgetMessage, ZWidgetChatRequest } from "@/server/widget/widget-chat";
 
 export async function POST(request: Request) {
@@ -20,6 +21,7 @@ export async function POST(request: Request) {
       origin: request.headers.get("origin"),
       referer: request.headers.get("referer"),
       host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
+      address: clientAddress(request.headers),
       secret: getAuthSecret(),
     });
     const turn = await startChatTurn(db, { request: { slug, conversationId, message }, actor: null, session: sessionHash("widget", sessionToken) });

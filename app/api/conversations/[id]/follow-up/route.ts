@@ -1,13 +1,18 @@
 // POST /api/conversations/:id/follow-up — "ask a human doctor": the patient leaves a phone or e-mail.
+import { jsonBody } from "@/server/api-keys/http";
 import { getDatabase } from "@/server/db";
 import { toErrorResponse } from "@/server/lib/errors";
+import { clientAddress } from "@/server/limits/client";
+import { patientActionLimits } from "@/server/limits/patient";
+import { enforceLimits } from "@/server/limits/rate-limit";
 import { requestFollowUp } from "@/server/patient/feedback.service";
 import { requestPatientIdentity } from "@/server/patient/request-identity";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const body: unknown = await request.json().catch(() => null);
+    const body = await jsonBody(request);
     const [{ id }, identity, { db }] = await Promise.all([params, requestPatientIdentity(), getDatabase()]);
+    await enforceLimits(db, patientActionLimits("follow-up", identity, clientAddress(request.headers)));
     return Response.json(await requestFollowUp(db, identity, id, body), { status: 201 });
   } catch (e) {
     return toErrorResponse(e);

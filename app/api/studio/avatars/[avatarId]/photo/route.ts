@@ -4,6 +4,7 @@ import { MAX_PHOTO_BYTES } from "@/server/avatars/avatar.schema";
 import { getAvatarPhotoForMember, removeAvatarPhoto, setAvatarPhoto } from "@/server/avatars/photo.service";
 import { getDatabase } from "@/server/db";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
+import { readBodyLimited } from "@/server/limits/body";
 
 async function actorOrThrow() {
   const actor = await getCurrentActor();
@@ -28,11 +29,8 @@ export async function PUT(request: Request, { params }: { params: Promise<{ avat
   try {
     const actor = await actorOrThrow();
     const { avatarId } = await params;
-    // Refuse a declared oversize body before reading it.
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_PHOTO_BYTES) {
-      throw new AppError("payload_too_large", `The photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB; use a smaller image.`);
-    }
-    const bytes = new Uint8Array(await request.arrayBuffer());
+    // Counted while it streams in, declared length or not.
+    const bytes = await readBodyLimited(request, MAX_PHOTO_BYTES, `The photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB; use a smaller image.`);
     const { db } = await getDatabase();
     const { updatedAt } = await setAvatarPhoto(db, actor, avatarId.slice(0, 64), bytes);
     return Response.json({ photoUpdatedAt: updatedAt.toISOString() });

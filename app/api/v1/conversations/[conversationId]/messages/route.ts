@@ -2,6 +2,8 @@
 import { apiHandler, jsonBody } from "@/server/api-keys/http";
 import { sendApiMessage } from "@/server/api-keys/v1.service";
 
-export const POST = apiHandler<{ conversationId: string }>("conversations:write", async ({ db, principal, request, params }) =>
-  sendApiMessage(db, principal, params.conversationId, await jsonBody(request)),
+export const POST = apiHandler<{ conversationId: string }>(
+  "conversations:write",
+  async ({ db, principal, request, params }) => sendApiMessage(db, principal, params.conversationId, await jsonBody(request)),
+  { chatLimits: true },
 );
