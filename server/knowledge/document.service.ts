@@ -199,7 +199,7 @@ export async function listPassages(db: Db, actor: Actor, unverifiedDocumentId: s
   return db
     .select({ id: passages.id, ordinal: passages.ordinal, headingPath: passages.headingPath, content: passages.content, page: passages.page })
     .from(passages)
-    .where(eq(passages.documentId, doc.id))
+    .where(and(eq(passages.documentId, doc.id), eq(passages.generation, doc.passageGeneration)))
     .orderBy(asc(passages.ordinal));
 }
 

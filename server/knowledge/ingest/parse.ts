@@ -4,7 +4,9 @@
  * columns), so most bad files are refused at once with their reason; `parseDocument` does the full
  * work in the background job. Each format lives in parsers/<format>.ts.
  */
+import { type IngestLimits, ingestLimits } from "@/server/knowledge/limits";
 import { AppError } from "@/server/lib/errors";
+import { tooMuchText } from "./parsers/budget";
 import { csvFaqEntries, parseCsv } from "./parsers/csv";
 import { checkDocx, parseDocx } from "./parsers/docx";
 import { parseHtml } from "./parsers/html";
@@ -94,10 +96,23 @@ export async function checkDocument(bytes: Uint8Array, format: DocumentFormat | 
   }
 }
 
-/** Decodes an upload into text (and, for FAQ sheets, its question/answer pairs). */
-export async function parseDocument(bytes: Uint8Array, format: DocumentFormat | string): Promise<ParsedDocument> {
+/**
+ * Decodes an upload into text (and, for FAQ sheets, its question/answer pairs). Formats that can expand
+ * (sheets, archives, PDFs) stop at the text limit while they read; the check at the end covers the rest.
+ */
+export async function parseDocument(
+  bytes: Uint8Array,
+  format: DocumentFormat | string,
+  limits: Pick<IngestLimits, "maxTextChars" | "maxPdfPages"> = ingestLimits(),
+): Promise<ParsedDocument> {
   assertNotEmpty(bytes);
-  switch (asFormat(format)) {
+  const parsed = await parseFormat(bytes, asFormat(format), limits);
+  if (parsed.text.length > limits.maxTextChars) throw tooMuchText("document", limits.maxTextChars);
+  return parsed;
+}
+
+async function parseFormat(bytes: Uint8Array, format: DocumentFormat, limits: Pick<IngestLimits, "maxTextChars" | "maxPdfPages">): Promise<ParsedDocument> {
+  switch (format) {
     case "markdown":
       return parseMarkdown(bytes);
     case "text":
@@ -105,12 +120,12 @@ export async function parseDocument(bytes: Uint8Array, format: DocumentFormat | 
     case "html":
       return parseHtml(bytes);
     case "pdf":
-      return parsePdf(bytes);
+      return parsePdf(bytes, limits);
     case "docx":
-      return parseDocx(bytes);
+      return parseDocx(bytes, limits.maxTextChars);
     case "csv":
       return parseCsv(bytes);
     case "xlsx":
-      return parseXlsx(bytes);
+      return parseXlsx(bytes, limits.maxTextChars);
   }
 }

@@ -1,0 +1,95 @@
+/**
+ * Runs prepare.ts in a worker thread, so parsing and chunking a large or hostile document never holds
+ * the event loop that answers patients. The worker has a heap limit (resourceLimits) and each document
+ * a wall-clock limit after which the worker is terminated; either failure is that document's error and
+ * the next document gets a fresh worker. One worker serves documents one after another.
+ */
+import { Worker } from "node:worker_threads";
+import { type IngestLimits, ingestLimits } from "@/server/knowledge/limits";
+import { AppError } from "@/server/lib/errors";
+import type { PrepareInput, PreparedDocument } from "./prepare";
+import type { WorkerReply } from "./worker-entry";
+
+interface Running {
+  worker: Worker;
+  memoryMb: number;
+}
+
+let running: Running | null = null;
+/** Documents are prepared one at a time: each waits for the one before. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * In the built app the bundler compiles the entry and rewrites the URL to it. From source (Vitest, tsx
+ * scripts) the entry is TypeScript: the worker registers tsx's loader first (an --import flag in the
+ * worker's execArgv does not apply to its entry module on Node 20).
+ */
+function spawn(resourceLimits: { maxOldGenerationSizeMb: number }): Worker {
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker-entry.ts", import.meta.url), { resourceLimits });
+  const entry = import.meta.url.replace(/ingest-worker\.ts$/, "worker-entry.ts");
+  return new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true, resourceLimits });
+}
+
+function startWorker(memoryMb: number): Running {
+  const worker = spawn({ maxOldGenerationSizeMb: memoryMb });
+  worker.unref();
+  return { worker, memoryMb };
+}
+
+function stopWorker(): void {
+  void running?.worker.terminate();
+  running = null;
+}
+
+const timeoutError = (limits: IngestLimits) =>
+  new AppError(
+    "bad_request",
+    `Reading this document took longer than ${Math.round(limits.timeoutMs / 1000)} s, the limit for one document, so it was stopped. Split it into smaller files and upload those.`,
+  );
+
+const memoryError = (limits: IngestLimits) =>
+  new AppError(
+    "bad_request",
+    `Reading this document needed more than ${limits.workerMemoryMb} MB of memory, the limit for one document, so it was stopped. Split it into smaller files, or save it again from the program that made it, and upload that.`,
+  );
+
+function prepareNow(input: Omit<PrepareInput, "limits">, limits: IngestLimits): Promise<PreparedDocument> {
+  if (running && running.memoryMb !== limits.workerMemoryMb) stopWorker();
+  const current = (running ??= startWorker(limits.workerMemoryMb));
+  const { worker } = current;
+  return new Promise<PreparedDocument>((resolve, reject) => {
+    const settle = (outcome: () => void, keepWorker: boolean) => {
+      clearTimeout(timer);
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      if (keepWorker) worker.unref();
+      else if (running === current) stopWorker();
+      outcome();
+    };
+    const onMessage = (reply: WorkerReply) => {
+      if (reply.ok) return settle(() => resolve(reply.prepared), true);
+      if (reply.appError) return settle(() => reject(new AppError("bad_request", reply.message)), true);
+      const error = new Error(`The ingestion worker failed: ${reply.message}`);
+      if (reply.stack) error.stack = reply.stack;
+      settle(() => reject(error), true);
+    };
+    const onError = (e: Error & { code?: string }) =>
+      settle(() => reject(e.code === "ERR_WORKER_OUT_OF_MEMORY" ? memoryError(limits) : new Error("The ingestion worker crashed.", { cause: e })), false);
+    const onExit = (code: number) => settle(() => reject(new Error(`The ingestion worker exited (code ${code}) before finishing the document.`)), false);
+    const timer = setTimeout(() => settle(() => reject(timeoutError(limits)), false), limits.timeoutMs);
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+    worker.ref();
+    // A copy crosses to the worker: the caller keeps its bytes (a replacement stores them).
+    const bytes = input.bytes.slice();
+    worker.postMessage({ ...input, bytes, limits: { maxTextChars: limits.maxTextChars, maxPdfPages: limits.maxPdfPages } } satisfies PrepareInput, [bytes.buffer]);
+  });
+}
+
+/**
+ * Parses, chunks and (offline) embeds one document in the ingestion worker. Content that cannot be
+ * indexed, a document over the time or memory limit, reject with an AppError naming the problem.
+ */
+export function prepareInWorker(input: Omit<PrepareInput, "limits">, limits: IngestLimits = ingestLimits()): Promise<PreparedDocument> {
+  const result = queue.then(() => prepareNow(input, limits));
+  queue = result.catch(() => {});
+  return result;
+}
