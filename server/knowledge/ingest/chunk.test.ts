@@ -224,3 +224,81 @@ describe("chunkDocument: pages", () => {
     ]);
   });
 });
+
+/**
+ * The chunker's work, counted instead of timed: characters that string slices copy and lastIndexOf scans,
+ * and elements that array filter, includes and slice walk, while `run` runs. Machine-independent, so a
+ * test can compare a document with one twice its size.
+ */
+function workOf(run: () => void): number {
+  const S = String.prototype;
+  const A = Array.prototype;
+  const original = { slice: S.slice, lastIndexOf: S.lastIndexOf, filter: A.filter, includes: A.includes, arraySlice: A.slice };
+  let work = 0;
+  S.slice = function (this: string, ...args: [number?, number?]) {
+    const result = original.slice.apply(this, args);
+    work += result.length;
+    return result;
+  };
+  S.lastIndexOf = function (this: string, search: string, from?: number) {
+    const found = original.lastIndexOf.call(this, search, from);
+    work += (from ?? this.length) - Math.max(found, 0);
+    return found;
+  };
+  A.filter = function (this: unknown[], ...args: Parameters<typeof original.filter>) {
+    work += this.length;
+    return original.filter.apply(this, args);
+  } as typeof A.filter;
+  A.includes = function (this: unknown[], ...args: Parameters<typeof original.includes>) {
+    work += this.length;
+    return original.includes.apply(this, args);
+  };
+  A.slice = function (this: unknown[], ...args: [number?, number?]) {
+    const result = original.arraySlice.apply(this, args);
+    work += result.length;
+    return result;
+  };
+  try {
+    run();
+  } finally {
+    Object.assign(S, { slice: original.slice, lastIndexOf: original.lastIndexOf });
+    Object.assign(A, { filter: original.filter, includes: original.includes, slice: original.arraySlice });
+  }
+  return work;
+}
+
+/** A drug formulary's shape: many short sections, each under its own heading. */
+const formulary = (sections: number) => Array.from({ length: sections }, (_, i) => `## Drug ${i}\nAdult dose ${(i % 9) + 1} mg every 8 hours.\n`).join("");
+/** One paragraph of many sentences (prose unwrapped into one block). */
+const longParagraph = (sentences: number) => Array.from({ length: sentences }, (_, i) => `Take ${(i % 9) + 1} mg daily.`).join(" ");
+
+describe("chunkDocument: work grows linearly with the document", () => {
+  it("cuts a 20,000-heading formulary into one chunk per section at its place", () => {
+    const text = formulary(20_000);
+    const chunks = chunkDocument(text, { format: "markdown" });
+    expect(chunks).toHaveLength(20_000);
+    for (const i of [0, 1, 9_999, 19_999]) {
+      const body = `Adult dose ${(i % 9) + 1} mg every 8 hours.`;
+      expect(chunks[i]).toMatchObject({ ordinal: i, headingPath: [`Drug ${i}`], content: body, charStart: text.indexOf(`## Drug ${i}\n`) + `## Drug ${i}\n`.length });
+    }
+  });
+
+  it.each([
+    ["a formulary of 10,000 vs 20,000 headed sections", (n: number) => chunkDocument(formulary(n), { format: "markdown" })],
+    ["one paragraph of 10,000 vs 20,000 sentences", (n: number) => chunkDocument(longParagraph(n), { format: "text" })],
+    [
+      "10,000 vs 20,000 one-section pages",
+      (n: number) => {
+        const text = formulary(n);
+        const pageBreaks = [...text.matchAll(/^## /gm)].map((m) => m.index);
+        chunkDocument(text, { format: "markdown", pageBreaks });
+      },
+    ],
+  ])("%s: twice the document, about twice the work", (_, chunk) => {
+    const once = workOf(() => chunk(10_000));
+    const twice = workOf(() => chunk(20_000));
+    expect(once).toBeGreaterThan(0);
+    // Linear work doubles; the quadratic look-backs this guards against made it four times as much.
+    expect(twice / once).toBeLessThan(2.5);
+  });
+});
