@@ -44,7 +44,7 @@ function stopWorker(): void {
 const timeoutError = (limits: IngestLimits) =>
   new AppError(
     "bad_request",
-    `Reading this document took longer than ${Math.round(limits.timeoutMs / 1000)} s, the limit for one document, so it was stopped. Split it into smaller files and upload those.`,
+    `Reading this document took longer than ${limits.timeoutMs / 1000} s, the limit for one document, so it was stopped. Split it into smaller files and upload those.`,
   );
 
 const memoryError = (limits: IngestLimits) =>
