@@ -5,7 +5,7 @@ import { documents, passages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
-import { buildPdf, repeatedSharedStringXlsx } from "@/server/knowledge/ingest/parsers/fixtures";
+import { buildPdf, formularyMarkdown, repeatedSharedStringXlsx } from "@/server/knowledge/ingest/parsers/fixtures";
 import { setIngestLimitsForTests } from "@/server/knowledge/limits";
 import { uploadFiles } from "@/server/knowledge/upload.service";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
@@ -14,8 +14,6 @@ import { claimNextDocument, drainIngestionQueue, processDocument } from "./inges
 const embedder = createOfflineEmbedder();
 const limits = { maxBytes: 64 << 20 };
 const SALT = "# Salt\n\nEat less than five grams of salt a day to lower blood pressure.";
-/** A drug formulary's shape: many short sections, each under its own heading. */
-const formulary = (sections: number) => Array.from({ length: sections }, (_, i) => `## Drug ${i}\nAdult dose ${(i % 9) + 1} mg every 8 hours.\n`).join("");
 const file = (name: string, content: string | Uint8Array) => new File([content as BlobPart], name);
 
 let database: Database;
@@ -52,7 +50,7 @@ async function statusOf(documentId: string) {
 describe("ingestion beside patients", () => {
   it("serves queries and timers while a large document's passages are written, and shows none of them until all are in", async () => {
     const sections = 2_000;
-    const [id] = await upload(await newAvatar("Dr. Formulary"), [file("formulary.md", formulary(sections))]);
+    const [id] = await upload(await newAvatar("Dr. Formulary"), [file("formulary.md", formularyMarkdown(sections))]);
     let finished = false;
     const ingest = drainIngestionQueue(database.db, embedder).finally(() => (finished = true));
     /** Passages written (of the next generation) when a health check was answered during the ingestion. */
@@ -109,7 +107,7 @@ describe("ingestion limits", () => {
 
   it("stops a document whose reading passes the time limit; it fails with the reason and the next one is indexed", async () => {
     await drainIngestionQueue(database.db, embedder); // what earlier tests queued
-    const [slow, next] = await upload(await newAvatar("Dr. Slow"), [file("formulary.md", formulary(20_000)), file("salt.md", SALT)]);
+    const [slow, next] = await upload(await newAvatar("Dr. Slow"), [file("formulary.md", formularyMarkdown(20_000)), file("salt.md", SALT)]);
     setIngestLimitsForTests({ timeoutMs: 100 });
     expect(await claimNextDocument(database.db)).toBe(slow);
     await processDocument(database.db, embedder, slow!);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HAN_WEIGHT, weightedLength } from "@/server/knowledge/text/language";
 import { chunkDocument, type Chunk } from "./chunk";
+import { formularyMarkdown } from "./parsers/fixtures";
 
 const squash = (s: string): string => s.replace(/\s+/g, " ").trim();
 
@@ -267,29 +268,27 @@ function workOf(run: () => void): number {
   return work;
 }
 
-/** A drug formulary's shape: many short sections, each under its own heading. */
-const formulary = (sections: number) => Array.from({ length: sections }, (_, i) => `## Drug ${i}\nAdult dose ${(i % 9) + 1} mg every 8 hours.\n`).join("");
 /** One paragraph of many sentences (prose unwrapped into one block). */
 const longParagraph = (sentences: number) => Array.from({ length: sentences }, (_, i) => `Take ${(i % 9) + 1} mg daily.`).join(" ");
 
 describe("chunkDocument: work grows linearly with the document", () => {
   it("cuts a 20,000-heading formulary into one chunk per section at its place", () => {
-    const text = formulary(20_000);
+    const text = formularyMarkdown(20_000);
     const chunks = chunkDocument(text, { format: "markdown" });
     expect(chunks).toHaveLength(20_000);
     for (const i of [0, 1, 9_999, 19_999]) {
-      const body = `Adult dose ${(i % 9) + 1} mg every 8 hours.`;
+      const body = `${(i % 9) + 1} mg q8h`;
       expect(chunks[i]).toMatchObject({ ordinal: i, headingPath: [`Drug ${i}`], content: body, charStart: text.indexOf(`## Drug ${i}\n`) + `## Drug ${i}\n`.length });
     }
   });
 
   it.each([
-    ["a formulary of 10,000 vs 20,000 headed sections", (n: number) => chunkDocument(formulary(n), { format: "markdown" })],
+    ["a formulary of 10,000 vs 20,000 headed sections", (n: number) => chunkDocument(formularyMarkdown(n), { format: "markdown" })],
     ["one paragraph of 10,000 vs 20,000 sentences", (n: number) => chunkDocument(longParagraph(n), { format: "text" })],
     [
       "10,000 vs 20,000 one-section pages",
       (n: number) => {
-        const text = formulary(n);
+        const text = formularyMarkdown(n);
         const pageBreaks = [...text.matchAll(/^## /gm)].map((m) => m.index);
         chunkDocument(text, { format: "markdown", pageBreaks });
       },

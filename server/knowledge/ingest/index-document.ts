@@ -5,6 +5,7 @@
  * then one short transaction makes them live (and swaps a pending replacement into the document it
  * replaces): the old passages serve until the new ones are in, and if anything fails the old ones stay.
  */
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { curatedAnswers, documentFiles, documents, passages } from "@/db/schema";
@@ -23,11 +24,9 @@ const EMBED_BATCH = 64;
  * Passages per insert. On the embedded engine each insert runs on the main thread and holds the database
  * (its HNSW insertions cost milliseconds a row), so batches stay small and the event loop turns between them.
  */
-export const WRITE_BATCH = 16;
+export const WRITE_BATCH = 8;
 const INSERT_BATCH = 200;
 
-/** Lets timers, I/O and queued queries run: PGlite settles queries without ever returning to the event loop. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function embedAll(embedder: Embedder, texts: string[], onProgress: (done: number) => Promise<void>): Promise<number[][]> {
   const vectors: number[][] = [];
@@ -38,17 +37,25 @@ async function embedAll(embedder: Embedder, texts: string[], onProgress: (done: 
   return vectors;
 }
 
-/** Vectors for the chunks, then for the FAQ questions: made in the worker (offline), or by the embedder here. */
-async function vectorsOf(embedder: Embedder, prepared: PreparedDocument, onProgress: (done: number) => Promise<void>): Promise<{ chunks: number[][]; questions: number[][] }> {
+/**
+ * The vector of chunk i (and of FAQ question i): made in the worker (offline) and read from its buffer as
+ * each batch is written, or made here by the embedder.
+ */
+async function vectorsOf(
+  embedder: Embedder,
+  prepared: PreparedDocument,
+  onProgress: (done: number) => Promise<void>,
+): Promise<{ chunk: (i: number) => number[]; question: (i: number) => number[] }> {
   const n = prepared.chunks.length;
-  if (prepared.vectors) {
+  const fromWorker = prepared.vectors;
+  if (fromWorker) {
     const d = embedder.dimensions;
-    const row = (i: number) => Array.from(prepared.vectors!.subarray(i * d, (i + 1) * d));
-    return { chunks: Array.from({ length: n }, (_, i) => row(i)), questions: prepared.faq.map((_, i) => row(n + i)) };
+    const row = (i: number) => Array.from(fromWorker.subarray(i * d, (i + 1) * d));
+    return { chunk: row, question: (i) => row(n + i) };
   }
   const chunks = await embedAll(embedder, prepared.embedTexts, onProgress);
   const questions = await embedAll(embedder, prepared.faq.map((e) => e.question), (done) => onProgress(n + done));
-  return { chunks, questions };
+  return { chunk: (i) => chunks[i]!, question: (i) => questions[i]! };
 }
 
 /**
@@ -65,7 +72,12 @@ export async function indexDocument(db: Db, embedder: Embedder, doc: DocumentRow
 
   // Progress: embedding here (when not done in the worker) and writing the passages, each a unit of work.
   const embedUnits = prepared.vectors ? 0 : chunks.length + faq.length;
-  const progress = (done: number) => setProgress(Math.round((95 * done) / (embedUnits + chunks.length)));
+  let shown = -1;
+  // Only a changed percentage is written: a query per batch would add a thousand writes to a large document.
+  const progress = async (done: number) => {
+    const percent = Math.round((95 * done) / (embedUnits + chunks.length));
+    if (percent !== shown) await setProgress((shown = percent));
+  };
   const vectors = await vectorsOf(embedder, prepared, progress);
 
   const targetId = doc.replacesDocumentId ?? doc.id;
@@ -89,15 +101,16 @@ export async function indexDocument(db: Db, embedder: Embedder, doc: DocumentRow
             charEnd: c.charEnd,
             page: c.page,
             keywords: keywordVectorSql(sql`${fields.head}`, sql`${fields.concepts}`, sql`${fields.body}`),
-            embedding: vectors.chunks[i + j]!,
+            embedding: vectors.chunk(i + j),
             embedder: embedder.id,
           };
         }),
       );
       await progress(embedUnits + Math.min(i + WRITE_BATCH, chunks.length));
-      await yieldToEventLoop();
+      // Lets timers, I/O and queued queries run: PGlite settles queries without returning to the event loop.
+      await nextTurn();
     }
-    live = await swapIn(db, embedder, doc, { targetId, generation, passageCount: chunks.length, faq, questionVectors: vectors.questions, bytes });
+    live = await swapIn(db, embedder, doc, { targetId, generation, passageCount: chunks.length, faq, questionVector: vectors.question, bytes });
   } catch (e) {
     // The document was deleted while its passages were being written: nothing to index any more.
     const [stillThere] = await db.select({ id: documents.id }).from(documents).where(eq(documents.id, targetId));
@@ -113,7 +126,7 @@ interface Swap {
   generation: string;
   passageCount: number;
   faq: PreparedDocument["faq"];
-  questionVectors: number[][];
+  questionVector: (i: number) => number[];
   bytes: Uint8Array;
 }
 
@@ -151,7 +164,7 @@ async function swapIn(db: Db, embedder: Embedder, doc: DocumentRow, swap: Swap):
           answer: entry.answer,
           urgency: entry.urgency ?? null,
           keywords: curatedKeywordVector(entry.question, entry.answer),
-          embedding: swap.questionVectors[i + j]!,
+          embedding: swap.questionVector(i + j),
           embedder: embedder.id,
         })),
       );

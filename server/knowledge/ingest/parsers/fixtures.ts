@@ -116,6 +116,11 @@ export function buildXlsx(rows: string[][], opts: { inlineStrings?: boolean } = 
   });
 }
 
+/** A drug formulary's shape: many short sections, each under its own heading (20,000 are about 450 KB). */
+export function formularyMarkdown(sections: number): string {
+  return Array.from({ length: sections }, (_, i) => `## Drug ${i}\n${(i % 9) + 1} mg q8h\n`).join("");
+}
+
 /**
  * A crafted FAQ workbook: one shared string of `chars` characters that the answer cell of each of `rows`
  * rows points at. Tiny as a file (the repeated text compresses to almost nothing); it expands to chars × rows.
