@@ -82,6 +82,15 @@ describe("ingestion beside patients", () => {
 });
 
 describe("ingestion limits", () => {
+  it("checks uploads in the ingestion worker, under its limits", async () => {
+    // Too little memory for the worker to start: a check run in the request's own thread would pass.
+    setIngestLimitsForTests({ workerMemoryMb: 16 });
+    const results = await uploadFiles(database.db, doctor, { avatarId: await newAvatar("Dr. Checked"), files: [file("salt.md", SALT)] }, limits);
+    expect(results).toEqual([{ filename: "salt.md", ok: false, error: expect.stringContaining("needed more than 16 MB of memory") }]);
+    setIngestLimitsForTests({});
+    expect(await uploadFiles(database.db, doctor, { avatarId: await newAvatar("Dr. Checked again"), files: [file("salt.md", SALT)] }, limits)).toMatchObject([{ ok: true }]);
+  });
+
   it("refuses a workbook whose rows all point at one huge shared string, by name, and stores the rest of the batch", async () => {
     const results = await uploadFiles(
       database.db,

@@ -1,14 +1,15 @@
 /**
- * Runs prepare.ts in a worker thread, so parsing and chunking a large or hostile document never holds
- * the event loop that answers patients. The worker has a heap limit (resourceLimits) and each document
+ * Runs the upload checks and prepare.ts in a worker thread, so reading and chunking a large or hostile
+ * document never holds the event loop that answers patients. The worker has a heap limit (resourceLimits) and each document
  * a wall-clock limit after which the worker is terminated; either failure is that document's error and
  * the next document gets a fresh worker. One worker serves documents one after another.
  */
 import { Worker } from "node:worker_threads";
 import { type IngestLimits, ingestLimits } from "@/server/knowledge/limits";
 import { AppError } from "@/server/lib/errors";
+import type { DocumentFormat } from "./parse";
 import type { PrepareInput, PreparedDocument } from "./prepare";
-import type { WorkerReply } from "./worker-entry";
+import type { WorkerReply, WorkerRequest } from "./worker-entry";
 
 interface Running {
   worker: Worker;
@@ -53,11 +54,11 @@ const memoryError = (limits: IngestLimits) =>
     `Reading this document needed more than ${limits.workerMemoryMb} MB of memory, the limit for one document, so it was stopped. Split it into smaller files, or save it again from the program that made it, and upload that.`,
   );
 
-function prepareNow(input: Omit<PrepareInput, "limits">, limits: IngestLimits): Promise<PreparedDocument> {
+function runNow(request: WorkerRequest, limits: IngestLimits): Promise<PreparedDocument | null> {
   if (running && running.memoryMb !== limits.workerMemoryMb) stopWorker();
   const current = (running ??= startWorker(limits.workerMemoryMb));
   const { worker } = current;
-  return new Promise<PreparedDocument>((resolve, reject) => {
+  return new Promise<PreparedDocument | null>((resolve, reject) => {
     const settle = (outcome: () => void, keepWorker: boolean) => {
       clearTimeout(timer);
       worker.off("message", onMessage).off("error", onError).off("exit", onExit);
@@ -78,18 +79,31 @@ function prepareNow(input: Omit<PrepareInput, "limits">, limits: IngestLimits): 
     const timer = setTimeout(() => settle(() => reject(timeoutError(limits)), false), limits.timeoutMs);
     worker.on("message", onMessage).on("error", onError).on("exit", onExit);
     worker.ref();
-    // A copy crosses to the worker: the caller keeps its bytes (a replacement stores them).
-    const bytes = input.bytes.slice();
-    worker.postMessage({ ...input, bytes, limits: { maxTextChars: limits.maxTextChars, maxPdfPages: limits.maxPdfPages } } satisfies PrepareInput, [bytes.buffer]);
+    worker.postMessage(request, [request.input.bytes.buffer as ArrayBuffer]);
   });
+}
+
+/** The limits the worker applies while it reads (time and memory are enforced from here). */
+const readingLimits = (limits: IngestLimits) => ({ maxTextChars: limits.maxTextChars, maxPdfPages: limits.maxPdfPages });
+
+/** A copy crosses to the worker: the caller keeps its bytes (a replacement stores them). */
+const copyOf = (bytes: Uint8Array) => bytes.slice();
+
+function run(request: WorkerRequest, limits: IngestLimits): Promise<PreparedDocument | null> {
+  const result = queue.then(() => runNow(request, limits));
+  queue = result.catch(() => {});
+  return result;
 }
 
 /**
  * Parses, chunks and (offline) embeds one document in the ingestion worker. Content that cannot be
  * indexed, a document over the time or memory limit, reject with an AppError naming the problem.
  */
-export function prepareInWorker(input: Omit<PrepareInput, "limits">, limits: IngestLimits = ingestLimits()): Promise<PreparedDocument> {
-  const result = queue.then(() => prepareNow(input, limits));
-  queue = result.catch(() => {});
-  return result;
+export async function prepareInWorker(input: Omit<PrepareInput, "limits">, limits: IngestLimits = ingestLimits()): Promise<PreparedDocument> {
+  return (await run({ kind: "prepare", input: { ...input, bytes: copyOf(input.bytes), limits: readingLimits(limits) } }, limits))!;
+}
+
+/** The upload-time checks (checkDocument) in the ingestion worker, under the same limits. */
+export async function checkInWorker(bytes: Uint8Array, format: DocumentFormat, limits: IngestLimits = ingestLimits()): Promise<void> {
+  await run({ kind: "check", input: { bytes: copyOf(bytes), format, limits: readingLimits(limits) } }, limits);
 }
