@@ -21,12 +21,13 @@ let running: Running | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * In the built app the bundler compiles the entry and rewrites the URL to it. From source (Vitest, tsx
- * scripts) the entry is TypeScript: the worker registers tsx's loader first (an --import flag in the
- * worker's execArgv does not apply to its entry module on Node 20).
+ * Under Next (next dev, next start) Turbopack compiles the entry into a chunk of its own and rewrites
+ * this `new Worker(new URL(...))` to start it. Elsewhere (Vitest, tsx scripts) the entry is TypeScript:
+ * the worker registers tsx's loader first (an --import flag in the worker's execArgv does not reach its
+ * entry module on Node 20). import.meta.url cannot tell the two apart: Turbopack keeps the source's.
  */
 function spawn(resourceLimits: { maxOldGenerationSizeMb: number }): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker-entry.ts", import.meta.url), { resourceLimits });
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./worker-entry.ts", import.meta.url), { resourceLimits });
   const entry = import.meta.url.replace(/ingest-worker\.ts$/, "worker-entry.ts");
   return new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true, resourceLimits });
 }
