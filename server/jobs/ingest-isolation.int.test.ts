@@ -5,6 +5,7 @@ import { documents, passages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
+import { checkInWorker, prepareInWorker } from "@/server/knowledge/ingest/ingest-worker";
 import { buildPdf, formularyMarkdown, repeatedSharedStringXlsx } from "@/server/knowledge/ingest/parsers/fixtures";
 import { setIngestLimitsForTests } from "@/server/knowledge/limits";
 import { uploadFiles } from "@/server/knowledge/upload.service";
@@ -14,6 +15,7 @@ import { claimNextDocument, drainIngestionQueue, processDocument } from "./inges
 const embedder = createOfflineEmbedder();
 const limits = { maxBytes: 64 << 20 };
 const SALT = "# Salt\n\nEat less than five grams of salt a day to lower blood pressure.";
+const enc = (text: string) => new TextEncoder().encode(text);
 const file = (name: string, content: string | Uint8Array) => new File([content as BlobPart], name);
 
 let database: Database;
@@ -79,6 +81,16 @@ describe("ingestion beside patients", () => {
     const live = await database.db.select({ n: sql<number>`count(*)::int` }).from(passages).where(eq(passages.documentId, id!));
     expect(Number(live[0]!.n)).toBe(sections);
   }, 180_000);
+});
+
+describe("upload checks beside the job", () => {
+  it("checks an upload while the job's worker is busy with a large document", async () => {
+    const order: string[] = [];
+    const preparing = prepareInWorker({ bytes: enc(formularyMarkdown(50_000)), format: "markdown", title: "Formulary", embedOffline: true }).then(() => order.push("prepared"));
+    await checkInWorker(enc(SALT), "markdown").then(() => order.push("checked"));
+    await preparing;
+    expect(order).toEqual(["checked", "prepared"]);
+  }, 120_000);
 });
 
 describe("ingestion limits", () => {

@@ -2,7 +2,8 @@
  * Runs the upload checks and prepare.ts in a worker thread, so reading and chunking a large or hostile
  * document never holds the event loop that answers patients. The worker has a heap limit (resourceLimits) and each document
  * a wall-clock limit after which the worker is terminated; either failure is that document's error and
- * the next document gets a fresh worker. One worker serves documents one after another.
+ * the next document gets a fresh worker. Upload checks and the job's documents have a worker each, which
+ * serves its requests one after another: an upload never waits behind a long document.
  */
 import { Worker } from "node:worker_threads";
 import { type IngestLimits, ingestLimits } from "@/server/knowledge/limits";
@@ -16,9 +17,16 @@ interface Running {
   memoryMb: number;
 }
 
-let running: Running | null = null;
-/** Documents are prepared one at a time: each waits for the one before. */
-let queue: Promise<unknown> = Promise.resolve();
+interface Lane {
+  running: Running | null;
+  /** Requests are served one at a time: each waits for the one before. */
+  queue: Promise<unknown>;
+}
+
+const lanes: Record<WorkerRequest["kind"], Lane> = {
+  check: { running: null, queue: Promise.resolve() },
+  prepare: { running: null, queue: Promise.resolve() },
+};
 
 /**
  * Under Next (next dev, next start) Turbopack compiles the entry into a chunk of its own and rewrites
@@ -38,9 +46,9 @@ function startWorker(memoryMb: number): Running {
   return { worker, memoryMb };
 }
 
-function stopWorker(): void {
-  void running?.worker.terminate();
-  running = null;
+function stopWorker(lane: Lane): void {
+  void lane.running?.worker.terminate();
+  lane.running = null;
 }
 
 const timeoutError = (limits: IngestLimits) =>
@@ -55,16 +63,16 @@ const memoryError = (limits: IngestLimits) =>
     `Reading this document needed more than ${limits.workerMemoryMb} MB of memory, the limit for one document, so it was stopped. Split it into smaller files, or save it again from the program that made it, and upload that.`,
   );
 
-function runNow(request: WorkerRequest, limits: IngestLimits): Promise<PreparedDocument | null> {
-  if (running && running.memoryMb !== limits.workerMemoryMb) stopWorker();
-  const current = (running ??= startWorker(limits.workerMemoryMb));
+function runNow(lane: Lane, request: WorkerRequest, limits: IngestLimits): Promise<PreparedDocument | null> {
+  if (lane.running && lane.running.memoryMb !== limits.workerMemoryMb) stopWorker(lane);
+  const current = (lane.running ??= startWorker(limits.workerMemoryMb));
   const { worker } = current;
   return new Promise<PreparedDocument | null>((resolve, reject) => {
     const settle = (outcome: () => void, keepWorker: boolean) => {
       clearTimeout(timer);
       worker.off("message", onMessage).off("error", onError).off("exit", onExit);
       if (keepWorker) worker.unref();
-      else if (running === current) stopWorker();
+      else if (lane.running === current) stopWorker(lane);
       outcome();
     };
     const onMessage = (reply: WorkerReply) => {
@@ -91,8 +99,9 @@ const readingLimits = (limits: IngestLimits) => ({ maxTextChars: limits.maxTextC
 const copyOf = (bytes: Uint8Array) => bytes.slice();
 
 function run(request: WorkerRequest, limits: IngestLimits): Promise<PreparedDocument | null> {
-  const result = queue.then(() => runNow(request, limits));
-  queue = result.catch(() => {});
+  const lane = lanes[request.kind];
+  const result = lane.queue.then(() => runNow(lane, request, limits));
+  lane.queue = result.catch(() => {});
   return result;
 }
 
