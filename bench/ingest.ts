@@ -2,7 +2,7 @@
  * Ingestion and retrieval-at-scale benchmark. The last stdout line is one JSON object.
  *
  *   npx tsx bench/ingest.ts [--pages 1200] [--small 10000] [--large 100000] [--others 20000] [--queries 100]
- *                           [--shared-buffers 128MB|1GB|none] [--keep <dir>]
+ *                           [--shared-buffers 128MB|1GB|none] [--keep <dir>] [--formulary 20000]
  *
  * 1. Ingestion through the real pipeline: a generated bilingual Markdown/text corpus (bench/corpus.ts;
  *    a page is ~2,400 English or ~1,100 Chinese characters) is added with addDocument and processed by
@@ -19,6 +19,11 @@
  *    HNSW leg's recall against exact search, with shared_buffers as the app starts PGlite
  *    (PGLITE_SHARED_BUFFERS). Then once more with --shared-buffers, for comparison.
  *
+ * 4. Patients beside a large upload: a drug formulary of --formulary short headed sections (20,000 is
+ *    about 450 KB of Markdown) is ingested into a database of its own while a timer ticks every 10 ms and
+ *    a query like /api/health's runs every 50 ms. Reports the longest the event loop was held (the
+ *    longest gap between ticks beyond their 10 ms) and the longest such a query waited; 0 skips this step.
+ *
  * Runs on an embedded database in a temporary folder (PGlite is single-process: never the app's own).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -26,7 +31,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { type Database, type Db, openDatabase, rowsOf } from "@/db/client";
+import { type Database, type Db, getMigrationState, openDatabase, rowsOf } from "@/db/client";
 import { documents } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createAvatar } from "@/server/avatars/avatar.service";
@@ -35,6 +40,7 @@ import { addDocument } from "@/server/knowledge/document.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { formatFromFilename } from "@/server/knowledge/ingest/parse";
+import { formularyMarkdown } from "@/server/knowledge/ingest/parsers/fixtures";
 import { clearAvatarStats, getAvatarStats } from "@/server/knowledge/retrieve/avatar-stats";
 import { keywordVectorSql, passageKeywordFields } from "@/server/knowledge/retrieve/keyword-index";
 import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
@@ -188,6 +194,52 @@ async function measure(database: Database, avatarId: string, embedder: Embedder,
   return { passages: stats.passages, statsMs, strategy, retrieval, bare, vectorRecall: wanted > 0 ? found / wanted : 1 };
 }
 
+/** Step 4: how long the event loop and a health-check query wait while one large document is ingested. */
+async function ingestBesidePatients(sections: number) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "fenshen-bench-formulary-"));
+  const database = await openDatabase({ dataDir });
+  try {
+    const { db } = database;
+    const doctor = (await createTestOrg(database, ["doctor"])).actors.doctor;
+    const avatarId = await newAvatar(db, doctor, "Formulary avatar");
+    const data = new TextEncoder().encode(formularyMarkdown(sections));
+    await addDocument(db, doctor, { avatarId, title: "Formulary", filename: "formulary.md", format: "markdown", bytes: data }, UPLOAD_LIMITS);
+    const TICK_MS = 10;
+    let maxGap = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      maxGap = Math.max(maxGap, now - last - TICK_MS);
+      last = now;
+    }, TICK_MS);
+    let done = false;
+    let maxQueryWait = 0;
+    let queries = 0;
+    const prober = (async () => {
+      while (!done) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const started = performance.now();
+        await getMigrationState(database);
+        maxQueryWait = Math.max(maxQueryWait, performance.now() - started);
+        queries += 1;
+      }
+    })();
+    const started = performance.now();
+    await drainIngestionQueue(db, createOfflineEmbedder());
+    const seconds = (performance.now() - started) / 1000;
+    done = true;
+    await prober;
+    // One more tick, so a hold that lasted to the end is counted too.
+    await new Promise((resolve) => setTimeout(resolve, 2 * TICK_MS));
+    clearInterval(ticker);
+    const [row] = rowsOf<{ passages: number }>(await db.execute(sql`select coalesce(sum(passage_count), 0)::int as passages from ${documents} where avatar_id = ${avatarId} and status = 'ready'`));
+    return { kb: data.byteLength / 1000, sections, passages: row!.passages, seconds, maxGapMs: maxGap, maxQueryWaitMs: maxQueryWait, queries };
+  } finally {
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 type Measured = Record<"small" | "large", Awaited<ReturnType<typeof measure>>>;
 
 async function measureBoth(database: Database, avatars: { small: string; large: string }, embedder: Embedder, queries: string[], label: string): Promise<Measured> {
@@ -230,6 +282,8 @@ async function main(): Promise<void> {
       "shared-buffers": { type: "string", default: "128MB" },
       /** Keep the database in this (new) folder for a closer look, instead of a temporary one. */
       keep: { type: "string" },
+      /** Sections of the generated formulary for step 4; 0 skips it. */
+      formulary: { type: "string", default: "20000" },
     },
   });
   const pages = Number(values.pages);
@@ -240,6 +294,15 @@ async function main(): Promise<void> {
   if (comparedBuffers && !/^\d+(kB|MB|GB)$/.test(comparedBuffers)) throw new Error(`--shared-buffers: expected a size like 512MB or 1GB, got ${comparedBuffers}`);
   const queries = generateQueries(99, Number(values.queries));
   const benchStarted = performance.now();
+
+  const formularySections = Number(values.formulary);
+  const formulary = formularySections > 0 ? await ingestBesidePatients(formularySections) : null;
+  if (formulary) {
+    log(
+      `formulary of ${formulary.sections} sections (${formulary.kb.toFixed(0)} KB) into ${formulary.passages} passages in ${formulary.seconds.toFixed(1)} s: ` +
+        `event loop held at most ${formulary.maxGapMs.toFixed(0)} ms; a health-check query waited at most ${formulary.maxQueryWaitMs.toFixed(0)} ms (${formulary.queries} ran meanwhile)`,
+    );
+  }
 
   const dataDir = values.keep ?? mkdtempSync(path.join(os.tmpdir(), "fenshen-bench-ingest-"));
   const shippedBuffers = getConfig().PGLITE_SHARED_BUFFERS;
@@ -319,6 +382,17 @@ async function main(): Promise<void> {
         shared_buffers: shippedBuffers,
         ...(compared ? { compared_shared_buffers: comparedBuffers, ...latencyFields(compared, "compared_") } : {}),
         queries: queries.length,
+        ...(formulary
+          ? {
+              formulary_sections: formulary.sections,
+              formulary_kb: round(formulary.kb),
+              formulary_passages: formulary.passages,
+              formulary_ingest_s: round(formulary.seconds, 2),
+              formulary_loop_max_delay_ms: Math.round(formulary.maxGapMs),
+              formulary_query_max_wait_ms: Math.round(formulary.maxQueryWaitMs),
+              formulary_queries_during_ingest: formulary.queries,
+            }
+          : {}),
         bench_s: round((performance.now() - benchStarted) / 1000),
         note: "passages beyond the pipeline-ingested ones were inserted with SQL (generated text, offline embedder); compared_* = same data with shared_buffers at compared_shared_buffers",
       }),

@@ -70,6 +70,12 @@ export const documents = pgTable(
     progress: integer("progress").notNull().default(0),
     error: text("error"),
     passageCount: integer("passage_count").notNull().default(0),
+    /**
+     * Which of the document's passages serve: those whose generation equals this. A job writes the next
+     * generation in small batches beside the live one and then flips this in a short transaction, so an
+     * embedded database is never held for a whole large document.
+     */
+    passageGeneration: text("passage_generation").notNull().default(""),
     enabled: boolean("enabled").notNull().default(true),
     attempts: integer("attempts").notNull().default(0),
     // Provenance: what the patient's citation shows and what the studio flags when it is due for review.
@@ -126,6 +132,8 @@ export const passages = pgTable(
     charStart: integer("char_start").notNull(),
     charEnd: integer("char_end").notNull(),
     page: integer("page"),
+    /** The indexing run that wrote it; only the document's passage_generation is live (see documents). */
+    generation: text("generation").notNull().default(""),
     keywords: tsvector("keywords").notNull(),
     embedding: anyVector("embedding").notNull(),
     embedder: text("embedder").notNull(),
@@ -138,7 +146,7 @@ export const passages = pgTable(
     ...hnswIndexes("passages", t.embedding),
     // No autovacuum on PGlite: a pending list would only be merged by ingestion's explicit clean-up.
     index("passages_keywords_gin").using("gin", t.keywords).with({ fastupdate: false }),
-    uniqueIndex("passages_document_ordinal_key").on(t.documentId, t.ordinal),
+    uniqueIndex("passages_document_generation_ordinal_key").on(t.documentId, t.generation, t.ordinal),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { eq, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { curatedAnswers, documents, passages } from "@/db/schema";
@@ -102,7 +103,13 @@ export async function processDocument(db: Db, embedder: Embedder, documentId: st
  * times slower. (The keyword GIN indexes are built with fastupdate off, so no pending list waits for a vacuum.)
  */
 async function tidyIndexes(db: Db): Promise<void> {
-  await db.execute(sql`analyze ${passages}, ${documents}, ${curatedAnswers}`);
+  // One table at a time, letting requests in between: on PGlite each runs on the thread that serves them.
+  // Passages: the columns queries filter on; statistics of the vectors and texts would cost time for nothing.
+  await db.execute(sql`analyze ${passages} (avatar_id, corpus_id, document_id, generation, embedder, keywords)`);
+  for (const table of [documents, curatedAnswers]) {
+    await nextTurn();
+    await db.execute(sql`analyze ${table}`);
+  }
 }
 
 /** Processes due documents until none is left (documents waiting for a retry stay queued). */

@@ -7,7 +7,8 @@ import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
 import { corpusOwners, getCorpusOrThrow } from "./corpus.service";
 import { type TProvenance, type TProvenanceInput, ZProvenance } from "./document.schema";
-import { checkDocument, type DocumentFormat } from "./ingest/parse";
+import { checkInWorker } from "./ingest/ingest-worker";
+import type { DocumentFormat } from "./ingest/parse";
 import { type DocumentOwner, sameOwner } from "./owner";
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -68,8 +69,8 @@ export async function addDocument(
   const owner = await ownerForNewDocument(db, actor, input);
   assertWithinUploadLimit(input.title, input.bytes.byteLength, limits);
   const provenance = parseProvenance(input.provenance);
-  // The cheap checks now, so most bad files are refused with their reason instead of failing in the job.
-  await checkDocument(input.bytes, input.format);
+  // The quick checks now (in the ingestion worker), so most bad files are refused with their reason instead of failing in the job.
+  await checkInWorker(input.bytes, input.format);
   const contentHash = hashOf(input.bytes);
   const existing = await findByContent(db, owner, contentHash);
   if (existing) return { document: existing, duplicate: true };
@@ -118,7 +119,7 @@ export async function replaceDocument(
   const original = await getDocumentOrThrow(db, actor, input.documentId, "edit");
   if (original.replacesDocumentId) throw new AppError("bad_request", "That is a pending replacement; replace the document itself.");
   assertWithinUploadLimit(input.filename, input.bytes.byteLength, limits);
-  await checkDocument(input.bytes, input.format);
+  await checkInWorker(input.bytes, input.format);
   const contentHash = hashOf(input.bytes);
   if (contentHash === original.contentHash) return { document: original, replacement: null, duplicate: true };
   const clash = await findByContent(db, original, contentHash);
@@ -199,7 +200,7 @@ export async function listPassages(db: Db, actor: Actor, unverifiedDocumentId: s
   return db
     .select({ id: passages.id, ordinal: passages.ordinal, headingPath: passages.headingPath, content: passages.content, page: passages.page })
     .from(passages)
-    .where(eq(passages.documentId, doc.id))
+    .where(and(eq(passages.documentId, doc.id), eq(passages.generation, doc.passageGeneration)))
     .orderBy(asc(passages.ordinal));
 }
 

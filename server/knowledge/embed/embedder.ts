@@ -7,6 +7,8 @@ export interface Embedder {
    */
   readonly id: string;
   readonly dimensions: number;
+  /** The built-in offline embedder: CPU work only, which the ingestion worker does itself (off the thread that answers patients). */
+  readonly offline?: true;
   /** One vector per text, in order, each L2-normalised. */
   embed(texts: string[]): Promise<number[][]>;
   /** Loads what the embedder needs (a model), so a bad setting shows at start rather than at the first upload. */

@@ -129,6 +129,7 @@ function embedText(text: string): number[] {
 export function createOfflineEmbedder(): Embedder {
   return {
     id: "offline-hash-v1",
+    offline: true,
     dimensions: DIMENSIONS,
     embed: async (texts) => texts.map(embedText),
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HAN_WEIGHT, weightedLength } from "@/server/knowledge/text/language";
 import { chunkDocument, type Chunk } from "./chunk";
+import { formularyMarkdown } from "./parsers/fixtures";
 
 const squash = (s: string): string => s.replace(/\s+/g, " ").trim();
 
@@ -222,5 +223,81 @@ describe("chunkDocument: pages", () => {
       [page1, 1],
       [page2, 2],
     ]);
+  });
+});
+
+/**
+ * The chunker's work, counted instead of timed: characters that string slices copy and lastIndexOf scans,
+ * and elements that array filter, includes and slice walk, while `run` runs. Machine-independent, so a
+ * test can compare a document with one twice its size.
+ */
+function workOf(run: () => void): number {
+  const S = String.prototype;
+  const A = Array.prototype;
+  const original = { slice: S.slice, lastIndexOf: S.lastIndexOf, filter: A.filter, includes: A.includes, arraySlice: A.slice };
+  let work = 0;
+  S.slice = function (this: string, ...args: [number?, number?]) {
+    const result = original.slice.apply(this, args);
+    work += result.length;
+    return result;
+  };
+  S.lastIndexOf = function (this: string, search: string, from?: number) {
+    const found = original.lastIndexOf.call(this, search, from);
+    work += (from ?? this.length) - Math.max(found, 0);
+    return found;
+  };
+  A.filter = function (this: unknown[], ...args: Parameters<typeof original.filter>) {
+    work += this.length;
+    return original.filter.apply(this, args);
+  } as typeof A.filter;
+  A.includes = function (this: unknown[], ...args: Parameters<typeof original.includes>) {
+    work += this.length;
+    return original.includes.apply(this, args);
+  };
+  A.slice = function (this: unknown[], ...args: [number?, number?]) {
+    const result = original.arraySlice.apply(this, args);
+    work += result.length;
+    return result;
+  };
+  try {
+    run();
+  } finally {
+    Object.assign(S, { slice: original.slice, lastIndexOf: original.lastIndexOf });
+    Object.assign(A, { filter: original.filter, includes: original.includes, slice: original.arraySlice });
+  }
+  return work;
+}
+
+/** One paragraph of many sentences (prose unwrapped into one block). */
+const longParagraph = (sentences: number) => Array.from({ length: sentences }, (_, i) => `Take ${(i % 9) + 1} mg daily.`).join(" ");
+
+describe("chunkDocument: work grows linearly with the document", () => {
+  it("cuts a 20,000-heading formulary into one chunk per section at its place", () => {
+    const text = formularyMarkdown(20_000);
+    const chunks = chunkDocument(text, { format: "markdown" });
+    expect(chunks).toHaveLength(20_000);
+    for (const i of [0, 1, 9_999, 19_999]) {
+      const body = `${(i % 9) + 1} mg q8h`;
+      expect(chunks[i]).toMatchObject({ ordinal: i, headingPath: [`Drug ${i}`], content: body, charStart: text.indexOf(`## Drug ${i}\n`) + `## Drug ${i}\n`.length });
+    }
+  });
+
+  it.each([
+    ["a formulary of 10,000 vs 20,000 headed sections", (n: number) => chunkDocument(formularyMarkdown(n), { format: "markdown" })],
+    ["one paragraph of 10,000 vs 20,000 sentences", (n: number) => chunkDocument(longParagraph(n), { format: "text" })],
+    [
+      "10,000 vs 20,000 one-section pages",
+      (n: number) => {
+        const text = formularyMarkdown(n);
+        const pageBreaks = [...text.matchAll(/^## /gm)].map((m) => m.index);
+        chunkDocument(text, { format: "markdown", pageBreaks });
+      },
+    ],
+  ])("%s: twice the document, about twice the work", (_, chunk) => {
+    const once = workOf(() => chunk(10_000));
+    const twice = workOf(() => chunk(20_000));
+    expect(once).toBeGreaterThan(0);
+    // Linear work doubles; the quadratic look-backs this guards against made it four times as much.
+    expect(twice / once).toBeLessThan(2.5);
   });
 });

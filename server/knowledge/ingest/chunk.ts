@@ -305,9 +305,22 @@ function tidy(span: string): string {
     .replace(/\n{3,}/g, "\n\n");
 }
 
+/** How many of the ascending values are at most x (binary search: a long PDF has a break per page). */
+function countAtMost(ascending: readonly number[], x: number): number {
+  let low = 0;
+  let high = ascending.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (ascending[mid]! <= x) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** 1 + the page breaks in (0, offset]. */
 function pageOf(offset: number, pageBreaks: readonly number[] | undefined): number | null {
   if (!pageBreaks) return null;
-  return 1 + pageBreaks.filter((b) => b > 0 && b <= offset).length;
+  return 1 + countAtMost(pageBreaks, offset) - countAtMost(pageBreaks, 0);
 }
 
 export function chunkDocument(text: string, opts: ChunkOptions): Chunk[] {

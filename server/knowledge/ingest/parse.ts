@@ -1,10 +1,13 @@
 /**
- * One entry for every format a doctor can upload. `checkDocument` runs the cheap checks while the
- * upload request waits (wrong type, empty, not a zip, archive bomb, encrypted or damaged PDF, FAQ
- * columns), so most bad files are refused at once with their reason; `parseDocument` does the full
- * work in the background job. Each format lives in parsers/<format>.ts.
+ * One entry for every format a doctor can upload. `checkDocument` runs the quick checks while the
+ * upload request waits (wrong type, empty, not a zip, archive bomb, encrypted, damaged or over-long PDF,
+ * FAQ columns), so most bad files are refused at once with their reason; `parseDocument` does the full
+ * work in the background job. Both run in the ingestion worker (ingest-worker.ts), never on the thread
+ * that answers patients. Each format lives in parsers/<format>.ts.
  */
+import { type IngestLimits, ingestLimits } from "@/server/knowledge/limits";
 import { AppError } from "@/server/lib/errors";
+import { tooMuchText } from "./parsers/budget";
 import { csvFaqEntries, parseCsv } from "./parsers/csv";
 import { checkDocx, parseDocx } from "./parsers/docx";
 import { parseHtml } from "./parsers/html";
@@ -72,7 +75,11 @@ function assertNotEmpty(bytes: Uint8Array): void {
  * The cheap checks, at upload. What passes may still fail in the job (a scanned PDF, a damaged Word
  * body), and then the document shows the reason.
  */
-export async function checkDocument(bytes: Uint8Array, format: DocumentFormat | string): Promise<void> {
+export async function checkDocument(
+  bytes: Uint8Array,
+  format: DocumentFormat | string,
+  limits: Pick<IngestLimits, "maxTextChars" | "maxPdfPages"> = ingestLimits(),
+): Promise<void> {
   assertNotEmpty(bytes);
   switch (asFormat(format)) {
     case "markdown":
@@ -84,20 +91,33 @@ export async function checkDocument(bytes: Uint8Array, format: DocumentFormat | 
       csvFaqEntries(bytes);
       return;
     case "pdf":
-      return checkPdf(bytes);
+      return checkPdf(bytes, limits.maxPdfPages);
     case "docx":
       return checkDocx(bytes);
     case "xlsx":
       // FAQ sheets are small: reading the sheet now tells the doctor at once if the columns are missing.
-      parseXlsx(bytes);
+      parseXlsx(bytes, limits.maxTextChars);
       return;
   }
 }
 
-/** Decodes an upload into text (and, for FAQ sheets, its question/answer pairs). */
-export async function parseDocument(bytes: Uint8Array, format: DocumentFormat | string): Promise<ParsedDocument> {
+/**
+ * Decodes an upload into text (and, for FAQ sheets, its question/answer pairs). Formats that can expand
+ * (sheets, archives, PDFs) stop at the text limit while they read; the check at the end covers the rest.
+ */
+export async function parseDocument(
+  bytes: Uint8Array,
+  format: DocumentFormat | string,
+  limits: Pick<IngestLimits, "maxTextChars" | "maxPdfPages"> = ingestLimits(),
+): Promise<ParsedDocument> {
   assertNotEmpty(bytes);
-  switch (asFormat(format)) {
+  const parsed = await parseFormat(bytes, asFormat(format), limits);
+  if (parsed.text.length > limits.maxTextChars) throw tooMuchText("document", limits.maxTextChars);
+  return parsed;
+}
+
+async function parseFormat(bytes: Uint8Array, format: DocumentFormat, limits: Pick<IngestLimits, "maxTextChars" | "maxPdfPages">): Promise<ParsedDocument> {
+  switch (format) {
     case "markdown":
       return parseMarkdown(bytes);
     case "text":
@@ -105,12 +125,12 @@ export async function parseDocument(bytes: Uint8Array, format: DocumentFormat | 
     case "html":
       return parseHtml(bytes);
     case "pdf":
-      return parsePdf(bytes);
+      return parsePdf(bytes, limits);
     case "docx":
-      return parseDocx(bytes);
+      return parseDocx(bytes, limits.maxTextChars);
     case "csv":
       return parseCsv(bytes);
     case "xlsx":
-      return parseXlsx(bytes);
+      return parseXlsx(bytes, limits.maxTextChars);
   }
 }

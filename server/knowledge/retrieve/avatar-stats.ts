@@ -123,11 +123,11 @@ async function tableRows(db: Db): Promise<number> {
 
 /** ts_stat takes the text of a query; format(%L) quotes the values into it on the server. */
 function passagesOfAvatar(avatarId: string): SQL {
-  return sql`format('select p.keywords from passages p join documents d on d.id = p.document_id where d.avatar_id = %L and d.enabled and d.status <> %L and d.passage_count > 0 and p.avatar_id = %L', ${avatarId}::text, 'failed', ${avatarId}::text)`;
+  return sql`format('select p.keywords from passages p join documents d on d.id = p.document_id where d.avatar_id = %L and d.enabled and d.status <> %L and d.passage_count > 0 and p.avatar_id = %L and p.generation = d.passage_generation', ${avatarId}::text, 'failed', ${avatarId}::text)`;
 }
 
 function passagesOfDocuments(ids: string[]): SQL {
-  return sql`format('select keywords from passages where document_id = any(%L::text[])', ${idArray(ids)}::text)`;
+  return sql`format('select p.keywords from passages p join documents d on d.id = p.document_id where p.document_id = any(%L::text[]) and p.generation = d.passage_generation', ${idArray(ids)}::text)`;
 }
 
 async function build(db: Db, scope: KnowledgeScope, stamp: string, previous: Entry | undefined): Promise<Entry> {

@@ -88,7 +88,8 @@ function scope(args: KnowledgeScope): SQL {
   const owners = args.corpusIds?.length
     ? sql`(p.avatar_id = ${args.avatarId} or p.corpus_id = any(${idArray(args.corpusIds)}::text[]))`
     : sql`p.avatar_id = ${args.avatarId}`;
-  return sql`${owners} and ${inScope("d", args)} and d.status <> 'failed'`;
+  // Only the document's live generation: a job's next one is written beside it (server/knowledge/ingest/index-document.ts).
+  return sql`${owners} and ${inScope("d", args)} and d.status <> 'failed' and p.generation = d.passage_generation`;
 }
 
 const vectorLiteral = (v: number[]) => `[${v.join(",")}]`;

@@ -62,7 +62,7 @@ const UPPER = /[A-Z]/;
 const LOWER = /[a-z]/;
 const DIGIT = /[0-9]/;
 const WORD_BEFORE_DOT = /([A-Za-z][A-Za-z.]*)$/;
-const LIST_NUMBER = /^[ \t]*\d{1,3}$/;
+const LINE_INDENT = /[ \t]/;
 
 /** Words whose trailing dot never ends a sentence: titles and Latin abbreviations. */
 const NEVER_FINAL = new Set([
@@ -130,13 +130,28 @@ function englishDotEnd(text: string, i: number): number | null {
   const following = text[skipWhile(text, j, (c) => WHITESPACE.test(c))] ?? "";
   if (LOWER.test(following)) return null;
   if (j > i + 1) return j; // an ellipsis or a closer followed by whitespace
-  if (LIST_NUMBER.test(text.slice(text.lastIndexOf("\n", i - 1) + 1, i))) return null; // "2. Rest well."
+  if (opensWithListNumber(text, i)) return null; // "2. Rest well."
   const word = text.slice(Math.max(0, i - 20), i).match(WORD_BEFORE_DOT)?.[1] ?? "";
   const lower = word.toLowerCase();
   if (NEVER_FINAL.has(lower)) return null;
   if (word.includes(".")) return null; // U.S., a.m.
   if (MAYBE_FINAL.has(lower)) return UPPER.test(following) ? j : null;
   return j;
+}
+
+/**
+ * Whether the line before `dot` is only an indent and a number of 1 to 3 digits. It looks back only over
+ * those characters: reading back to the line start made one long unwrapped paragraph quadratic.
+ */
+function opensWithListNumber(text: string, dot: number): boolean {
+  let j = dot;
+  while (j > 0 && DIGIT.test(text[j - 1]!)) {
+    j -= 1;
+    if (dot - j > 3) return false;
+  }
+  if (j === dot) return false;
+  while (j > 0 && LINE_INDENT.test(text[j - 1]!)) j -= 1;
+  return j === 0 || text[j - 1] === "\n";
 }
 
 function isAbbreviation(text: string, dot: number): boolean {

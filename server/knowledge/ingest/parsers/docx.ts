@@ -1,6 +1,8 @@
 import { zipSync } from "fflate";
 import mammoth from "mammoth";
+import { ingestLimits } from "@/server/knowledge/limits";
 import { AppError } from "@/server/lib/errors";
+import { tooMuchText } from "./budget";
 import { htmlToText } from "./html";
 import type { ParsedDocument } from "./types";
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipContract, type ZipLimits, unzipEntries } from "./zip";
@@ -29,7 +31,7 @@ export function checkDocx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIM
  * checked and inflated under limits first; mammoth then reads a rebuilt archive of just those parts,
  * so it never inflates anything unchecked.
  */
-export async function parseDocx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ParsedDocument> {
+export async function parseDocx(bytes: Uint8Array, maxChars = ingestLimits().maxTextChars, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ParsedDocument> {
   checkDocx(bytes, limits);
   const parts = unzipEntries(bytes, { ...DOCX, wanted: wantedPart }, limits);
   const rebuilt = zipSync(Object.fromEntries(parts), { level: 0 });
@@ -43,7 +45,10 @@ export async function parseDocx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_Z
   } catch {
     throw new AppError("bad_request", "This Word document could not be read; it may be damaged. Open it in Word, save it again, and upload the new file.");
   }
+  // mammoth reads the body whole (the ingestion worker's memory limit bounds that); its HTML is at least as long as the text.
+  if (html.length > maxChars * 2) throw tooMuchText("Word document", maxChars);
   const text = htmlToText(html);
+  if (text.length > maxChars) throw tooMuchText("Word document", maxChars);
   if (!text.trim()) throw new AppError("bad_request", "This Word document has no text to index.");
   return { text, structure: "markdown" };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv, parseCsvRows } from "./csv";
-import { faqEntriesFromRows, findFaqColumns } from "./faq";
-import { buildXlsx, lyingZipBomb } from "./fixtures";
+import { faqEntriesFromRows, findFaqColumns, MAX_FAQ_ENTRIES } from "./faq";
+import { buildXlsx, lyingZipBomb, repeatedSharedStringXlsx } from "./fixtures";
 import { parseXlsx } from "./xlsx";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -29,6 +29,13 @@ describe("FAQ header detection", () => {
 
   it("says which headers to use when there are none", () => {
     expect(() => faqEntriesFromRows([["foo", "bar"], ["1", "2"]])).toThrow(/“question” and “answer” \(or “问题” and “答案”\)/);
+  });
+
+  it("stops at the pair past the limit, before reading the rows after it", () => {
+    const pairs = Array.from({ length: MAX_FAQ_ENTRIES + 1 }, (_, i) => [`Question ${i}?`, "Answer.", ""]);
+    // The row after the limit has a bad urgency: reading on would report that instead.
+    const rows = [["question", "answer", "urgency"], ...pairs, ["One more?", "Yes.", "whenever"]];
+    expect(() => faqEntriesFromRows(rows)).toThrow(`The sheet has more than ${MAX_FAQ_ENTRIES} question/answer pairs; split it into sheets of at most ${MAX_FAQ_ENTRIES}.`);
   });
 
   it("refuses a sheet with headers but no pairs", () => {
@@ -81,5 +88,15 @@ describe("XLSX", () => {
     expect(() => parseXlsx(buildXlsx([["Drug", "Dose"], ["a", "b"]]))).toThrow(/No question and answer columns/);
     expect(() => parseXlsx(bytes("question,answer\na,b"))).toThrow(/not a valid Excel workbook/);
     expect(() => parseXlsx(lyingZipBomb(4))).toThrow(/not an Excel workbook|archive bomb/);
+  });
+
+  it("refuses a sheet whose rows all point at one huge shared string, before expanding it", () => {
+    // 1 MB of text in 100 rows: a 100-million-character sheet from a file of a few kilobytes.
+    const crafted = repeatedSharedStringXlsx(1_000_000, 100);
+    expect(crafted.byteLength).toBeLessThan(20_000);
+    expect(() => parseXlsx(crafted, 30_000_000)).toThrow(
+      "This Excel sheet expands to more than 30,000,000 characters of text, the limit for one document, so it was not indexed. Split it into smaller files and upload those.",
+    );
+    expect(parseXlsx(repeatedSharedStringXlsx(1_000, 10), 30_000_000).faq!.entries).toHaveLength(10);
   });
 });

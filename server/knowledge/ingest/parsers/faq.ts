@@ -86,13 +86,14 @@ export function faqEntriesFromRows(rows: string[][]): FaqEntry[] {
     if (cell && !urgency) {
       throw new AppError("bad_request", `Row ${header + i + 2}: the urgency “${row[urgencyColumn]}” is not one of self_care, days, today, emergency (自我护理, 几天内, 今天, 急诊).`);
     }
+    // Checked as rows are taken, so an oversized sheet stops here instead of after building every pair.
+    if (entries.length === MAX_FAQ_ENTRIES) {
+      throw new AppError("bad_request", `The sheet has more than ${MAX_FAQ_ENTRIES} question/answer pairs; split it into sheets of at most ${MAX_FAQ_ENTRIES}.`);
+    }
     entries.push(urgency ? { question, answer, urgency } : { question, answer });
   }
   if (entries.length === 0) {
     throw new AppError("bad_request", "The sheet has question and answer columns but no row with both a question and an answer.");
-  }
-  if (entries.length > MAX_FAQ_ENTRIES) {
-    throw new AppError("bad_request", `The sheet has ${entries.length} question/answer pairs; split it into sheets of at most ${MAX_FAQ_ENTRIES}.`);
   }
   return entries;
 }

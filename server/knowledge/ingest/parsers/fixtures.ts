@@ -2,7 +2,7 @@
  * Test fixtures built in code (no binary files): hand-written PDFs, DOCX and XLSX zipped with fflate,
  * and zip bombs. Used by the parser and ingestion tests only.
  */
-import { zipSync } from "fflate";
+import { unzipSync, zipSync } from "fflate";
 
 const enc = new TextEncoder();
 
@@ -114,6 +114,26 @@ export function buildXlsx(rows: string[][], opts: { inlineStrings?: boolean } = 
     ),
     "xl/worksheets/faq.xml": enc.encode(`<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${sheetRows}</sheetData></worksheet>`),
   });
+}
+
+/** A drug formulary's shape: many short sections, each under its own heading (20,000 are about 450 KB). */
+export function formularyMarkdown(sections: number): string {
+  return Array.from({ length: sections }, (_, i) => `## Drug ${i}\n${(i % 9) + 1} mg q8h\n`).join("");
+}
+
+/**
+ * A crafted FAQ workbook: one shared string of `chars` characters that the answer cell of each of `rows`
+ * rows points at. Tiny as a file (the repeated text compresses to almost nothing); it expands to chars × rows.
+ */
+export function repeatedSharedStringXlsx(chars: number, rows: number): Uint8Array {
+  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>';
+  const body = Array.from({ length: rows }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="s"><v>2</v></c><c r="B${i + 2}" t="s"><v>3</v></c></row>`).join("");
+  const base = buildXlsx([["question", "answer"]]);
+  const parts = unzipSync(base);
+  parts["xl/sharedStrings.xml"] = enc.encode(`<?xml version="1.0" encoding="UTF-8"?><sst ${NS}><si><t>question</t></si><si><t>answer</t></si><si><t>Dose?</t></si><si><t>${"x".repeat(chars)}</t></si></sst>`);
+  parts["xl/worksheets/faq.xml"] = enc.encode(`<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${header}${body}</sheetData></worksheet>`);
+  return zipSync(parts, { level: 9 });
 }
 
 /** A .docx-shaped archive whose document body honestly declares that it inflates to `megabytes` of zeros. */

@@ -21,6 +21,19 @@ describe("PDF", () => {
     ]);
   });
 
+  it("refuses a PDF over the page limit, at upload and in the job", async () => {
+    const pdf = buildPdf(["One", "Two", "Three"].map((heading) => ({ heading, lines: [`Page ${heading} has enough text to index as a page.`] })));
+    const message = "This PDF has 3 pages; one document may have at most 2. Split it into smaller PDFs (by chapter, say) and upload those.";
+    await expect(checkPdf(pdf, 2)).rejects.toThrow(message);
+    await expect(parsePdf(pdf, { maxPdfPages: 2, maxTextChars: 1_000_000 })).rejects.toThrow(message);
+    expect((await parsePdf(pdf, { maxPdfPages: 3, maxTextChars: 1_000_000 })).pageBreaks).toHaveLength(3);
+  });
+
+  it("stops reading a PDF whose text passes the character limit", async () => {
+    const pdf = buildPdf([{ lines: ["Eat less than five grams of salt a day."] }, { lines: ["Salt hides in bread and soup, and in sauces."] }]);
+    await expect(parsePdf(pdf, { maxPdfPages: 10, maxTextChars: 50 })).rejects.toThrow(/This PDF expands to more than 50 characters of text/);
+  });
+
   it("drops running headers and page numbers repeated on every page", async () => {
     const bodies = ["Salt raises blood pressure in most adults.", "Walking every day helps the heart.", "Sleep seven hours or more each night."];
     const pages = bodies.map((body, i) => ({ lines: ["Clinic leaflet", body, "Second line of this page, different on each.".replace("each", `page ${i}`), String(i + 1)] }));

@@ -6,8 +6,10 @@
  */
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api";
+import { type IngestLimits, ingestLimits } from "@/server/knowledge/limits";
 import { AppError } from "@/server/lib/errors";
 import { HAN_CLASS } from "@/server/knowledge/text/language";
+import { textBudget } from "./budget";
 import { looksLikePdf } from "./text";
 import type { ParsedDocument } from "./types";
 
@@ -45,11 +47,18 @@ async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   }
 }
 
-/** Quick checks, run at upload: a PDF that opens without a password and has pages. */
-export async function checkPdf(bytes: Uint8Array): Promise<void> {
+function assertPageCount(pages: number, maxPages: number): void {
+  if (pages < 1) throw new AppError("bad_request", DAMAGED);
+  if (pages > maxPages) {
+    throw new AppError("bad_request", `This PDF has ${pages} pages; one document may have at most ${maxPages}. Split it into smaller PDFs (by chapter, say) and upload those.`);
+  }
+}
+
+/** Quick checks, run at upload: a PDF that opens without a password and has pages, not too many. */
+export async function checkPdf(bytes: Uint8Array, maxPages = ingestLimits().maxPdfPages): Promise<void> {
   const doc = await openPdf(bytes);
   try {
-    if (doc.numPages < 1) throw new AppError("bad_request", DAMAGED);
+    assertPageCount(doc.numPages, maxPages);
   } finally {
     await doc.destroy();
   }
@@ -177,14 +186,18 @@ function visibleChars(text: string): number {
   return text.replace(/\s+/g, "").length;
 }
 
-export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
+export async function parsePdf(bytes: Uint8Array, limits: Pick<IngestLimits, "maxPdfPages" | "maxTextChars"> = ingestLimits()): Promise<ParsedDocument> {
   const doc = await openPdf(bytes);
   const pages: Line[][] = [];
+  const spend = textBudget("PDF", limits.maxTextChars);
   try {
+    assertPageCount(doc.numPages, limits.maxPdfPages);
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      pages.push(linesOf(content.items.filter((item): item is TextItem => "str" in item)));
+      const lines = linesOf(content.items.filter((item): item is TextItem => "str" in item));
+      for (const line of lines) spend(line.text.length);
+      pages.push(lines);
       page.cleanup();
     }
   } catch (e) {

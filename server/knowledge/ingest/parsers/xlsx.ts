@@ -1,5 +1,7 @@
 import { Parser } from "htmlparser2";
+import { ingestLimits } from "@/server/knowledge/limits";
 import { AppError } from "@/server/lib/errors";
+import { textBudget } from "./budget";
 import { faqDocument, faqEntriesFromRows } from "./faq";
 import type { FaqEntry, ParsedDocument } from "./types";
 import { checkZip, DEFAULT_ZIP_LIMITS, openZip, type ZipContract, type ZipLimits } from "./zip";
@@ -95,8 +97,13 @@ function columnOf(ref: string | undefined): number | null {
 
 const MAX_COLUMNS = 200;
 
-/** The sheet as rows of cell texts (shared, inline and formula strings, numbers, booleans). */
-function sheetRows(sheet: Uint8Array, strings: string[]): string[][] {
+/**
+ * The sheet as rows of cell texts (shared, inline and formula strings, numbers, booleans). Each cell's
+ * text counts against the budget as it is read: many rows pointing at one long shared string cost
+ * nothing here but would expand without end in every step after.
+ */
+function sheetRows(sheet: Uint8Array, strings: string[], maxChars: number): string[][] {
+  const spend = textBudget("Excel sheet", maxChars);
   const rows: string[][] = [];
   let row: string[] | null = null;
   let cell: { column: number; type: string; value: string } | null = null;
@@ -118,7 +125,10 @@ function sheetRows(sheet: Uint8Array, strings: string[]): string[][] {
       else if (name === "c" && cell && row) {
         const c: { column: number; type: string; value: string } = cell;
         const text = c.type === "s" ? (strings[Number(c.value)] ?? "") : c.type === "b" ? (c.value === "1" ? "TRUE" : "FALSE") : c.type === "e" ? "" : c.value;
-        if (c.column < MAX_COLUMNS) (row as string[])[c.column] = text;
+        if (c.column < MAX_COLUMNS) {
+          spend(text.length);
+          (row as string[])[c.column] = text;
+        }
         cell = null;
       } else if (name === "row" && row) {
         const r: string[] = row;
@@ -141,15 +151,15 @@ export function checkXlsx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIM
   checkZip(bytes, XLSX, limits);
 }
 
-export function xlsxFaqEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): FaqEntry[] {
+export function xlsxFaqEntries(bytes: Uint8Array, maxChars = ingestLimits().maxTextChars, limits: ZipLimits = DEFAULT_ZIP_LIMITS): FaqEntry[] {
   checkXlsx(bytes, limits);
   const zip = openZip(bytes, XLSX, limits);
   const sheetPath = firstSheetPath(zip.read("xl/workbook.xml")!, zip.read("xl/_rels/workbook.xml.rels"), zip.names);
   const strings = sharedStrings(zip.read("xl/sharedStrings.xml"));
-  return faqEntriesFromRows(sheetRows(zip.read(sheetPath)!, strings));
+  return faqEntriesFromRows(sheetRows(zip.read(sheetPath)!, strings, maxChars));
 }
 
 /** An XLSX FAQ sheet: the first sheet's rows, through its shared strings. */
-export function parseXlsx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ParsedDocument {
-  return faqDocument(xlsxFaqEntries(bytes, limits));
+export function parseXlsx(bytes: Uint8Array, maxChars = ingestLimits().maxTextChars, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ParsedDocument {
+  return faqDocument(xlsxFaqEntries(bytes, maxChars, limits));
 }
