@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { listenOnLoopback } from "./local-server";
 
-type RouteHandler = (request: Request, context: { params: Promise<object> }) => Promise<Response>;
+type RouteHandler = (request: Request, context: { params: Promise<object> }) => Response | Promise<Response>;
 
 /**
  * Serves App Router route handlers over real HTTP on a loopback port, so a client library (the `openai`
