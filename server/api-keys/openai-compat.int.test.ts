@@ -15,6 +15,9 @@ import { serveRoutes } from "@/server/test/route-server";
 import { createApiKey } from "./api-keys.service";
 import { ZChatCompletion, ZChatCompletionChunk, ZModelList } from "./openai-compat.schema";
 
+// Three chat messages per key and hour, so the limit is reached in a test (no test here sends more with one key).
+process.env.RATE_LIMIT_CHAT_CLIENT = "3/1h";
+
 let database: Database;
 let server: Awaited<ReturnType<typeof serveRoutes>>;
 let adminA: Actor;
@@ -174,6 +177,17 @@ describe("the OpenAI-compatible API, through the official openai client", () => 
     const otherModel = await openai.chat.completions.create({ model: slugB, messages: [{ role: "user", content: "Hi" }] }, { headers: { "X-Fenshen-Conversation": fenshen.conversation_id } }).catch((e: unknown) => e);
     expect(otherModel).toMatchObject({ status: 400 });
     expect((otherModel as Error).message).toContain(`with the model "${slugA}"`);
+  });
+  it("answers past the chat limit with 429 rate_limit_error, and still answers a crisis", async () => {
+    const openai = client(await keyWith(adminA, "conversations:write"));
+    const ask = () => openai.chat.completions.create({ model: slugA, messages: [{ role: "user", content: "Salt?" }] });
+    for (let i = 0; i < 3; i++) await ask();
+    const refused = await ask().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(refused).toMatchObject({ status: 429, type: "rate_limit_error", code: "rate_limited" });
+    expect((refused as InstanceType<typeof OpenAI.RateLimitError>).headers.get("retry-after")).toMatch(/^\d+$/);
+    const crisis = (await openai.chat.completions.create({ model: slugA, messages: [{ role: "user", content: "我不想活了，今晚就想结束自己的生命" }] })) as unknown as { fenshen: { tier: string } };
+    expect(crisis.fenshen.tier).toBe("crisis");
   });
 });
 

@@ -19,11 +19,15 @@ import { listApiAvatars, sendApiMessage, startApiConversation, ZSendMessage } fr
 export const CONVERSATION_HEADER = "x-fenshen-conversation";
 
 /** An /api/v1 handler (the same key, scope and limit checks) that answers as OpenAI does, errors included. */
-export function openAiRoute(scope: ApiKeyScope, handle: (args: { db: Db; principal: ApiPrincipal; request: Request }) => Promise<unknown>) {
-  const inner = apiHandler<object>(scope, async (args) => {
-    const result = await handle(args);
-    return result instanceof Response ? result : Response.json(result);
-  });
+export function openAiRoute(scope: ApiKeyScope, handle: (args: { db: Db; principal: ApiPrincipal; request: Request }) => Promise<unknown>, options: { chatLimits?: boolean } = {}) {
+  const inner = apiHandler<object>(
+    scope,
+    async (args) => {
+      const result = await handle(args);
+      return result instanceof Response ? result : Response.json(result);
+    },
+    options,
+  );
   return async (request: Request, context: { params: Promise<object> }): Promise<Response> => {
     const response = await inner(request, context);
     if (response.ok) return response;
