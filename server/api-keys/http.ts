@@ -27,7 +27,8 @@ export function apiHandler<P>(
         await enforceLimits(db, [{ key: `api:key:${principal.keyId}`, ...limit, refusal: (s) => `This API key has made too many requests. Please wait ${waitText(s)} and try again.` }]);
       }
       const result = await handle({ db, principal, request, params: await context.params });
-      return Response.json({ data: result });
+      // A handler that answers in its own format (a stream, the OpenAI-compatible endpoints) returns a Response.
+      return result instanceof Response ? result : Response.json({ data: result });
     } catch (e) {
       const response = toErrorResponse(e instanceof ZodError ? new AppError("bad_request", zodMessage(e)) : e);
       if (response.status === 401) response.headers.set("www-authenticate", 'Bearer realm="fenshen"');

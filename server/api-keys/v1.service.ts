@@ -60,9 +60,10 @@ export async function startApiConversation(db: Db, principal: ApiPrincipal, inpu
 
 /**
  * One turn through the same pipeline as the patient chat (crisis assessment first, escalation in the
- * same transaction, grounded answer), collected into one JSON answer.
+ * same transaction, grounded answer), collected into one JSON answer. `onText` sees the answer's text
+ * as it streams (the OpenAI-compatible endpoint forwards it).
  */
-export async function sendApiMessage(db: Db, principal: ApiPrincipal, conversationId: string, input: unknown) {
+export async function sendApiMessage(db: Db, principal: ApiPrincipal, conversationId: string, input: unknown, onText?: (delta: string) => void) {
   const { message } = ZSendMessage.parse(input);
   const [conversation] = await db
     .select({ slug: avatars.slug })
@@ -84,7 +85,10 @@ export async function sendApiMessage(db: Db, principal: ApiPrincipal, conversati
   let support: { hotlines: Hotline[] } | null = null;
   let done: { messageId: string; kind: string } | null = null;
   for await (const event of turn.events) {
-    if (event.type === "text") text += event.delta;
+    if (event.type === "text") {
+      text += event.delta;
+      onText?.(event.delta);
+    }
     else if (event.type === "citations") citations = event.citations;
     else if (event.type === "crisis") crisis = { category: event.category, level: event.level, escalationId: event.escalationId, hotlines: event.hotlines };
     else if (event.type === "support") support = { hotlines: event.hotlines };

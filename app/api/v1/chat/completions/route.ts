@@ -1,0 +1,5 @@
+// POST /api/v1/chat/completions — OpenAI Chat Completions; model = an avatar's slug (scope conversations:write).
+import { chatCompletion, openAiRoute } from "@/server/api-keys/openai-compat";
+
+// sendApiMessage applies the chat limits, which never refuse a crisis message.
+export const POST = openAiRoute("conversations:write", ({ db, principal, request }) => chatCompletion(db, principal, request), { chatLimits: true });
