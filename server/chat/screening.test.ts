@@ -15,6 +15,8 @@ describe("judgeScreeningAnswer", () => {
     ["suicide", "没有，不过有时候会想，要是不在了是不是大家都轻松点"],
     ["violence", "I don't feel safe at home"],
     ["stroke", "My right hand feels weak and heavy"],
+    ["suicide", "Um, yes. I have."],
+    ["suicide", "有时候会想，要是不在了是不是大家都轻松点。但没想过具体怎么做。"],
   ] as const)("%s: %j is a yes", (id, answer) => {
     expect(judgeScreeningAnswer(id, answer)).toBe("yes");
   });
@@ -26,6 +28,8 @@ describe("judgeScreeningAnswer", () => {
     ["suicide", "没有过"],
     ["chest_pain", "不疼了"],
     ["chest_pain", "No, it's gone and it doesn't spread"],
+    ["suicide", "情绪有点低落，但没有不想活的念头。"],
+    ["suicide", "No, I've never thought about hurting myself or ending my life. I'd never do that to my parents."],
   ] as const)("%s: %j is a no", (id, answer) => {
     expect(judgeScreeningAnswer(id, answer)).toBe("no");
   });
@@ -36,6 +40,11 @@ describe("judgeScreeningAnswer", () => {
     ["chest_pain", "What should I eat tonight?"],
   ] as const)("%s: %j is unclear", (id, answer) => {
     expect(judgeScreeningAnswer(id, answer)).toBe("unclear");
+  });
+
+  it("does not take an answer about something else for a yes", () => {
+    expect(judgeScreeningAnswer("suicide", "每天晚上两三点才睡着，早上起不来。")).not.toBe("yes");
+    expect(judgeScreeningAnswer("suicide", "情绪有点低落")).not.toBe("yes");
   });
 });
 

@@ -46,24 +46,35 @@ export function screeningForVerdict(verdict: CrisisVerdictFound, message: string
 
 export type ScreeningAnswer = "yes" | "no" | "unclear";
 
+const both = (list: Record<"en" | "zh-CN", string[]>) => [...list.en, ...list["zh-CN"]];
+/** Hesitations before the answer itself ("um, yes", "呃……有过"). */
+const LEADING_FILLER = /^(?:[\s\p{P}]|um+\b|uh+\b|er+\b|well\b|oh\b|hmm+\b|呃|唉|哎|这个|那个)+/iu;
+
+/** Whether the clause starts with the phrase: "有过" in "有过，一两次", "yes" in "Yes, it is", not "有" in "情绪有点低落". */
+function startsWith(clause: string, phrase: string): boolean {
+  const c = clause.normalize("NFKC").toLowerCase().replace(LEADING_FILLER, "");
+  const p = phrase.normalize("NFKC").toLowerCase();
+  return c.startsWith(p) && (/[\u3400-\u9fff]$/u.test(p) || !/^[a-z0-9']/.test(c.slice(p.length)));
+}
+
 /**
  * What an answer to a screening question says. Any clause that affirms counts (safety first: "no…
- * well, sometimes" is a yes); a clause with a negation denies, except a listed phrase that is itself
- * negative ("not safe", "不安全"); "not sure" and anything else is unclear.
+ * well, sometimes" is a yes): one starting with yes (yes, 是的, 有过, 嗯), one with an affirming word
+ * (sometimes, 有时) or one describing a yes to this question ("it goes into my arm"). A clause with a
+ * negation denies, except a listed phrase that is itself negative ("not safe", "不安全"); "not sure"
+ * and anything else is unclear.
  */
 export function judgeScreeningAnswer(id: ScreeningId, answer: string): ScreeningAnswer {
-  const s = getScreening(id);
-  const specific = [...s.yes.en, ...s.yes["zh-CN"]];
+  const specific = both(getScreening(id).yes);
   const negativeYes = specific.filter((p) => mentionsNegation(p));
-  const yes = [...SCREENING_ANSWERS.yes.en, ...SCREENING_ANSWERS.yes["zh-CN"], ...specific.filter((p) => !negativeYes.includes(p))];
-  const unsure = [...SCREENING_ANSWERS.unsure.en, ...SCREENING_ANSWERS.unsure["zh-CN"]];
+  const anywhere = [...both(SCREENING_ANSWERS.affirming), ...specific.filter((p) => !negativeYes.includes(p))];
   let denied = false;
   let affirmed = false;
   for (const clause of answer.split(CLAUSE_BREAK).map((c) => c.trim()).filter(Boolean)) {
     if (negativeYes.some((p) => containsPhrase(clause, p))) affirmed = true;
-    else if (unsure.some((p) => containsPhrase(clause, p))) continue;
+    else if (both(SCREENING_ANSWERS.unsure).some((p) => containsPhrase(clause, p))) continue;
     else if (mentionsNegation(clause)) denied = true;
-    else if (yes.some((p) => containsPhrase(clause, p))) affirmed = true;
+    else if (both(SCREENING_ANSWERS.yes).some((p) => startsWith(clause, p)) || anywhere.some((p) => containsPhrase(clause, p))) affirmed = true;
   }
   return affirmed ? "yes" : denied ? "no" : "unclear";
 }

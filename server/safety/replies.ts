@@ -120,5 +120,5 @@ export function getScreening(id: ScreeningId): Screening {
   return { id, ...SCREENINGS[id] };
 }
 
-/** Generic answer words (yes, yeah, 是的, 嗯…; not sure, 不知道…) per patient language. */
-export const SCREENING_ANSWERS = screeningTable.answers as { yes: Record<Locale, string[]>; unsure: Record<Locale, string[]> };
+/** Generic answer words per patient language: yes (a clause starts with it), affirming (anywhere in a clause), unsure. */
+export const SCREENING_ANSWERS = screeningTable.answers as Record<"yes" | "affirming" | "unsure", Record<Locale, string[]>>;
