@@ -19,7 +19,7 @@ import { recentPatientTurns } from "./conversation.service";
 import { crisisReplyFor, recordCrisisTurn } from "./crisis-turn";
 import { type ConversationContext, loadConversationContext, loadScreeningState, saveConversationAfterTurn } from "./history";
 import { rewriteFollowUpWithModel } from "./llm/assist";
-import { buildPassagesBlock, buildQuestionBlock, buildSummaryBlock, buildSystemPrompt } from "./llm/prompt";
+import { asData, buildPassagesBlock, buildQuestionBlock, buildSummaryBlock, buildSystemPrompt } from "./llm/prompt";
 import { PERSONA_TEXT } from "./persona-replies";
 import { continueProtocol, matchProtocol, type ProtocolStep, startProtocol } from "./protocol-flow";
 import { protocolReply } from "./protocol-turn";
@@ -359,7 +359,8 @@ async function* compose(
     if (passages.length === 0) yield* say(`${generalLabel}\n\n`);
     let streamed = "";
     try {
-      const history = turn.context.recent.map((t) => ({ role: t.role === "patient" ? ("user" as const) : ("assistant" as const), content: t.content }));
+      // Earlier turns quote patients and documents too: inert as markup like the blocks below.
+      const history = turn.context.recent.map((t) => ({ role: t.role === "patient" ? ("user" as const) : ("assistant" as const), content: asData(t.content) }));
       const result = streamText({
         model: deps.chatModel.model,
         system: buildSystemPrompt(target.persona, { generalLabel }),
