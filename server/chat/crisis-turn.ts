@@ -46,7 +46,11 @@ async function writeEscalation(
   return escalation!.id;
 }
 
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 300);
+/** The database's own reason: a failed query's wrapper repeats its parameters, patient text among them, which must not be logged. */
+function reason(e: unknown): string {
+  const root = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  return (root instanceof Error ? root.message : String(root)).slice(0, 300);
+}
 
 /**
  * Records a crisis turn: the patient's message, the vetted reply, the escalation and its notifications
