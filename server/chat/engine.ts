@@ -226,7 +226,7 @@ async function* replyTurn(turn: Turn, checkIn: CheckIn | null, compose: (emit: E
       const s = getScreening(checkIn.screening);
       screening = { id: s.id, category: s.category, question: s.question[locale] };
     }
-    yield { type: "support", hotlines: support.hotlines, screening };
+    yield { type: "support", category: checkIn.verdict.category, hotlines: support.hotlines, screening };
     for (const p of pieces(`${CHAT_TEXT[locale].concernIntro} ${support.text}\n\n`)) yield emit(p);
   }
   const composeStarted = performance.now();

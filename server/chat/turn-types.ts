@@ -56,7 +56,7 @@ export interface ScreeningAsked {
 export type ChatEvent =
   | { type: "crisis"; category: CrisisCategory; level: CrisisLevel; hotlines: Hotline[]; escalationId: string | null }
   /** The check-in tier: resources shown, and (once per conversation and question) the screening question the reply ends with. */
-  | { type: "support"; hotlines: Hotline[]; screening: ScreeningAsked | null }
+  | { type: "support"; category: CrisisCategory; hotlines: Hotline[]; screening: ScreeningAsked | null }
   | { type: "citations"; citations: Citation[] }
   /** How urgently care is advised, on the doctor's scale, when the answer advises care. */
   | { type: "urgency"; level: UrgencyLevel }

@@ -1,6 +1,7 @@
 import type { UIMessage } from "ai";
 import type { Citation } from "@/db/schema";
 import type { UrgencyLevel } from "@/db/schema/columns";
+import type { CrisisCategory } from "@/server/safety/crisis-types";
 import type { Hotline } from "@/server/safety/replies";
 import type { ScreeningAsked } from "./turn-types";
 
@@ -9,7 +10,7 @@ export type ChatDataParts = {
   conversation: { conversationId: string };
   crisis: { category: string; level: string; hotlines: Hotline[] };
   /** The check-in tier: resources, and the screening question the reply ends with (null when it asks none). */
-  support: { hotlines: Hotline[]; screening: ScreeningAsked | null };
+  support: { category: CrisisCategory; hotlines: Hotline[]; screening: ScreeningAsked | null };
   citations: { citations: Citation[] };
   /** How urgently care is advised, on the doctor's scale (data-urgency). */
   urgency: { level: UrgencyLevel };
