@@ -97,9 +97,9 @@ describe("an escalation that cannot be written", () => {
     await database.db.execute(sql`drop trigger refuse_escalation on escalations`);
     expect(await retryPendingEscalations(database.db)).toBe(1);
     const [escalation] = await database.db.select().from(escalations).where(eq(escalations.conversationId, c));
-    const [question] = await database.db.select().from(messages).where(eq(messages.id, escalation!.messageId));
+    const [question] = await database.db.select().from(messages).where(eq(messages.id, escalation!.messageId!));
     expect(question).toMatchObject({ role: "patient", content: "I want to kill myself tonight" });
-    expect(escalation).toMatchObject({ category: "suicide", status: "open" });
+    expect(escalation).toMatchObject({ category: "suicide", status: "open", patientMessage: "I want to kill myself tonight" });
     expect(await database.db.select().from(notifications).where(inArray(notifications.escalationId, [escalation!.id]))).toHaveLength(1);
     const [cleared] = await database.db.select().from(messages).where(eq(messages.id, done.messageId));
     expect(cleared!.pendingEscalation).toBeNull();
