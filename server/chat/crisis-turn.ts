@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { conversations, escalations, type MessageTimings, messages, type PendingEscalation } from "@/db/schema";
+import { logError } from "@/server/lib/log";
 import { announceEscalationChange } from "@/server/safety/escalation.events";
 import { enqueueEscalationNotifications } from "@/server/safety/notify/outbox";
 import { getOrgHotlines } from "@/server/safety/org-hotlines";
@@ -46,7 +47,7 @@ async function writeEscalation(
   return escalation!.id;
 }
 
-/** The database's own reason: a failed query's wrapper repeats its parameters, patient text among them, which must not be logged. */
+/** The database's own reason, kept on the pending mark: a failed query's wrapper repeats its parameters, patient text among them. */
 function reason(e: unknown): string {
   const root = e instanceof Error && e.cause instanceof Error ? e.cause : e;
   return (root instanceof Error ? root.message : String(root)).slice(0, 300);
@@ -94,7 +95,7 @@ export async function recordCrisisTurn(
     });
   } catch (e) {
     if (target.simulation) throw e;
-    console.error("[fenshen] writing an escalation failed; it stays pending on the crisis reply and is retried", reason(e));
+    logError("writing an escalation failed; it stays pending on the crisis reply and is retried", e, { conversationId });
     const pending = (questionId: string): PendingEscalation => ({
       questionId,
       category: verdict.category,
@@ -157,7 +158,7 @@ export async function retryPendingEscalations(db: Db): Promise<number> {
       });
       if (claimed) written += 1;
     } catch (e) {
-      console.error("[fenshen] a pending escalation failed again; retrying on the next pass", reason(e));
+      logError("a pending escalation failed again; retrying on the next pass", e, { messageId: row.id });
       await db
         .update(messages)
         .set({ pendingEscalation: sql`jsonb_set(jsonb_set(${messages.pendingEscalation}, '{attempts}', to_jsonb(coalesce((${messages.pendingEscalation}->>'attempts')::int, 0) + 1)), '{lastError}', to_jsonb(${reason(e)}::text))` })
