@@ -59,7 +59,7 @@ export function AvatarMessage({ message, avatarName, allowCallback }: { message:
   return (
     <div className="flex flex-col gap-3">
       {content.crisis ? <CrisisPanel crisis={content.crisis} conversationId={allowCallback ? content.conversationId : undefined} /> : null}
-      {content.support ? <SupportBox hotlines={content.support} /> : null}
+      {content.support ? <SupportBox support={content.support} /> : null}
       {content.text ? (
         <AvatarBubble avatarName={avatarName} testId="avatar-message" kind={content.kind}>
           {content.kind === "no_answer" ? (

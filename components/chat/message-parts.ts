@@ -1,5 +1,5 @@
 import type { UrgencyLevel } from "@/db/schema/columns";
-import type { AnswerKind, Citation, CrisisData, FenshenUIMessage, Hotline } from "./types";
+import type { AnswerKind, Citation, CrisisData, FenshenUIMessage, SupportData } from "./types";
 
 /** What one streamed assistant message carries, gathered from its parts in whatever order they arrived. */
 export interface MessageContent {
@@ -7,7 +7,8 @@ export interface MessageContent {
   text: string;
   citations: Citation[];
   crisis: CrisisData | null;
-  support: Hotline[] | null;
+  /** The check-in tier: resources, and the screening question the text ends with. */
+  support: SupportData | null;
   kind: AnswerKind | null;
   /** The stored message's id (from the final "done" part), which feedback refers to. */
   messageId: string | null;
@@ -22,7 +23,7 @@ export function readMessage(message: FenshenUIMessage): MessageContent {
     else if (part.type === "data-conversation") content.conversationId = part.data.conversationId;
     else if (part.type === "data-citations") content.citations = part.data.citations;
     else if (part.type === "data-crisis") content.crisis = part.data;
-    else if (part.type === "data-support") content.support = part.data.hotlines;
+    else if (part.type === "data-support") content.support = part.data;
     else if (part.type === "data-urgency") content.urgency = part.data.level;
     else if (part.type === "data-done") {
       content.kind = part.data.kind;

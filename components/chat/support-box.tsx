@@ -3,10 +3,15 @@
 import { LifeBuoy } from "lucide-react";
 import { useT } from "@/components/i18n/client";
 import { HotlineLinks } from "./hotline-links";
-import type { Hotline } from "./types";
+import type { SupportData } from "./types";
 
-/** A gentler pointer to help, for worrying but not urgent messages; the answer follows it. */
-export function SupportBox({ hotlines }: { hotlines: Hotline[] }) {
+const BODY = { suicide: "chat.support.body", medical: "chat.support.bodyMedical", violence: "chat.support.bodyViolence" } as const;
+
+/**
+ * The check-in tier: a gentler pointer to help for worrying but not urgent messages; the answer
+ * follows it, ending with the screening question the box points to.
+ */
+export function SupportBox({ support }: { support: SupportData }) {
   const t = useT();
   return (
     <aside aria-label={t("chat.support.title")} data-testid="support-box" className="flex flex-col gap-3 rounded-xl border border-amber-200 bg-amber-50 p-4">
@@ -14,10 +19,11 @@ export function SupportBox({ hotlines }: { hotlines: Hotline[] }) {
         <LifeBuoy aria-hidden className="mt-0.5 size-5 shrink-0" />
         <div>
           <p className="font-semibold">{t("chat.support.title")}</p>
-          <p className="text-sm leading-relaxed">{t("chat.support.body")}</p>
+          <p className="text-sm leading-relaxed">{t(BODY[support.category])}</p>
+          {support.screening ? <p className="mt-1 text-sm leading-relaxed">{t("chat.support.question")}</p> : null}
         </div>
       </div>
-      <HotlineLinks hotlines={hotlines} tone="support" />
+      <HotlineLinks hotlines={support.hotlines} tone="support" />
     </aside>
   );
 }

@@ -1,4 +1,7 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { CrisisEvidence } from "@/server/safety/crisis-types";
+import type { ScreeningId } from "@/server/safety/replies";
 import { users } from "./auth";
 import { avatars, avatarVersions } from "./avatars";
 import { createdAt, id, orgId, type UrgencyLevel } from "./columns";
@@ -72,6 +75,17 @@ export interface MessageTimings {
   topScore?: number;
 }
 
+/** A crisis reply whose escalation could not be written with it: retried until it is (see retryPendingEscalations). */
+export interface PendingEscalation {
+  /** The patient's message the escalation points to. */
+  questionId: string;
+  category: "suicide" | "medical" | "violence";
+  level: "imminent" | "high" | "concern";
+  evidence: CrisisEvidence[];
+  attempts: number;
+  lastError: string;
+}
+
 export const messages = pgTable(
   "messages",
   {
@@ -89,7 +103,13 @@ export const messages = pgTable(
     timings: jsonb("timings").$type<MessageTimings>(),
     /** How urgently care is advised, on the doctor's scale, when the answer advises care. */
     urgency: text("urgency").$type<UrgencyLevel>(),
+    /** The check-in tier: the screening question this avatar message asked; the patient's next message answers it. */
+    screening: text("screening").$type<ScreeningId>(),
+    pendingEscalation: jsonb("pending_escalation").$type<PendingEscalation>(),
     createdAt: createdAt(),
   },
-  (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],
+  (t) => [
+    index("messages_conversation_idx").on(t.conversationId, t.createdAt),
+    index("messages_pending_escalation_idx").on(t.createdAt).where(sql`${t.pendingEscalation} is not null`),
+  ],
 );

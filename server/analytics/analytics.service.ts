@@ -4,6 +4,8 @@ import { type Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
+import type { CrisisCategory } from "@/server/safety/crisis-types";
+import { getScreening, type ScreeningId } from "@/server/safety/replies";
 import type { TAnalyticsInput } from "./analytics.schema";
 
 const TOP = 10;
@@ -35,7 +37,7 @@ export async function getAnalytics(db: Db, actor: Actor, input: TAnalyticsInput)
   const inPeriod = (column: SQL) => sql`${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz`;
   const messagesIn = sql`messages m join conversations c on c.id = m.conversation_id where ${scope} and ${inPeriod(sql`m.created_at`)}`;
 
-  const [totals, answers, daily, hours, escalationRows, ack, feedback, topQuestions, topGaps] = await Promise.all([
+  const [totals, answers, daily, hours, escalationRows, ack, feedback, topQuestions, topGaps, checkInRows, safetyDaily] = await Promise.all([
     db.execute(sql`
       select
         (select count(*) from conversations c where ${scope} and ${inPeriod(sql`c.created_at`)}) as conversations,
@@ -77,6 +79,17 @@ export async function getAnalytics(db: Db, actor: Actor, input: TAnalyticsInput)
       select ${normalized(sql`asked`)} as question, count(*) as n from turns
       where role = 'avatar' and kind = 'no_answer' and asked is not null
       group by 1 order by 2 desc, 1 limit ${TOP}`),
+    // Check-ins: avatar replies that asked a screening question (which pages nobody).
+    db.execute(sql`
+      select m.screening, count(*) as n from ${messagesIn} and m.role = 'avatar' and m.screening is not null group by 1 order by 2 desc, 1`),
+    db.execute(sql`
+      select day, sum(check_ins) as check_ins, sum(escalations) as escalations from (
+        select to_char(date_trunc('day', m.created_at at time zone ${tz}), 'YYYY-MM-DD') as day, 1 as check_ins, 0 as escalations
+        from ${messagesIn} and m.role = 'avatar' and m.screening is not null
+        union all
+        select to_char(date_trunc('day', e.created_at at time zone ${tz}), 'YYYY-MM-DD'), 0, 1
+        from escalations e join conversations c on c.id = e.conversation_id where ${scope} and ${inPeriod(sql`e.created_at`)}
+      ) s group by day order by day`),
   ]);
 
   const t = rowsOf<{ conversations: unknown; messages: unknown; questions: unknown }>(totals)[0]!;
@@ -87,6 +100,12 @@ export async function getAnalytics(db: Db, actor: Actor, input: TAnalyticsInput)
   const hourCounts = new Map(rowsOf<{ hour: number; n: unknown }>(hours).map((r) => [Number(r.hour), num(r.n)]));
   const ackRow = rowsOf<{ acknowledged: unknown; total: unknown; median_s: unknown; p90_s: unknown }>(ack)[0]!;
   const ratings = new Map(rowsOf<{ rating: string; n: unknown }>(feedback).map((r) => [r.rating, num(r.n)]));
+  const safetyByDay = new Map(rowsOf<{ day: string; check_ins: unknown; escalations: unknown }>(safetyDaily).map((r) => [r.day, r]));
+  const checkIns = new Map<CrisisCategory, number>();
+  for (const r of rowsOf<{ screening: ScreeningId; n: unknown }>(checkInRows)) {
+    const { category } = getScreening(r.screening);
+    checkIns.set(category, (checkIns.get(category) ?? 0) + num(r.n));
+  }
   const minutes = (s: unknown) => (s === null || s === undefined ? null : Math.round((Number(s) / 60) * 10) / 10);
 
   return {
@@ -103,6 +122,12 @@ export async function getAnalytics(db: Db, actor: Actor, input: TAnalyticsInput)
       answeredShare: answered + nothingFound > 0 ? answered / (answered + nothingFound) : null,
     },
     daily: rowsOf<{ day: string; conversations: unknown; questions: unknown }>(daily).map((r) => ({ day: r.day, conversations: num(r.conversations), questions: num(r.questions) })),
+    /** Per day with any: check-ins (a screening question asked) next to escalations (a person paged). */
+    safetyDaily: [...safetyByDay.values()].map((r) => ({ day: r.day, checkIns: num(r.check_ins), escalations: num(r.escalations) })),
+    checkIns: {
+      total: [...checkIns.values()].reduce((a, b) => a + b, 0),
+      byCategory: [...checkIns].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count),
+    },
     busiestHours: Array.from({ length: 24 }, (_, hour) => ({ hour, questions: hourCounts.get(hour) ?? 0 })),
     escalations: {
       byCategory: rowsOf<{ category: string; n: unknown }>(escalationRows).map((r) => ({ category: r.category, count: num(r.n) })),

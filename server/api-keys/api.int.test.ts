@@ -99,7 +99,7 @@ describe("conversations through the API", () => {
     const { conversationId } = started.json.data;
     const answer = await call(postMessage, key, { method: "POST", body: { message: "How much salt can I eat a day?" }, params: { conversationId } });
     expect(answer.status).toBe(200);
-    expect(answer.json.data).toMatchObject({ conversationId, kind: "answer", crisis: null });
+    expect(answer.json.data).toMatchObject({ conversationId, kind: "answer", tier: "none", crisis: null, support: null, screening: null });
     expect(answer.json.data.text).toContain("five grams");
     expect(answer.json.data.citations[0]).toMatchObject({ documentTitle: "Salt" });
   });
@@ -109,12 +109,23 @@ describe("conversations through the API", () => {
     const { conversationId } = (await call(postConversation, key, { method: "POST", body: { avatar: slugA } })).json.data;
     const reply = await call(postMessage, key, { method: "POST", body: { message: "我不想活了，今晚就想结束自己的生命" }, params: { conversationId } });
     expect(reply.status).toBe(200);
-    expect(reply.json.data).toMatchObject({ kind: "crisis", crisis: { category: "suicide" } });
+    expect(reply.json.data).toMatchObject({ kind: "crisis", tier: "crisis", crisis: { category: "suicide" } });
     const escalationId = reply.json.data.crisis.escalationId as string;
     const [row] = await database.db.select().from(escalations).where(eq(escalations.id, escalationId));
     expect(row).toMatchObject({ orgId: adminA.orgId, conversationId, status: "open" });
     const listed = await call(getEscalations, key, { url: "http://localhost/api/v1/escalations?status=open" });
     expect(listed.json.data.map((e: { id: string }) => e.id)).toContain(escalationId);
+  });
+
+  it("carry a check-in's tier and screening question, and escalate a yes to it", async () => {
+    const { key } = await createApiKey(database.db, adminA, { name: "Portal", scopes: ["conversations:write"] });
+    const { conversationId } = (await call(postConversation, key, { method: "POST", body: { avatar: slugA } })).json.data;
+    const send = (message: string) => call(postMessage, key, { method: "POST", body: { message }, params: { conversationId } });
+    const checkIn = (await send("I've had bad indigestion since dinner and the antacids aren't touching it.")).json.data;
+    expect(checkIn).toMatchObject({ tier: "check_in", crisis: null, screening: { category: "medical", question: "Is the pain still there now, and does it spread to your arm, jaw or back?" } });
+    expect(checkIn.support.hotlines.length).toBeGreaterThan(0);
+    expect(checkIn.text).toContain(checkIn.screening.question);
+    expect((await send("Yes, it goes into my left arm.")).json.data).toMatchObject({ tier: "crisis", crisis: { category: "medical", level: "imminent" } });
   });
 
   it("treat another organization's avatar and conversation as not found, and name bad input", async () => {

@@ -83,6 +83,7 @@ export async function sendApiMessage(db: Db, principal: ApiPrincipal, conversati
   let citations: Citation[] = [];
   let crisis: { category: string; level: string; escalationId: string | null; hotlines: Hotline[] } | null = null;
   let support: { hotlines: Hotline[] } | null = null;
+  let screening: { category: string; question: string } | null = null;
   let done: { messageId: string; kind: string } | null = null;
   for await (const event of turn.events) {
     if (event.type === "text") {
@@ -91,11 +92,17 @@ export async function sendApiMessage(db: Db, principal: ApiPrincipal, conversati
     }
     else if (event.type === "citations") citations = event.citations;
     else if (event.type === "crisis") crisis = { category: event.category, level: event.level, escalationId: event.escalationId, hotlines: event.hotlines };
-    else if (event.type === "support") support = { hotlines: event.hotlines };
+    else if (event.type === "support") {
+      support = { hotlines: event.hotlines };
+      if (event.screening) screening = { category: event.screening.category, question: event.screening.question };
+    }
     else if (event.type === "done") done = { messageId: event.messageId, kind: event.kind };
   }
   if (!done) throw new Error("the chat turn ended without an answer");
-  return { conversationId, messageId: done.messageId, kind: done.kind, text, citations, crisis, support };
+  // tier: "crisis" (vetted reply, a person paged), "check_in" (resources shown; `screening` is the question
+  // the reply ends with, and the patient's answer decides), or "none".
+  const tier = crisis ? "crisis" : support ? "check_in" : "none";
+  return { conversationId, messageId: done.messageId, kind: done.kind, tier, text, citations, crisis, support, screening };
 }
 
 export const ZEscalationQuery = z.object({

@@ -1,20 +1,22 @@
 import { randomUUID } from "node:crypto";
+import { setImmediate as nextMacrotask } from "node:timers/promises";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { getAvatarOrThrow, snapshotOf } from "@/server/avatars/avatar.service";
 import { getConfig } from "@/server/env";
-import { kickNotifications } from "@/server/jobs/worker";
+import { kickNotifications, kickPendingEscalations } from "@/server/jobs/worker";
 import { getEmbedder } from "@/server/knowledge/embed";
 import { auditedTurn } from "@/server/governance/answer-audit";
 import { AppError } from "@/server/lib/errors";
 import { protocolsForTarget } from "@/server/protocols/protocol.service";
 import type { TChatRequest } from "./chat.schema";
 import { openConversation } from "./conversation.service";
-import { type ChatEvent, type ChatTarget, respond } from "./engine";
+import { respond } from "./engine";
 import { getChatModel } from "./llm/model";
 import { sessionHash } from "./patient-session";
 import { getPublishedAvatarCached, publishedChatTarget } from "./published-target";
 import { TurnGate } from "./turn-gate";
+import type { ChatEvent, ChatTarget } from "./turn-types";
 
 let turnGate: TurnGate | undefined;
 
@@ -53,24 +55,42 @@ export async function startChatTurn(
   const conversationId = existing ?? randomUUID();
   const model = getChatModel();
   async function* events(): AsyncGenerator<ChatEvent> {
-    // Held until the turn's first event: with a model, its streaming runs outside the gate.
     turnGate ??= new TurnGate(!getConfig().DATABASE_URL);
-    const release = await turnGate.acquire();
-    try {
+    yield* gatedTurn(turnGate, async function* (queue) {
+      // One macrotask first, so the route's first bytes (the conversation id) go out before any query.
+      await nextMacrotask();
       await openConversation(db, {
         target,
         sessionHash: session,
         ...(existing ? { unverifiedConversationId: existing } : { newConversationId: conversationId }),
         locale: target.persona.language,
       });
-      const turn = respond({ db, embedder: getEmbedder(), chatModel: model, onEscalation: kickNotifications }, { target, conversationId, message: args.request.message });
-      for await (const event of auditedTurn(db, target, conversationId, turn)) {
-        release();
-        yield event;
-      }
-    } finally {
-      release();
-    }
+      const onEscalation = () => {
+        kickNotifications();
+        kickPendingEscalations();
+      };
+      const turn = respond({ db, embedder: getEmbedder(), chatModel: model, onEscalation, queue }, { target, conversationId, message: args.request.message });
+      yield* auditedTurn(db, target, conversationId, turn);
+    });
   }
   return { conversationId, target, events: events() };
+}
+
+/**
+ * Runs a turn whose engine takes its place in the gate through `queue` (after the crisis assessment,
+ * so a crisis turn never waits), and holds the slot until the turn's first event: with a model, its
+ * streaming runs outside the gate.
+ */
+export async function* gatedTurn(gate: TurnGate, turn: (queue: () => Promise<void>) => AsyncGenerator<ChatEvent>): AsyncGenerator<ChatEvent> {
+  let release = () => {};
+  try {
+    for await (const event of turn(async () => {
+      release = await gate.acquire();
+    })) {
+      release();
+      yield event;
+    }
+  } finally {
+    release();
+  }
 }

@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conversations, messages } from "@/db/schema";
 import { AppError } from "@/server/lib/errors";
-import type { ChatTarget } from "./engine";
+import type { ChatTarget } from "./turn-types";
 
 /** Continues the patient's conversation with this avatar, or starts one. Another session's id is not found (sessionHash: see patient-session.ts). */
 export async function openConversation(

@@ -1,14 +1,15 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { conversations, escalations, type MessageTimings, messages } from "@/db/schema";
-import type { CrisisCategory, CrisisLevel, CrisisVerdict } from "@/server/safety/detect";
+import { conversations, escalations, type MessageTimings, messages, type PendingEscalation } from "@/db/schema";
+import { logError } from "@/server/lib/log";
 import { announceEscalationChange } from "@/server/safety/escalation.events";
 import { enqueueEscalationNotifications } from "@/server/safety/notify/outbox";
 import { getOrgHotlines } from "@/server/safety/org-hotlines";
 import { getCrisisReply, type Locale, type Region } from "@/server/safety/replies";
-import type { ChatTarget } from "./engine";
+import type { ChatTarget, CrisisVerdictFound } from "./turn-types";
 
-export type CrisisVerdictFound = CrisisVerdict & { category: CrisisCategory; level: CrisisLevel };
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The vetted reply or support note for a verdict, with the region's and the hospital's own numbers. */
 export async function crisisReplyFor(db: Db, target: ChatTarget, verdict: CrisisVerdictFound, locale: Locale) {
@@ -16,46 +17,153 @@ export async function crisisReplyFor(db: Db, target: ChatTarget, verdict: Crisis
   return getCrisisReply({ ...verdict, locale, region: target.persona.region as Region, extraHotlines });
 }
 
+/** The escalation of a patient's message, its notifications and the live inboxes' signal, in the caller's transaction. */
+async function writeEscalation(
+  tx: Tx,
+  args: {
+    orgId: string;
+    avatarId: string;
+    conversationId: string;
+    questionId: string;
+    patientMessage: string;
+    verdict: Pick<CrisisVerdictFound, "category" | "level" | "evidence">;
+  },
+): Promise<string> {
+  const [escalation] = await tx
+    .insert(escalations)
+    .values({
+      orgId: args.orgId,
+      avatarId: args.avatarId,
+      conversationId: args.conversationId,
+      messageId: args.questionId,
+      patientMessage: args.patientMessage,
+      category: args.verdict.category,
+      level: args.verdict.level,
+      evidence: args.verdict.evidence,
+    })
+    .returning({ id: escalations.id });
+  await enqueueEscalationNotifications(tx, { orgId: args.orgId, escalationId: escalation!.id });
+  await announceEscalationChange(tx, args.orgId);
+  return escalation!.id;
+}
+
+/** The database's own reason, kept on the pending mark: a failed query's wrapper repeats its parameters, patient text among them. */
+function reason(e: unknown): string {
+  const root = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  return (root instanceof Error ? root.message : String(root)).slice(0, 300);
+}
+
 /**
- * Records a crisis turn: the patient's message, the vetted reply, the escalation and its
- * notifications in one transaction, so a crisis can never be stored without its escalation.
+ * Records a crisis turn: the patient's message, the vetted reply, the escalation and its notifications
+ * in one transaction. If the escalation cannot be written, the two messages are stored with the
+ * escalation pending on the reply, and retryPendingEscalations writes it later: the patient has the
+ * vetted reply either way, and the escalation is never dropped.
  */
 export async function recordCrisisTurn(
   db: Db,
   args: { target: ChatTarget; conversationId: string; message: string; verdict: CrisisVerdictFound; reply: { text: string }; timings: MessageTimings },
 ): Promise<{ replyId: string; escalationId: string | null }> {
   const { target, conversationId, verdict } = args;
-  return db.transaction(async (tx): Promise<{ replyId: string; escalationId: string | null }> => {
+  const saveMessages = async (tx: Tx, pending: (questionId: string) => PendingEscalation | null) => {
     const [question] = await tx
       .insert(messages)
       .values({ orgId: target.orgId, conversationId, role: "patient", kind: "question", content: args.message })
       .returning({ id: messages.id });
     const [answer] = await tx
       .insert(messages)
-      .values({ orgId: target.orgId, conversationId, role: "avatar", kind: "crisis", content: args.reply.text, model: "vetted-crisis-reply", timings: args.timings })
-      .returning({ id: messages.id });
-    // A simulation run records the crisis on the run (the vetted reply above); nobody is alerted.
-    if (target.simulation) {
-      await tx.update(conversations).set({ lastMessageAt: new Date() }).where(eq(conversations.id, conversationId));
-      return { replyId: answer!.id, escalationId: null };
-    }
-    const [escalation] = await tx
-      .insert(escalations)
       .values({
         orgId: target.orgId,
-        avatarId: target.avatarId,
         conversationId,
-        messageId: question!.id,
-        patientMessage: args.message,
-        category: verdict.category,
-        level: verdict.level,
-        evidence: verdict.evidence,
+        role: "avatar",
+        kind: "crisis",
+        content: args.reply.text,
+        model: "vetted-crisis-reply",
+        timings: args.timings,
+        pendingEscalation: pending(question!.id),
       })
-      .returning({ id: escalations.id });
-    await enqueueEscalationNotifications(tx, { orgId: target.orgId, escalationId: escalation!.id });
-    await announceEscalationChange(tx, target.orgId);
+      .returning({ id: messages.id });
     await tx.update(conversations).set({ lastMessageAt: new Date() }).where(eq(conversations.id, conversationId));
-    return { replyId: answer!.id, escalationId: escalation!.id };
-  });
+    return { questionId: question!.id, replyId: answer!.id };
+  };
+  try {
+    return await db.transaction(async (tx) => {
+      const { questionId, replyId } = await saveMessages(tx, () => null);
+      // A simulation run records the crisis on the run (the vetted reply above); nobody is alerted.
+      if (target.simulation) return { replyId, escalationId: null };
+      const escalationId = await writeEscalation(tx, { orgId: target.orgId, avatarId: target.avatarId, conversationId, questionId, patientMessage: args.message, verdict });
+      return { replyId, escalationId };
+    });
+  } catch (e) {
+    if (target.simulation) throw e;
+    logError("writing an escalation failed; it stays pending on the crisis reply and is retried", e, { conversationId });
+    const pending = (questionId: string): PendingEscalation => ({
+      questionId,
+      category: verdict.category,
+      level: verdict.level,
+      evidence: verdict.evidence,
+      attempts: 1,
+      lastError: reason(e),
+    });
+    const { replyId } = await db.transaction((tx) => saveMessages(tx, pending));
+    return { replyId, escalationId: null };
+  }
 }
 
+/** How many pending escalations one retry pass writes. */
+const RETRY_BATCH = 20;
+
+/**
+ * Writes the escalations that could not be written with their crisis reply (recordCrisisTurn), each in
+ * its own transaction that also clears the mark, so one that fails again stays pending for the next pass.
+ * Returns how many were written.
+ */
+export async function retryPendingEscalations(db: Db): Promise<number> {
+  const question = alias(messages, "question");
+  const due = await db
+    .select({
+      id: messages.id,
+      orgId: messages.orgId,
+      conversationId: messages.conversationId,
+      avatarId: conversations.avatarId,
+      pending: messages.pendingEscalation,
+      patientMessage: question.content,
+    })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .innerJoin(question, sql`${question.id} = ${messages.pendingEscalation}->>'questionId'`)
+    .where(isNotNull(messages.pendingEscalation))
+    .orderBy(asc(messages.createdAt))
+    .limit(RETRY_BATCH);
+  let written = 0;
+  for (const row of due) {
+    const pending = row.pending!;
+    try {
+      const claimed = await db.transaction(async (tx) => {
+        // Claimed first (the row stays locked until commit), so two workers never write it twice.
+        const [mine] = await tx
+          .update(messages)
+          .set({ pendingEscalation: null })
+          .where(and(eq(messages.id, row.id), isNotNull(messages.pendingEscalation)))
+          .returning({ id: messages.id });
+        if (!mine) return false;
+        await writeEscalation(tx, {
+          orgId: row.orgId,
+          avatarId: row.avatarId,
+          conversationId: row.conversationId,
+          questionId: pending.questionId,
+          patientMessage: row.patientMessage,
+          verdict: pending,
+        });
+        return true;
+      });
+      if (claimed) written += 1;
+    } catch (e) {
+      logError("a pending escalation failed again; retrying on the next pass", e, { messageId: row.id });
+      await db
+        .update(messages)
+        .set({ pendingEscalation: sql`jsonb_set(jsonb_set(${messages.pendingEscalation}, '{attempts}', to_jsonb(coalesce((${messages.pendingEscalation}->>'attempts')::int, 0) + 1)), '{lastError}', to_jsonb(${reason(e)}::text))` })
+        .where(eq(messages.id, row.id));
+    }
+  }
+  return written;
+}

@@ -1,6 +1,7 @@
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, desc, eq, isNotNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conversations, messages, type ProtocolState } from "@/db/schema";
+import type { ScreeningId } from "@/server/safety/replies";
 import { RECENT_TURNS, summariseTurns, type TurnForSummary } from "./compose/summary";
 
 /** How many messages back the summary reaches (older ones are already folded into what it says). */
@@ -42,4 +43,21 @@ export async function saveConversationAfterTurn(db: Db, conversationId: string, 
     .update(conversations)
     .set({ protocolState, lastMessageAt: new Date(), ...(older.length > 0 ? { summary: summariseTurns(older) } : {}) })
     .where(eq(conversations.id, conversationId));
+}
+
+/**
+ * The check-in state: the screening questions asked so far in the conversation, and the one the
+ * avatar's latest message asked (which the patient's new message answers), if it asked one.
+ */
+export async function loadScreeningState(db: Db, conversationId: string): Promise<{ asked: Set<ScreeningId>; answering: ScreeningId | null }> {
+  const [asked, [last]] = await Promise.all([
+    db.selectDistinct({ screening: messages.screening }).from(messages).where(and(eq(messages.conversationId, conversationId), isNotNull(messages.screening))),
+    db
+      .select({ screening: messages.screening })
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversationId), eq(messages.role, "avatar")))
+      .orderBy(desc(messages.createdAt))
+      .limit(1),
+  ]);
+  return { asked: new Set(asked.map((r) => r.screening!)), answering: last?.screening ?? null };
 }

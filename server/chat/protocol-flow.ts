@@ -20,7 +20,7 @@ const YES_NO = new Set(["yes", "no", "yeah", "yep", "nope", "y", "n", "是", "�
 const YES_WORDS = new Set(["yes", "yeah", "yep", "y", "是", "有", "对", "是的"]);
 const NO_WORDS = new Set(["no", "nope", "n", "否", "没有", "不是", "不", "没", "没有的"]);
 const HAN_CHAR = new RegExp(`[${HAN_CLASS}]`);
-const CLAUSE_BREAK = /[,.;!?，。；！？]|\bbut\b|但是?|不过|可是/i;
+export const CLAUSE_BREAK = /[,.;!?，。；！？]|\bbut\b|但是?|不过|可是/i;
 
 const HAN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

@@ -1,10 +1,10 @@
 /**
  * Clinic-room mode, the talking part: asks the protocol's next question (worded by the model when one
  * is configured, the doctor's literal text otherwise), or closes with what the avatar heard, the
- * doctor's advice, its urgency and grounded passages. Persists both turns and the protocol state.
+ * doctor's advice, its urgency and grounded passages. The engine stores both turns and the protocol state.
  */
 import type { Db } from "@/db/client";
-import { type Citation, type MessageTimings, messages, type ProtocolQuestion, type ProtocolState } from "@/db/schema";
+import type { Citation, MessageTimings, ProtocolQuestion, ProtocolState } from "@/db/schema";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import { documentProvenance } from "@/server/knowledge/document.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
@@ -12,8 +12,7 @@ import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
 import type { ChatProtocol } from "@/server/protocols/protocol.service";
 import { citedSentences, ms, pieces, toCitations } from "./answer-parts";
 import { selectAnswerSentences } from "./compose/offline";
-import type { ChatEvent, ChatTarget } from "./engine";
-import { saveConversationAfterTurn } from "./history";
+import type { ChatEvent, ChatTarget } from "./turn-types";
 import { rewordQuestion } from "./llm/assist";
 import type { ChatModel } from "./llm/model";
 import { PERSONA_TEXT, URGENCY_TEXT } from "./persona-replies";
@@ -22,20 +21,26 @@ import type { ChatLocale } from "./replies";
 
 type Step = Exclude<ProtocolStep, { kind: "left" | "escalate" }>;
 
+export interface ProtocolReply {
+  kind: "answer";
+  model: string;
+  citations: Citation[];
+  urgency: UrgencyLevel | null;
+  /** Where the patient is in the protocol after this turn; null once it closed or stopped. */
+  protocolState: ProtocolState | null;
+}
+
 export interface ProtocolTurnArgs {
   db: Db;
   embedder: Embedder;
   chatModel: ChatModel | null;
   target: ChatTarget;
-  conversationId: string;
-  message: string;
   protocol: ChatProtocol | null;
   step: Step;
   /** Whether this turn opened the protocol (the intro is said once). */
   opened: boolean;
   locale: ChatLocale;
   timings: MessageTimings;
-  started: number;
 }
 
 const fmt = (n: number | null) => (n === null ? "…" : String(n));
@@ -87,22 +92,18 @@ async function closing(args: ProtocolTurnArgs, state: ProtocolState, urgency: Ur
   return { text: parts.join("\n\n"), citations };
 }
 
-export async function* protocolTurn(args: ProtocolTurnArgs): AsyncGenerator<ChatEvent> {
-  const { db, target, conversationId, step, locale, timings } = args;
+/** A clinic-room reply (the protocol's next question, or its closing), composed for the engine to store with the protocol's state. */
+export async function* protocolReply(args: ProtocolTurnArgs, emit: (delta: string) => ChatEvent): AsyncGenerator<ChatEvent, ProtocolReply> {
+  const { step, locale, timings } = args;
   const t = PERSONA_TEXT[locale];
-  await db.insert(messages).values({ orgId: target.orgId, conversationId, role: "patient", kind: "question", content: args.message });
-  const composeStarted = performance.now();
   timings.retrievalMs ??= 0;
   let text = "";
-  let model = "protocol";
-  let citations: Citation[] = [];
-  let urgency: UrgencyLevel | null = null;
-  let nextState: ProtocolState | null = null;
+  const reply: ProtocolReply = { kind: "answer", model: "protocol", citations: [], urgency: null, protocolState: null };
 
   if (step.kind === "stopped") text = t.stopped;
   else if (step.kind === "ask") {
     const asked = await questionText(args, step.question);
-    model = asked.model;
+    reply.model = asked.model;
     const lead =
       step.retry === "range"
         ? t.retryRange(fmt(step.question.min), fmt(step.question.max))
@@ -114,26 +115,16 @@ export async function* protocolTurn(args: ProtocolTurnArgs): AsyncGenerator<Chat
               ? t.protocolIntro(args.protocol!.title)
               : "";
     text = lead ? `${lead}\n\n${asked.text}` : asked.text;
-    nextState = step.state;
+    reply.protocolState = step.state;
   } else {
     const closed = await closing(args, step.state, step.urgency);
     text = closed.text;
-    citations = closed.citations;
-    urgency = step.urgency;
+    reply.citations = closed.citations;
+    reply.urgency = step.urgency;
   }
 
-  if (citations.length) yield { type: "citations", citations };
-  if (urgency) yield { type: "urgency", level: urgency };
-  for (const p of pieces(text)) {
-    timings.firstTokenMs ??= ms(args.started);
-    yield { type: "text", delta: p };
-  }
-  timings.composeMs = ms(composeStarted);
-  timings.totalMs = ms(args.started);
-  const [answer] = await db
-    .insert(messages)
-    .values({ orgId: target.orgId, conversationId, role: "avatar", kind: "answer", content: text, citations, model, timings, urgency })
-    .returning({ id: messages.id });
-  await saveConversationAfterTurn(db, conversationId, nextState);
-  yield { type: "done", messageId: answer!.id, kind: "answer" };
+  if (reply.citations.length) yield { type: "citations", citations: reply.citations };
+  if (reply.urgency) yield { type: "urgency", level: reply.urgency };
+  for (const p of pieces(text)) yield emit(p);
+  return reply;
 }

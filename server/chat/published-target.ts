@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { getPublishedAvatarBySlug, type PublishedAvatar } from "@/server/avatars/avatar.service";
 import { type ChatProtocol, protocolsForTarget } from "@/server/protocols/protocol.service";
-import type { ChatTarget } from "./engine";
+import type { ChatTarget } from "./turn-types";
 
 /**
  * Published avatars by slug with their version's protocols, cached briefly per process: every patient

@@ -1,8 +1,9 @@
 import { setImmediate as nextMacrotask } from "node:timers/promises";
 
 /**
- * Lets one chat turn at a time do its database-heavy first stretch (conversation, crisis context,
- * retrieval, curated answers) on the embedded engine. PGlite runs each query synchronously in this
+ * Lets one chat turn at a time do its database-heavy first stretch (retrieval, curated answers, the
+ * answer's writes) on the embedded engine. The crisis assessment runs before a turn asks for its slot,
+ * and a crisis turn never asks (see respond). PGlite runs each query synchronously in this
  * process, so a turn's queries chain through microtasks and hold the event loop until the turn is
  * done: no other request is read and no response flushed meanwhile. Handing over between turns on a
  * macrotask lets the server flush earlier responses' first bytes and accept new requests between

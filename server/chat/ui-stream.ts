@@ -1,6 +1,6 @@
 import { createUIMessageStream, createUIMessageStreamResponse } from "ai";
 import { isAppError } from "@/server/lib/errors";
-import type { ChatEvent } from "./engine";
+import type { ChatEvent } from "./turn-types";
 import type { FenshenUIMessage } from "./ui-message";
 import { logError } from "@/server/lib/log";
 
@@ -26,7 +26,7 @@ export function chatStreamResponse(conversationId: string, events: AsyncGenerato
         } else if (event.type === "crisis") {
           writer.write({ type: "data-crisis", data: { category: event.category, level: event.level, hotlines: event.hotlines } });
         } else if (event.type === "support") {
-          writer.write({ type: "data-support", data: { hotlines: event.hotlines } });
+          writer.write({ type: "data-support", data: { category: event.category, hotlines: event.hotlines, screening: event.screening } });
         } else if (event.type === "urgency") {
           writer.write({ type: "data-urgency", data: { level: event.level } });
         } else {

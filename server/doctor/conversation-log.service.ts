@@ -12,6 +12,7 @@ import { can } from "@/server/auth/permissions";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { HAN_CLASS } from "@/server/knowledge/text/language";
 import { AppError } from "@/server/lib/errors";
+import { getScreening } from "@/server/safety/replies";
 import type { TConversationFilter } from "./doctor.schema";
 import { mayEditAvatar } from "./may-edit";
 
@@ -22,6 +23,9 @@ const HAN_PATTERN = `[${HAN_CLASS.replace(/\\u([0-9a-f]{4})/g, (_m, hex: string)
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 
+/** A check-in: an avatar reply that asked a screening question (it pages nobody; the patient's answer decides). */
+const CHECK_IN = sql`m.screening is not null`;
+
 /** "Some message of the conversation such that…". */
 const anyMessage = (condition: SQL) => sql`exists (select 1 from ${messages} m where m.conversation_id = ${conversations.id} and ${condition})`;
 
@@ -29,6 +33,8 @@ function kindFilter(kind: TConversationFilter["kind"]): SQL | undefined {
   switch (kind) {
     case "crisis":
       return anyMessage(sql`m.kind = 'crisis'`);
+    case "check_in":
+      return anyMessage(CHECK_IN);
     case "answered":
       return anyMessage(sql`m.kind = 'answer'`);
     case "no_answer":
@@ -69,6 +75,7 @@ export async function listConversations(db: Db, actor: Actor, filter: TConversat
       firstQuestion: sql<string | null>`(select m.content from ${messages} m where m.conversation_id = ${conversations.id} and m.role = 'patient' order by m.created_at limit 1)`,
       messageCount: sql<number>`(select count(*)::int from ${messages} m where m.conversation_id = ${conversations.id})`,
       crisis: sql<boolean>`${anyMessage(sql`m.kind = 'crisis'`)}`,
+      checkIn: sql<boolean>`${anyMessage(CHECK_IN)}`,
       noAnswer: sql<boolean>`${anyMessage(sql`m.kind = 'no_answer'`)}`,
       thumbsDown: sql<number>`(select count(*)::int from ${messageFeedback} f where f.conversation_id = ${conversations.id} and f.rating = 'down')`,
     })
@@ -104,6 +111,7 @@ export async function getConversationLog(db: Db, actor: Actor, unverifiedConvers
       citations: messages.citations,
       model: messages.model,
       timings: messages.timings,
+      screening: messages.screening,
       createdAt: messages.createdAt,
     })
     .from(messages)
@@ -118,6 +126,11 @@ export async function getConversationLog(db: Db, actor: Actor, unverifiedConvers
     ...conversation,
     /** Whether the actor may teach the avatar from this transcript's answers (simulationRun.correctMessage's rule). */
     canCorrect: can(actor.role, "simulation.run") && (await mayEditAvatar(db, actor, conversation.avatarId)),
-    messages: turns.map((t) => ({ ...t, feedback: byMessage.get(t.id) ?? null })),
+    messages: turns.map((t) => ({
+      ...t,
+      /** A check-in: the category of the screening question this reply asked. */
+      checkInCategory: t.screening ? getScreening(t.screening).category : null,
+      feedback: byMessage.get(t.id) ?? null,
+    })),
   };
 }

@@ -10,7 +10,7 @@ export const ZVersionDiffInput = z.object({
 });
 export const ZRollbackInput = z.object({ avatarId: id("avatar"), versionId: id("version") });
 
-export const CONVERSATION_KINDS = ["crisis", "answered", "no_answer", "thumbs_down"] as const;
+export const CONVERSATION_KINDS = ["crisis", "check_in", "answered", "no_answer", "thumbs_down"] as const;
 
 export const ZConversationFilter = z
   .object({

@@ -9,6 +9,7 @@ import { reindexForEmbedder } from "./reindex";
 import { drainSimulationRuns } from "./simulation";
 import { getChatModel } from "@/server/chat/llm/model";
 import { logError } from "@/server/lib/log";
+import { retryPendingEscalations } from "@/server/chat/crisis-turn";
 
 interface Drain {
   running: boolean;
@@ -49,6 +50,11 @@ export const kickIngestion = drain("ingestion", async () => drainIngestionQueue(
 /** Delivers due crisis notifications now. */
 export const kickNotifications = drain("notifications", async () => deliverDueNotifications((await getDatabase()).db, getNotifyTransports()));
 
+/** Writes escalations that could not be written with their crisis reply, then delivers their notifications. */
+export const kickPendingEscalations = drain("escalations", async () => {
+  if ((await retryPendingEscalations((await getDatabase()).db)) > 0) kickNotifications();
+});
+
 /** Applies each organization's retention rule now, and forgets the rate-limit counts of finished windows. */
 export const kickRetention = drain("retention", async () => {
   const { db } = await getDatabase();
@@ -67,13 +73,19 @@ export const kickSimulationRuns = drain("simulation", async () =>
  */
 export function startBackgroundWorker(): void {
   if (state.fenshenTimers) return;
-  state.fenshenTimers = [setInterval(kickIngestion, 10_000), setInterval(kickNotifications, 2_000), setInterval(kickRetention, 60 * 60_000)];
+  state.fenshenTimers = [
+    setInterval(kickIngestion, 10_000),
+    setInterval(kickNotifications, 2_000),
+    setInterval(kickPendingEscalations, 5_000),
+    setInterval(kickRetention, 60 * 60_000),
+  ];
   for (const t of state.fenshenTimers) t.unref();
   // Simulation runs: resumed at start, then polled for runs queued elsewhere or due for a retry.
   state.fenshenTimers.push(setInterval(kickSimulationRuns, 5_000));
   state.fenshenTimers.at(-1)!.unref();
   kickSimulationRuns();
   kickNotifications();
+  kickPendingEscalations();
   kickRetention();
   // A changed embedder first loads (a bad EMBEDDING_* setting shows here, at start) and re-queues what
   // another embedder indexed; then the queue drains as usual.

@@ -185,8 +185,8 @@ describe("reload and history", () => {
   });
 
   it("shows an answer's urgency again after a reload, as the stream did", async () => {
-    const question = "Is chest tightness when I climb stairs a worry?";
-    const curatedId = await addCuratedAnswer(database.db, embedder, { orgId: target.orgId, avatarId: target.avatarId, question, answer: "Chest tightness on exertion needs a doctor today." });
+    const question = "Is ankle swelling in the evening a worry?";
+    const curatedId = await addCuratedAnswer(database.db, embedder, { orgId: target.orgId, avatarId: target.avatarId, question, answer: "Ankle swelling that is new needs a doctor today." });
     await database.db.update(curatedAnswers).set({ urgency: "today", live: true }).where(eq(curatedAnswers.id, curatedId));
 
     const dana: PatientIdentity = { sessionHash: sessionHash("browser", "dana-token"), userId: null };
@@ -201,7 +201,7 @@ describe("reload and history", () => {
     // The reloaded chat reads the same data part the stream sent, so the banner comes back.
     const reloaded = transcriptToUIMessages(transcript).messages.filter((m) => m.role === "assistant").map(readMessage);
     expect(reloaded.map((m) => m.urgency)).toEqual(["today", null]);
-    expect(reloaded[0]!.text).toBe("Chest tightness on exertion needs a doctor today.");
+    expect(reloaded[0]!.text).toBe("Ankle swelling that is new needs a doctor today.");
   });
 
   it("claims the browser's conversations when the patient signs in, and lists them in their history", async () => {

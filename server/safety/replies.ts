@@ -6,6 +6,7 @@ import type { CrisisCategory, CrisisEvidence, CrisisLevel } from "./detect";
 import hotlineTable from "./hotlines.json";
 import enReplies from "./replies/en.json";
 import zhReplies from "./replies/zh-CN.json";
+import screeningTable from "./replies/screening.json";
 
 export type Region = "CN" | "US" | "UK" | "INTL";
 export type Locale = "zh-CN" | "en";
@@ -90,3 +91,34 @@ export function getCrisisReply(args: {
   const text = REPLIES[locale][category][level].replace(NUMBERS_SLOT, listNumbers(hotlines, locale));
   return { text, hotlines };
 }
+
+/** A screening question: the C-SSRS opener, one red-flag question per emergency family, or safety now. */
+export type ScreeningId = "stroke" | "chest_pain" | "bleeding" | "breathing" | "medical" | "suicide" | "violence";
+export const SCREENING_IDS: readonly ScreeningId[] = ["stroke", "chest_pain", "bleeding", "breathing", "medical", "suicide", "violence"];
+
+/** Phrases per patient language: "any" opens on one phrase, "all" needs one phrase from every group. */
+export interface ScreeningTriggers {
+  any: string[];
+  all: string[][][];
+}
+
+export interface Screening {
+  id: ScreeningId;
+  category: CrisisCategory;
+  /** The level a yes escalates at. */
+  escalate: Exclude<CrisisLevel, "concern">;
+  question: Record<Locale, string>;
+  triggers: Record<Locale, ScreeningTriggers>;
+  /** Answers that describe a yes to this question ("it goes into my arm"), besides yes itself. */
+  yes: Record<Locale, string[]>;
+}
+
+const SCREENINGS = screeningTable.screens as Record<ScreeningId, Omit<Screening, "id">>;
+
+/** The vetted screening question and what its answer is judged by. */
+export function getScreening(id: ScreeningId): Screening {
+  return { id, ...SCREENINGS[id] };
+}
+
+/** Generic answer words per patient language: yes (a clause starts with it), affirming (anywhere in a clause), unsure. */
+export const SCREENING_ANSWERS = screeningTable.answers as Record<"yes" | "affirming" | "unsure", Record<Locale, string[]>>;

@@ -37,7 +37,8 @@ const INDIGESTION_CASE: CaseCardInput = {
   sex: "male",
   language: "en",
   chiefComplaint: "Indigestion",
-  openingLine: "I have had indigestion since dinner and antacids do not help.",
+  // Not "…and antacids do not help": that would open the built-in chest-pain screen, and this case is the avatar missing the red flag until taught.
+  openingLine: "I have had indigestion since dinner.",
   facts: [
     { topic: "associated_symptoms", answer: "Now you mention it, it goes into my left arm and I am sweating.", keywords: ["arm", "sweat", "spread"] },
     { topic: "onset", answer: "About forty minutes ago.", keywords: ["start", "when"] },
@@ -200,8 +201,8 @@ describe("an avatar with a consultation protocol", () => {
     const { runIds } = await doctor.simulationRun.start({ avatarId: avatar.id, caseIds: [headache.id] });
     await drain();
     const run = await doctor.simulationRun.get({ runId: runIds[0]! });
-    // The onset answer alone may already escalate (a sudden headache is the red flag); either way
-    // the card answered the question and the run ends in a crisis reply that pages nobody.
+    // The onset answer alone may already escalate (a sudden headache is the red flag), or a check-in's
+    // screening question; either way the card answered the question and the run ends in a crisis reply that pages nobody.
     expect(run.transcript.map((t) => t.role).slice(0, 3)).toEqual(["patient", "interviewer", "patient"]);
     expect(run.transcript[2]!.text).toContain("an hour ago");
     expect(run.transcript.at(-1)!.meta).toMatchObject({ kind: "crisis", crisis: true });

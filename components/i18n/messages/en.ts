@@ -92,6 +92,9 @@ export const en = {
   "chat.callback.done": "Thank you. The doctor's team has your number and will call you. If you are in danger, call the numbers above now.",
   "chat.support.title": "Support is available",
   "chat.support.body": "If things feel hard right now, these services are there to talk to.",
+  "chat.support.bodyMedical": "If it gets worse, or you are unsure, call for emergency help.",
+  "chat.support.bodyViolence": "If you or anyone else is in danger, call for help now.",
+  "chat.support.question": "Please answer the question at the end of the reply: your answer decides what happens next.",
 
   "auth.email": "Email",
   "auth.password": "Password",

@@ -91,6 +91,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   "chat.callback.done": "谢谢。医生团队已收到你的电话号码，会尽快联系你。如果你现在有危险，请立即拨打上面的电话。",
   "chat.support.title": "你可以找人聊聊",
   "chat.support.body": "如果此刻感到很难熬，这些服务随时可以倾听。",
+  "chat.support.bodyMedical": "如果症状加重或你拿不准，请拨打急救电话。",
+  "chat.support.bodyViolence": "如果你或其他人有危险，请立即求助。",
+  "chat.support.question": "请回答回复最后的问题：你的回答决定接下来怎么做。",
 
   "auth.email": "邮箱",
   "auth.password": "密码",

@@ -19,7 +19,7 @@ import { ChartPanel } from "./chart-panel";
 type Analytics = RouterOutputs["analytics"]["get"];
 type Preset = "7" | "30" | "90" | "custom";
 
-const COLORS = { brand: "#0f6b6b", accent: "#1e3a8a", muted: "#64748b", crisis: "#b91c1c" };
+const COLORS = { brand: "#0f6b6b", accent: "#1e3a8a", muted: "#64748b", crisis: "#b91c1c", checkIn: "#b45309" };
 const AXIS = { fontSize: 12, fill: "#334155" };
 
 const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
@@ -101,6 +101,7 @@ function Charts({ data }: { data: Analytics }) {
         <Stat label={t("analytics.stat.questions")} value={String(data.totals.questions)} />
         <Stat label={t("analytics.stat.answeredShare")} value={share} />
         <Stat label={t("analytics.stat.curated")} value={String(data.totals.curatedAnswersUsed)} />
+        <Stat label={t("analytics.stat.checkIns")} value={String(data.checkIns.total)} />
         <Stat label={t("analytics.stat.escalations")} value={String(data.escalations.total)} />
         <Stat label={t("analytics.stat.ack")} value={ack === null ? t("analytics.none") : t("analytics.stat.ackValue", { minutes: ack })} />
         <Stat label={t("analytics.stat.feedback")} value={`${data.feedback.up} / ${data.feedback.down}`} />
@@ -157,6 +158,27 @@ function Charts({ data }: { data: Analytics }) {
           </ResponsiveContainer>
         </ChartPanel>
       </div>
+
+      <ChartPanel
+        title={t("analytics.chart.safetyDaily")}
+        table={{
+          name: "check-ins",
+          header: [t("analytics.col.day"), t("analytics.series.checkIns"), t("analytics.series.escalations")],
+          rows: data.safetyDaily.map((d) => [d.day, d.checkIns, d.escalations]),
+        }}
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data.safetyDaily} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+            <CartesianGrid stroke="#e2e8f0" />
+            <XAxis dataKey="day" tick={AXIS} />
+            <YAxis allowDecimals={false} tick={AXIS} />
+            <Tooltip />
+            <Legend />
+            <Bar dataKey="checkIns" name={t("analytics.series.checkIns")} fill={COLORS.checkIn} />
+            <Bar dataKey="escalations" name={t("analytics.series.escalations")} fill={COLORS.crisis} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartPanel>
 
       <ChartPanel
         title={t("analytics.chart.hours")}

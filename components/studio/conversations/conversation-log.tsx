@@ -17,7 +17,7 @@ import { formatWhen } from "@/components/studio/versions/format";
 import { Transcript } from "./transcript";
 
 type Filter = RouterInputs["conversationLog"]["list"];
-const KINDS = ["crisis", "answered", "no_answer", "thumbs_down"] as const;
+const KINDS = ["crisis", "check_in", "answered", "no_answer", "thumbs_down"] as const;
 
 /** Reads the filter form: dates are whole days in the doctor's time zone. */
 function filterFrom(form: HTMLFormElement, avatarId: string): Filter {
@@ -137,6 +137,7 @@ export function ConversationLog({ avatarId }: { avatarId: string }) {
                         <span>{t("doctor.log.messages", { count: c.messageCount })}</span>
                         {c.versionNumber === null ? <Badge>{t("doctor.log.preview")}</Badge> : <Badge tone="brand">{t("doctor.versions.number", { number: c.versionNumber })}</Badge>}
                         {c.crisis ? <Badge tone="danger">{t("doctor.log.filter.kind.crisis")}</Badge> : null}
+                        {c.checkIn ? <Badge tone="warning">{t("doctor.log.filter.kind.check_in")}</Badge> : null}
                         {c.noAnswer ? <Badge tone="warning">{t("doctor.log.filter.kind.no_answer")}</Badge> : null}
                         {c.thumbsDown > 0 ? <Badge tone="warning">{t("doctor.log.filter.kind.thumbs_down")}</Badge> : null}
                       </span>

@@ -84,6 +84,7 @@ function Turn({ message: m, correction }: { message: LogMessage; correction?: Co
         <span className="text-sm font-semibold text-slate-900">{patient ? t("doctor.log.patient") : t("doctor.log.avatar")}</span>
         <time dateTime={new Date(m.createdAt).toISOString()}>{formatWhen(locale, m.createdAt)}</time>
         {m.kind === "crisis" ? <Badge tone="danger">{t("doctor.log.kind.crisis")}</Badge> : null}
+        {m.checkInCategory ? <Badge tone="warning">{t("doctor.log.kind.checkIn", { category: t(`analytics.category.${m.checkInCategory}`) })}</Badge> : null}
         {m.kind === "no_answer" ? <Badge tone="warning">{t("doctor.log.kind.no_answer")}</Badge> : null}
         {m.kind === "error" ? <Badge tone="danger">{t("doctor.log.kind.error")}</Badge> : null}
       </p>

@@ -1,8 +1,15 @@
 import type { AvatarSnapshot } from "@/db/schema";
 import type { RetrievedPassage } from "@/server/knowledge/retrieve/retrieve";
 
-/** Fences data so it cannot close its own block and speak outside it. */
-const fence = (text: string, tag: string) => text.replace(new RegExp(`<(\\/?)${tag}`, "gi"), "‹$1" + tag);
+/**
+ * Makes a field from a document or a patient inert as markup: every tag-like "<" ("</passage>",
+ * "<system>", "< /passages>") becomes "‹", so no body, title, heading, summary or message can close
+ * its block and speak outside it. A "<" before a number ("BP <140", "< 140") is left as it is.
+ */
+export const asData = (text: string) => text.replace(/<(?=\s*\/?\s*[\p{L}_!?])/gu, "‹");
+
+/** A field inside an attribute: inert as markup, on one line, without quotes that could end the attribute. */
+const asAttribute = (text: string) => asData(text).replace(/\s+/g, " ").replace(/"/g, "'");
 
 /**
  * The avatar's instructions: persona, the doctor's tone, scope and answer policy. Passages and the
@@ -34,18 +41,17 @@ export function buildSystemPrompt(persona: AvatarSnapshot, options: { generalLab
 export function buildPassagesBlock(passages: RetrievedPassage[]): string {
   const items = passages.map((p, i) => {
     const where = [p.documentTitle, ...p.headingPath].join(" › ");
-    const body = fence(p.content, "passage");
-    return `<passage n="${i + 1}" source="${where.replace(/"/g, "'")}">\n${body}\n</passage>`;
+    return `<passage n="${i + 1}" source="${asAttribute(where)}">\n${asData(p.content)}\n</passage>`;
   });
   return `<passages>\n${items.join("\n")}\n</passages>`;
 }
 
 /** The rolling summary of the conversation's earlier turns, as data. */
 export function buildSummaryBlock(summary: string): string {
-  return summary ? `<conversation_summary>\n${fence(summary, "conversation_summary")}\n</conversation_summary>\n\n` : "";
+  return summary ? `<conversation_summary>\n${asData(summary)}\n</conversation_summary>\n\n` : "";
 }
 
 /** The patient's question, fenced. */
 export function buildQuestionBlock(message: string): string {
-  return `<patient_question>\n${fence(message, "patient_question")}\n</patient_question>`;
+  return `<patient_question>\n${asData(message)}\n</patient_question>`;
 }
