@@ -57,6 +57,10 @@ export const ZFenshenExtra = z
     citations: z.array(ZCitation),
     crisis: z.object({ category: z.string(), level: z.string(), escalationId: z.string().nullable(), hotlines: z.array(ZHotline) }).nullable(),
     support: z.object({ hotlines: z.array(ZHotline) }).nullable(),
+    screening: z
+      .object({ category: z.string(), question: z.string() })
+      .nullable()
+      .describe("At a check-in, the screening question asked in the patient's language; the next message's answer decides."),
   })
   .loose()
   .describe("Fenshen's fields: the conversation, the crisis verdict and the citations.");

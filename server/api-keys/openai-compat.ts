@@ -138,7 +138,7 @@ type TurnResult = Awaited<ReturnType<typeof sendApiMessage>>;
 
 function extraFields(result: TurnResult): z.input<typeof ZFenshenExtra> {
   const { conversationId, messageId, text: _text, ...rest } = result;
-  return { conversation_id: conversationId, message_id: messageId, tier: result.crisis ? "crisis" : result.support ? "check_in" : "none", ...rest };
+  return { conversation_id: conversationId, message_id: messageId, ...rest };
 }
 
 /** The sources the answer's [n] markers point to, as numbered lines after it. */

@@ -101,7 +101,7 @@ export async function sendApiMessage(db: Db, principal: ApiPrincipal, conversati
   if (!done) throw new Error("the chat turn ended without an answer");
   // tier: "crisis" (vetted reply, a person paged), "check_in" (resources shown; `screening` is the question
   // the reply ends with, and the patient's answer decides), or "none".
-  const tier = crisis ? "crisis" : support ? "check_in" : "none";
+  const tier: "crisis" | "check_in" | "none" = crisis ? "crisis" : support ? "check_in" : "none";
   return { conversationId, messageId: done.messageId, kind: done.kind, tier, text, citations, crisis, support, screening };
 }
 
