@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateCorpus, generateDocument, generatePassage, generateQueries, PAGE_CHARS, rng } from "./corpus";
+import { generateCorpus, generateDocument, generatePassage, generateQueries, PAGE_CHARS } from "./corpus";
+import { seededRandom } from "@/server/lib/random";
 
 describe("generated benchmark corpus", () => {
   it("is deterministic", () => {
@@ -28,7 +29,7 @@ describe("generated benchmark corpus", () => {
   });
 
   it("varies its passages", () => {
-    const random = rng(9);
+    const random = seededRandom(9);
     const passages = Array.from({ length: 200 }, (_, i) => generatePassage(random, i % 2 ? "en" : "zh"));
     expect(new Set(passages.map((p) => p.content)).size).toBe(200);
     expect(passages.every((p) => p.headingPath.length === 2 && p.content.length > 200)).toBe(true);

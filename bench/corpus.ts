@@ -4,6 +4,7 @@
  * Deterministic (seeded), varied (topics from the synonym list, doses, durations, numbers), so the
  * keyword index and the vectors see realistic vocabularies and document frequencies, not copies.
  */
+import { seededRandom } from "@/server/lib/random";
 import { MEDICAL_GROUPS } from "@/server/knowledge/text/synonyms";
 
 /** A printed page: ~2,400 characters of English (about 400 words) or ~1,100 Chinese characters. */
@@ -11,17 +12,6 @@ export const PAGE_CHARS = { en: 2400, zh: 1100 } as const;
 
 export type Lang = "en" | "zh";
 
-/** mulberry32: small, fast, seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -120,7 +110,7 @@ export interface GeneratedDocument {
 
 /** One Markdown document of `pages` pages; each page is a "##" section of paragraphs and lists. */
 export function generateDocument(seed: number, pages: number, lang: Lang): GeneratedDocument {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const topicEntry = pick(r, TOPICS);
   const topic = pick(r, topicEntry[lang]);
   const vocab = lang === "en" ? EN : ZH;
@@ -142,7 +132,7 @@ export function generateDocument(seed: number, pages: number, lang: Lang): Gener
 
 /** Documents of 3..12 pages, alternating languages (about 60% English), until `pages` pages. */
 export function generateCorpus(seed: number, pages: number): GeneratedDocument[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const docs: GeneratedDocument[] = [];
   let total = 0;
   for (let i = 0; total < pages; i += 1) {
@@ -173,7 +163,7 @@ export function generatePassage(r: Rand, lang: Lang): GeneratedPassage {
 
 /** Patient-style questions over the same vocabulary, half English, half Chinese. */
 export function generateQueries(seed: number, n: number): string[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const out: string[] = [];
   for (let i = 0; i < n; i += 1) {
     const t = pick(r, TOPICS);

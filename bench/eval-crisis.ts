@@ -4,8 +4,9 @@
  * Lines: {"id","lang","text","label"} with label crisis_suicide | crisis_medical | crisis_violence | non_crisis.
  * Prints a readable report; the LAST stdout line is one JSON object with the headline metrics.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { jsonlFiles } from "./jsonl";
 import { performance } from "node:perf_hooks";
 import { assessCrisis, isCrisisReply, type CrisisVerdict } from "@/server/safety/detect";
 import {
@@ -34,14 +35,6 @@ function dataPathFromArgs(argv: string[]): string {
     if (arg.startsWith("--data=")) return path.resolve(arg.slice("--data=".length));
   }
   return path.resolve(process.cwd(), "../shared/evals/crisis-dev");
-}
-
-function jsonlFiles(target: string): string[] {
-  if (!statSync(target).isDirectory()) return [target];
-  return readdirSync(target, { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(".jsonl"))
-    .sort()
-    .map((name) => path.join(target, name));
 }
 
 /** "zh-CN", "zh-Hant" → "zh"; "en-GB" → "en": the targets are per language, not per locale. */

@@ -47,7 +47,8 @@ import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
 import { chooseVectorStrategy, HNSW_CANDIDATES, vectorSearch } from "@/server/knowledge/retrieve/search";
 import { getConfig } from "@/server/env";
 import { createTestOrg } from "@/server/test/db";
-import { generateCorpus, generatePassage, generateQueries, type Lang, rng } from "./corpus";
+import { generateCorpus, generatePassage, generateQueries, type Lang } from "./corpus";
+import { seededRandom } from "@/server/lib/random";
 import { percentile } from "./retrieval-metrics";
 
 const UPLOAD_LIMITS = { maxBytes: 100 << 20 };
@@ -112,7 +113,7 @@ async function ingestCorpus(db: Db, actor: Actor, avatarId: string, embedder: Em
 
 /** Step 2: synthetic passages for one avatar, in documents of SYNTHETIC_DOCUMENT_PASSAGES, straight into the tables. */
 async function insertSynthetic(db: Db, actor: Actor, avatarId: string, embedder: Embedder, count: number, seed: number): Promise<void> {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   for (let done = 0; done < count; ) {
     const n = Math.min(SYNTHETIC_DOCUMENT_PASSAGES, count - done);
     const [doc] = await db

@@ -6,8 +6,9 @@
  * a JSON summary (corpus size, calibration, out-of-fold recall and false-positive rates).
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { jsonlFiles } from "./jsonl";
 import { normalizeText } from "@/server/safety/normalize";
 import { vectorize } from "@/server/safety/classifier/features";
 import { MODEL_CLASSES } from "@/server/safety/classifier/model";
@@ -54,14 +55,6 @@ const LABEL_INDEX: Record<string, number> = {
   crisis_medical: 2,
   crisis_violence: 3,
 };
-
-function jsonlFiles(target: string): string[] {
-  if (!statSync(target).isDirectory()) return [target];
-  return readdirSync(target, { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(".jsonl"))
-    .sort()
-    .map((name) => path.join(target, name));
-}
 
 export interface Corpus {
   examples: TrainingExample[];
