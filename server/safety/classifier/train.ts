@@ -3,6 +3,7 @@
  * features, deterministic (seeded shuffle, fixed order of operations) so the same corpus gives the
  * same artifact byte for byte. Pure: bench/train-crisis.ts does the I/O.
  */
+import { seededRandom } from "@/server/lib/random";
 import { FEATURE_BITS, type FeatureVector, messageWindows } from "./features";
 import { MODEL_CLASSES, probabilities, type CrisisModelArtifact, type CrisisThresholds } from "./model";
 
@@ -32,18 +33,6 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 20261207,
   classWeights: [1, 1.6, 1.6, 1.8],
 };
-
-/** mulberry32: a tiny seeded generator, so the shuffle is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled(n: number, random: () => number): number[] {
   const order = Array.from({ length: n }, (_, i) => i);
