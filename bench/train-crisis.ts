@@ -36,6 +36,8 @@ export const TRAINING_SOURCES = [
   "bench/crisis-redteam.jsonl",
   "bench/crisis-rounds/round-1.jsonl",
   "bench/crisis-rounds/round-2.jsonl",
+  "bench/crisis-rounds/round-3.jsonl",
+  "bench/crisis-rounds/round-4.jsonl",
 ];
 
 /** Out-of-fold false-positive budgets the tier thresholds are set from (blind rounds run higher). */
