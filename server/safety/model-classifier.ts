@@ -1,5 +1,6 @@
 import { generateText } from "ai";
 import { z } from "zod";
+import { asData } from "@/server/lib/as-data";
 import type { ChatModel } from "@/server/chat/llm/model";
 import type { CrisisCategory, CrisisLevel, CrisisVerdict } from "./detect";
 import { logWarning } from "@/server/lib/log";
@@ -23,6 +24,11 @@ const SYSTEM = [
   'Reply with JSON only: {"category": "...", "level": "...", "reason": "..."}',
 ].join("\n");
 
+/** The patient's words as fenced data: no turn can close its block and speak as an instruction. */
+export function classifierPrompt(message: string, recent: string[]): string {
+  return `<earlier_turns>\n${recent.map(asData).join("\n")}\n</earlier_turns>\n<latest_message>\n${asData(message)}\n</latest_message>`;
+}
+
 /**
  * Asks the configured model for a second opinion. Any failure (timeout, bad JSON) returns null:
  * the rule verdict always stands on its own.
@@ -32,7 +38,7 @@ export async function classifyWithModel(model: ChatModel, message: string, recen
     const { text } = await generateText({
       model: model.model,
       system: SYSTEM,
-      prompt: `<earlier_turns>\n${recent.join("\n")}\n</earlier_turns>\n<latest_message>\n${message}\n</latest_message>`,
+      prompt: classifierPrompt(message, recent),
       abortSignal: AbortSignal.timeout(Math.min(model.timeoutMs, CLASSIFIER_TIMEOUT_MS)),
       maxRetries: 0,
       temperature: 0,

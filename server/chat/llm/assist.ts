@@ -5,7 +5,7 @@
 import { generateText } from "ai";
 import type { ChatModel } from "./model";
 import { logWarning } from "@/server/lib/log";
-import { asData } from "./prompt";
+import { asData } from "@/server/lib/as-data";
 
 /** Short tasks get a fraction of the answer timeout, so a slow model cannot hold the patient up long. */
 const TASK_TIMEOUT_SHARE = 0.5;
