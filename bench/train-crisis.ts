@@ -38,6 +38,7 @@ export const TRAINING_SOURCES = [
   "bench/crisis-rounds/round-2.jsonl",
   "bench/crisis-rounds/round-3.jsonl",
   "bench/crisis-rounds/round-4.jsonl",
+  "bench/crisis-rounds/round-5.jsonl",
 ];
 
 /** Out-of-fold false-positive budgets the tier thresholds are set from (blind rounds run higher). */

@@ -1,3 +1,4 @@
+import { assessCrisisRules } from "@/server/safety/detect";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
@@ -57,7 +58,9 @@ const HEADACHE: TProtocolInput = {
 
 async function turn(conversationId: string, message: string, chatModel: ReturnType<typeof createChatModel> = null, t: ChatTarget = target) {
   const events: ChatEvent[] = [];
-  for await (const e of respond({ db: database.db, embedder, chatModel }, { target: t, conversationId, message })) events.push(e);
+  // Protocol flow under test: the rules alone assess, so a retrained classifier that escalates a
+  // red-flag answer a step earlier (as it may) does not change which path these tests exercise.
+  for await (const e of respond({ db: database.db, embedder, chatModel, assess: assessCrisisRules }, { target: t, conversationId, message })) events.push(e);
   const text = events.flatMap((e) => (e.type === "text" ? [e.delta] : [])).join("");
   const done = events.at(-1) as Extract<ChatEvent, { type: "done" }>;
   return { events, text, done };
