@@ -3,8 +3,12 @@ import { expectNoSeriousA11yViolations } from "./axe";
 import { DEMO_DOCTOR, signIn } from "./fixtures";
 
 const AVATAR_NAME = "林文医生 Dr. Lin Wen";
-/** The starter library's stroke presented as tiredness (English): the demo cardiologist has no protocol that asks about it. */
-const CASE_NAME = "Margaret Ellis";
+/**
+ * The starter library's poorly controlled asthma (English): the offline avatar answers the opener
+ * without asking about night symptoms, the preventer or triggers, so teaching it to ask shows.
+ * (The crisis cases now escalate on the built-in red-flag screen or the crisis classifier.)
+ */
+const CASE_NAME = "Daniel Okafor";
 
 /** The score a finished run shows, as a number. */
 async function scoreOf(detail: Locator): Promise<number> {
@@ -31,13 +35,13 @@ test("the doctor runs the avatar on a virtual patient, reads the scorecard, teac
   await panel.getByTestId("run-one").click();
   const detail = panel.getByTestId("run-detail");
   const before = await scoreOf(detail);
-  await expect(detail.getByTestId("patient-turn").first()).toContainText("tired");
+  await expect(detail.getByTestId("patient-turn").first()).toContainText("inhaler");
   await expect(detail.getByTestId("point-lost").first()).toBeVisible();
 
-  // The scorecard lists the case with its score, and whether the crisis was escalated.
+  // The scorecard lists the case with its score, and that it is not a crisis case.
   const row = panel.getByTestId("scorecard-row").filter({ hasText: CASE_NAME });
   await expect(row).toContainText(String(before));
-  await expect(row).toContainText(/Escalated|Not escalated/);
+  await expect(row).toContainText("Not a crisis case");
   await expectNoSeriousA11yViolations(page, "simulation run and scorecard");
 
   // Teach the first avatar turn: what it should have asked.
@@ -45,7 +49,7 @@ test("the doctor runs the avatar on a virtual patient, reads the scorecard, teac
   const dialog = page.getByRole("dialog", { name: "Teach the avatar" });
   await expect(dialog).toBeVisible();
   await expectNoSeriousA11yViolations(page, "teaching dialog");
-  await dialog.getByLabel("What it should have said or asked").fill("Before anything else: when did it start? Is one arm or hand weak, or is your speech slurred? Is your face drooping?");
+  await dialog.getByLabel("What it should have said or asked").fill("Before anything else: how often does it wake you at night? Do you use a preventer as well as the reliever inhaler? Does smoke or a pet trigger it?");
   await dialog.getByRole("button", { name: "Save correction" }).click();
   await expect(dialog).toBeHidden();
   await expect(detail.getByText("Saved. Re-run the case to see the score move.")).toBeVisible();
@@ -56,7 +60,7 @@ test("the doctor runs the avatar on a virtual patient, reads the scorecard, teac
   await expect(panel.getByTestId("run-previous-score")).toContainText(String(before), { timeout: 90_000 });
   const after = await scoreOf(panel.getByTestId("run-detail"));
   expect(after).toBeGreaterThan(before);
-  // The patient revealed the hidden red flag only now that it was asked.
-  await expect(panel.getByTestId("run-detail").getByTestId("patient-turn").filter({ hasText: "slurred" }).first()).toBeVisible();
+  // The patient told what was only revealed when asked.
+  await expect(panel.getByTestId("run-detail").getByTestId("patient-turn").filter({ hasText: /flatmate|nights a week/ }).first()).toBeVisible();
   await expect(panel.getByTestId("scorecard-row").filter({ hasText: CASE_NAME })).toContainText(`${before} → ${after}`, { timeout: 15_000 });
 });
