@@ -7,11 +7,8 @@ import { POST as postMessage } from "@/app/api/v1/conversations/[conversationId]
 import { POST as postConversation } from "@/app/api/v1/conversations/route";
 import { GET as getEscalations } from "@/app/api/v1/escalations/route";
 import type { Actor } from "@/server/auth/actor";
-import { createAvatar, publishAvatar } from "@/server/avatars/avatar.service";
-import { drainIngestionQueue } from "@/server/jobs/ingest";
-import { pasteDocument } from "@/server/knowledge/document.service";
-import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
-import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
+import { publishedSaltAvatar } from "@/server/test/chat";
+import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { createApiKey, hashApiKey, revokeApiKey } from "./api-keys.service";
 
 let database: Database;
@@ -33,21 +30,13 @@ const call = async (handler: (r: Request, c: { params: Promise<never> }) => Prom
   return { status: response.status, json: (await response.json()) as { data?: any; error?: { code: string; message: string } } };
 };
 
-async function publishedAvatar(actor: Actor, name: string) {
-  const avatar = await createAvatar(database.db, actor, testAvatarProfile(name, { specialty: "Cardiology" }));
-  await pasteDocument(database.db, actor, { avatarId: avatar.id, title: "Salt", text: "# Salt\n\nEat less than five grams of salt a day. Salt hides in bread, soup and processed meat." }, { maxBytes: 1 << 20 });
-  await drainIngestionQueue(database.db, createOfflineEmbedder());
-  await publishAvatar(database.db, actor, avatar.id);
-  return avatar.slug;
-}
-
 beforeAll(async () => {
   database = await createTestDatabase();
   globalForDb.fenshenDatabase = async () => database;
   adminA = (await createTestOrg(database, ["admin"])).actors.admin;
   adminB = (await createTestOrg(database, ["admin"])).actors.admin;
-  slugA = await publishedAvatar(adminA, "Dr. A");
-  slugB = await publishedAvatar(adminB, "Dr. B");
+  slugA = await publishedSaltAvatar(database.db, adminA, "Dr. A");
+  slugB = await publishedSaltAvatar(database.db, adminB, "Dr. B");
 });
 
 afterAll(async () => {

@@ -6,11 +6,8 @@ import { escalations, messages } from "@/db/schema";
 import { POST as postCompletion } from "@/app/api/v1/chat/completions/route";
 import { GET as getModels } from "@/app/api/v1/models/route";
 import type { Actor } from "@/server/auth/actor";
-import { createAvatar, publishAvatar } from "@/server/avatars/avatar.service";
-import { drainIngestionQueue } from "@/server/jobs/ingest";
-import { pasteDocument } from "@/server/knowledge/document.service";
-import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
-import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
+import { publishedSaltAvatar } from "@/server/test/chat";
+import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { serveRoutes } from "@/server/test/route-server";
 import { createApiKey } from "./api-keys.service";
 import { ZChatCompletion, ZChatCompletionChunk, ZModelList } from "./openai-compat.schema";
@@ -34,14 +31,6 @@ const keyWith = async (actor: Actor, ...scopes: ("avatars:read" | "conversations
 const userMessages = (conversationId: string) =>
   database.db.select({ content: messages.content }).from(messages).where(and(eq(messages.conversationId, conversationId), eq(messages.role, "patient"))).orderBy(asc(messages.createdAt));
 
-async function publishedAvatar(actor: Actor, name: string) {
-  const avatar = await createAvatar(database.db, actor, testAvatarProfile(name, { specialty: "Cardiology" }));
-  await pasteDocument(database.db, actor, { avatarId: avatar.id, title: "Salt", text: "# Salt\n\nEat less than five grams of salt a day. Salt hides in bread, soup and processed meat." }, { maxBytes: 1 << 20 });
-  await drainIngestionQueue(database.db, createOfflineEmbedder());
-  await publishAvatar(database.db, actor, avatar.id);
-  return avatar.slug;
-}
-
 beforeAll(async () => {
   database = await createTestDatabase();
   globalForDb.fenshenDatabase = async () => database;
@@ -49,8 +38,8 @@ beforeAll(async () => {
   adminA = orgA.actors.admin;
   adminB = (await createTestOrg(database, ["admin"])).actors.admin;
   orgSlugA = (await database.db.query.organizations.findFirst({ where: (o, { eq }) => eq(o.id, orgA.orgId) }))!.slug;
-  slugA = await publishedAvatar(adminA, "Dr. A");
-  slugB = await publishedAvatar(adminB, "Dr. B");
+  slugA = await publishedSaltAvatar(database.db, adminA, "Dr. A");
+  slugB = await publishedSaltAvatar(database.db, adminB, "Dr. B");
   server = await serveRoutes({ "/api/v1/chat/completions": { POST: postCompletion }, "/api/v1/models": { GET: getModels } });
 });
 

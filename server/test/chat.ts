@@ -1,9 +1,13 @@
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
-import { getAvatarOrThrow, getPublishedAvatarBySlug, snapshotOf } from "@/server/avatars/avatar.service";
+import { createAvatar, getAvatarOrThrow, getPublishedAvatarBySlug, publishAvatar, snapshotOf } from "@/server/avatars/avatar.service";
 import { openConversation } from "@/server/chat/conversation.service";
 import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";
+import { drainIngestionQueue } from "@/server/jobs/ingest";
+import { pasteDocument } from "@/server/knowledge/document.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
+import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
+import { testAvatarProfile } from "@/server/test/db";
 
 /** A patient's target, as the chat service resolves a slug, but uncached: tests re-publish and ask at once. */
 export async function publishedTestTarget(db: Db, slug: string): Promise<ChatTarget> {
@@ -26,4 +30,13 @@ export async function askOffline(db: Db, embedder: Embedder, target: ChatTarget,
   const text = events.flatMap((e) => (e.type === "text" ? [e.delta] : [])).join("");
   const citations = events.flatMap((e) => (e.type === "citations" ? e.citations : []));
   return { conversationId, messageId: done.messageId, kind: done.kind, text, titles: [...new Set(citations.map((c) => c.documentTitle))] };
+}
+
+/** A published cardiology avatar with one indexed document about salt; returns its slug. */
+export async function publishedSaltAvatar(db: Db, actor: Actor, name: string): Promise<string> {
+  const avatar = await createAvatar(db, actor, testAvatarProfile(name, { specialty: "Cardiology" }));
+  await pasteDocument(db, actor, { avatarId: avatar.id, title: "Salt", text: "# Salt\n\nEat less than five grams of salt a day. Salt hides in bread, soup and processed meat." }, { maxBytes: 1 << 20 });
+  await drainIngestionQueue(db, createOfflineEmbedder());
+  await publishAvatar(db, actor, avatar.id);
+  return avatar.slug;
 }
