@@ -58,6 +58,9 @@ export const ZConfig = z
     SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional()),
     SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default("Fenshen <no-reply@fenshen.local>")),
     MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
+    /** The OCR programs scanned pages are read with (a name looked up on PATH, or a path). */
+    TESSERACT_PATH: z.preprocess(emptyToUndefined, z.string().default("tesseract")),
+    PDFTOPPM_PATH: z.preprocess(emptyToUndefined, z.string().default("pdftoppm")),
     /**
      * Internal hosts and CIDR ranges organizations may send crisis webhooks to (on-premises installs),
      * e.g. "hooks.hospital.lan, 10.20.0.0/16"; everything else must be a public https address.

@@ -46,6 +46,12 @@ function hnswIndexes(table: string, column: { name: string }) {
   });
 }
 
+/** A page read by OCR (1 for an image) and the recognizer's mean word confidence, 0..100 (null: it found no text). */
+export interface OcrPage {
+  page: number;
+  confidence: number | null;
+}
+
 export const documentStatus = pgEnum("document_status", ["queued", "processing", "ready", "failed"]);
 
 /** What kind of source a document is, as a doctor would cite it. */
@@ -77,6 +83,8 @@ export const documents = pgTable(
      */
     passageGeneration: text("passage_generation").notNull().default(""),
     enabled: boolean("enabled").notNull().default(true),
+    /** The pages of the live passages that were read by OCR (scanned PDF pages, an image), with confidence. */
+    ocrPages: jsonb("ocr_pages").$type<OcrPage[]>().notNull().default([]),
     attempts: integer("attempts").notNull().default(0),
     // Provenance: what the patient's citation shows and what the studio flags when it is due for review.
     sourceKind: documentSourceKind("source_kind"),

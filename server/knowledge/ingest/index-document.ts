@@ -110,7 +110,7 @@ export async function indexDocument(db: Db, embedder: Embedder, doc: DocumentRow
       // Lets timers, I/O and queued queries run: PGlite settles queries without returning to the event loop.
       await nextTurn();
     }
-    live = await swapIn(db, embedder, doc, { targetId, generation, passageCount: chunks.length, faq, questionVector: vectors.question, bytes });
+    live = await swapIn(db, embedder, doc, { targetId, generation, passageCount: chunks.length, faq, ocrPages: prepared.ocrPages, questionVector: vectors.question, bytes });
   } catch (e) {
     // The document was deleted while its passages were being written: nothing to index any more.
     const [stillThere] = await db.select({ id: documents.id }).from(documents).where(eq(documents.id, targetId));
@@ -126,6 +126,7 @@ interface Swap {
   generation: string;
   passageCount: number;
   faq: PreparedDocument["faq"];
+  ocrPages: PreparedDocument["ocrPages"];
   questionVector: (i: number) => number[];
   bytes: Uint8Array;
 }
@@ -176,6 +177,7 @@ async function swapIn(db: Db, embedder: Embedder, doc: DocumentRow, swap: Swap):
         progress: 100,
         passageCount: swap.passageCount,
         passageGeneration: swap.generation,
+        ocrPages: swap.ocrPages,
         error: null,
         updatedAt: new Date(),
         ...(doc.replacesDocumentId

@@ -6,7 +6,7 @@
  * serves its requests one after another: an upload never waits behind a long document.
  */
 import { Worker } from "node:worker_threads";
-import { type IngestLimits, ingestLimits } from "@/server/knowledge/limits";
+import { type IngestLimits, ingestLimits, readingLimits } from "@/server/knowledge/limits";
 import { AppError } from "@/server/lib/errors";
 import type { DocumentFormat } from "./parse";
 import type { PrepareInput, PreparedDocument } from "./prepare";
@@ -91,9 +91,6 @@ function runNow(lane: Lane, request: WorkerRequest, limits: IngestLimits): Promi
     worker.postMessage(request, [request.input.bytes.buffer as ArrayBuffer]);
   });
 }
-
-/** The limits the worker applies while it reads (time and memory are enforced from here). */
-const readingLimits = (limits: IngestLimits) => ({ maxTextChars: limits.maxTextChars, maxPdfPages: limits.maxPdfPages });
 
 /** A copy crosses to the worker: the caller keeps its bytes (a replacement stores them). */
 const copyOf = (bytes: Uint8Array) => bytes.slice();

@@ -1,16 +1,17 @@
 /**
  * One entry for every format a doctor can upload. `checkDocument` runs the quick checks while the
  * upload request waits (wrong type, empty, not a zip, archive bomb, encrypted, damaged or over-long PDF,
- * FAQ columns), so most bad files are refused at once with their reason; `parseDocument` does the full
- * work in the background job. Both run in the ingestion worker (ingest-worker.ts), never on the thread
+ * an image too large to read, FAQ columns), so most bad files are refused at once with their reason;
+ * `parseDocument` does the full work (OCR of scans included) in the background job. Both run in the ingestion worker (ingest-worker.ts), never on the thread
  * that answers patients. Each format lives in parsers/<format>.ts.
  */
-import { type IngestLimits, ingestLimits } from "@/server/knowledge/limits";
+import { type ReadingLimits, readingLimits } from "@/server/knowledge/limits";
 import { AppError } from "@/server/lib/errors";
 import { tooMuchText } from "./parsers/budget";
 import { csvFaqEntries, parseCsv } from "./parsers/csv";
 import { checkDocx, parseDocx } from "./parsers/docx";
 import { parseHtml } from "./parsers/html";
+import { checkImage, parseImage } from "./parsers/image";
 import { parseMarkdown } from "./parsers/markdown";
 import { checkPdf, parsePdf } from "./parsers/pdf";
 import { decodeText, parsePlainText } from "./parsers/text";
@@ -19,7 +20,8 @@ import { parseXlsx } from "./parsers/xlsx";
 
 export type { FaqEntry, ParsedDocument } from "./parsers/types";
 
-export const DOCUMENT_FORMATS = ["markdown", "text", "pdf", "docx", "html", "csv", "xlsx"] as const;
+/** "image": a PNG or JPEG of a page, read by OCR. */
+export const DOCUMENT_FORMATS = ["markdown", "text", "pdf", "docx", "html", "csv", "xlsx", "image"] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
@@ -33,6 +35,9 @@ const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   htm: "html",
   csv: "csv",
   xlsx: "xlsx",
+  png: "image",
+  jpg: "image",
+  jpeg: "image",
 };
 
 /** Formats whose rows are question/answer pairs (each pair becomes a curated answer). */
@@ -75,11 +80,7 @@ function assertNotEmpty(bytes: Uint8Array): void {
  * The cheap checks, at upload. What passes may still fail in the job (a scanned PDF, a damaged Word
  * body), and then the document shows the reason.
  */
-export async function checkDocument(
-  bytes: Uint8Array,
-  format: DocumentFormat | string,
-  limits: Pick<IngestLimits, "maxTextChars" | "maxPdfPages"> = ingestLimits(),
-): Promise<void> {
+export async function checkDocument(bytes: Uint8Array, format: DocumentFormat | string, limits: ReadingLimits = readingLimits()): Promise<void> {
   assertNotEmpty(bytes);
   switch (asFormat(format)) {
     case "markdown":
@@ -98,6 +99,9 @@ export async function checkDocument(
       // FAQ sheets are small: reading the sheet now tells the doctor at once if the columns are missing.
       parseXlsx(bytes, limits.maxTextChars);
       return;
+    case "image":
+      checkImage(bytes, limits.ocr.maxPixels);
+      return;
   }
 }
 
@@ -105,18 +109,14 @@ export async function checkDocument(
  * Decodes an upload into text (and, for FAQ sheets, its question/answer pairs). Formats that can expand
  * (sheets, archives, PDFs) stop at the text limit while they read; the check at the end covers the rest.
  */
-export async function parseDocument(
-  bytes: Uint8Array,
-  format: DocumentFormat | string,
-  limits: Pick<IngestLimits, "maxTextChars" | "maxPdfPages"> = ingestLimits(),
-): Promise<ParsedDocument> {
+export async function parseDocument(bytes: Uint8Array, format: DocumentFormat | string, limits: ReadingLimits = readingLimits()): Promise<ParsedDocument> {
   assertNotEmpty(bytes);
   const parsed = await parseFormat(bytes, asFormat(format), limits);
   if (parsed.text.length > limits.maxTextChars) throw tooMuchText("document", limits.maxTextChars);
   return parsed;
 }
 
-async function parseFormat(bytes: Uint8Array, format: DocumentFormat, limits: Pick<IngestLimits, "maxTextChars" | "maxPdfPages">): Promise<ParsedDocument> {
+async function parseFormat(bytes: Uint8Array, format: DocumentFormat, limits: ReadingLimits): Promise<ParsedDocument> {
   switch (format) {
     case "markdown":
       return parseMarkdown(bytes);
@@ -132,5 +132,7 @@ async function parseFormat(bytes: Uint8Array, format: DocumentFormat, limits: Pi
       return parseCsv(bytes);
     case "xlsx":
       return parseXlsx(bytes, limits.maxTextChars);
+    case "image":
+      return parseImage(bytes, limits);
   }
 }

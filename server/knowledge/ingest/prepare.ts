@@ -4,7 +4,8 @@
  * answers patients; the database half stays in the main process (index-document.ts).
  */
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
-import type { IngestLimits } from "@/server/knowledge/limits";
+import type { OcrPage } from "@/db/schema/knowledge";
+import type { ReadingLimits } from "@/server/knowledge/limits";
 import { passageKeywordFields } from "@/server/knowledge/retrieve/keyword-index";
 import { type Chunk, chunkDocument } from "./chunk";
 import { type FaqEntry, parseDocument, type ParsedDocument } from "./parse";
@@ -18,7 +19,7 @@ export interface PrepareInput {
   title: string;
   /** Whether to make the offline embedder's vectors here too (when it is the active embedder). */
   embedOffline: boolean;
-  limits: Pick<IngestLimits, "maxTextChars" | "maxPdfPages">;
+  limits: ReadingLimits;
 }
 
 export interface PreparedDocument {
@@ -27,6 +28,8 @@ export interface PreparedDocument {
   embedTexts: string[];
   keywordFields: { head: string; concepts: string; body: string }[];
   faq: FaqEntry[];
+  /** Pages read by OCR, with its confidence (none for a document with a text layer throughout). */
+  ocrPages: OcrPage[];
   /**
    * Offline vectors, row after row (chunks, then FAQ questions), when the offline embedder is active;
    * one Float32Array so it crosses to the main thread without a copy (pgvector stores float4 anyway).
@@ -68,5 +71,5 @@ export async function prepareDocument(input: PrepareInput): Promise<PreparedDocu
       for (const [i, vector] of batch.entries()) vectors.set(vector, (start + i) * embedder.dimensions);
     }
   }
-  return { chunks, embedTexts, keywordFields, faq, vectors };
+  return { chunks, embedTexts, keywordFields, faq, ocrPages: parsed.ocrPages ?? [], vectors };
 }

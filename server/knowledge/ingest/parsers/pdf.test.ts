@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chunkDocument } from "@/server/knowledge/ingest/chunk";
+import { readingLimits } from "@/server/knowledge/limits";
 import { buildPdf } from "./fixtures";
 import { checkPdf, parsePdf } from "./pdf";
 
@@ -25,13 +26,13 @@ describe("PDF", () => {
     const pdf = buildPdf(["One", "Two", "Three"].map((heading) => ({ heading, lines: [`Page ${heading} has enough text to index as a page.`] })));
     const message = "This PDF has 3 pages; one document may have at most 2. Split it into smaller PDFs (by chapter, say) and upload those.";
     await expect(checkPdf(pdf, 2)).rejects.toThrow(message);
-    await expect(parsePdf(pdf, { maxPdfPages: 2, maxTextChars: 1_000_000 })).rejects.toThrow(message);
-    expect((await parsePdf(pdf, { maxPdfPages: 3, maxTextChars: 1_000_000 })).pageBreaks).toHaveLength(3);
+    await expect(parsePdf(pdf, { ...readingLimits(), maxPdfPages: 2 })).rejects.toThrow(message);
+    expect((await parsePdf(pdf, { ...readingLimits(), maxPdfPages: 3 })).pageBreaks).toHaveLength(3);
   });
 
   it("stops reading a PDF whose text passes the character limit", async () => {
     const pdf = buildPdf([{ lines: ["Eat less than five grams of salt a day."] }, { lines: ["Salt hides in bread and soup, and in sauces."] }]);
-    await expect(parsePdf(pdf, { maxPdfPages: 10, maxTextChars: 50 })).rejects.toThrow(/This PDF expands to more than 50 characters of text/);
+    await expect(parsePdf(pdf, { ...readingLimits(), maxTextChars: 50 })).rejects.toThrow(/This PDF expands to more than 50 characters of text/);
   });
 
   it("drops running headers and page numbers repeated on every page", async () => {
@@ -43,8 +44,8 @@ describe("PDF", () => {
     expect(text).toMatch(/Sleep seven hours/);
   });
 
-  it("refuses a PDF with no text layer as scanned", async () => {
-    await expect(parsePdf(buildPdf([{ lines: [] }, { lines: [] }]))).rejects.toThrow("This PDF looks scanned; no text to index.");
+  it("refuses a PDF with neither text nor images as having no text", async () => {
+    await expect(parsePdf(buildPdf([{ lines: [] }, { lines: [] }]))).rejects.toThrow("This PDF has no text to index: its pages hold neither text nor scanned images.");
   });
 
   it("refuses an encrypted PDF, at upload already", async () => {

@@ -2,27 +2,40 @@
  * PDF text layer through pdfjs (legacy build, which runs on Node 20). Lines are rebuilt from the text
  * items' positions, joined into paragraphs, larger-type short lines become headings, running headers,
  * footers and page numbers are dropped, and the offset where each page starts is kept so passages know
- * their page. Encrypted, damaged and scanned (image-only) PDFs are refused with what to do about it.
+ * their page. Scanned pages (an image and next to no text layer) are read by OCR (../ocr.ts).
+ * Encrypted, damaged and empty PDFs are refused with what to do about it.
  */
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api";
-import { type IngestLimits, ingestLimits } from "@/server/knowledge/limits";
+import { ingestLimits, type ReadingLimits, readingLimits } from "@/server/knowledge/limits";
 import { AppError } from "@/server/lib/errors";
-import { HAN_CLASS } from "@/server/knowledge/text/language";
+import { type RecognizedPage, recognizePdfPages, type ScannedPage } from "../ocr";
 import { textBudget } from "./budget";
+import { asText, HAN_END, HAN_START, joinLines } from "./join";
 import { looksLikePdf } from "./text";
 import type { ParsedDocument } from "./types";
 
 const NOT_PDF = "This file is not a PDF (its content does not start like one). Check that you chose the right file, or give it its real extension.";
 const DAMAGED = "This PDF could not be read: it looks damaged or incomplete. Open it in a PDF reader, save or export a fresh copy, and upload that.";
 const ENCRYPTED = "This PDF is password-protected. Save a copy without the password (or print it to a new PDF) and upload that.";
-const SCANNED =
-  "This PDF looks scanned; no text to index. It holds images of pages, not text. Run text recognition (OCR) on it, or upload the original Word or text file.";
+const NO_TEXT = "This PDF has no text to index: its pages hold neither text nor scanned images. Upload the original Word or text file.";
+const NOTHING_RECOGNIZED =
+  "This PDF looks scanned, and text recognition (OCR) found no text on its pages. If it is a scan of text, scan it again (300 dpi, upright, in focus) or upload the original Word or text file.";
 const UNREADABLE_FONTS =
   "This PDF's text cannot be extracted: its fonts do not say which characters they draw. Export it to PDF again from the original, or upload the Word or text file.";
 
-/** Fewer visible characters per page than this, on average, is a scanned document (maybe with a watermark). */
+/** A page with an image and fewer visible characters than this is a scan (maybe with a watermark or page number). */
 const MIN_CHARS_PER_PAGE = 25;
+
+const IMAGE_OPS = new Set([
+  pdfjs.OPS.paintImageXObject,
+  pdfjs.OPS.paintImageXObjectRepeat,
+  pdfjs.OPS.paintInlineImageXObject,
+  pdfjs.OPS.paintInlineImageXObjectGroup,
+  pdfjs.OPS.paintImageMaskXObject,
+  pdfjs.OPS.paintImageMaskXObjectGroup,
+  pdfjs.OPS.paintImageMaskXObjectRepeat,
+]);
 
 type PdfDocument = Awaited<ReturnType<typeof pdfjs.getDocument>["promise"]>;
 
@@ -70,9 +83,6 @@ interface Line {
   y: number;
   size: number;
 }
-
-const HAN_END = new RegExp(`[${HAN_CLASS}，。！？；：、（）「」]$`);
-const HAN_START = new RegExp(`^[${HAN_CLASS}，。！？；：、（）「」]`);
 
 /** Text items to lines: a new line where the baseline moves or pdfjs marks an end of line. */
 function linesOf(items: TextItem[]): Line[] {
@@ -132,13 +142,6 @@ const SENTENCE_END = /[.!?。！？；;:：,，]$/;
 const BULLET = /^(?:[-*•·▪◦‣]|\d{1,3}[.)、]|[a-z][.)]|[（(]\d{1,3}[)）])\s*/;
 const MAX_HEADING_CHARS = 120;
 
-/** Joins a paragraph's lines: no space between Chinese characters, hyphenated words mended. */
-function joinLines(a: string, b: string): string {
-  if (/[a-z]-$/.test(a) && /^[a-z]/.test(b)) return a.slice(0, -1) + b;
-  if (HAN_END.test(a) && HAN_START.test(b)) return a + b;
-  return `${a} ${b}`;
-}
-
 function pageText(lines: Line[], body: number, headingSizes: number[], running: Set<string>): string {
   const blocks: string[] = [];
   let paragraph: Line | null = null;
@@ -147,8 +150,7 @@ function pageText(lines: Line[], body: number, headingSizes: number[], running: 
   const gaps = kept.slice(1).map((l, i) => kept[i]!.y - l.y).filter((g) => g > 0).sort((p, q) => p - q);
   const lineGap = gaps[Math.floor(gaps.length / 2)] ?? body * 1.2;
   const flush = () => {
-    // Text that would read as Markdown structure (a "#" or "|" line, a code fence) is text here.
-    if (paragraph) blocks.push(paragraph.text.replace(/^(?=[#|`~>])/, "\u200b"));
+    if (paragraph) blocks.push(asText(paragraph.text));
     paragraph = null;
   };
   for (const line of kept) {
@@ -186,9 +188,16 @@ function visibleChars(text: string): number {
   return text.replace(/\s+/g, "").length;
 }
 
-export async function parsePdf(bytes: Uint8Array, limits: Pick<IngestLimits, "maxPdfPages" | "maxTextChars"> = ingestLimits()): Promise<ParsedDocument> {
+/** Whether a page paints an image (a scan, a photo, a logo): only then can OCR find text where the text layer has none. */
+async function paintsImage(page: pdfjs.PDFPageProxy): Promise<boolean> {
+  const ops = await page.getOperatorList();
+  return ops.fnArray.some((op) => IMAGE_OPS.has(op));
+}
+
+export async function parsePdf(bytes: Uint8Array, limits: ReadingLimits = readingLimits()): Promise<ParsedDocument> {
   const doc = await openPdf(bytes);
   const pages: Line[][] = [];
+  const scanned: ScannedPage[] = [];
   const spend = textBudget("PDF", limits.maxTextChars);
   try {
     assertPageCount(doc.numPages, limits.maxPdfPages);
@@ -198,6 +207,10 @@ export async function parsePdf(bytes: Uint8Array, limits: Pick<IngestLimits, "ma
       const lines = linesOf(content.items.filter((item): item is TextItem => "str" in item));
       for (const line of lines) spend(line.text.length);
       pages.push(lines);
+      if (visibleChars(lines.map((l) => l.text).join("")) < MIN_CHARS_PER_PAGE && (await paintsImage(page))) {
+        const { width, height } = page.getViewport({ scale: 1 });
+        scanned.push({ page: n, widthPt: width, heightPt: height });
+      }
       page.cleanup();
     }
   } catch (e) {
@@ -208,11 +221,19 @@ export async function parsePdf(bytes: Uint8Array, limits: Pick<IngestLimits, "ma
   }
   if (pages.length === 0) throw new AppError("bad_request", DAMAGED);
 
-  const all = pages.flat().map((l) => l.text).join("");
-  const chars = visibleChars(all);
-  if (chars < 20 || chars / pages.length < MIN_CHARS_PER_PAGE) throw new AppError("bad_request", SCANNED);
-  const garbled = [...all].filter((ch) => /[\uE000-\uF8FF\uFFFD]/.test(ch) || /[\u0000-\u0008\u000e-\u001f]/.test(ch)).length;
-  if (garbled / chars > 0.3) throw new AppError("bad_request", UNREADABLE_FONTS);
+  // A scanned page's text is what OCR reads on it; one where it finds nothing keeps its text layer.
+  const recognized = new Map<number, RecognizedPage>();
+  for (const result of await recognizePdfPages(bytes, scanned, limits.ocr)) {
+    for (const paragraph of result.paragraphs) spend(paragraph.length);
+    if (result.paragraphs.length > 0) recognized.set(result.page, result);
+  }
+
+  const layerText = pages.flat().map((l) => l.text).join("");
+  const ocrText = [...recognized.values()].flatMap((r) => r.paragraphs).join("");
+  if (visibleChars(layerText) + visibleChars(ocrText) < 20) throw new AppError("bad_request", scanned.length > 0 ? NOTHING_RECOGNIZED : NO_TEXT);
+  const chars = visibleChars(layerText);
+  const garbled = [...layerText].filter((ch) => /[\uE000-\uF8FF\uFFFD]/.test(ch) || /[\u0000-\u0008\u000e-\u001f]/.test(ch)).length;
+  if (chars > 0 && garbled / chars > 0.3) throw new AppError("bad_request", UNREADABLE_FONTS);
 
   const body = bodySize(pages);
   const headingSizes = [...new Set(pages.flat().filter((l) => l.size >= body * 1.2 && l.text.length <= MAX_HEADING_CHARS).map((l) => Math.round(l.size * 2) / 2))]
@@ -221,10 +242,12 @@ export async function parsePdf(bytes: Uint8Array, limits: Pick<IngestLimits, "ma
   const running = runningLines(pages);
   let text = "";
   const pageBreaks: number[] = [];
-  for (const lines of pages) {
+  for (const [i, lines] of pages.entries()) {
     if (text) text += "\n\n";
     pageBreaks.push(text.length);
-    text += pageText(lines, body, headingSizes, running);
+    const ocr = recognized.get(i + 1);
+    text += ocr ? ocr.paragraphs.join("\n\n") : pageText(lines, body, headingSizes, running);
   }
-  return { text, structure: "markdown", pageBreaks };
+  const ocrPages = scanned.map(({ page }) => ({ page, confidence: recognized.get(page)?.confidence ?? null }));
+  return { text, structure: "markdown", pageBreaks, ...(ocrPages.length > 0 ? { ocrPages } : {}) };
 }
