@@ -14,6 +14,7 @@ import { Label } from "@/components/ui/label";
 import { Progress } from "@/components/ui/progress";
 import { Switch } from "@/components/ui/switch";
 import { DocumentStatusBadge, isInProgress, type StudioDocument } from "./document-status";
+import { OcrSummary } from "./ocr-summary";
 import { PassagesList } from "./passages-list";
 import { ProvenanceSummary } from "./provenance";
 import { ProvenanceEditor } from "./provenance-editor";
@@ -56,6 +57,7 @@ export function DocumentItem({ document: doc, owner }: { document: StudioDocumen
         </div>
       </div>
 
+      <OcrSummary document={doc} />
       {isInProgress(doc) ? (
         <Progress value={doc.progress} label={t(doc.status === "queued" ? "knowledge.progress.queued" : "knowledge.progress.processing", { title: doc.title })} />
       ) : null}

@@ -9,7 +9,7 @@ export interface UploadResult {
   error?: string;
 }
 
-export const ACCEPTED_EXTENSIONS = ".pdf,.docx,.md,.markdown,.txt,.html,.htm,.csv,.xlsx";
+export const ACCEPTED_EXTENSIONS = ".pdf,.docx,.md,.markdown,.txt,.html,.htm,.csv,.xlsx,.png,.jpg,.jpeg";
 
 /**
  * Uploads files to an avatar or a shared corpus; throws with the server's message when the whole request is refused.
