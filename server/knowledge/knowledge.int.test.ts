@@ -121,10 +121,10 @@ describe("a batch of every format, with bad files among them", () => {
     expect(html.map((p) => [p.headingPath, p.content])).toEqual([[["Sleep"], "Adults need seven hours of sleep."]]);
   });
 
-  it("fails a scanned PDF and a bomb that lies about its size in the job, with the reason on that document", async () => {
+  it("fails a PDF with neither text nor images and a bomb that lies about its size in the job, with the reason on that document", async () => {
     const scan = await docByTitle(avatarId, "scan");
     expect(scan).toMatchObject({ status: "failed", passageCount: 0 });
-    expect(scan.error).toMatch(/scanned; no text to index/);
+    expect(scan.error).toMatch(/no text to index: its pages hold neither text nor scanned images/);
     const bomb = await docByTitle(avatarId, "sneaky-bomb");
     expect(bomb.status).toBe("failed");
     expect(bomb.error).toMatch(/archive bomb/);
@@ -232,7 +232,7 @@ describe("replacing a document", () => {
     await drainIngestionQueue(database.db, embedder);
     const [listed] = (await listDocuments(database.db, doctor, avatarId)).filter((d) => d.id === original.id);
     expect(listed).toMatchObject({ status: "ready", filename: "salt-2024.md", replacement: { id: replacement!.id, status: "failed" } });
-    expect(listed!.replacement!.error).toMatch(/scanned; no text to index/);
+    expect(listed!.replacement!.error).toMatch(/no text to index/);
     expect(await ask("how much salt a day")).toContain("five grams");
     // Dismissing the failed replacement leaves the document as it was.
     await deleteDocument(database.db, doctor, replacement!.id);

@@ -80,7 +80,7 @@ describe("scanned PDFs", () => {
   it("refuses a PDF with more scanned pages than OCR reads, before reading any", async () => {
     const pdf = await scannedPdf([GOUT, GOUT_ZH], 50);
     await expect(parsePdf(pdf, { ...readingLimits(), ocr: ocr({ maxPages: 1 }) })).rejects.toThrow(
-      "This PDF has 2 scanned pages (with no text layer); OCR reads at most 1 pages of one document. Split it into smaller PDFs and upload those.",
+      "This PDF has more than 1 scanned pages (pages with no text layer); OCR reads at most 1 pages of one document. Split it into smaller PDFs and upload those.",
     );
   }, 30_000);
 

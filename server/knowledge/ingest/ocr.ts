@@ -225,12 +225,6 @@ export interface ScannedPage {
 
 /** Renders and reads the given pages of a PDF, one after another, under the page and document limits. */
 export async function recognizePdfPages(pdf: Uint8Array, pages: ScannedPage[], options: OcrOptions): Promise<RecognizedPage[]> {
-  if (pages.length > options.maxPages) {
-    throw new AppError(
-      "bad_request",
-      `This PDF has ${pages.length} scanned pages (with no text layer); OCR reads at most ${options.maxPages} pages of one document. Split it into smaller PDFs and upload those.`,
-    );
-  }
   // Refuses an oversized page before any OCR time is spent.
   const dpis = pages.map((p) => renderDpi(p.page, p.widthPt, p.heightPt, options.maxPixels));
   const budget: Budget = { options, deadline: Date.now() + options.timeoutMs, done: 0, total: pages.length };

@@ -210,6 +210,13 @@ export async function parsePdf(bytes: Uint8Array, limits: ReadingLimits = readin
       if (visibleChars(lines.map((l) => l.text).join("")) < MIN_CHARS_PER_PAGE && (await paintsImage(page))) {
         const { width, height } = page.getViewport({ scale: 1 });
         scanned.push({ page: n, widthPt: width, heightPt: height });
+        // Refused as soon as it is known, before the remaining pages' images are looked at.
+        if (scanned.length > limits.ocr.maxPages) {
+          throw new AppError(
+            "bad_request",
+            `This PDF has more than ${limits.ocr.maxPages} scanned pages (pages with no text layer); OCR reads at most ${limits.ocr.maxPages} pages of one document. Split it into smaller PDFs and upload those.`,
+          );
+        }
       }
       page.cleanup();
     }
