@@ -77,6 +77,13 @@ describe("scanned PDFs", () => {
     expect(p3).toMatch(/^# 痛风与饮酒\n\n痛风患者不建议饮酒，啤酒会升高尿酸，并可能诱发痛风急性发作。/);
   }, 60_000);
 
+  it("reads pages whose only text is a stamp the scanner put on every page", async () => {
+    const pdf = await scannedPdf([GOUT, GOUT_ZH, { lines: ["Walk briskly for 150 minutes every week."] }], 100, { stamp: "Scanned by the Riverside Hospital records office" });
+    const parsed = await parsePdf(pdf, { ...readingLimits(), ocr: ocr({ maxPixels: 2_000_000 }) });
+    expect(parsed.ocrPages!.map((p) => p.page)).toEqual([1, 2, 3]);
+    expect(parsed.text).toMatch(/raises uric acid/);
+  }, 60_000);
+
   it("refuses a PDF with more scanned pages than OCR reads, before reading any", async () => {
     const pdf = await scannedPdf([GOUT, GOUT_ZH], 50);
     await expect(parsePdf(pdf, { ...readingLimits(), ocr: ocr({ maxPages: 1 }) })).rejects.toThrow(

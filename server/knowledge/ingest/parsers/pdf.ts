@@ -198,6 +198,7 @@ export async function parsePdf(bytes: Uint8Array, limits: ReadingLimits = readin
   const doc = await openPdf(bytes);
   const pages: Line[][] = [];
   const scanned: ScannedPage[] = [];
+  let running = new Set<string>();
   const spend = textBudget("PDF", limits.maxTextChars);
   try {
     assertPageCount(doc.numPages, limits.maxPdfPages);
@@ -207,9 +208,18 @@ export async function parsePdf(bytes: Uint8Array, limits: ReadingLimits = readin
       const lines = linesOf(content.items.filter((item): item is TextItem => "str" in item));
       for (const line of lines) spend(line.text.length);
       pages.push(lines);
-      if (visibleChars(lines.map((l) => l.text).join("")) < MIN_CHARS_PER_PAGE && (await paintsImage(page))) {
+      page.cleanup();
+    }
+    running = runningLines(pages);
+    // A page whose own text (running headers, footers and page numbers aside) is next to nothing, and
+    // that paints an image, is a scan: a scanner's stamp on every page does not hide it.
+    for (const [i, lines] of pages.entries()) {
+      const own = lines.filter((l) => !PAGE_NUMBER.test(l.text) && !running.has(digitless(l.text)));
+      if (visibleChars(own.map((l) => l.text).join("")) >= MIN_CHARS_PER_PAGE) continue;
+      const page = await doc.getPage(i + 1);
+      if (await paintsImage(page)) {
         const { width, height } = page.getViewport({ scale: 1 });
-        scanned.push({ page: n, widthPt: width, heightPt: height });
+        scanned.push({ page: i + 1, widthPt: width, heightPt: height });
         // Refused as soon as it is known, before the remaining pages' images are looked at.
         if (scanned.length > limits.ocr.maxPages) {
           throw new AppError(
@@ -246,7 +256,6 @@ export async function parsePdf(bytes: Uint8Array, limits: ReadingLimits = readin
   const headingSizes = [...new Set(pages.flat().filter((l) => l.size >= body * 1.2 && l.text.length <= MAX_HEADING_CHARS).map((l) => Math.round(l.size * 2) / 2))]
     .sort((a, b) => b - a)
     .slice(0, 3);
-  const running = runningLines(pages);
   let text = "";
   const pageBreaks: number[] = [];
   for (const [i, lines] of pages.entries()) {

@@ -71,14 +71,18 @@ export async function pageImages(pages: PageText[], dpi = 200): Promise<Uint8Arr
   }
 }
 
-/** A PDF of the pages: each a scanned image with no text layer, unless it asks for a text layer. */
-export async function scannedPdf(pages: PageText[], dpi = 200): Promise<Uint8Array> {
+/**
+ * A PDF of the pages: each a scanned image with no text layer, unless it asks for a text layer. `stamp`
+ * adds a line of real text at the foot of every scanned page, as some scanners do.
+ */
+export async function scannedPdf(pages: PageText[], dpi = 200, opts: { stamp?: string } = {}): Promise<Uint8Array> {
   const images = await pageImages(pages, dpi);
   return pdfOf((doc) =>
     pages.forEach((page, i) => {
       if (page.textLayer) return setText(doc, page);
       doc.addPage({ size: PAGE.size, margin: 0 });
       doc.image(Buffer.from(images[i]!), 0, 0, { width: doc.page.width, height: doc.page.height });
+      if (opts.stamp) doc.font("Helvetica").fontSize(7).text(opts.stamp, 20, doc.page.height - 20, { lineBreak: false });
     }),
   );
 }
