@@ -74,4 +74,9 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ RATE_LIMIT_FEEDBACK: "0/1m" })).toThrow(/RATE_LIMIT_FEEDBACK/);
     expect(() => parseConfig({ TRUSTED_PROXIES: "-1" })).toThrow(/TRUSTED_PROXIES/);
   });
+
+  it("finds the OCR programs on PATH unless told where they are", () => {
+    expect(parseConfig({})).toMatchObject({ TESSERACT_PATH: "tesseract", PDFTOPPM_PATH: "pdftoppm" });
+    expect(parseConfig({ TESSERACT_PATH: "/opt/ocr/bin/tesseract", PDFTOPPM_PATH: "" })).toMatchObject({ TESSERACT_PATH: "/opt/ocr/bin/tesseract", PDFTOPPM_PATH: "pdftoppm" });
+  });
 });
