@@ -125,7 +125,7 @@ describe("scanned PDFs", () => {
   it("stops a recognizer whose output passes its bound", async () => {
     const [png] = await pageImages([GOUT], 50);
     const chatty = await program("chatty-tesseract", "exec yes");
-    await expect(recognizeImage(png!, "png", ocr({ tesseract: chatty }))).rejects.toThrow("OCR of the image produced far more text than a page holds, so it was stopped.");
+    await expect(recognizeImage(png!, ocr({ tesseract: chatty }))).rejects.toThrow("OCR of the image produced far more text than a page holds, so it was stopped.");
   }, 30_000);
 
   it("says which language data is missing when Tesseract cannot load Chinese and English", async () => {
@@ -133,7 +133,7 @@ describe("scanned PDFs", () => {
     const before = process.env.TESSDATA_PREFIX;
     process.env.TESSDATA_PREFIX = dir;
     try {
-      await expect(recognizeImage(png!, "png", ocr())).rejects.toThrow(
+      await expect(recognizeImage(png!, ocr())).rejects.toThrow(
         "This image needs text recognition (OCR) in Chinese and English, but this server's Tesseract lacks the language data (chi_sim+eng). Ask your administrator to install Debian's tesseract-ocr-chi-sim and tesseract-ocr-eng packages.",
       );
     } finally {

@@ -5,12 +5,10 @@
  * CJK and every PDF feature, needs no npm package with a native binary, and, being a child process
  * like Tesseract, a hostile page can crash or hang it without touching the worker. Both run from the
  * ingestion worker only, as child processes (no shell) with a minimal environment, a time limit and
- * bounded output; the page images live in a private temporary folder removed afterwards.
+ * bounded output. The document and its page images go through pipes, never to disk: nothing is left
+ * behind if the worker is stopped mid-page.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { OcrPage } from "@/db/schema/knowledge";
 import type { OcrOptions } from "@/server/knowledge/limits";
 import { AppError } from "@/server/lib/errors";
@@ -22,7 +20,7 @@ export const OCR_DPI = 300;
 const MIN_DPI = 100;
 const LANGUAGES = "chi_sim+eng";
 /** A dense page's TSV is a few hundred KB; more is not a page. */
-const MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
+const MAX_TSV_BYTES = 8 * 1024 * 1024;
 const MAX_STDERR_BYTES = 16 * 1024;
 
 export interface RecognizedPage extends OcrPage {
@@ -39,11 +37,11 @@ type RunResult =
  * environment carries only what it needs (no secrets of the app's), and one thread: OCR must not take the
  * core that answers patients.
  */
-function runProgram(program: string, args: string[], timeoutMs: number): Promise<RunResult> {
+function runProgram(program: string, args: string[], io: { input: Uint8Array; timeoutMs: number; maxOutputBytes: number }): Promise<RunResult> {
   return new Promise((resolve) => {
     const env: NodeJS.ProcessEnv = { NODE_ENV: process.env.NODE_ENV, PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin", OMP_THREAD_LIMIT: "1" };
     if (process.env.TESSDATA_PREFIX) env.TESSDATA_PREFIX = process.env.TESSDATA_PREFIX;
-    const child = spawn(program, args, { stdio: ["ignore", "pipe", "pipe"], env });
+    const child = spawn(program, args, { stdio: ["pipe", "pipe", "pipe"], env });
     const out: Buffer[] = [];
     let outBytes = 0;
     let stderr = "";
@@ -52,10 +50,13 @@ function runProgram(program: string, args: string[], timeoutMs: number): Promise
       failure ??= why;
       child.kill("SIGKILL");
     };
-    const timer = setTimeout(() => stop("timeout"), timeoutMs);
+    const timer = setTimeout(() => stop("timeout"), io.timeoutMs);
+    // A program that exits (or is stopped) before reading all its input closes the pipe: its exit says why.
+    child.stdin.on("error", () => {});
+    child.stdin.end(io.input);
     child.stdout.on("data", (chunk: Buffer) => {
       outBytes += chunk.length;
-      if (outBytes > MAX_OUTPUT_BYTES) return stop("output");
+      if (outBytes > io.maxOutputBytes) return stop("output");
       out.push(chunk);
     });
     child.stderr.on("data", (chunk: Buffer) => {
@@ -188,12 +189,12 @@ function timeoutError(budget: Budget, pageLabel: string, document: boolean): App
   );
 }
 
-/** Tesseract on one page image. */
-async function recognize(image: string, dpi: number | null, budget: Budget, pageStarted: number, pageLabel: string, what: string) {
+/** Tesseract on one page image (PNG or JPEG bytes). */
+async function recognize(image: Uint8Array, dpi: number | null, budget: Budget, pageStarted: number, pageLabel: string, what: string) {
   const { tesseract } = budget.options;
   const left = timeLeft(budget, pageStarted);
-  const args = [image, "stdout", "-l", LANGUAGES, ...(dpi ? ["--dpi", String(dpi)] : []), "tsv"];
-  const run = await runProgram(tesseract, args, left.ms);
+  const args = ["stdin", "stdout", "-l", LANGUAGES, ...(dpi ? ["--dpi", String(dpi)] : []), "tsv"];
+  const run = await runProgram(tesseract, args, { input: image, timeoutMs: left.ms, maxOutputBytes: MAX_TSV_BYTES });
   if (run.ok) return readTsv(run.stdout.toString("utf8"));
   if (run.reason === "missing") throw notInstalled(what, tesseract, "tesseract-ocr, tesseract-ocr-chi-sim and tesseract-ocr-eng packages", "TESSERACT_PATH");
   if (run.reason === "timeout") throw timeoutError(budget, pageLabel, left.document);
@@ -207,16 +208,6 @@ async function recognize(image: string, dpi: number | null, budget: Budget, page
   throw new AppError("bad_request", `${pageLabel[0]!.toUpperCase()}${pageLabel.slice(1)} could not be read by OCR: the image looks damaged or is in a form the recognizer cannot open. Save it again as PNG or JPEG and upload that.`);
 }
 
-async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
-  // mkdtemp makes the folder readable by its owner only.
-  const dir = await mkdtemp(join(tmpdir(), "fenshen-ocr-"));
-  try {
-    return await work(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
 export interface ScannedPage {
   page: number;
   widthPt: number;
@@ -228,40 +219,34 @@ export async function recognizePdfPages(pdf: Uint8Array, pages: ScannedPage[], o
   // Refuses an oversized page before any OCR time is spent.
   const dpis = pages.map((p) => renderDpi(p.page, p.widthPt, p.heightPt, options.maxPixels));
   const budget: Budget = { options, deadline: Date.now() + options.timeoutMs, done: 0, total: pages.length };
-  return withTempDir(async (dir) => {
-    const input = join(dir, "document.pdf");
-    await writeFile(input, pdf);
-    const results: RecognizedPage[] = [];
-    for (const [i, { page }] of pages.entries()) {
-      const started = Date.now();
-      const label = `page ${page}`;
-      if (budget.deadline <= started) throw timeoutError(budget, label, true);
-      const dpi = dpis[i]!;
-      const left = timeLeft(budget, started);
-      const output = join(dir, "page");
-      const render = await runProgram(options.pdftoppm, ["-r", String(dpi), "-f", String(page), "-l", String(page), "-gray", "-png", "-singlefile", input, output], left.ms);
-      if (!render.ok) {
-        if (render.reason === "missing") throw notInstalled("This PDF has scanned pages: it", options.pdftoppm, "poppler-utils package", "PDFTOPPM_PATH");
-        if (render.reason === "timeout") throw timeoutError(budget, label, left.document);
-        throw new AppError("bad_request", `Page ${page} of this PDF could not be rendered for OCR: it looks damaged. Open the PDF in a reader, save a fresh copy, and upload that.`);
-      }
-      const { paragraphs, confidence } = await recognize(`${output}.png`, dpi, budget, started, label, "This PDF has scanned pages: it");
-      await rm(`${output}.png`, { force: true });
-      results.push({ page, confidence, paragraphs });
-      budget.done += 1;
+  // An 8-bit RGB PNG of the largest page allowed, uncompressed, and its headers.
+  const maxImageBytes = options.maxPixels * 3 + 1024 * 1024;
+  const results: RecognizedPage[] = [];
+  for (const [i, { page }] of pages.entries()) {
+    const started = Date.now();
+    const label = `page ${page}`;
+    if (budget.deadline <= started) throw timeoutError(budget, label, true);
+    const dpi = dpis[i]!;
+    const left = timeLeft(budget, started);
+    // "-" reads the PDF from stdin; with no output name the page's PNG goes to stdout.
+    const args = ["-r", String(dpi), "-f", String(page), "-l", String(page), "-gray", "-png", "-singlefile", "-"];
+    const render = await runProgram(options.pdftoppm, args, { input: pdf, timeoutMs: left.ms, maxOutputBytes: maxImageBytes });
+    if (!render.ok) {
+      if (render.reason === "missing") throw notInstalled("This PDF has scanned pages: it", options.pdftoppm, "poppler-utils package", "PDFTOPPM_PATH");
+      if (render.reason === "timeout") throw timeoutError(budget, label, left.document);
+      throw new AppError("bad_request", `Page ${page} of this PDF could not be rendered for OCR: it looks damaged. Open the PDF in a reader, save a fresh copy, and upload that.`);
     }
-    return results;
-  });
+    const { paragraphs, confidence } = await recognize(render.stdout, dpi, budget, started, label, "This PDF has scanned pages: it");
+    results.push({ page, confidence, paragraphs });
+    budget.done += 1;
+  }
+  return results;
 }
 
 /** Reads one page image (PNG or JPEG). */
-export async function recognizeImage(image: Uint8Array, extension: "png" | "jpg", options: OcrOptions): Promise<RecognizedPage> {
+export async function recognizeImage(image: Uint8Array, options: OcrOptions): Promise<RecognizedPage> {
   // One page: the page's limit is the one that applies.
   const budget: Budget = { options, deadline: Number.POSITIVE_INFINITY, done: 0, total: 1 };
-  return withTempDir(async (dir) => {
-    const input = join(dir, `page.${extension}`);
-    await writeFile(input, image);
-    const { paragraphs, confidence } = await recognize(input, null, budget, Date.now(), "the image", "This image");
-    return { page: 1, confidence, paragraphs };
-  });
+  const { paragraphs, confidence } = await recognize(image, null, budget, Date.now(), "the image", "This image");
+  return { page: 1, confidence, paragraphs };
 }

@@ -71,8 +71,8 @@ export function checkImage(bytes: Uint8Array, maxPixels: number): ImageHeader {
 }
 
 export async function parseImage(bytes: Uint8Array, limits: Pick<ReadingLimits, "ocr"> = readingLimits()): Promise<ParsedDocument> {
-  const { type } = checkImage(bytes, limits.ocr.maxPixels);
-  const { paragraphs, confidence } = await recognizeImage(bytes, type, limits.ocr);
+  checkImage(bytes, limits.ocr.maxPixels);
+  const { paragraphs, confidence } = await recognizeImage(bytes, limits.ocr);
   if (paragraphs.length === 0) {
     throw new AppError("bad_request", "Text recognition (OCR) found no text in this image. If it is a photo of a page, take it again (flat, upright, in focus, well lit) or upload the original file.");
   }
