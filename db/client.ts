@@ -30,7 +30,11 @@ export interface Database {
 }
 
 export type DatabaseTarget =
-  | { url: string }
+  /**
+   * poolSize: connections in this process's pool (LISTEN takes one more of its own). migrate: false only
+   * for tests of the notification bus on a plain Postgres, which has no pgvector for the migrations.
+   */
+  | { url: string; poolSize?: number; migrate?: boolean }
   /** sharedBuffers: PGlite's shared_buffers, e.g. "512MB" (its own default, 128MB, holds less than the indexes of ~100k passages). */
   | { dataDir: string; sharedBuffers?: string }
   /** template: a dump of an already-migrated database (PGlite's dumpDataDir) to start from, e.g. in tests. */
@@ -68,20 +72,22 @@ function isAlive(pid: number): boolean {
 /** Opens (and migrates) a database: a Postgres server by URL, an embedded PGlite folder, or an in-memory PGlite. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("url" in target) {
-    const client = postgres(target.url, { max: 10, onnotice: () => {} });
+    const client = postgres(target.url, { max: target.poolSize ?? 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    try {
-      // Several app servers may start at once: only one applies migrations.
-      await client`select pg_advisory_lock(72707369)`;
+    if (target.migrate !== false) {
       try {
-        await migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS_FOLDER });
-      } finally {
-        await client`select pg_advisory_unlock(72707369)`;
+        // Several app servers may start at once: only one applies migrations.
+        await client`select pg_advisory_lock(72707369)`;
+        try {
+          await migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS_FOLDER });
+        } finally {
+          await client`select pg_advisory_unlock(72707369)`;
+        }
+      } catch (e) {
+        // A failed open is retried (sharedDatabase): leave no pool behind.
+        await client.end({ timeout: 5 });
+        throw e;
       }
-    } catch (e) {
-      // A failed open is retried (sharedDatabase): leave no pool behind.
-      await client.end({ timeout: 5 });
-      throw e;
     }
     return {
       db,

@@ -1,16 +1,35 @@
 import { getDatabase } from "@/server/db";
 import { getConfig } from "@/server/env";
-import { startBackgroundWorker } from "@/server/jobs/worker";
+import { startBackgroundWorker, stopBackgroundWorker } from "@/server/jobs/worker";
 import { getEmbedder } from "@/server/knowledge/embed";
 import { seedDemo } from "@/server/demo/seed";
+import { logInfo } from "@/server/lib/log";
+import { shutdown } from "@/server/ops/shutdown";
 
 /** Runs once when a server process starts: validate config, migrate, seed the demo, resume background work. */
 export async function bootstrap(): Promise<void> {
   const config = getConfig();
   const database = await getDatabase();
   if (config.SEED_DEMO && (await seedDemo(database.db, getEmbedder()))) {
-    console.log("[fenshen] seeded the demo hospital: sign in as doctor@fenshen.demo / fenshen-demo");
+    logInfo("seeded the demo hospital: sign in as doctor@fenshen.demo / fenshen-demo");
   }
-  startBackgroundWorker();
-  console.log(`[fenshen] ready on ${database.engine}`);
+  // With JOBS_IN_PROCESS=false the worker process (npm run worker) runs them; this instance only queues.
+  if (config.JOBS_IN_PROCESS) await startBackgroundWorker();
+  // Next.js exits at once on SIGTERM unless told it is handled here (the Dockerfile sets this).
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) onTerminationSignals();
+  logInfo("ready", { engine: database.engine, jobs: config.JOBS_IN_PROCESS ? "in-process" : "worker process" });
+}
+
+/** SIGTERM or SIGINT: the graceful shutdown (server/ops/shutdown.ts), then exit. */
+export function onTerminationSignals(beforeExit: () => Promise<void> = async () => {}): void {
+  const stop = () =>
+    void shutdown({
+      graceMs: getConfig().SHUTDOWN_GRACE_MS,
+      stopJobs: stopBackgroundWorker,
+      closeDatabase: async () => (await getDatabase()).close(),
+    })
+      .then(beforeExit)
+      .finally(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
 }

@@ -13,7 +13,7 @@ export function getDatabase(): Promise<Database> {
   globalForDb.fenshenDatabase ??= sharedDatabase(async () => {
     const config = getConfig();
     return config.DATABASE_URL
-      ? openDatabase({ url: config.DATABASE_URL })
+      ? openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
       : openDatabase({ dataDir: path.resolve(config.DATA_DIR, "pglite"), sharedBuffers: config.PGLITE_SHARED_BUFFERS });
   });
   return globalForDb.fenshenDatabase();

@@ -37,6 +37,21 @@ export const ZConfig = z
       emptyToUndefined,
       z.string().regex(/^\d+(kB|MB|GB)$/, "must be a size like 512MB or 1GB").default("1GB"),
     ),
+    /** Connections each process keeps to a Postgres server (app instances and the worker alike). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+    /**
+     * Whether this process runs the background jobs. "false": app instances only queue work and a worker
+     * process (`npm run worker`) runs it; only with DATABASE_URL (the embedded database is single-process).
+     */
+    JOBS_IN_PROCESS: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("true")).transform((v) => v === "true"),
+    /** Bearer token for GET /api/metrics (and the worker's metrics port); unset = the endpoint answers 404. */
+    METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, "must be at least 16 characters").optional()),
+    /** Port of the worker process's own /metrics (the worker serves no other HTTP); 0 = none. */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+    /** pino's level for the JSON log lines. */
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+    /** On SIGTERM: how long open streams and running jobs get to finish before leases are released and the process exits. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     /** Signs session tokens; generated into DATA_DIR when unset on the embedded engine. */
     AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
     LLM_BASE_URL: z.preprocess(emptyToUndefined, optionalUrl),
@@ -120,6 +135,9 @@ export const ZConfig = z
     }
     if (cfg.DATABASE_URL && !cfg.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when DATABASE_URL is set (app servers must share one secret)" });
+    }
+    if (!cfg.JOBS_IN_PROCESS && !cfg.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["JOBS_IN_PROCESS"], message: "can be false only with DATABASE_URL: the embedded database is single-process, so its jobs run in the app" });
     }
     if (Boolean(cfg.LLM_BASE_URL) !== Boolean(cfg.LLM_MODEL)) {
       ctx.addIssue({ code: "custom", path: [cfg.LLM_BASE_URL ? "LLM_MODEL" : "LLM_BASE_URL"], message: "LLM_BASE_URL and LLM_MODEL must be set together" });

@@ -1,5 +1,6 @@
 import { streamText } from "ai";
 import { type Citation, type MessageTimings, messages, type ProtocolState } from "@/db/schema";
+import { observeTurn } from "@/server/ops/metrics";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import { documentProvenance } from "@/server/knowledge/document.service";
 import { type CuratedMatch, findCuratedAnswer } from "@/server/knowledge/retrieve/curated";
@@ -235,6 +236,7 @@ async function* replyTurn(turn: Turn, checkIn: CheckIn | null, compose: (emit: E
   if (screening) for (const p of pieces(`\n\n${screening.question}`)) yield emit(p);
   timings.composeMs = ms(composeStarted);
   timings.totalMs = ms(turn.started);
+  observeTurn(timings);
   const [saved] = await deps.db
     .insert(messages)
     .values({

@@ -7,6 +7,7 @@ import { indexDocument } from "@/server/knowledge/ingest/index-document";
 import { refreshAvatarStats } from "@/server/knowledge/retrieve/avatar-stats";
 import { isAppError } from "@/server/lib/errors";
 import { logError } from "@/server/lib/log";
+import type { HeldLease, JobControl } from "./leases";
 
 /** A document left "processing" this long belongs to a worker that died: it is taken up again. */
 export const LEASE_SECONDS = 300;
@@ -33,7 +34,12 @@ const retryDelaySql = sql`make_interval(secs => case when attempts <= 0 then 0 e
  * state lives in the documents table, so it survives restarts. A document whose worker died on each of
  * its MAX_ATTEMPTS attempts (say, it exhausts memory) is failed rather than taken up forever.
  */
-export async function claimNextDocument(db: Db) {
+export async function claimNextDocument(db: Db): Promise<string | null> {
+  return (await claimDocument(db))?.id ?? null;
+}
+
+/** The same claim, with the attempt it counts (the fence releaseDocument checks). */
+async function claimDocument(db: Db): Promise<{ id: string; attempts: number } | null> {
   await db.execute(sql`
     update ${documents} set status = 'failed', progress = 0, updated_at = now(),
       error = ${`Processing did not finish after ${MAX_ATTEMPTS} attempts.`}
@@ -48,8 +54,22 @@ export async function claimNextDocument(db: Db) {
       for update skip locked
       limit 1
     )
+    returning id, attempts`);
+  return rowsOf<{ id: string; attempts: number }>(rows)[0] ?? null;
+}
+
+/**
+ * Gives a claimed document back to the queue, due at once, as if the interrupted attempt had not been
+ * made (a worker shutting down). Only while the claim is still this attempt's: a document whose lease
+ * ran out and that another worker took up is left alone.
+ */
+export async function releaseDocument(db: Db, lease: HeldLease): Promise<boolean> {
+  const rows = await db.execute<{ id: string }>(sql`
+    update ${documents} set status = 'queued', attempts = attempts - 1, progress = 0, error = null,
+      updated_at = now() - make_interval(secs => ${RETRY_MAX_SECONDS})
+    where id = ${lease.id} and status = 'processing' and attempts = ${lease.attempts}
     returning id`);
-  return rowsOf<{ id: string }>(rows)[0]?.id ?? null;
+  return rowsOf(rows).length > 0;
 }
 
 /** pgvector's largest vector (any size up to it is stored; INDEXED_DIMENSIONS also get an HNSW index). */
@@ -112,15 +132,22 @@ async function tidyIndexes(db: Db): Promise<void> {
   }
 }
 
-/** Processes due documents until none is left (documents waiting for a retry stay queued). */
-export async function drainIngestionQueue(db: Db, embedder: Embedder): Promise<number> {
+/**
+ * Processes due documents until none is left (documents waiting for a retry stay queued), or until
+ * `control` says the process is stopping; what it holds meanwhile is recorded in `control`.
+ */
+export async function drainIngestionQueue(db: Db, embedder: Embedder, control?: JobControl): Promise<number> {
   assertEmbedderFitsIndex(embedder);
   let processed = 0;
   const avatarIds = new Set<string>();
-  for (let id = await claimNextDocument(db); id; id = await claimNextDocument(db)) {
+  const next = () => (control?.stopping() ? null : claimDocument(db));
+  for (let claim = await next(); claim; claim = await next()) {
+    const { id } = claim;
+    const done = control?.hold({ queue: "ingestion", ...claim });
     const [doc] = await db.select({ avatarId: documents.avatarId }).from(documents).where(eq(documents.id, id));
     if (doc?.avatarId) avatarIds.add(doc.avatarId);
     await processDocument(db, embedder, id);
+    done?.();
     processed++;
   }
   if (processed > 0) {

@@ -8,6 +8,7 @@ import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { curatedAnswers, documents, passages } from "@/db/schema";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
+import { logInfo } from "@/server/lib/log";
 
 /** Re-queues the documents indexed by another embedder; returns how many. */
 export async function requeueForEmbedder(db: Db, embedder: Embedder): Promise<number> {
@@ -45,7 +46,7 @@ export async function reindexForEmbedder(db: Db, embedder: Embedder): Promise<{ 
   const requeued = await requeueForEmbedder(db, embedder);
   const reembedded = await reembedCuratedAnswers(db, embedder);
   if (requeued > 0 || reembedded > 0) {
-    console.info(`[fenshen] embedder ${embedder.id}: re-indexing ${requeued} documents, re-embedded ${reembedded} curated answers`);
+    logInfo("re-indexing for the active embedder", { embedder: embedder.id, documents: requeued, curatedAnswers: reembedded });
   }
   return { documents: requeued, curatedAnswers: reembedded };
 }

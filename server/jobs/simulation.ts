@@ -8,6 +8,7 @@ import { caseCardSchema } from "@/server/simulation/case.schema";
 import { consultCase } from "@/server/simulation/consult";
 import { scoreTranscript } from "@/server/simulation/rubric";
 import { logError } from "@/server/lib/log";
+import type { HeldLease, JobControl } from "./leases";
 
 /** A run is "running" under a lease its worker renews every turn; a run whose lease ran out lost its worker. */
 export const RUN_LEASE_SECONDS = 120;
@@ -22,6 +23,11 @@ export const RUN_RETRY_BASE_SECONDS = 15;
  * its earlier, unfinished conversation is abandoned.
  */
 export async function claimNextRun(db: Db): Promise<string | null> {
+  return (await claimRun(db))?.id ?? null;
+}
+
+/** The same claim, with the attempt it counts (the fence releaseRun checks). */
+async function claimRun(db: Db): Promise<{ id: string; attempts: number } | null> {
   await db.execute(sql`
     update ${simulationRuns} set status = 'failed', finished_at = now(),
       error = ${`The run did not finish after ${MAX_RUN_ATTEMPTS} attempts.`}
@@ -38,8 +44,17 @@ export async function claimNextRun(db: Db): Promise<string | null> {
       for update skip locked
       limit 1
     )
+    returning id, attempts`);
+  return rowsOf<{ id: string; attempts: number }>(rows)[0] ?? null;
+}
+
+/** Gives a claimed run back to the queue, due at once, unless another worker has taken it up since (see releaseDocument). */
+export async function releaseRun(db: Db, lease: HeldLease): Promise<boolean> {
+  const rows = await db.execute<{ id: string }>(sql`
+    update ${simulationRuns} set status = 'queued', attempts = attempts - 1, locked_until = null
+    where id = ${lease.id} and status = 'running' and attempts = ${lease.attempts}
     returning id`);
-  return rowsOf<{ id: string }>(rows)[0]?.id ?? null;
+  return rowsOf(rows).length > 0;
 }
 
 /** The avatar a run talks to: the draft (versionId null) or the published version it names, as patients get it. */
@@ -108,11 +123,14 @@ export async function processRun(deps: ChatDeps, runId: string): Promise<void> {
   }
 }
 
-/** Runs due simulation runs until none is left (runs waiting for a retry stay queued). */
-export async function drainSimulationRuns(deps: ChatDeps): Promise<number> {
+/** Runs due simulation runs until none is left (runs waiting for a retry stay queued) or the process is stopping. */
+export async function drainSimulationRuns(deps: ChatDeps, control?: JobControl): Promise<number> {
   let processed = 0;
-  for (let id = await claimNextRun(deps.db); id; id = await claimNextRun(deps.db)) {
-    await processRun(deps, id);
+  const next = () => (control?.stopping() ? null : claimRun(deps.db));
+  for (let claim = await next(); claim; claim = await next()) {
+    const done = control?.hold({ queue: "simulation", ...claim });
+    await processRun(deps, claim.id);
+    done?.();
     processed++;
   }
   return processed;

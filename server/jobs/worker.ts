@@ -1,54 +1,113 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { getDatabase } from "@/server/db";
+import { getConfig } from "@/server/env";
 import { purgeExpiredConversations } from "@/server/governance/retention";
 import { getEmbedder } from "@/server/knowledge/embed";
 import { purgeExpiredCounters } from "@/server/limits/rate-limit";
 import { getNotifyTransports } from "@/server/safety/notify/transports";
 import { deliverDueNotifications } from "@/server/safety/notify/deliver";
-import { drainIngestionQueue } from "./ingest";
+import { metrics } from "@/server/ops/metrics";
+import { drainIngestionQueue, releaseDocument } from "./ingest";
+import { LeaseBook } from "./leases";
 import { reindexForEmbedder } from "./reindex";
-import { drainSimulationRuns } from "./simulation";
+import { drainSimulationRuns, releaseRun } from "./simulation";
 import { getChatModel } from "@/server/chat/llm/model";
-import { logError } from "@/server/lib/log";
+import { logError, logInfo } from "@/server/lib/log";
 import { retryPendingEscalations } from "@/server/chat/crisis-turn";
 
+/** NOTIFY channel on which app instances wake the worker process; the payload is a queue's name. */
+export const JOBS_CHANNEL = "fenshen_jobs";
+
+type Queue = "ingestion" | "notifications" | "escalations" | "retention" | "simulation";
+
 interface Drain {
-  running: boolean;
+  running: Promise<void> | null;
   again: boolean;
-  run: () => Promise<unknown>;
 }
 
-const state = globalThis as unknown as { fenshenDrains?: Record<string, Drain>; fenshenTimers?: NodeJS.Timeout[] };
+/** The background worker of this process, when it runs one (in-process on the embedded engine, or `npm run worker`). */
+interface Runner {
+  leases: LeaseBook;
+  timers: NodeJS.Timeout[];
+  unlisten: () => Promise<void>;
+}
+
+const state = globalThis as unknown as { fenshenDrains?: Partial<Record<Queue, Drain>>; fenshenRunner?: Runner };
+
+/** Created on first use, so a process that only queues work never builds one. */
+const leaseBook = () => new LeaseBook({ ingestion: releaseDocument, simulation: releaseRun });
+let pendingLeases: LeaseBook | undefined;
+function leases(): LeaseBook {
+  return state.fenshenRunner?.leases ?? (pendingLeases ??= leaseBook());
+}
+
+/**
+ * Whether kicks run here: yes in a worker (and in-process, the default); an app instance with
+ * JOBS_IN_PROCESS=false only wakes the worker process through the database.
+ */
+function runsJobsHere(): boolean {
+  return Boolean(state.fenshenRunner) || getConfig().JOBS_IN_PROCESS;
+}
 
 /** A queue drain that runs once at a time; a wake-up during a run schedules one more run. */
-function drain(name: string, run: () => Promise<unknown>): () => void {
+function drain(queue: Queue, run: (book: LeaseBook) => Promise<unknown>): () => void {
   return () => {
+    if (!runsJobsHere()) {
+      void wakeWorkers(queue);
+      return;
+    }
+    const book = leases();
+    if (book.stopping()) return;
     const drains = (state.fenshenDrains ??= {});
-    const d = (drains[name] ??= { running: false, again: false, run });
+    const d = (drains[queue] ??= { running: null, again: false });
     if (d.running) {
       d.again = true;
       return;
     }
-    d.running = true;
-    void (async () => {
+    d.running = (async () => {
       try {
         do {
           d.again = false;
-          await d.run();
-        } while (d.again);
+          await run(book);
+          metrics().jobRuns.inc({ queue, outcome: "ok" });
+        } while (d.again && !book.stopping());
       } catch (e) {
-        logError(`${name} worker`, e);
+        metrics().jobRuns.inc({ queue, outcome: "error" });
+        logError(`${queue} worker`, e);
       } finally {
-        d.running = false;
+        d.running = null;
       }
     })();
   };
 }
 
-/** Processes queued documents now. */
-export const kickIngestion = drain("ingestion", async () => drainIngestionQueue((await getDatabase()).db, getEmbedder()));
+/** Tells the worker processes that `queue` has work now (they also poll, so a lost wake-up only delays it). */
+async function wakeWorkers(queue: Queue): Promise<void> {
+  try {
+    await (await getDatabase()).query("select pg_notify($1, $2)", [JOBS_CHANNEL, queue]);
+  } catch (e) {
+    logError("waking the worker", e, { queue });
+  }
+}
 
-/** Delivers due crisis notifications now. */
-export const kickNotifications = drain("notifications", async () => deliverDueNotifications((await getDatabase()).db, getNotifyTransports()));
+/** Processes queued documents now. */
+export const kickIngestion = drain("ingestion", async (book) => {
+  const processed = await drainIngestionQueue((await getDatabase()).db, getEmbedder(), book);
+  metrics().ingested.inc(processed);
+});
+
+/** Delivers due crisis notifications now, and records how long each waited. */
+export const kickNotifications = drain("notifications", async () => {
+  const database = await getDatabase();
+  const [start] = await database.query<{ at: string }>("select clock_timestamp()::text as at");
+  const { delivered } = await deliverDueNotifications(database.db, getNotifyTransports());
+  if (delivered === 0) return;
+  const lags = await database.query<{ lag: number }>(
+    "select extract(epoch from delivered_at - created_at)::float8 as lag from notifications where status = 'delivered' and delivered_at >= $1::timestamptz",
+    [start!.at],
+  );
+  for (const { lag } of lags) metrics().deliveryLag.observe(Number(lag));
+});
 
 /** Writes escalations that could not be written with their crisis reply, then delivers their notifications. */
 export const kickPendingEscalations = drain("escalations", async () => {
@@ -63,26 +122,40 @@ export const kickRetention = drain("retention", async () => {
 });
 
 /** Runs queued virtual-patient consultations now (offline, or with the configured chat model). */
-export const kickSimulationRuns = drain("simulation", async () =>
-  drainSimulationRuns({ db: (await getDatabase()).db, embedder: getEmbedder(), chatModel: getChatModel() }),
+export const kickSimulationRuns = drain("simulation", async (book) =>
+  drainSimulationRuns({ db: (await getDatabase()).db, embedder: getEmbedder(), chatModel: getChatModel() }, book),
 );
 
+const kicks: Record<Queue, () => void> = {
+  ingestion: kickIngestion,
+  notifications: kickNotifications,
+  escalations: kickPendingEscalations,
+  retention: kickRetention,
+  simulation: kickSimulationRuns,
+};
+
 /**
- * Resumes work left by a previous process and polls for work queued by other app servers or due
- * for a retry. Queue state lives in Postgres, so any instance can pick up any job.
+ * Runs the background jobs in this process: resumes work left by a previous process, then polls for
+ * work queued by app instances or due for a retry, and wakes at once on their NOTIFY. Queue state lives
+ * in the database and every claim is a lease (SKIP LOCKED), so any number of workers can share it.
  */
-export function startBackgroundWorker(): void {
-  if (state.fenshenTimers) return;
-  state.fenshenTimers = [
-    setInterval(kickIngestion, 10_000),
-    setInterval(kickNotifications, 2_000),
-    setInterval(kickPendingEscalations, 5_000),
-    setInterval(kickRetention, 60 * 60_000),
-  ];
-  for (const t of state.fenshenTimers) t.unref();
-  // Simulation runs: resumed at start, then polled for runs queued elsewhere or due for a retry.
-  state.fenshenTimers.push(setInterval(kickSimulationRuns, 5_000));
-  state.fenshenTimers.at(-1)!.unref();
+export async function startBackgroundWorker(): Promise<void> {
+  if (state.fenshenRunner) return;
+  const database = await getDatabase();
+  const runner: Runner = { leases: pendingLeases ?? leaseBook(), timers: [], unlisten: async () => {} };
+  pendingLeases = undefined;
+  state.fenshenRunner = runner;
+  const every = (ms: number, kick: () => void) => {
+    const timer = setInterval(kick, ms);
+    timer.unref();
+    runner.timers.push(timer);
+  };
+  every(10_000, kickIngestion);
+  every(2_000, kickNotifications);
+  every(5_000, kickPendingEscalations);
+  every(60 * 60_000, kickRetention);
+  every(5_000, kickSimulationRuns);
+  runner.unlisten = await database.listen(JOBS_CHANNEL, (queue) => kicks[queue as Queue]?.());
   kickSimulationRuns();
   kickNotifications();
   kickPendingEscalations();
@@ -93,10 +166,31 @@ export function startBackgroundWorker(): void {
     try {
       const embedder = getEmbedder();
       await embedder.ready?.();
-      await reindexForEmbedder((await getDatabase()).db, embedder);
+      await reindexForEmbedder(database.db, embedder);
     } catch (e) {
       logError("embedder start-up", e);
     }
     kickIngestion();
   })();
+}
+
+/**
+ * Stops this process's background work: no new job is claimed, running ones get `graceMs` to finish,
+ * and the ingestion and simulation jobs still held then go back to their queues at once (a delivery
+ * round still running keeps its short lease, 60 s, and is retried after it). Returns how many were released.
+ */
+export async function stopBackgroundWorker(graceMs: number): Promise<number> {
+  const runner = state.fenshenRunner;
+  if (!runner) return 0;
+  runner.leases.stop();
+  for (const t of runner.timers) clearInterval(t);
+  await runner.unlisten().catch((e: unknown) => logError("stopping the worker's LISTEN", e));
+  const running = Object.values(state.fenshenDrains ?? {}).flatMap((d) => (d?.running ? [d.running] : []));
+  const grace = new AbortController();
+  await Promise.race([Promise.all(running), sleep(graceMs, undefined, { signal: grace.signal }).catch(() => {})]);
+  grace.abort();
+  const released = await runner.leases.releaseAll((await getDatabase()).db);
+  state.fenshenRunner = undefined;
+  if (released > 0) logInfo("released job leases on shutdown", { released });
+  return released;
 }

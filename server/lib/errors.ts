@@ -1,3 +1,4 @@
+import { countError } from "@/server/ops/metrics";
 import { logError } from "./log";
 
 /** The one error type services throw; transports map it once (tRPC errorFormatter, HTTP toResponse). */
@@ -45,6 +46,7 @@ export function isAppError(e: unknown): e is AppError {
 
 /** JSON error response for route handlers; unknown errors are logged and never shown. */
 export function toErrorResponse(e: unknown): Response {
+  countError(isAppError(e) ? e.code : "internal");
   if (isAppError(e)) {
     if (e.retryAfterSeconds !== undefined) {
       // The body repeats it for clients that cannot read headers (the chat UI sees only the body).

@@ -3,12 +3,12 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { TRPCError } from "@trpc/server";
 import { generateText } from "ai";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { messages } from "@/db/schema";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { startFakeOpenAIServer } from "@/server/test/openai-server";
-import { logError, logWarning } from "./log";
+import { logError, logInfo, logWarning, setLogDestination, withRequestId } from "./log";
 
 const PATIENT = "I have saved up 40 pills and tonight I will take them all";
 
@@ -21,17 +21,21 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-/** What logError prints for the error, as one string. */
+/** The JSON lines logged while `log` runs. */
+function linesOf(log: () => void): Record<string, unknown>[] {
+  const written: string[] = [];
+  setLogDestination({ write: (line: string) => void written.push(line) });
+  log();
+  return written.map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** What logError prints for the error: "<what> (<ids>): <error>", rebuilt from its one JSON line, which must hold no other text. */
 function logged(log: () => void): string {
-  const spy = vi.spyOn(console, "error").mockImplementation(() => {});
-  const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-  try {
-    log();
-    return [...spy.mock.calls, ...warn.mock.calls].map((args) => args.map((a) => (typeof a === "string" ? a : inspect(a))).join(" ")).join("\n");
-  } finally {
-    spy.mockRestore();
-    warn.mockRestore();
-  }
+  const lines = linesOf(log);
+  expect(lines).toHaveLength(1);
+  const { msg, err, level: _level, time: _time, service: _service, pid: _pid, requestId: _requestId, ...ids } = lines[0]!;
+  const idText = Object.entries(ids).map(([k, v]) => `${k}=${String(v)}`).join(" ");
+  return `[fenshen] ${String(msg)}${idText ? ` (${idText})` : ""}: ${String(err)}`;
 }
 
 const caught = (promise: Promise<unknown>) => promise.then(() => expect.unreachable("should have failed"), (e: unknown) => e);
@@ -82,5 +86,31 @@ describe("logging an error", () => {
 
   it("never prints a thrown string, which may be anything", () => {
     expect(logged(() => logError("a job failed", PATIENT))).toBe("[fenshen] a job failed: a thrown string");
+  });
+});
+
+describe("the log lines", () => {
+  it("are JSON with level, time and the request id of the work they belong to, and carry only the fields given", async () => {
+    const lines = linesOf(() => {
+      withRequestId("req-42", () => logError("saving a message failed", new Error("boom"), { conversationId: "c1" }));
+      logInfo("worker started", { engine: "postgres", skipped: undefined });
+    });
+    expect(lines[0]).toMatchObject({ level: "error", msg: "saving a message failed", requestId: "req-42", conversationId: "c1", service: "fenshen" });
+    expect(String(lines[0]!.err)).toMatch(/^Error: boom/);
+    expect(typeof lines[0]!.time).toBe("string");
+    expect(lines[1]).toEqual({ level: "info", msg: "worker started", engine: "postgres", service: "fenshen", pid: process.pid, time: lines[1]!.time });
+  });
+
+  it("keep the request id across awaits and leave it out when no request is under way", async () => {
+    const written: string[] = [];
+    setLogDestination({ write: (line: string) => void written.push(line) });
+    await withRequestId("req-7", async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      logWarning("fallback", new Error("x"));
+    });
+    logWarning("outside", new Error("y"));
+    const [inside, outside] = written.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(inside!.requestId).toBe("req-7");
+    expect(outside).not.toHaveProperty("requestId");
   });
 });

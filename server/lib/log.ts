@@ -1,10 +1,15 @@
 /**
- * The one way to log an error. Errors carry patients' words where you would not look: Drizzle's
+ * The one way to log. Lines are JSON (pino), one per event, with the request id when there is one.
+ * Errors carry patients' words where you would not look: Drizzle's
  * query errors hold the query's parameters, Postgres quotes the offending value in its message and
  * detail, the AI SDK's APICallError holds the request body (the prompt) and the response. So this
  * prints only names, codes, statuses, constraint names and messages cut before any parameters with
  * every quoted value masked, for the error and its causes, then the stack's frames and the ids given.
+ * Fields are ids and numbers only: no free text goes in besides the fixed `what`.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 type Ids = Record<string, string | number | null | undefined>;
 
@@ -75,20 +80,60 @@ export function describeError(error: unknown): string {
   return [chain.join(" ← caused by "), ...frames].join("\n");
 }
 
-function line(what: string, error: unknown, ids: Ids): string {
-  const idText = Object.entries(ids)
-    .filter(([, v]) => v !== undefined && v !== null)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(" ");
-  return `[fenshen] ${what}${idText ? ` (${idText})` : ""}: ${describeError(error)}`;
+/** Shared on globalThis: Next.js bundles each route separately, and all must log into one stream with one request context. */
+const shared = globalThis as unknown as { fenshenLogger?: Logger; fenshenRequestIds?: AsyncLocalStorage<string> };
+const requestIds = (shared.fenshenRequestIds ??= new AsyncLocalStorage<string>());
+
+function createLogger(destination?: DestinationStream): Logger {
+  const options = {
+    level: process.env.LOG_LEVEL || "info",
+    base: { service: "fenshen", pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+    // The request id of the work this line belongs to, wherever in the call chain it is logged.
+    mixin: () => {
+      const requestId = requestIds.getStore();
+      return requestId ? { requestId } : {};
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+function logger(): Logger {
+  return (shared.fenshenLogger ??= createLogger());
+}
+
+/** Tests read the lines from their own stream. */
+export function setLogDestination(destination: DestinationStream): void {
+  shared.fenshenLogger = createLogger(destination);
+}
+
+/** A caller's X-Request-Id when it is a plain token (a reverse proxy's, say), else a new one. */
+export function requestIdOf(request: Request): string {
+  const given = request.headers.get("x-request-id");
+  return given && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+/** Runs `work` with every line it logs carrying `requestId`. */
+export function withRequestId<T>(requestId: string, work: () => T): T {
+  return requestIds.run(requestId, work);
+}
+
+function fields(ids: Ids): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(ids).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== null));
 }
 
 /** Logs that `what` failed, with the ids that say which record, and the error described safely. */
 export function logError(what: string, error: unknown, ids: Ids = {}): void {
-  console.error(line(what, error, ids));
+  logger().error({ ...fields(ids), err: describeError(error) }, what);
 }
 
 /** The same for a failure that was handled (a fallback answered instead). */
 export function logWarning(what: string, error: unknown, ids: Ids = {}): void {
-  console.warn(line(what, error, ids));
+  logger().warn({ ...fields(ids), err: describeError(error) }, what);
+}
+
+/** Something that happened (the server started, a job finished), with ids and counts only. */
+export function logInfo(what: string, ids: Ids = {}): void {
+  logger().info(fields(ids), what);
 }

@@ -6,6 +6,7 @@ import type { Actor } from "@/server/auth/actor";
 import { auditMutation } from "@/server/governance/audit";
 import { type AppErrorCode, isAppError } from "@/server/lib/errors";
 import { logError } from "@/server/lib/log";
+import { countError } from "@/server/ops/metrics";
 
 export interface TRPCContext {
   db: Db;
@@ -48,6 +49,7 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
+  countError(isAppError(cause) ? cause.code : cause instanceof ZodError ? "bad_request" : result.error.code === "INTERNAL_SERVER_ERROR" ? "internal" : result.error.code.toLowerCase());
   if (isAppError(cause)) {
     throw new TRPCError({ code: trpcCodeByAppCode[cause.code], message: cause.message, cause });
   }
