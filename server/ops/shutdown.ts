@@ -72,3 +72,29 @@ export function shutdown(steps: ShutdownSteps): Promise<void> {
   })();
   return s.done;
 }
+
+/** The same response, its streamed body counted as in flight until it ends or the client goes away (a shutdown lets the answer finish). */
+export function trackedResponse(response: Response): Response {
+  if (!response.body) return response;
+  let finished = () => {};
+  trackInFlight(new Promise<void>((resolve) => (finished = resolve)));
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (!done) return controller.enqueue(value);
+        finished();
+        controller.close();
+      } catch (e) {
+        finished();
+        controller.error(e);
+      }
+    },
+    cancel(reason) {
+      finished();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}

@@ -1,4 +1,6 @@
 // POST /api/chat — one patient (or preview) turn, streamed as an AI SDK UI message stream.
+import { withRequestIds } from "@/server/http/request-id";
+import { trackedResponse } from "@/server/ops/shutdown";
 import { cookies } from "next/headers";
 import { ZodError } from "zod";
 import { jsonBody } from "@/server/api-keys/http";
@@ -12,7 +14,7 @@ import { ensureBrowserSession } from "@/server/chat/patient-session";
 import { admitChatMessage } from "@/server/limits/chat";
 import { clientAddress } from "@/server/limits/client";
 
-export async function POST(request: Request) {
+export const POST = withRequestIds(async (request: Request) => {
   try {
     const parsed = ZChatRequest.safeParse(await jsonBody(request));
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "), { cause: parsed.error });
@@ -23,8 +25,8 @@ export async function POST(request: Request) {
     const actor = parsed.data.previewAvatarId ? await getCurrentActor() : null;
     const { conversationId, events } = await startChatTurn(db, { request: parsed.data, actor, session });
 
-    return chatStreamResponse(conversationId, events);
+    return trackedResponse(chatStreamResponse(conversationId, events));
   } catch (e) {
     return toErrorResponse(e instanceof ZodError ? new AppError("bad_request", e.message) : e);
   }
-}
+});

@@ -1,5 +1,6 @@
 // POST /api/knowledge/upload — multipart upload of one or more documents to an avatar (or one file replacing a
 // document: replaceDocumentId); processing runs in the background.
+import { withRequestIds } from "@/server/http/request-id";
 import { auth } from "@/server/auth";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
@@ -9,7 +10,7 @@ import { uploadFromRequest } from "@/server/knowledge/upload.service";
 import { uploadLimits } from "@/server/knowledge/limits";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 
-export async function POST(request: Request) {
+export const POST = withRequestIds(async (request: Request) => {
   try {
     const session = await auth();
     if (!session?.user?.id) throw new AppError("unauthorized", "Sign in to upload documents.");
@@ -24,4 +25,4 @@ export async function POST(request: Request) {
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});

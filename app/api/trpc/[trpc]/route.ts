@@ -1,5 +1,6 @@
 // tRPC over the fetch adapter: every studio and console call goes through here.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { withRequestIds } from "@/server/http/request-id";
 import { toErrorResponse } from "@/server/lib/errors";
 import { readBodyLimited } from "@/server/limits/body";
 import { createTRPCContext } from "@/server/trpc/context";
@@ -27,4 +28,5 @@ const handler = async (req: Request) => {
   });
 };
 
-export { handler as GET, handler as POST };
+const traced = withRequestIds(handler);
+export { traced as GET, traced as POST };

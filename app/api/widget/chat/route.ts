@@ -1,5 +1,7 @@
 // POST /api/widget/chat — one patient turn from the embedded widget (same pipeline as /api/chat),
 // admitted only for Fenshen's own embed page framed by an allowed site, within that site's rate.
+import { withRequestIds } from "@/server/http/request-id";
+import { trackedResponse } from "@/server/ops/shutdown";
 import { jsonBody } from "@/server/api-keys/http";
 import { getAuthSecret } from "@/server/auth/secret";
 import { startChatTurn } from "@/server/chat/chat.service";
@@ -10,7 +12,7 @@ import { AppError, toErrorResponse } from "@/server/lib/errors";
 import { clientAddress } from "@/server/limits/client";
 import { admitWidgetMessage, ZWidgetChatRequest } from "@/server/widget/widget-chat";
 
-export async function POST(request: Request) {
+export const POST = withRequestIds(async (request: Request) => {
   try {
     const parsed = ZWidgetChatRequest.safeParse(await jsonBody(request));
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "), { cause: parsed.error });
@@ -25,8 +27,8 @@ export async function POST(request: Request) {
       secret: getAuthSecret(),
     });
     const turn = await startChatTurn(db, { request: { slug, conversationId, message }, actor: null, session: sessionHash("widget", sessionToken) });
-    return chatStreamResponse(turn.conversationId, turn.events);
+    return trackedResponse(chatStreamResponse(turn.conversationId, turn.events));
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});
