@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // pdfjs loads its worker module by path at run time, mammoth reads its own files with require, and pdfkit
   // reads its font metrics from its package folder.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-pgvector", "postgres", "pdfjs-dist", "mammoth", "pdfkit"],
+  // The container image (Dockerfile) runs Next's standalone server; `next start` (e2e, bench:chat, the
+  // quick start) keeps the usual build, which the standalone output would make it warn about.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" as const } : {}),
   poweredByHeader: false,
   typedRoutes: false,
   // Pages also get a per-request Content-Security-Policy from proxy.ts.

@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["server/**/*.test.ts", "db/**/*.test.ts", "components/**/*.test.ts", "bench/**/*.test.ts", ".ci/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "db/**/*.test.ts", "components/**/*.test.ts", "bench/**/*.test.ts", ".ci/**/*.test.ts", "deploy/**/*.test.ts"],
     environment: "node",
     // Test receivers listen on 127.0.0.1, which organizations may not send to unless the operator allows it.
     env: { OUTBOUND_ALLOW: "127.0.0.1" },

@@ -79,4 +79,21 @@ describe("parseConfig", () => {
     expect(parseConfig({})).toMatchObject({ TESSERACT_PATH: "tesseract", PDFTOPPM_PATH: "pdftoppm" });
     expect(parseConfig({ TESSERACT_PATH: "/opt/ocr/bin/tesseract", PDFTOPPM_PATH: "" })).toMatchObject({ TESSERACT_PATH: "/opt/ocr/bin/tesseract", PDFTOPPM_PATH: "pdftoppm" });
   });
+
+  it("runs the jobs in the app unless told a worker process does, which needs a Postgres server", () => {
+    const server = { DATABASE_URL: "postgres://db/fenshen", AUTH_SECRET: "x".repeat(32) };
+    expect(parseConfig({}).JOBS_IN_PROCESS).toBe(true);
+    expect(parseConfig({ ...server, JOBS_IN_PROCESS: "false" }).JOBS_IN_PROCESS).toBe(false);
+    expect(() => parseConfig({ JOBS_IN_PROCESS: "false" })).toThrow(/JOBS_IN_PROCESS: can be false only with DATABASE_URL/);
+    expect(() => parseConfig({ JOBS_IN_PROCESS: "no" })).toThrow(/JOBS_IN_PROCESS/);
+  });
+
+  it("reads the operations settings, naming a bad one", () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ DATABASE_POOL_SIZE: 10, LOG_LEVEL: "info", SHUTDOWN_GRACE_MS: 10_000, WORKER_METRICS_PORT: 9464 });
+    expect(config.METRICS_TOKEN).toBeUndefined();
+    expect(() => parseConfig({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: "1" })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => parseConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+  });
 });

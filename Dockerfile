@@ -1,0 +1,41 @@
+# syntax=docker/dockerfile:1
+# Fenshen's two images from one build: `app` (Next.js's standalone server) and `worker` (npm run worker).
+# compose.yaml builds both; see README, "Deployment to production".
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+FROM deps AS build
+COPY . .
+ENV NEXT_TELEMETRY_DISABLED=1 NEXT_OUTPUT=standalone
+RUN npm run build
+
+# The app: server.js with only the files it traced; migrations and the demo corpus are read from disk at run time.
+FROM ${NODE_IMAGE} AS app
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 DATA_DIR=/app/.data \
+    NEXT_MANUAL_SIG_HANDLE=true
+COPY --from=build --chown=node:node /app/.next/standalone ./
+COPY --from=build --chown=node:node /app/.next/static ./.next/static
+COPY --from=build --chown=node:node /app/public ./public
+COPY --from=build --chown=node:node /app/db/migrations ./db/migrations
+COPY --from=build --chown=node:node /app/server/demo/corpus ./server/demo/corpus
+RUN mkdir -p /app/.data && chown node:node /app/.data
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# node itself, not npm: SIGTERM must reach the server for the graceful shutdown.
+CMD ["node", "server.js"]
+
+# The worker runs the TypeScript sources with tsx, so it keeps the full dependencies.
+FROM deps AS worker
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 DATA_DIR=/app/.data
+COPY --chown=node:node . .
+RUN mkdir -p /app/.data && chown node:node /app/.data
+USER node
+EXPOSE 9464
+CMD ["node_modules/.bin/tsx", "server/jobs/main.ts"]

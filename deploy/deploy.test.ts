@@ -1,0 +1,130 @@
+/**
+ * No Docker engine runs here, so the deployment kit is checked by reading it: compose.yaml against the
+ * Compose Specification's JSON schema (deploy/compose-spec.json, vendored from compose-spec/compose-spec,
+ * Apache-2.0) and against what this app needs, and the Dockerfile's references and users.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Ajv from "ajv";
+import draft07 from "ajv/dist/refs/json-schema-draft-07.json";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+const root = path.resolve(import.meta.dirname, "..");
+const read = (file: string) => fs.readFileSync(path.join(root, file), "utf8");
+
+interface Service {
+  image?: string;
+  build?: { context: string; target?: string };
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  volumes?: string[];
+  stop_grace_period?: string;
+  command?: string[];
+}
+
+/** The schema names its meta-schema by https; Ajv ships draft-07's under the http address, so it is registered under both. */
+function composeValidator() {
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addMetaSchema({ ...draft07, $id: "https://json-schema.org/draft-07/schema" });
+  return ajv.compile(JSON.parse(read("deploy/compose-spec.json")) as object);
+}
+
+const compose = parse(read("compose.yaml"), { merge: true }) as { services: Record<string, Service> };
+
+describe("compose.yaml", () => {
+  it("is valid against the Compose Specification schema", () => {
+    const validate = composeValidator();
+    const valid = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it("the schema check can fail: an unknown service key is refused", () => {
+    const validate = composeValidator();
+    const broken = structuredClone(compose) as { services: Record<string, Record<string, unknown>> };
+    broken.services.app1!.helthcheck = {};
+    expect(validate(broken)).toBe(false);
+  });
+
+  it("runs Postgres with pgvector, two app instances that only queue jobs, one worker and a proxy", () => {
+    const { services } = compose;
+    expect(services.postgres?.image).toBe("pgvector/pgvector:pg17");
+    for (const name of ["app1", "app2"]) {
+      const app = services[name]!;
+      expect(app.build?.target).toBe("app");
+      expect(app.environment).toMatchObject({ JOBS_IN_PROCESS: "false", TRUSTED_PROXIES: "1" });
+      expect(app.environment?.DATABASE_URL).toMatch(/^postgres:\/\/fenshen:.*@postgres:5432\/fenshen$/);
+      expect(app.healthcheck?.test.join(" ")).toContain("/api/health/ready");
+      expect(app.depends_on?.postgres?.condition).toBe("service_healthy");
+    }
+    expect(services.worker?.build?.target).toBe("worker");
+    expect(services.worker?.environment).not.toHaveProperty("JOBS_IN_PROCESS");
+    expect(services.worker?.environment?.DATABASE_URL).toBe(services.app1?.environment?.DATABASE_URL);
+    expect(services.proxy?.image).toMatch(/^caddy:/);
+    expect(services.proxy?.volumes).toContain("./deploy/Caddyfile:/etc/caddy/Caddyfile:ro");
+  });
+
+  it("gives the app's shutdown grace period room before the kill", () => {
+    const grace = Number(compose.services.app1?.environment?.SHUTDOWN_GRACE_MS) / 1000;
+    for (const name of ["app1", "app2", "worker"]) expect(Number.parseInt(compose.services[name]!.stop_grace_period!, 10)).toBeGreaterThan(grace);
+  });
+});
+
+describe("deploy/Caddyfile", () => {
+  const caddy = read("deploy/Caddyfile");
+  it("streams answers and server-sent events at once, balances across both instances by readiness, keeps metrics private", () => {
+    expect(caddy).toMatch(/reverse_proxy app1:3000 app2:3000 \{/);
+    expect(caddy).toMatch(/^\s*flush_interval -1$/m);
+    expect(caddy).toMatch(/^\s*health_uri \/api\/health\/ready$/m);
+    expect(caddy).toMatch(/^\s*respond \/api\/metrics\* 404$/m);
+    // No compression in front of streams (it held the chat stream back under next start).
+    expect(caddy).not.toMatch(/^\s*encode\b/m);
+  });
+});
+
+describe("Dockerfile", () => {
+  const lines = read("Dockerfile").split("\n");
+  const stages: { name: string; from: string; lines: string[] }[] = [];
+  for (const line of lines) {
+    const from = /^FROM (\S+)(?: AS (\S+))?/i.exec(line);
+    if (from) stages.push({ from: from[1]!, name: from[2] ?? "", lines: [] });
+    else stages.at(-1)?.lines.push(line);
+  }
+
+  it("copies only files that exist in the repository (from the build context, or produced from them)", () => {
+    for (const stage of stages) {
+      for (const line of stage.lines) {
+        const copy = /^COPY (?:--\S+ )*(.+) (\S+)$/.exec(line);
+        if (!copy) continue;
+        const fromBuild = line.includes("--from=build");
+        for (const source of copy[1]!.split(" ")) {
+          if (source === ".") continue;
+          // The build stage's own output (.next) is made by `npm run build`; anything else must be in the repository.
+          const file = fromBuild ? source.replace(/^\/app\//, "") : source;
+          if (file.startsWith(".next/")) continue;
+          expect(fs.existsSync(path.join(root, file)), `${stage.name}: ${line}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("builds Next's standalone server only in the image, so `next start` keeps working", () => {
+    expect(read("Dockerfile")).toMatch(/ENV [^\n]*NEXT_OUTPUT=standalone/);
+    expect(read("next.config.ts")).toMatch(/process\.env\.NEXT_OUTPUT === "standalone"/);
+    expect(stages.find((s) => s.name === "app")!.lines.join("\n")).toContain('CMD ["node", "server.js"]');
+  });
+
+  it("runs both images as a non-root user, with the graceful shutdown on", () => {
+    for (const name of ["app", "worker"]) {
+      const stage = stages.find((s) => s.name === name)!;
+      const users = stage.lines.filter((l) => l.startsWith("USER "));
+      expect(users.at(-1), name).toBe("USER node");
+    }
+    expect(stages.find((s) => s.name === "app")!.lines.join("\n")).toMatch(/NEXT_MANUAL_SIG_HANDLE=true/);
+    const worker = stages.find((s) => s.name === "worker")!.lines.join("\n");
+    expect(worker).toContain('CMD ["node_modules/.bin/tsx", "server/jobs/main.ts"]');
+    expect(JSON.parse(read("package.json")).scripts.worker).toBe("tsx server/jobs/main.ts");
+  });
+});
