@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { documents } from "@/db/schema";
+import { createAvatar } from "@/server/avatars/avatar.service";
+import { pasteDocument } from "@/server/knowledge/document.service";
+import { startFakeEmbeddingsServer } from "@/server/test/embeddings-server";
+import { createTestOrg, testAvatarProfile } from "@/server/test/db";
+
+/**
+ * A real process, a real signal: an app booted on an embedded database is processing a document (its
+ * embedding endpoint never answers) when it gets SIGTERM. It must hand the document back to the queue,
+ * close the database and exit 0, instead of leaving it "processing" until its lease runs out.
+ */
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fenshen-sigterm-"));
+let child: ChildProcess | undefined;
+afterAll(() => {
+  if (child?.exitCode === null) child.kill("SIGKILL");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("SIGTERM", () => {
+  it("releases the job lease the process holds, closes the database and exits", async () => {
+    const embeddings = await startFakeEmbeddingsServer({ dimensions: 384 });
+    embeddings.state.mode = "hang";
+    const dbDir = path.join(dataDir, "pglite");
+    let documentId = "";
+    {
+      const database = await openDatabase({ dataDir: dbDir, sharedBuffers: "64MB" });
+      const doctor = (await createTestOrg(database, ["doctor"])).actors.doctor;
+      const avatar = await createAvatar(database.db, doctor, testAvatarProfile("Dr. Sigterm"));
+      documentId = (await pasteDocument(database.db, doctor, { avatarId: avatar.id, title: "Salt", text: "# Salt\n\nLess than five grams a day." }, { maxBytes: 1 << 20 })).document.id;
+      await database.close();
+    }
+
+    const logs: string[] = [];
+    child = spawn(process.execPath, ["--import", "tsx", "server/test/boot-fixture.ts"], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATA_DIR: dataDir,
+        PGLITE_SHARED_BUFFERS: "64MB",
+        SEED_DEMO: "false",
+        EMBEDDING_BASE_URL: embeddings.baseURL,
+        EMBEDDING_MODEL: "hanging-model",
+        EMBEDDING_DIMENSIONS: "384",
+        EMBEDDING_TIMEOUT_MS: "120000",
+        NEXT_MANUAL_SIG_HANDLE: "true",
+        SHUTDOWN_GRACE_MS: "200",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
+
+    // The document's embedding request arrives: the process holds its lease.
+    while (embeddings.state.requests.length === 0) {
+      if (child.exitCode !== null) throw new Error(`The app exited before embedding: ${logs.join("")}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill("SIGTERM");
+    expect(await exited, logs.join("")).toBe(0);
+    await embeddings.close();
+
+    const lines = logs.join("").split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.msg === "shut down")).toMatchObject({ releasedLeases: 1, level: "info" });
+    const database = await openDatabase({ dataDir: dbDir, sharedBuffers: "64MB" });
+    try {
+      const [doc] = await database.db.select({ status: documents.status, attempts: documents.attempts }).from(documents).where(eq(documents.id, documentId));
+      expect(doc).toEqual({ status: "queued", attempts: 0 });
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
+});
