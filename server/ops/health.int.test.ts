@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/server/test/db";
 import { liveness, readiness } from "./health";
-import { isDraining, shutdown, trackStream } from "./shutdown";
+import { escalationEventStream } from "@/server/safety/escalation.events";
+import { isDraining, shutdown } from "./shutdown";
 
 let database: Database;
 
@@ -41,13 +42,11 @@ describe("health endpoints", () => {
 });
 
 describe("graceful shutdown", () => {
-  it("fails readiness, ends live streams, stops the jobs within the grace period, then closes the database", async () => {
+  it("fails readiness, ends live streams with a reconnect hint, stops the jobs within the grace period, then closes the database", async () => {
     const order: string[] = [];
-    let ended = false;
-    trackStream(() => {
-      ended = true;
-      order.push("stream ended");
-    });
+    const stream = escalationEventStream(database, crypto.randomUUID(), new AbortController().signal).getReader();
+    const decoder = new TextDecoder();
+    expect(decoder.decode((await stream.read()).value)).toBe("retry: 3000\n\n");
     await shutdown({
       graceMs: 50,
       stopJobs: async (graceMs) => {
@@ -56,12 +55,18 @@ describe("graceful shutdown", () => {
       },
       closeDatabase: async () => void order.push("database closed"),
     });
-    expect(ended).toBe(true);
-    expect(order).toEqual(["stream ended", "jobs stopped (grace 50 ms)", "database closed"]);
+    // The browser is told to come back in a second (to another instance), and the stream ends.
+    expect(decoder.decode((await stream.read()).value)).toBe("retry: 1000\n\n");
+    expect((await stream.read()).done).toBe(true);
+    expect(order).toEqual(["jobs stopped (grace 50 ms)", "database closed"]);
     expect(isDraining()).toBe(true);
     const ready = await readiness(async () => database);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ status: "draining" });
     expect(liveness().status).toBe(200);
+    // A stream opened now is ended at once with the same hint.
+    const late = escalationEventStream(database, crypto.randomUUID(), new AbortController().signal).getReader();
+    expect(decoder.decode((await late.read()).value)).toBe("retry: 1000\n\n");
+    expect((await late.read()).done).toBe(true);
   });
 });

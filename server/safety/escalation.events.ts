@@ -25,7 +25,19 @@ const HEARTBEAT_MS = 25_000;
  */
 export function escalationEventStream(database: Database, orgId: string, signal: AbortSignal): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let cleanup = async () => {};
+  let open = true;
+  let untrack = () => {};
+  let unlisten = async () => {};
+  let heartbeat: NodeJS.Timeout | undefined;
+  /** Stops listening; `close` too when the stream ends from this side (not when the browser cancelled it). */
+  const finish = (close?: () => void) => {
+    if (!open) return;
+    open = false;
+    untrack();
+    clearInterval(heartbeat);
+    void unlisten();
+    close?.();
+  };
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       if (isDraining()) {
@@ -33,33 +45,22 @@ export function escalationEventStream(database: Database, orgId: string, signal:
         controller.close();
         return;
       }
-      let open = true;
       const send = (text: string) => {
         if (open) controller.enqueue(encoder.encode(text));
       };
-      const unlisten = await database.listen(ESCALATION_CHANNEL, (changed) => {
+      unlisten = await database.listen(ESCALATION_CHANNEL, (changed) => {
         if (changed === orgId) send("event: escalations\ndata: changed\n\n");
       });
-      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
-      const end = () => {
-        if (!open) return;
-        open = false;
-        untrack();
-        void cleanup();
-        controller.close();
-      };
-      const untrack = trackStream(() => {
+      heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      const end = () => finish(() => controller.close());
+      untrack = trackStream(() => {
         send("retry: 1000\n\n");
         end();
       });
-      cleanup = async () => {
-        clearInterval(heartbeat);
-        await unlisten();
-      };
       if (signal.aborted) return end();
       signal.addEventListener("abort", end);
       send("retry: 3000\n\n");
     },
-    cancel: () => cleanup(),
+    cancel: () => finish(),
   });
 }
