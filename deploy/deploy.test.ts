@@ -3,6 +3,7 @@
  * Compose Specification's JSON schema (deploy/compose-spec.json, vendored from compose-spec/compose-spec,
  * Apache-2.0) and against what this app needs, and the Dockerfile's references and users.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Ajv from "ajv";
@@ -72,8 +73,23 @@ describe("compose.yaml", () => {
   });
 });
 
+const caddyBinary = ["/usr/bin/caddy", "/usr/local/bin/caddy"].find((f) => fs.existsSync(f));
+
 describe("deploy/Caddyfile", () => {
   const caddy = read("deploy/Caddyfile");
+  // Debian's caddy package (.ci/run installs it): Caddy's own parser reads the file as the proxy will.
+  it.skipIf(!caddyBinary)("is read by Caddy into a reverse proxy that never buffers and checks readiness", () => {
+    const config = JSON.parse(
+      execFileSync(caddyBinary!, ["adapt", "--config", path.join(root, "deploy/Caddyfile"), "--adapter", "caddyfile"], { env: { ...process.env, SITE_ADDRESS: ":80" } }).toString(),
+    ) as { apps: { http: { servers: Record<string, { routes: { handle: Record<string, unknown>[] }[] }> } } };
+    const handlers = Object.values(config.apps.http.servers).flatMap((s) => s.routes.flatMap((r) => r.handle));
+    expect(handlers.find((h) => h.handler === "reverse_proxy")).toMatchObject({
+      flush_interval: -1,
+      health_checks: { active: { uri: "/api/health/ready" } },
+      upstreams: [{ dial: "app1:3000" }, { dial: "app2:3000" }],
+    });
+  });
+
   it("streams answers and server-sent events at once, balances across both instances by readiness, keeps metrics private", () => {
     expect(caddy).toMatch(/reverse_proxy app1:3000 app2:3000 \{/);
     expect(caddy).toMatch(/^\s*flush_interval -1$/m);
