@@ -78,3 +78,19 @@ describe("SIGTERM", () => {
     }
   }, 120_000);
 });
+
+describe("npm run worker", () => {
+  it("refuses to start on the embedded database, naming what it needs", async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, SEED_DEMO: "false" };
+    delete env.DATABASE_URL;
+    const worker = spawn(process.execPath, ["--import", "tsx", "server/jobs/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    worker.stdout!.on("data", (c: Buffer) => (output += c.toString()));
+    const code = await new Promise<number | null>((resolve) => worker.once("exit", resolve));
+    expect(code).toBe(1);
+    const line = JSON.parse(output.trim().split("\n").at(-1)!) as Record<string, unknown>;
+    expect(line).toMatchObject({ level: "error", msg: "worker start-up" });
+    expect(String(line.err)).toMatch(/npm run worker needs DATABASE_URL/);
+  }, 60_000);
+});
+
