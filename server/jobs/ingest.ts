@@ -7,6 +7,7 @@ import { indexDocument } from "@/server/knowledge/ingest/index-document";
 import { refreshAvatarStats } from "@/server/knowledge/retrieve/avatar-stats";
 import { isAppError } from "@/server/lib/errors";
 import { logError } from "@/server/lib/log";
+import { announceOrgChange } from "@/server/lib/org-events";
 import type { HeldLease, JobControl } from "./leases";
 
 /** A document left "processing" this long belongs to a worker that died: it is taken up again. */
@@ -85,8 +86,14 @@ export function assertEmbedderFitsIndex(embedder: Embedder): void {
   }
 }
 
+/** NOTIFY channel whose payload is the organization id whose documents' status or progress changed. */
+export const DOCUMENT_CHANNEL = "fenshen_documents";
+
+/** Records progress (which also renews the lease) and tells the organization's open document lists. */
 async function setProgress(db: Db, documentId: string, progress: number) {
-  await db.update(documents).set({ progress, updatedAt: new Date() }).where(eq(documents.id, documentId));
+  await db.execute(sql`
+    with d as (update ${documents} set progress = ${progress}, updated_at = now() where id = ${documentId} returning org_id)
+    select pg_notify(${DOCUMENT_CHANNEL}, org_id::text) from d`);
 }
 
 /** Parses, chunks, embeds and indexes one claimed document (see indexDocument); failures are recorded or retried. */
@@ -144,9 +151,11 @@ export async function drainIngestionQueue(db: Db, embedder: Embedder, control?: 
   for (let claim = await next(); claim; claim = await next()) {
     const { id } = claim;
     const done = control?.hold({ queue: "ingestion", ...claim });
-    const [doc] = await db.select({ avatarId: documents.avatarId }).from(documents).where(eq(documents.id, id));
+    const [doc] = await db.select({ avatarId: documents.avatarId, orgId: documents.orgId }).from(documents).where(eq(documents.id, id));
     if (doc?.avatarId) avatarIds.add(doc.avatarId);
+    if (doc) await announceOrgChange(db, DOCUMENT_CHANNEL, doc.orgId);
     await processDocument(db, embedder, id);
+    if (doc) await announceOrgChange(db, DOCUMENT_CHANNEL, doc.orgId);
     done?.();
     processed++;
   }

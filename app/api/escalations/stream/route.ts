@@ -3,6 +3,7 @@ import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 import { can } from "@/server/auth/permissions";
+import { eventStreamResponse } from "@/server/lib/org-events";
 import { escalationEventStream } from "@/server/safety/escalation.events";
 
 export async function GET(request: Request) {
@@ -11,11 +12,7 @@ export async function GET(request: Request) {
     if (!actor) throw new AppError("unauthorized", "Sign in to follow the crisis inbox.");
     if (!can(actor.role, "escalation.read.own")) throw new AppError("forbidden", "Your role does not receive escalations.");
     const database = await getDatabase();
-
-    const stream = escalationEventStream(database, actor.orgId, request.signal);
-    return new Response(stream, {
-      headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
-    });
+    return eventStreamResponse(escalationEventStream(database, actor.orgId, request.signal));
   } catch (e) {
     return toErrorResponse(e);
   }
