@@ -96,18 +96,8 @@ export const kickIngestion = drain("ingestion", async (book) => {
   metrics().ingested.inc(processed);
 });
 
-/** Delivers due crisis notifications now, and records how long each waited. */
-export const kickNotifications = drain("notifications", async () => {
-  const database = await getDatabase();
-  const [start] = await database.query<{ at: string }>("select clock_timestamp()::text as at");
-  const { delivered } = await deliverDueNotifications(database.db, getNotifyTransports());
-  if (delivered === 0) return;
-  const lags = await database.query<{ lag: number }>(
-    "select extract(epoch from delivered_at - created_at)::float8 as lag from notifications where status = 'delivered' and delivered_at >= $1::timestamptz",
-    [start!.at],
-  );
-  for (const { lag } of lags) metrics().deliveryLag.observe(Number(lag));
-});
+/** Delivers due crisis notifications now. */
+export const kickNotifications = drain("notifications", async () => deliverDueNotifications((await getDatabase()).db, getNotifyTransports()));
 
 /** Writes escalations that could not be written with their crisis reply, then delivers their notifications. */
 export const kickPendingEscalations = drain("escalations", async () => {

@@ -69,5 +69,28 @@ describe("GET /api/metrics", () => {
     expect(sample(after, 'fenshen_errors_total{code="rate_limited"}')).toBe(sample(before, 'fenshen_errors_total{code="rate_limited"}') + 1);
     expect(after).toContain('fenshen_job_queue_depth{queue="notifications",status="pending"} 0');
     expect(after).toContain("fenshen_notifications_oldest_pending_seconds 0");
+    expect(after).not.toContain("fenshen_notification_delivery_lag_seconds{"); // no delivery yet
+  });
+
+  it("reports the notification delivery lag and escalations from the database", async () => {
+    const { orgId, actors } = await createTestOrg(database, ["doctor"]);
+    const avatar = await createAvatar(database.db, actors.doctor, testAvatarProfile("Dr. Lag"));
+    const [conversation] = await database.query<{ id: string }>(
+      "insert into conversations (org_id, avatar_id, session_hash, locale) values ($1, $2, 's', 'en') returning id",
+      [orgId, avatar.id],
+    );
+    const [escalation] = await database.query<{ id: string }>(
+      `insert into escalations (org_id, avatar_id, conversation_id, category, level, evidence, patient_message)
+       values ($1, $2, $3, 'suicide', 'imminent', '[]', 'x') returning id`,
+      [orgId, avatar.id, conversation!.id],
+    );
+    await database.query(
+      `insert into notifications (org_id, escalation_id, channel, status, created_at, delivered_at)
+       values ($1, $2, 'webhook', 'delivered', clock_timestamp() - interval '4 seconds', clock_timestamp())`,
+      [orgId, escalation!.id],
+    );
+    const text = await (await scrape()).text();
+    expect(sample(text, 'fenshen_notification_delivery_lag_seconds{quantile="1"}')).toBeGreaterThanOrEqual(4);
+    expect(sample(text, 'fenshen_escalations{category="suicide",status="open"}')).toBeGreaterThanOrEqual(1);
   });
 });

@@ -21,7 +21,7 @@ function createMetrics() {
     errors: new Counter({ name: "fenshen_errors_total", help: "Errors answered to clients, by code (internal = unexpected).", labelNames: ["code"], registers: [registry] }),
     jobRuns: new Counter({ name: "fenshen_job_runs_total", help: "Background queue drains run by this process, by queue and outcome.", labelNames: ["queue", "outcome"], registers: [registry] }),
     ingested: new Counter({ name: "fenshen_ingested_documents_total", help: "Documents this process took through ingestion (ready or failed).", registers: [registry] }),
-    deliveryLag: new Histogram({ name: "fenshen_notification_delivery_lag_seconds", help: "From an escalation's notification being queued to its delivery.", buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300], registers: [registry] }),
+    deliveryLag: new Gauge({ name: "fenshen_notification_delivery_lag_seconds", help: "From an escalation's notification being queued to its delivery, over deliveries of the last 15 minutes (by any worker).", labelNames: ["quantile"], registers: [registry] }),
     escalations: new Gauge({ name: "fenshen_escalations", help: "Escalations in the database by category and status; increase() over the sum counts escalations raised.", labelNames: ["category", "status"], registers: [registry] }),
     queueDepth: new Gauge({ name: "fenshen_job_queue_depth", help: "Jobs waiting or running, by queue and status.", labelNames: ["queue", "status"], registers: [registry] }),
     oldestPending: new Gauge({ name: "fenshen_notifications_oldest_pending_seconds", help: "Age of the oldest notification not yet delivered (0 when none): the delivery lag now.", registers: [registry] }),
@@ -60,7 +60,7 @@ export function countError(code: string): void {
 /** Reads the shared figures (queues, escalations) from the database into their gauges. */
 async function readDatabaseGauges(database: Database): Promise<void> {
   const m = metrics();
-  const [escalations, depth, pending] = await Promise.all([
+  const [escalations, depth, pending, lag] = await Promise.all([
     database.query<{ category: string; status: string; n: number }>("select category::text, status::text, count(*)::int as n from escalations group by 1, 2"),
     database.query<{ queue: string; status: string; n: number }>(
       `select 'ingestion' as queue, status::text, count(*)::int as n from documents where status in ('queued', 'processing') group by 2
@@ -68,6 +68,11 @@ async function readDatabaseGauges(database: Database): Promise<void> {
        union all select 'notifications', status::text, count(*)::int from notifications where status = 'pending' group by 2`,
     ),
     database.query<{ age: number | null }>("select extract(epoch from clock_timestamp() - min(created_at))::float8 as age from notifications where status = 'pending'"),
+    database.query<{ p50: number | null; p95: number | null; max: number | null }>(
+      `select percentile_cont(0.5) within group (order by s) as p50, percentile_cont(0.95) within group (order by s) as p95, max(s) as max
+       from (select extract(epoch from delivered_at - created_at)::float8 as s from notifications
+             where status = 'delivered' and delivered_at > clock_timestamp() - interval '15 minutes') d`,
+    ),
   ]);
   m.escalations.reset();
   for (const r of escalations) m.escalations.set({ category: r.category, status: r.status }, r.n);
@@ -75,6 +80,10 @@ async function readDatabaseGauges(database: Database): Promise<void> {
   for (const queue of ["ingestion", "simulation", "notifications"]) m.queueDepth.set({ queue, status: queue === "notifications" ? "pending" : "queued" }, 0);
   for (const r of depth) m.queueDepth.set({ queue: r.queue, status: r.status }, r.n);
   m.oldestPending.set(Number(pending[0]?.age ?? 0));
+  m.deliveryLag.reset();
+  for (const [quantile, value] of [["0.5", lag[0]?.p50], ["0.95", lag[0]?.p95], ["1", lag[0]?.max]] as const) {
+    if (value !== null && value !== undefined) m.deliveryLag.set({ quantile }, Number(value));
+  }
 }
 
 /** The exposition text, with the database's figures read now. */
