@@ -86,6 +86,7 @@ const requestIds = (shared.fenshenRequestIds ??= new AsyncLocalStorage<string>()
 
 function createLogger(destination?: DestinationStream): Logger {
   const options = {
+    // Read here, not from getConfig(): the logger must work before the configuration is validated (to say it is bad).
     level: process.env.LOG_LEVEL || "info",
     base: { service: "fenshen", pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
