@@ -86,8 +86,9 @@ const requestIds = (shared.fenshenRequestIds ??= new AsyncLocalStorage<string>()
 
 function createLogger(destination?: DestinationStream): Logger {
   const options = {
-    // Read here, not from getConfig(): the logger must work before the configuration is validated (to say it is bad).
-    level: process.env.LOG_LEVEL || "info",
+    // Read here, not from getConfig(): the logger must work before the configuration is validated (to say
+    // it is bad), so an unknown level falls back to info and config validation names it.
+    level: process.env.LOG_LEVEL && process.env.LOG_LEVEL in pino.levels.values ? process.env.LOG_LEVEL : "info",
     base: { service: "fenshen", pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
