@@ -3,6 +3,13 @@
 # compose.yaml builds both; see README, "Deployment to production".
 ARG NODE_IMAGE=node:20-bookworm-slim
 
+# What both images run on: Node, the OCR programs ingestion calls for scanned documents, and the CJK
+# font of exported conversation PDFs.
+FROM ${NODE_IMAGE} AS runtime
+RUN apt-get update -qq \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-wqy-microhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils \
+ && rm -rf /var/lib/apt/lists/*
+
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -14,7 +21,8 @@ ENV NEXT_TELEMETRY_DISABLED=1 NEXT_OUTPUT=standalone
 RUN npm run build
 
 # The app: server.js with only the files it traced; migrations and the demo corpus are read from disk at run time.
-FROM ${NODE_IMAGE} AS app
+# It runs ingestion itself when started alone (JOBS_IN_PROCESS=true), hence the OCR programs.
+FROM runtime AS app
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 DATA_DIR=/app/.data \
     NEXT_MANUAL_SIG_HANDLE=true
@@ -32,7 +40,9 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=60s \
 CMD ["node", "server.js"]
 
 # The worker runs the TypeScript sources with tsx, so it keeps the full dependencies.
-FROM deps AS worker
+FROM runtime AS worker
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 DATA_DIR=/app/.data
 COPY --chown=node:node . .
 RUN mkdir -p /app/.data && chown node:node /app/.data

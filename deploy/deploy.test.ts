@@ -114,12 +114,12 @@ describe("Dockerfile", () => {
       for (const line of stage.lines) {
         const copy = /^COPY (?:--\S+ )*(.+) (\S+)$/.exec(line);
         if (!copy) continue;
-        const fromBuild = line.includes("--from=build");
+        const fromStage = /--from=\S+/.test(line);
         for (const source of copy[1]!.split(" ")) {
           if (source === ".") continue;
-          // The build stage's own output (.next) is made by `npm run build`; anything else must be in the repository.
-          const file = fromBuild ? source.replace(/^\/app\//, "") : source;
-          if (file.startsWith(".next/")) continue;
+          // What earlier stages make (`npm ci`'s node_modules, `npm run build`'s .next) is not in the repository; anything else must be.
+          const file = fromStage ? source.replace(/^\/app\//, "") : source;
+          if (file.startsWith(".next/") || file === "node_modules") continue;
           expect(fs.existsSync(path.join(root, file)), `${stage.name}: ${line}`).toBe(true);
         }
       }
