@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq, gt, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import { SMTPServer } from "smtp-server";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import { avatars, conversations, escalations, messages, notifications, organizations } from "@/db/schema";
@@ -13,6 +13,7 @@ import { parseOutboundAllow } from "@/server/lib/outbound-allow";
 import { outboundPolicy } from "@/server/lib/outbound";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { listenOnLoopback } from "@/server/test/local-server";
+import { startSmtpServer } from "@/server/test/smtp-server";
 import { testCaller } from "@/server/test/trpc";
 import { deliverDueNotifications, deliverRound, MAX_ATTEMPTS, type NotifyTransports } from "./deliver";
 import { enqueueEscalationNotifications } from "./outbox";
@@ -22,11 +23,21 @@ import { webhookPoster } from "./transports";
 /** Test receivers listen on 127.0.0.1: allowed the way an on-premises operator would (OUTBOUND_ALLOW). */
 const allowLoopback = webhookPoster(outboundPolicy(parseOutboundAllow("127.0.0.1")));
 
-const SECRET = "webhook-secret-for-tests";
+/** A Standard Webhooks secret: whsec_ and base64 of 32 bytes. */
+const SECRET = `whsec_${Buffer.from("a 32-byte key for the test suite").toString("base64")}`;
+
+function standardSignatureValid(body: string, headers: http.IncomingHttpHeaders): boolean {
+  try {
+    new Webhook(SECRET).verify(body, headers as Record<string, string>);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A real local webhook receiver that can be taken down and brought back. */
 async function startReceiver() {
-  const state = { up: false, received: [] as { id: string; validSignature: boolean; delivery: string }[] };
+  const state = { up: false, received: [] as { id: string; validSignature: boolean; delivery: string; body: Record<string, unknown> }[] };
   const server = http.createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
@@ -37,8 +48,10 @@ async function startReceiver() {
       }
       state.received.push({
         id: JSON.parse(body).id,
-        validSignature: verifyWebhook(SECRET, body, String(req.headers["x-fenshen-signature"])),
-        delivery: String(req.headers["x-fenshen-delivery"]),
+        // Both schemes: Standard Webhooks, checked by its reference library, and the deprecated header.
+        validSignature: standardSignatureValid(body, req.headers) && verifyWebhook(SECRET, body, String(req.headers["x-fenshen-signature"])),
+        delivery: String(req.headers["webhook-id"]),
+        body: JSON.parse(body),
       });
       res.writeHead(200).end("ok");
     });
@@ -90,7 +103,7 @@ describe("webhook delivery", () => {
 
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 3 });
     const waiting = await database.db.select().from(notifications);
-    expect(waiting.every((n) => n.status === "pending" && n.lastError === "The webhook answered 503.")).toBe(true);
+    expect(waiting.every((n) => n.status === "pending" && n.lastError === "The webhook answered 503: down for maintenance.")).toBe(true);
     // Backoff: nothing is due again right away.
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 0 });
 
@@ -107,6 +120,12 @@ describe("webhook delivery", () => {
 
     expect(receiver.state.received.map((r) => r.id).sort()).toEqual([...ids].sort());
     expect(receiver.state.received.every((r) => r.validSignature)).toBe(true);
+    // webhook-id is the delivery's id, the same on every retry: the receiver's idempotency key.
+    const deliveries = (await database.db.select({ id: notifications.id }).from(notifications)).map((n) => n.id);
+    expect(receiver.state.received.map((r) => r.delivery).sort()).toEqual(deliveries.sort());
+    // The organization did not turn patient text on: category and level, not the patient's words.
+    expect(receiver.state.received.map((r) => [r.body.category, r.body.level, r.body.message])).toEqual(ids.map(() => ["suicide", "imminent", null]));
+    expect(JSON.stringify(receiver.state.received)).not.toMatch(/"(one|two|three)"/);
   });
 });
 
@@ -140,25 +159,13 @@ describe("a restart mid-delivery", () => {
 
 describe("e-mail delivery", () => {
   it("sends the escalation to the organization's address through SMTP", async () => {
-    const received: string[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, _session, done) {
-        let data = "";
-        stream.on("data", (c: Buffer) => (data += c.toString()));
-        stream.on("end", () => {
-          received.push(data);
-          done();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
-    const port = (smtp.server.address() as AddressInfo).port;
+    const smtp = await startSmtpServer();
+    const received = smtp.received;
+    const port = smtp.port;
     const mailer = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
     const database = await openDatabase({ memory: true });
     const org = await createTestOrg(database, ["doctor"]);
-    await database.db.update(organizations).set({ notifyEmail: "oncall@hospital.test" }).where(eq(organizations.id, org.orgId));
+    await database.db.update(organizations).set({ notifyEmail: "oncall@hospital.test", alertPatientText: true }).where(eq(organizations.id, org.orgId));
     await createEscalation(database, org.orgId, org.actors.doctor.userId, "I can't go on");
 
     // Without SMTP the e-mail waits, with its reason visible, instead of being dropped.
@@ -173,7 +180,7 @@ describe("e-mail delivery", () => {
     expect(received[0]).toMatch(/To: oncall@hospital\.test/);
     expect(received[0]).toMatch(/I can't go on/);
     await database.close();
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp.close();
   });
 });
 
@@ -247,13 +254,13 @@ describe("giving up", () => {
     expect(stillTrying).toMatchObject({ status: "pending", attempts: MAX_ATTEMPTS - 1 });
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 1 });
     const [failed] = await database.db.select().from(notifications);
-    expect(failed).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastError: "The webhook answered 503." });
+    expect(failed).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastError: "The webhook answered 503: down for maintenance." });
     // Failed is final: no more attempts.
     await makeAllDue(database);
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 0 });
 
     const inbox = await testCaller(database.db, org.actors.doctor).escalation.list();
-    expect(inbox.find((e) => e.id === id)!.failedDeliveries).toEqual([{ channel: "webhook", lastError: "The webhook answered 503." }]);
+    expect(inbox.find((e) => e.id === id)!.failedDeliveries).toEqual([{ channel: "webhook", lastError: "The webhook answered 503: down for maintenance." }]);
     await receiver.close();
     await database.close();
   });
