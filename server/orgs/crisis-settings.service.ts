@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
+import { AppError } from "@/server/lib/errors";
 import { type DestinationKind, SECRET_REQUIRED, TAKES_SECRET } from "./crisis-settings.limits";
 import { type TCrisisSettingsInput, ZCrisisSettingsInput } from "./crisis-settings.schema";
 
@@ -33,15 +34,9 @@ export function secretToStore(
   const kept = saved && saved.kind === input.webhookKind ? saved.secret : null;
   const secret = !input.webhookUrl || !TAKES_SECRET.has(input.webhookKind) ? null : input.webhookSecret || kept;
   if (input.webhookUrl && !secret && SECRET_REQUIRED.has(input.webhookKind)) {
-    throw new ZodError([
-      {
-        code: "custom",
-        path: ["webhookSecret"],
-        message: "This robot signs its messages: paste its signing secret from the robot's security settings.",
-        params: { reason: "required" },
-        input: input.webhookSecret,
-      },
-    ]);
+    const message = "This robot signs its messages: paste its signing secret from the robot's security settings.";
+    const issue = { code: "custom" as const, path: ["webhookSecret"], message, params: { reason: "required" }, input: input.webhookSecret };
+    throw new AppError("bad_request", message, { cause: new ZodError([issue]) });
   }
   return secret;
 }

@@ -3,20 +3,20 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
-import { avatars, conversations, escalations, messages, notifications, organizations } from "@/db/schema";
+import { notifications, organizations } from "@/db/schema";
 import { parseOutboundAllow } from "@/server/lib/outbound-allow";
 import { outboundPolicy } from "@/server/lib/outbound";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { listenOnLoopback } from "@/server/test/local-server";
+import { createTestEscalation, makeAllNotificationsDue } from "@/server/test/escalations";
 import { startSmtpServer } from "@/server/test/smtp-server";
 import { testCaller } from "@/server/test/trpc";
 import { deliverDueNotifications, deliverRound, MAX_ATTEMPTS, type NotifyTransports } from "./deliver";
-import { enqueueEscalationNotifications } from "./outbox";
 import { verifyWebhook } from "./signature";
 import { webhookPoster } from "./transports";
 
@@ -60,24 +60,6 @@ async function startReceiver() {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/fenshen`, state, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Writes an escalation the way the chat engine does: with its notifications, in one transaction. */
-async function createEscalation(database: Database, orgId: string, ownerId: string, text: string) {
-  return database.db.transaction(async (tx) => {
-    const [avatar] = await tx.insert(avatars).values({ orgId, ownerId, slug: `a-${crypto.randomUUID()}`, name: "Dr. Test" }).returning();
-    const [conv] = await tx.insert(conversations).values({ orgId, avatarId: avatar!.id, sessionHash: "s", locale: "en" }).returning();
-    const [msg] = await tx.insert(messages).values({ orgId, conversationId: conv!.id, role: "patient", kind: "question", content: text }).returning();
-    const [esc] = await tx
-      .insert(escalations)
-      .values({ orgId, avatarId: avatar!.id, conversationId: conv!.id, messageId: msg!.id, patientMessage: text, category: "suicide", level: "imminent", evidence: [] })
-      .returning();
-    await enqueueEscalationNotifications(tx, { orgId, escalationId: esc!.id });
-    return esc!.id;
-  });
-}
-
-/** Lets "time pass": every pending retry becomes due now. */
-const makeAllDue = (database: Database) => database.db.execute(sql`update notifications set next_attempt_at = clock_timestamp() - interval '1 second'`);
-
 describe("webhook delivery", () => {
   let database: Database;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -99,7 +81,7 @@ describe("webhook delivery", () => {
   });
 
   it("retries with backoff while the receiver is down, then delivers every escalation exactly once", async () => {
-    const ids = [await createEscalation(database, orgId, ownerId, "one"), await createEscalation(database, orgId, ownerId, "two"), await createEscalation(database, orgId, ownerId, "three")];
+    const ids = [await createTestEscalation(database, orgId, ownerId, "one"), await createTestEscalation(database, orgId, ownerId, "two"), await createTestEscalation(database, orgId, ownerId, "three")];
 
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 3 });
     const waiting = await database.db.select().from(notifications);
@@ -107,15 +89,15 @@ describe("webhook delivery", () => {
     // Backoff: nothing is due again right away.
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 0 });
 
-    await makeAllDue(database);
+    await makeAllNotificationsDue(database);
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 3 });
     const [retried] = await database.db.select().from(notifications).limit(1);
     expect(retried!.attempts).toBe(2);
 
     receiver.state.up = true;
-    await makeAllDue(database);
+    await makeAllNotificationsDue(database);
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 3, failed: 0 });
-    await makeAllDue(database);
+    await makeAllNotificationsDue(database);
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 0 });
 
     expect(receiver.state.received.map((r) => r.id).sort()).toEqual([...ids].sort());
@@ -137,7 +119,7 @@ describe("a restart mid-delivery", () => {
     let database = await openDatabase({ dataDir: dir });
     const org = await createTestOrg(database, ["doctor"]);
     await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, org.orgId));
-    const id = await createEscalation(database, org.orgId, org.actors.doctor.userId, "help");
+    const id = await createTestEscalation(database, org.orgId, org.actors.doctor.userId, "help");
 
     // The first process claims the delivery, then dies before sending it.
     const stuck: NotifyTransports = { postWebhook: () => new Promise(() => {}), sendMail: null, webhookTimeoutMs: 60_000 };
@@ -148,7 +130,7 @@ describe("a restart mid-delivery", () => {
     database = await openDatabase({ dataDir: dir });
     const [leased] = await database.db.select().from(notifications);
     expect(leased).toMatchObject({ status: "pending", attempts: 1 });
-    await makeAllDue(database); // the lease of the dead process runs out
+    await makeAllNotificationsDue(database); // the lease of the dead process runs out
     expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail: null })).toEqual({ delivered: 1, failed: 0 });
     expect(receiver.state.received.map((r) => r.id)).toEqual([id]);
     await database.close();
@@ -166,14 +148,14 @@ describe("e-mail delivery", () => {
     const database = await openDatabase({ memory: true });
     const org = await createTestOrg(database, ["doctor"]);
     await database.db.update(organizations).set({ notifyEmail: "oncall@hospital.test", alertPatientText: true }).where(eq(organizations.id, org.orgId));
-    await createEscalation(database, org.orgId, org.actors.doctor.userId, "I can't go on");
+    await createTestEscalation(database, org.orgId, org.actors.doctor.userId, "I can't go on");
 
     // Without SMTP the e-mail waits, with its reason visible, instead of being dropped.
     expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail: null })).toEqual({ delivered: 0, failed: 1 });
     const [waiting] = await database.db.select().from(notifications);
     expect(waiting!.lastError).toMatch(/SMTP is not configured/);
 
-    await makeAllDue(database);
+    await makeAllNotificationsDue(database);
     const sendMail = async (mail: { to: string; subject: string; text: string }) => void (await mailer.sendMail({ from: "fenshen@test", ...mail }));
     expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail })).toEqual({ delivered: 1, failed: 0 });
     expect(received).toHaveLength(1);
@@ -192,7 +174,7 @@ describe("the outbound guard at delivery", () => {
     const org = await createTestOrg(database, ["doctor"]);
     // Written straight to the table, as if saved before the guard existed.
     await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, org.orgId));
-    await createEscalation(database, org.orgId, org.actors.doctor.userId, "refused");
+    await createTestEscalation(database, org.orgId, org.actors.doctor.userId, "refused");
 
     const closed = webhookPoster(outboundPolicy(parseOutboundAllow("")));
     expect(await deliverDueNotifications(database.db, { postWebhook: closed, sendMail: null })).toEqual({ delivered: 0, failed: 1 });
@@ -200,7 +182,7 @@ describe("the outbound guard at delivery", () => {
     expect(refused).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringMatching(/^Use an https:\/\/ address for 127\.0\.0\.1/) });
     expect(receiver.state.received).toEqual([]);
 
-    const id = await createEscalation(database, org.orgId, org.actors.doctor.userId, "allowed");
+    const id = await createTestEscalation(database, org.orgId, org.actors.doctor.userId, "allowed");
     expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail: null })).toEqual({ delivered: 1, failed: 0 });
     expect(receiver.state.received.map((r) => r.id)).toEqual([id]);
     await receiver.close();
@@ -220,8 +202,8 @@ describe("fairness between organizations", () => {
     await database.db.update(organizations).set({ webhookUrl: `${blackHole.origin}/hook` }).where(eq(organizations.id, a.orgId));
     await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, b.orgId));
     // More of A's than a round holds, all older than B's one.
-    for (let i = 0; i < 40; i++) await createEscalation(database, a.orgId, a.actors.doctor.userId, `a${i}`);
-    const fromB = await createEscalation(database, b.orgId, b.actors.doctor.userId, "b");
+    for (let i = 0; i < 40; i++) await createTestEscalation(database, a.orgId, a.actors.doctor.userId, `a${i}`);
+    const fromB = await createTestEscalation(database, b.orgId, b.actors.doctor.userId, "b");
 
     const round = await deliverRound(database.db, { postWebhook: allowLoopback, sendMail: null, webhookTimeoutMs: 300 });
     expect(receiver.state.received.map((r) => r.id)).toEqual([fromB]);
@@ -243,12 +225,12 @@ describe("giving up", () => {
     const receiver = await startReceiver(); // stays down: 503
     const org = await createTestOrg(database, ["doctor"]);
     await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, org.orgId));
-    const id = await createEscalation(database, org.orgId, org.actors.doctor.userId, "nobody hears");
+    const id = await createTestEscalation(database, org.orgId, org.actors.doctor.userId, "nobody hears");
     const transports = { postWebhook: allowLoopback, sendMail: null };
 
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
       expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 1 });
-      await makeAllDue(database);
+      await makeAllNotificationsDue(database);
     }
     const [stillTrying] = await database.db.select().from(notifications);
     expect(stillTrying).toMatchObject({ status: "pending", attempts: MAX_ATTEMPTS - 1 });
@@ -256,7 +238,7 @@ describe("giving up", () => {
     const [failed] = await database.db.select().from(notifications);
     expect(failed).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastError: "The webhook answered 503: down for maintenance." });
     // Failed is final: no more attempts.
-    await makeAllDue(database);
+    await makeAllNotificationsDue(database);
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 0 });
 
     const inbox = await testCaller(database.db, org.actors.doctor).escalation.list();
