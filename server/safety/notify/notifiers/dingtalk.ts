@@ -15,6 +15,7 @@ export const dingtalk: Notifier = {
   kind: "dingtalk",
   name: "DingTalk",
   hosts: /^oapi\.dingtalk\.com$/,
+  example: "https://oapi.dingtalk.com/robot/send?access_token=…",
   request(alert, destination, now) {
     const url = new URL(destination.url);
     const timestamp = now.getTime();

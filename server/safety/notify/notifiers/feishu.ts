@@ -16,6 +16,7 @@ export const feishu: Notifier = {
   kind: "feishu",
   name: "Feishu",
   hosts: /^open\.(feishu\.cn|larksuite\.com)$/,
+  example: "https://open.feishu.cn/open-apis/bot/v2/hook/…",
   request(alert, destination, now) {
     const timestamp = Math.floor(now.getTime() / 1000);
     const f = alertFacts(alert, "zh", now);

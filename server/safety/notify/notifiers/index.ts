@@ -17,25 +17,16 @@ export const NOTIFIERS: Record<DestinationKind, Notifier> = { webhook, wecom, di
  * server), so a robot destination cannot be aimed anywhere else. The outbound guard applies on top.
  */
 export function platformUrlProblem(kind: DestinationKind, raw: string, policy: OutboundPolicy): string | null {
-  const { hosts, name } = NOTIFIERS[kind];
+  const { hosts, name, example } = NOTIFIERS[kind];
   if (!hosts) return null;
   if (!URL.canParse(raw)) return `"${raw}" is not a full URL.`;
   const url = new URL(raw);
   if (operatorAllowsHost(raw, policy)) return null;
   if (url.protocol !== "https:" || !hosts.test(url.hostname.toLowerCase())) {
-    return `This is not a ${name} webhook address: paste the URL the ${name} robot gave you (https://${EXAMPLE_HOST[kind]}/…).`;
+    return `This is not a ${name} webhook address: paste the URL the ${name} robot gave you (${example}).`;
   }
   return null;
 }
-
-const EXAMPLE_HOST: Record<DestinationKind, string> = {
-  webhook: "",
-  wecom: "qyapi.weixin.qq.com",
-  dingtalk: "oapi.dingtalk.com",
-  feishu: "open.feishu.cn",
-  slack: "hooks.slack.com",
-  teams: "….logic.azure.com",
-};
 
 /** POSTs through the outbound guard (server/lib/outbound.ts), in production. */
 export type AlertPoster = (url: string, request: { headers: Record<string, string>; body: string; timeoutMs: number }) => Promise<OutboundAnswer>;

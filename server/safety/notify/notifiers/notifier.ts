@@ -22,6 +22,8 @@ export interface Notifier {
   name: string;
   /** The hosts the platform's webhooks live on; null for a generic receiver (any public host). */
   hosts: RegExp | null;
+  /** What the platform's address looks like, for the error that refuses another one. */
+  example: string;
   request(alert: CrisisAlert, destination: Destination, now: Date): AlertRequest;
   /** Throws DeliveryError when the answer is not the platform's success (which may come with HTTP 200). */
   check(answer: OutboundAnswer): void;

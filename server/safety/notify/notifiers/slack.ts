@@ -13,6 +13,7 @@ export const slack: Notifier = {
   kind: "slack",
   name: "Slack",
   hosts: /^hooks\.slack\.com$/,
+  example: "https://hooks.slack.com/services/…",
   request(alert, destination, now) {
     const f = alertFacts(alert, "en", now);
     const mrkdwn = (text: string) => ({ type: "mrkdwn", text });

@@ -10,6 +10,7 @@ export const teams: Notifier = {
   kind: "teams",
   name: "Microsoft Teams",
   hosts: /^([a-z0-9-]+\.)+(logic\.azure\.com|api\.powerplatform\.com|webhook\.office\.com)$/,
+  example: "https://….logic.azure.com/workflows/…",
   request(alert, destination, now) {
     const f = alertFacts(alert, "en", now);
     // TextBlocks render a subset of markdown: names and patient words must not become links.

@@ -29,6 +29,7 @@ export const webhook: Notifier = {
   kind: "webhook",
   name: "The webhook",
   hosts: null,
+  example: "https://hospital.example/hooks/fenshen",
   request(alert, destination, now) {
     const payload = webhookPayload(alert, now);
     const request = jsonRequest(destination.url, payload);

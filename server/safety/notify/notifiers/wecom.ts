@@ -9,6 +9,7 @@ export const wecom: Notifier = {
   kind: "wecom",
   name: "WeCom",
   hosts: /^qyapi\.weixin\.qq\.com$/,
+  example: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…",
   request(alert, destination, now) {
     const content = alertMarkdown(alert, "zh", now, { bold: (s) => `**${s}**`, link: (text, url) => `[${text}](${url})`, escape: plainMarkdown });
     return jsonRequest(destination.url, { msgtype: "markdown", markdown: { content } });
