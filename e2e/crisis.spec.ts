@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Browser, expect, type Locator, type Page, test, type TestInfo } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
 import { verifyWebhook } from "../server/safety/notify/signature";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { ask, DEMO_ADMIN, DEMO_AVATAR_PATH, DEMO_DOCTOR, signIn } from "./fixtures";
@@ -73,6 +74,7 @@ async function restoreCrisisRouting(browser: Browser, testInfo: TestInfo, respon
     await signIn(page, DEMO_ADMIN);
     const form = await openCrisisSettings(page);
     await form.getByLabel("Webhook URL").fill("");
+    await form.getByLabel("Include the patient's message in alerts").uncheck();
     await form.getByLabel("Response-time target (minutes)").fill(responseTarget);
     const remove = form.getByRole("button", { name: /^Remove line/ });
     for (let n = await remove.count(); n > 0; n--) {
@@ -142,7 +144,7 @@ test.describe.serial("a crisis reaches a person, in English and in Chinese", () 
     await secretBox.fill("");
     await expect(form.getByRole("alert"), "nothing is left to correct").toHaveCount(0);
     await form.getByRole("button", { name: "Generate a secret" }).click();
-    await expect(secretBox).toHaveValue(/^[A-Za-z0-9_-]{43}$/);
+    await expect(secretBox).toHaveValue(/^whsec_[A-Za-z0-9+/]{43}=$/);
     secret = await secretBox.inputValue();
     const generated = form.getByTestId("generated-secret");
     await expect(generated).toContainText("never shown again");
@@ -158,6 +160,8 @@ test.describe.serial("a crisis reaches a person, in English and in Chinese", () 
     await line.getByLabel("Name shown to patients").fill(HOSPITAL_LINE.label);
     await line.getByLabel("Phone number").fill(HOSPITAL_LINE.number);
     await form.getByLabel("Response-time target (minutes)").fill("10");
+    // The deliveries below are told apart by the patient's words, which alerts carry only when turned on.
+    await form.getByLabel("Include the patient's message in alerts").check();
     await testInfo.attach("settings-filled", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
     await save.click();
 
@@ -169,11 +173,18 @@ test.describe.serial("a crisis reaches a person, in English and in Chinese", () 
     await expect(secretBox).toHaveAccessibleDescription(/A secret is set/);
     await expectNoSeriousA11yViolations(page, "settings");
 
+    // A test alert goes to the saved webhook at once, signed, and the page says how it was answered.
+    await form.getByRole("button", { name: "Send a test alert" }).click();
+    await expect(form.getByTestId("test-alert-result")).toHaveText("Delivered: Your webhook accepted the test alert. Check that it arrived.");
+    const test = receiver.deliveries.find((d) => String(d.headers["webhook-id"]).startsWith("test_"));
+    expect(new Webhook(secret).verify(test!.body, test!.headers as Record<string, string>)).toMatchObject({ event: "escalation.test", message: null });
+
     await page.reload();
     await expect(url).toHaveValue(receiver.url);
     await expect(secretBox).toHaveValue("");
     await expect(secretBox).toHaveAccessibleDescription(/A secret is set/);
     await expect(form.getByLabel("Response-time target (minutes)")).toHaveValue("10");
+    await expect(form.getByLabel("Include the patient's message in alerts")).toBeChecked();
     await expect(line.getByLabel("Name shown to patients")).toHaveValue(HOSPITAL_LINE.label);
     await expect(line.getByLabel("Phone number")).toHaveValue(HOSPITAL_LINE.number);
   });
@@ -198,6 +209,9 @@ test.describe.serial("a crisis reaches a person, in English and in Chinese", () 
     for (const message of [ENGLISH_CRISIS, CHINESE_CRISIS]) {
       await expect.poll(() => deliveriesOf(message).length, { message: `webhook deliveries of “${message}”`, timeout: 30_000 }).toBe(1);
       const [delivery] = deliveriesOf(message);
+      // Standard Webhooks, checked by its reference library; the deprecated header still verifies for one release.
+      expect(new Webhook(secret).verify(delivery!.body, delivery!.headers as Record<string, string>)).toMatchObject({ message });
+      expect(() => new Webhook(`whsec_${Buffer.alloc(32, 1).toString("base64")}`).verify(delivery!.body, delivery!.headers as Record<string, string>)).toThrow();
       const signature = String(delivery!.headers["x-fenshen-signature"]);
       expect(verifyWebhook(secret, delivery!.body, signature), "signature verifies with the saved secret").toBe(true);
       expect(verifyWebhook("another-secret-entirely", delivery!.body, signature)).toBe(false);
@@ -280,6 +294,14 @@ test("crisis settings speak the interface's language, errors included @phone", a
   await expect(form.getByRole("alert")).toContainText("通知邮箱：请输入有效的邮箱地址");
   await expect(email).toHaveAccessibleDescription(/请输入有效的邮箱地址/);
   await expect(email).toBeFocused();
+
+  // A robot destination must be on its platform's host: said in Chinese on the field.
+  await form.getByLabel("通知发送到").selectOption({ label: "企业微信群机器人" });
+  await form.getByLabel("Webhook 地址").fill("https://93.184.216.34/hooks/fenshen");
+  await form.getByRole("button", { name: "保存危机通知设置" }).click();
+  await expect(form.getByRole("alert")).toContainText("这不是所选平台的 Webhook 地址");
+  await form.getByLabel("通知发送到").selectOption({ label: "Webhook（JSON，按 Standard Webhooks 签名）" });
+  await form.getByLabel("Webhook 地址").fill("");
 
   await form.getByRole("button", { name: "生成密钥" }).click();
   await expect(form.getByTestId("generated-secret")).toContainText("保存后将不再显示");

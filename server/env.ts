@@ -72,6 +72,8 @@ export const ZConfig = z
     /** SMTP server for crisis e-mails, e.g. smtp://user:pass@mail.hospital.org:587. */
     SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional()),
     SMTP_FROM: z.preprocess(emptyToUndefined, z.string().default("Fenshen <no-reply@fenshen.local>")),
+    /** The site's public address (e.g. https://fenshen.hospital.org): crisis alerts link to its crisis inbox. */
+    PUBLIC_URL: z.preprocess(emptyToUndefined, optionalUrl),
     MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
     /** The OCR programs scanned pages are read with (a name looked up on PATH, or a path). */
     TESSERACT_PATH: z.preprocess(emptyToUndefined, z.string().default("tesseract")),

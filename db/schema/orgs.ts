@@ -1,4 +1,4 @@
-import { type AnyPgColumn, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { bytea, createdAt, id } from "./columns";
 import { departments } from "./departments";
@@ -10,6 +10,8 @@ export interface OrgHotline {
 
 export const orgKind = pgEnum("org_kind", ["personal", "hospital"]);
 export const memberRole = pgEnum("member_role", ["admin", "doctor", "reviewer", "on_call"]);
+/** What the crisis webhook URL is: a generic receiver, or a chat platform's group robot (server/safety/notify/notifiers/). */
+export const webhookKind = pgEnum("webhook_kind", ["webhook", "wecom", "dingtalk", "feishu", "slack", "teams"]);
 
 export const organizations = pgTable(
   "organizations",
@@ -20,9 +22,12 @@ export const organizations = pgTable(
     kind: orgKind("kind").notNull().default("personal"),
     /** Region whose emergency numbers crisis replies carry: CN, US, UK or INTL. */
     region: text("region").notNull().default("INTL"),
-    /** Crisis routing: escalations are POSTed here, signed with webhookSecret (HMAC-SHA256). */
+    /** Crisis routing: escalations are POSTed here in webhookKind's format, signed with webhookSecret. */
     webhookUrl: text("webhook_url"),
+    webhookKind: webhookKind("webhook_kind").notNull().default("webhook"),
     webhookSecret: text("webhook_secret"),
+    /** Whether crisis alerts (webhook, chat robots, e-mail) carry the patient's message; else only its category and level. */
+    alertPatientText: boolean("alert_patient_text").notNull().default(false),
     /** Crisis routing: escalations are e-mailed here when SMTP is configured. */
     notifyEmail: text("notify_email"),
     /** Escalations waiting longer than this are flagged in the inbox. */

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { users } from "./auth";
 import { createdAt, id, orgId } from "./columns";
 import { departments } from "./departments";
-import { organizations } from "./orgs";
+import { organizations, webhookKind } from "./orgs";
 
 /**
  * A department's own crisis targets. Escalations from its avatars go here; a field left empty falls
@@ -15,6 +15,7 @@ export const departmentCrisisRoutes = pgTable("department_crisis_routes", {
     .references(() => departments.id, { onDelete: "cascade" }),
   orgId: orgId().references(() => organizations.id, { onDelete: "cascade" }),
   webhookUrl: text("webhook_url"),
+  webhookKind: webhookKind("webhook_kind").notNull().default("webhook"),
   webhookSecret: text("webhook_secret"),
   notifyEmail: text("notify_email"),
   responseTargetMinutes: integer("response_target_minutes"),

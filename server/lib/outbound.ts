@@ -241,10 +241,28 @@ function guardedLookup(policy: OutboundPolicy, needsAllowed: boolean): net.Looku
 }
 
 /**
- * POSTs to an organization-set URL under the policy and returns the response status. Redirects are
- * not followed (a 3xx is just a status). Throws OutboundRefusedError when the target is refused.
+ * Whether the operator allowed this URL's host (OUTBOUND_ALLOW lists the name, or a range holds the
+ * IP literal): such a host may stand in for a chat platform's (an on-premises relay, a test server).
  */
-export function postOutbound(raw: string, request: { headers: Record<string, string>; body: string; timeoutMs: number }, policy: OutboundPolicy): Promise<number> {
+export function operatorAllowsHost(raw: string, policy: OutboundPolicy): boolean {
+  const host = new URL(raw).hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
+  return policy.hosts.has(host) || (net.isIP(host) !== 0 && inAllowedRange(policy, host));
+}
+
+/** The first bytes of an answer kept: enough for a platform's error code and message. */
+const ANSWER_MAX_BYTES = 16 * 1024;
+
+export interface OutboundAnswer {
+  status: number;
+  /** The response body, cut at ANSWER_MAX_BYTES. */
+  body: string;
+}
+
+/**
+ * POSTs to an organization-set URL under the policy and returns the response's status and body.
+ * Redirects are not followed (a 3xx is just a status). Throws OutboundRefusedError when the target is refused.
+ */
+export function postOutbound(raw: string, request: { headers: Record<string, string>; body: string; timeoutMs: number }, policy: OutboundPolicy): Promise<OutboundAnswer> {
   let target: Target;
   try {
     target = checkTarget(raw, policy);
@@ -253,7 +271,7 @@ export function postOutbound(raw: string, request: { headers: Record<string, str
   }
   const { url } = target;
   const transport = url.protocol === "https:" ? https : http;
-  return new Promise<number>((resolve, reject) => {
+  return new Promise<OutboundAnswer>((resolve, reject) => {
     const req = transport.request(
       url,
       {
@@ -266,8 +284,17 @@ export function postOutbound(raw: string, request: { headers: Record<string, str
         signal: AbortSignal.timeout(request.timeoutMs),
       },
       (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on("data", (chunk: Buffer) => {
+          if (size < ANSWER_MAX_BYTES) chunks.push(chunk);
+          size += chunk.length;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).subarray(0, ANSWER_MAX_BYTES).toString("utf8") }));
+        // A timeout or a dropped connection mid-answer: the delivery is not known to have landed.
+        res.on("close", () => {
+          if (!res.complete) reject(new Error(`The answer from ${url.host} broke off.`));
+        });
       },
     );
     req.on("error", (e: NodeJS.ErrnoException) => {

@@ -1,14 +1,16 @@
 import { z } from "zod";
 import { CRISIS_LIMITS as L } from "./crisis-settings.limits";
-import { ZCrisisSettingsInput } from "./crisis-settings.schema";
+import { refineDestination, ZCrisisSettingsFields } from "./crisis-settings.schema";
 
 const MAX_SHIFT_HOURS = 14 * 24;
 
-export const ZDepartmentRouteInput = ZCrisisSettingsInput.pick({ webhookUrl: true, webhookSecret: true, notifyEmail: true }).extend({
-  departmentId: z.string().min(1).max(100),
-  /** null: use the organization's response-time target. */
-  responseTargetMinutes: z.number().int().min(L.responseTargetMinutesMin).max(L.responseTargetMinutesMax).nullable(),
-});
+export const ZDepartmentRouteInput = ZCrisisSettingsFields.pick({ webhookKind: true, webhookUrl: true, webhookSecret: true, notifyEmail: true })
+  .extend({
+    departmentId: z.string().min(1).max(100),
+    /** null: use the organization's response-time target. */
+    responseTargetMinutes: z.number().int().min(L.responseTargetMinutesMin).max(L.responseTargetMinutesMax).nullable(),
+  })
+  .superRefine(refineDestination);
 export type TDepartmentRouteInput = z.infer<typeof ZDepartmentRouteInput>;
 
 export const ZOnCallShiftInput = z

@@ -4,6 +4,7 @@ import { departmentCrisisRoutes, departments, memberships, onCallShifts, users }
 import { type Actor, assertCan } from "@/server/auth/actor";
 import { AppError } from "@/server/lib/errors";
 import type { TDepartmentRouteInput, TOnCallShiftInput } from "./crisis-routing.schema";
+import { secretToStore } from "./crisis-settings.service";
 
 /** Each department with its own crisis targets (empty fields fall back to the organization's). Secrets are never read back. */
 export async function listDepartmentRoutes(db: Db, actor: Actor) {
@@ -17,6 +18,7 @@ export async function listDepartmentRoutes(db: Db, actor: Actor) {
   return rows.map(({ id, name, route }) => ({
     departmentId: id,
     name,
+    webhookKind: route?.webhookKind ?? "webhook",
     webhookUrl: route?.webhookUrl ?? "",
     hasWebhookSecret: Boolean(route?.webhookSecret),
     notifyEmail: route?.notifyEmail ?? "",
@@ -36,10 +38,14 @@ async function departmentOrThrow(db: Db, actor: Actor, unverifiedDepartmentId: s
 export async function updateDepartmentRoute(db: Db, actor: Actor, input: TDepartmentRouteInput) {
   assertCan(actor, "org.manage");
   const department = await departmentOrThrow(db, actor, input.departmentId);
+  const [saved] = await db
+    .select({ kind: departmentCrisisRoutes.webhookKind, secret: departmentCrisisRoutes.webhookSecret })
+    .from(departmentCrisisRoutes)
+    .where(eq(departmentCrisisRoutes.departmentId, department.id));
   const values = {
+    webhookKind: input.webhookKind,
     webhookUrl: input.webhookUrl || null,
-    // An empty secret keeps the saved one, unless the URL is cleared (a secret without a URL means nothing).
-    ...(input.webhookSecret ? { webhookSecret: input.webhookSecret } : input.webhookUrl ? {} : { webhookSecret: null }),
+    webhookSecret: secretToStore(saved, input),
     notifyEmail: input.notifyEmail || null,
     responseTargetMinutes: input.responseTargetMinutes,
     updatedAt: new Date(),

@@ -30,7 +30,8 @@ const trpcCodeByAppCode: Record<AppErrorCode, TRPCError["code"]> = {
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const cause = error.cause instanceof ZodError ? error.cause : null;
+    // A service that can only judge a field against saved data throws AppError("bad_request") caused by a ZodError.
+    const cause = error.cause instanceof ZodError ? error.cause : isAppError(error.cause) && error.cause.cause instanceof ZodError ? error.cause.cause : null;
     // Issues carry their full path (e.g. extraHotlines.2.number) and code, so a form can place and
     // word each error in the UI's own language; the flattened form keeps only top-level fields.
     // A custom issue may carry a `reason` (e.g. why a webhook URL is refused) for the form to word.

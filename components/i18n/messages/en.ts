@@ -9,6 +9,7 @@ import { corporaEn } from "./corpora";
 import { governanceEn } from "./governance";
 import { analyticsEn } from "./analytics";
 import { routingEn } from "./routing";
+import { destinationsEn } from "./destinations";
 
 /** English UI strings. zh-CN.ts must define exactly the same keys (the type checker enforces it). */
 export const en = {
@@ -304,7 +305,7 @@ export const en = {
   "settings.crisis.webhookUrl.hint": "Each escalation is sent here as a signed JSON POST. Leave empty to turn the webhook off.",
   "settings.crisis.webhookSecret": "Webhook signing secret",
   "settings.crisis.webhookSecret.hintSet": "A secret is set; it is never shown again. Leave this empty to keep it, or enter or generate a new one.",
-  "settings.crisis.webhookSecret.hintUnset": "Your receiver checks each request's X-Fenshen-Signature header with this secret. At least {min} characters.",
+  "settings.crisis.webhookSecret.hintUnset": "Your receiver verifies each request's webhook-signature header with this secret, per Standard Webhooks: generate one (whsec_…) and give it to your receiver. At least {min} characters.",
   "settings.crisis.webhookSecret.generate": "Generate a secret",
   "settings.crisis.webhookSecret.generated": "Copy this secret into your receiving system now. Once saved, it is never shown again.",
   "settings.crisis.webhookSecret.copy": "Copy secret",
@@ -369,4 +370,5 @@ export const en = {
   ...governanceEn,
   ...analyticsEn,
   ...routingEn,
+  ...destinationsEn,
 } as const;

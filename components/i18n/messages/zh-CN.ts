@@ -10,6 +10,7 @@ import { corporaZh } from "./corpora";
 import { governanceZh } from "./governance";
 import { analyticsZh } from "./analytics";
 import { routingZh } from "./routing";
+import { destinationsZh } from "./destinations";
 
 /** 简体中文界面文案。 */
 export const zhCN: Record<keyof typeof en, string> = {
@@ -303,7 +304,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   "settings.crisis.webhookUrl.hint": "每条危机上报都会以带签名的 JSON POST 请求发送到这里。留空则关闭 Webhook。",
   "settings.crisis.webhookSecret": "Webhook 签名密钥",
   "settings.crisis.webhookSecret.hintSet": "已设置密钥，且不会再次显示。留空即保留现有密钥，也可以输入或生成新的密钥。",
-  "settings.crisis.webhookSecret.hintUnset": "接收方用这个密钥校验每个请求的 X-Fenshen-Signature 头。至少 {min} 个字符。",
+  "settings.crisis.webhookSecret.hintUnset": "接收方按 Standard Webhooks 用这个密钥校验每个请求的 webhook-signature 头：在此生成（whsec_…）并交给接收方。至少 {min} 个字符。",
   "settings.crisis.webhookSecret.generate": "生成密钥",
   "settings.crisis.webhookSecret.generated": "请现在把这个密钥复制到接收系统中。保存后将不再显示。",
   "settings.crisis.webhookSecret.copy": "复制密钥",
@@ -368,4 +369,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...governanceZh,
   ...analyticsZh,
   ...routingZh,
+  ...destinationsZh,
 };

@@ -9,7 +9,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { webhookUrlMessage } from "@/components/studio/settings/crisis-settings-errors";
+import { Select } from "@/components/ui/select";
+import { webhookSecretMessage, webhookUrlMessage } from "@/components/studio/settings/crisis-settings-errors";
+import { TestAlertButton } from "@/components/studio/settings/test-alert-button";
+import { DESTINATION_KINDS, type DestinationKind, TAKES_SECRET } from "@/server/orgs/crisis-settings.limits";
 
 type Route = RouterOutputs["routing"]["departmentRoutes"][number];
 
@@ -17,6 +20,7 @@ function DepartmentRouteForm({ route }: { route: Route }) {
   const t = useT();
   const trpc = useTRPC();
   const id = useId();
+  const [kind, setKind] = useState<DestinationKind>(route.webhookKind);
   const [draft, setDraft] = useState({
     webhookUrl: route.webhookUrl,
     webhookSecret: "",
@@ -36,6 +40,8 @@ function DepartmentRouteForm({ route }: { route: Route }) {
   // A refused webhook (e.g. an internal address) is worded on its field, in the UI's language.
   const webhookIssue = save.error?.data?.zodIssues?.find((i) => i.path[0] === "webhookUrl");
   const webhookError = webhookIssue ? t(webhookUrlMessage(webhookIssue).key, webhookUrlMessage(webhookIssue).vars) : undefined;
+  const secretIssue = save.error?.data?.zodIssues?.find((i) => i.path[0] === "webhookSecret");
+  const secretError = secretIssue ? t(webhookSecretMessage(secretIssue).key, webhookSecretMessage(secretIssue).vars) : undefined;
 
   return (
     <form
@@ -46,8 +52,9 @@ function DepartmentRouteForm({ route }: { route: Route }) {
         const target = draft.target.trim();
         save.mutate({
           departmentId: route.departmentId,
+          webhookKind: kind,
           webhookUrl: draft.webhookUrl.trim(),
-          webhookSecret: draft.webhookSecret.trim(),
+          webhookSecret: TAKES_SECRET.has(kind) ? draft.webhookSecret.trim() : "",
           notifyEmail: draft.notifyEmail.trim(),
           responseTargetMinutes: target === "" ? null : Number(target),
         });
@@ -56,19 +63,49 @@ function DepartmentRouteForm({ route }: { route: Route }) {
       <h3 id={headingId} className="font-semibold text-slate-900 sm:col-span-2">
         {route.name}
       </h3>
-      <Field label={t("routing.dept.webhookUrl")} htmlFor={`${id}-webhookUrl`} error={webhookError}>
+      <Field label={t("dest.kind")} htmlFor={`${id}-webhookKind`}>
+        <Select
+          id={`${id}-webhookKind`}
+          value={kind}
+          onChange={(e) => {
+            save.reset();
+            setKind(e.target.value as DestinationKind);
+            setDraft((d) => ({ ...d, webhookSecret: "" }));
+          }}
+        >
+          {DESTINATION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`dest.kind.${k}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t("routing.dept.webhookUrl")} htmlFor={`${id}-webhookUrl`} hint={t(`dest.url.hint.${kind}`)} error={webhookError}>
         <Input
           {...field("webhookUrl")}
           type="url"
           spellCheck={false}
           autoComplete="off"
           aria-invalid={webhookError ? true : undefined}
-          aria-describedby={describedBy(`${id}-webhookUrl`, { error: Boolean(webhookError) })}
+          aria-describedby={describedBy(`${id}-webhookUrl`, { hint: true, error: Boolean(webhookError) })}
         />
       </Field>
-      <Field label={t("routing.dept.webhookSecret")} htmlFor={`${id}-webhookSecret`} hint={route.hasWebhookSecret ? t("routing.dept.secretKept") : undefined}>
-        <Input {...field("webhookSecret")} type="password" autoComplete="new-password" aria-describedby={describedBy(`${id}-webhookSecret`, { hint: route.hasWebhookSecret })} />
-      </Field>
+      {TAKES_SECRET.has(kind) ? (
+        <Field
+          label={kind === "webhook" ? t("routing.dept.webhookSecret") : t("dest.secret.robot")}
+          htmlFor={`${id}-webhookSecret`}
+          hint={route.hasWebhookSecret && route.webhookKind === kind ? t("routing.dept.secretKept") : undefined}
+          error={secretError}
+        >
+          <Input
+            {...field("webhookSecret")}
+            type="password"
+            autoComplete="new-password"
+            aria-invalid={secretError ? true : undefined}
+            aria-describedby={describedBy(`${id}-webhookSecret`, { hint: route.hasWebhookSecret && route.webhookKind === kind, error: Boolean(secretError) })}
+          />
+        </Field>
+      ) : null}
       <Field label={t("routing.dept.notifyEmail")} htmlFor={`${id}-notifyEmail`}>
         <Input {...field("notifyEmail")} type="email" autoComplete="off" />
       </Field>
@@ -86,9 +123,12 @@ function DepartmentRouteForm({ route }: { route: Route }) {
           </p>
         ) : null}
       </div>
+      <div className="sm:col-span-2">
+        <TestAlertButton departmentId={route.departmentId} disabled={!route.webhookUrl && !save.data?.webhookUrl} />
+      </div>
       {save.isError ? (
         <Alert tone="danger" role="alert" className="sm:col-span-2">
-          {webhookError ?? save.error.message}
+          {webhookError ?? secretError ?? save.error.message}
         </Alert>
       ) : null}
     </form>

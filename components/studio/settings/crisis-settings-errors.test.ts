@@ -48,4 +48,12 @@ describe("placeIssues", () => {
     // An unknown reason still gets the field's own words.
     expect(placeIssues([{ path: ["webhookUrl"], code: "custom", reason: "new" }])[0]!.message.key).toBe("settings.crisis.error.webhookUrl");
   });
+
+  it("words a robot URL on another host and each secret problem by its reason", () => {
+    expect(placeIssues([{ path: ["webhookUrl"], code: "custom", reason: "platform_host" }])[0]!.message.key).toBe("settings.crisis.error.webhookUrl.platform_host");
+    for (const reason of ["required", "no_secret", "whsec"]) {
+      expect(placeIssues([{ path: ["webhookSecret"], code: "custom", reason }])[0]!.message.key).toBe(`settings.crisis.error.webhookSecret.${reason}`);
+    }
+    expect(placeIssues([{ path: ["webhookSecret"], code: "too_small" }])[0]!.message.key).toBe("settings.crisis.error.webhookSecret");
+  });
 });

@@ -47,7 +47,20 @@ const WEBHOOK_TARGET_MESSAGES: Record<OutboundReason, UiMessage> = {
 
 /** The words for a webhook URL issue: its refusal reason's when it has one, else the field's. */
 export function webhookUrlMessage(issue: WireIssue): UiMessage {
+  if (issue.reason === "platform_host") return { key: "settings.crisis.error.webhookUrl.platform_host" };
   return (issue.reason && WEBHOOK_TARGET_MESSAGES[issue.reason as OutboundReason]) || FIELD_MESSAGES.webhookUrl;
+}
+
+/** Why a secret does not fit the destination (server/orgs/crisis-settings.schema.ts and .service.ts). */
+const SECRET_MESSAGES: Record<string, UiMessage> = {
+  required: { key: "settings.crisis.error.webhookSecret.required" },
+  no_secret: { key: "settings.crisis.error.webhookSecret.no_secret" },
+  whsec: { key: "settings.crisis.error.webhookSecret.whsec" },
+};
+
+/** The words for a secret issue: its reason's when it has one, else the field's. */
+export function webhookSecretMessage(issue: WireIssue): UiMessage {
+  return (issue.reason && SECRET_MESSAGES[issue.reason]) || FIELD_MESSAGES.webhookSecret;
 }
 
 const isField = (name: unknown): name is CrisisField => typeof name === "string" && name in FIELD_MESSAGES;
@@ -61,7 +74,8 @@ export function placeIssues(issues: readonly WireIssue[]): PlacedError[] {
       const key = `hotline.${row}.${part}`;
       if (!placed.has(key)) placed.set(key, { field: "hotline", row, part, message: HOTLINE_MESSAGES[part] });
     } else if (isField(field) && !placed.has(field)) {
-      placed.set(field, { field, message: field === "webhookUrl" ? webhookUrlMessage(issue) : FIELD_MESSAGES[field] });
+      const message = field === "webhookUrl" ? webhookUrlMessage(issue) : field === "webhookSecret" ? webhookSecretMessage(issue) : FIELD_MESSAGES[field];
+      placed.set(field, { field, message });
     }
   }
   return [...placed.values()];

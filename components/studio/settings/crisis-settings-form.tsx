@@ -10,18 +10,22 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
-import { CRISIS_LIMITS as L } from "@/server/orgs/crisis-settings.limits";
+import { DESTINATION_KINDS, type DestinationKind, CRISIS_LIMITS as L, TAKES_SECRET } from "@/server/orgs/crisis-settings.limits";
 import { type CrisisField, type PlacedError, placeIssues, type UiMessage } from "./crisis-settings-errors";
 import { type HotlineRow, HotlineListEditor, hotlineAddId, hotlineInputId } from "./hotline-list-editor";
+import { TestAlertButton } from "./test-alert-button";
 import { WebhookSecretField } from "./webhook-secret-field";
 
 export type CrisisSettings = RouterOutputs["org"]["crisisSettings"];
 
 interface Draft {
+  webhookKind: DestinationKind;
   webhookUrl: string;
   /** Empty keeps the saved secret: it is never read back. */
   webhookSecret: string;
+  alertPatientText: boolean;
   notifyEmail: string;
   responseTargetMinutes: string;
   hotlines: HotlineRow[];
@@ -40,8 +44,10 @@ const FIELD_LABELS: Record<CrisisField, MessageKey> = {
 
 function draftOf(settings: CrisisSettings): Draft {
   return {
+    webhookKind: settings.webhookKind,
     webhookUrl: settings.webhookUrl,
     webhookSecret: "",
+    alertPatientText: settings.alertPatientText,
     notifyEmail: settings.notifyEmail,
     responseTargetMinutes: String(settings.responseTargetMinutes),
     hotlines: settings.extraHotlines.map((h, i) => ({ key: `saved-${i}`, ...h })),
@@ -51,8 +57,11 @@ function draftOf(settings: CrisisSettings): Draft {
 function inputOf(draft: Draft): RouterInputs["org"]["updateCrisisSettings"] {
   const minutes = draft.responseTargetMinutes.trim();
   return {
+    webhookKind: draft.webhookKind,
     webhookUrl: draft.webhookUrl.trim(),
-    webhookSecret: draft.webhookSecret.trim(),
+    // A destination that takes no secret is sent none, whatever was typed before switching to it.
+    webhookSecret: TAKES_SECRET.has(draft.webhookKind) ? draft.webhookSecret.trim() : "",
+    alertPatientText: draft.alertPatientText,
     notifyEmail: draft.notifyEmail.trim(),
     // An empty box is sent as NaN so the server's rule (and its message) applies, not a made-up number.
     responseTargetMinutes: minutes === "" ? Number.NaN : Number(minutes),
@@ -157,16 +166,54 @@ export function CrisisSettingsForm({ initial, emailReady, labelledBy }: { initia
     <form noValidate onSubmit={submit} aria-labelledby={labelledBy} aria-busy={save.isPending} className="flex flex-col gap-8">
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-3 text-base font-semibold text-slate-900">{t("settings.crisis.notify")}</legend>
-        <Field label={t("settings.crisis.webhookUrl")} htmlFor={fieldId("webhookUrl")} hint={t("settings.crisis.webhookUrl.hint")} error={errorOf("webhookUrl")}>
+        <Field label={t("dest.kind")} htmlFor={`${id}-webhookKind`} hint={t("dest.kind.hint")}>
+          <Select
+            id={`${id}-webhookKind`}
+            name="webhookKind"
+            value={draft.webhookKind}
+            // A secret belongs to its platform: switching starts the secret over (the saved one is dropped on save).
+            onChange={(event) => edit({ webhookKind: event.target.value as DestinationKind, webhookSecret: "" })}
+            aria-describedby={describedBy(`${id}-webhookKind`, { hint: true })}
+          >
+            {DESTINATION_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`dest.kind.${kind}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("settings.crisis.webhookUrl")} htmlFor={fieldId("webhookUrl")} hint={t(`dest.url.hint.${draft.webhookKind}`)} error={errorOf("webhookUrl")}>
           <Input type="url" inputMode="url" placeholder="https://" maxLength={L.webhookUrlMax} {...text("webhookUrl")} />
         </Field>
-        <WebhookSecretField
-          id={fieldId("webhookSecret")}
-          value={draft.webhookSecret}
-          hasSecret={settings.hasWebhookSecret}
-          error={errorOf("webhookSecret")}
-          onChange={(webhookSecret) => edit({ webhookSecret })}
-        />
+        {TAKES_SECRET.has(draft.webhookKind) ? (
+          <WebhookSecretField
+            id={fieldId("webhookSecret")}
+            kind={draft.webhookKind}
+            value={draft.webhookSecret}
+            hasSecret={settings.hasWebhookSecret && settings.webhookKind === draft.webhookKind}
+            error={errorOf("webhookSecret")}
+            onChange={(webhookSecret) => edit({ webhookSecret })}
+          />
+        ) : null}
+        <div className="flex items-start gap-3">
+          <input
+            id={`${id}-alertPatientText`}
+            name="alertPatientText"
+            type="checkbox"
+            className="mt-0.5 size-5 shrink-0 accent-brand-600"
+            checked={draft.alertPatientText}
+            onChange={(event) => edit({ alertPatientText: event.target.checked })}
+            aria-describedby={`${id}-alertPatientText-hint`}
+          />
+          <div>
+            <label htmlFor={`${id}-alertPatientText`} className="font-medium text-slate-900">
+              {t("dest.patientText")}
+            </label>
+            <p id={`${id}-alertPatientText-hint`} className="text-sm text-slate-700">
+              {t("dest.patientText.hint")}
+            </p>
+          </div>
+        </div>
         <Field
           label={t("settings.crisis.notifyEmail")}
           htmlFor={fieldId("notifyEmail")}
@@ -180,6 +227,7 @@ export function CrisisSettingsForm({ initial, emailReady, labelledBy }: { initia
         >
           <Input type="email" inputMode="email" {...text("notifyEmail")} />
         </Field>
+        <TestAlertButton departmentId={null} disabled={!settings.webhookUrl} />
       </fieldset>
 
       <Field

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { CRISIS_LIMITS } from "@/server/orgs/crisis-settings.limits";
+import { isStandardWebhookSecret } from "@/server/safety/notify/signature";
 import { generateWebhookSecret } from "./generate-secret";
 
 describe("generateWebhookSecret", () => {
-  it("is 43 URL-safe characters, within the schema's limits", () => {
+  it("is a Standard Webhooks secret (whsec_ and base64 of 32 bytes), within the schema's limits", () => {
     const secret = generateWebhookSecret();
-    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(isStandardWebhookSecret(secret)).toBe(true);
     expect(secret.length).toBeGreaterThanOrEqual(CRISIS_LIMITS.webhookSecretMin);
     expect(secret.length).toBeLessThanOrEqual(CRISIS_LIMITS.webhookSecretMax);
   });

@@ -1,8 +1,5 @@
-/** A webhook signing secret: 32 bytes (256 bits) from the platform's CSPRNG, base64url without padding (43 characters). */
+/** A Standard Webhooks signing secret: `whsec_` and 32 bytes (256 bits) from the platform's CSPRNG in base64 (50 characters). */
 export function generateWebhookSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
+  return `whsec_${btoa(String.fromCharCode(...bytes))}`;
 }

@@ -7,21 +7,24 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { CRISIS_LIMITS as L } from "@/server/orgs/crisis-settings.limits";
+import { type DestinationKind, CRISIS_LIMITS as L } from "@/server/orgs/crisis-settings.limits";
 import { generateWebhookSecret } from "./generate-secret";
 
 /**
  * The signing secret is write-only: the server never reads it back. A generated secret is shown
- * here once, with a copy button, until it is saved or edited.
+ * here once, with a copy button, until it is saved or edited. A chat robot's secret is the
+ * platform's, pasted in, never generated.
  */
 export function WebhookSecretField({
   id,
+  kind,
   value,
   hasSecret,
   error,
   onChange,
 }: {
   id: string;
+  kind: DestinationKind;
   value: string;
   hasSecret: boolean;
   error?: string;
@@ -33,6 +36,7 @@ export function WebhookSecretField({
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
   const copyButton = useRef<HTMLButtonElement>(null);
   const showGenerated = generated !== null && generated === value;
+  const robot = kind !== "webhook";
 
   // Straight to the next step: the copy button, described by the warning, so screen readers hear it too.
   useEffect(() => {
@@ -61,10 +65,16 @@ export function WebhookSecretField({
   return (
     <div className="flex flex-col gap-2">
       <Field
-        label={t("settings.crisis.webhookSecret")}
+        label={robot ? t("dest.secret.robot") : t("settings.crisis.webhookSecret")}
         htmlFor={id}
         error={error}
-        hint={hasSecret ? t("settings.crisis.webhookSecret.hintSet") : t("settings.crisis.webhookSecret.hintUnset", { min: L.webhookSecretMin })}
+        hint={
+          kind === "dingtalk" || kind === "feishu"
+            ? t(`dest.secret.hint.${kind}`)
+            : hasSecret
+              ? t("settings.crisis.webhookSecret.hintSet")
+              : t("settings.crisis.webhookSecret.hintUnset", { min: L.webhookSecretMin })
+        }
       >
         <div className="flex flex-col gap-2 sm:flex-row">
           <Input
@@ -80,10 +90,12 @@ export function WebhookSecretField({
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy(id, { hint: true, error: Boolean(error) })}
           />
-          <Button variant="secondary" onClick={generate} className="shrink-0">
-            <KeyRound aria-hidden />
-            {t("settings.crisis.webhookSecret.generate")}
-          </Button>
+          {robot ? null : (
+            <Button variant="secondary" onClick={generate} className="shrink-0">
+              <KeyRound aria-hidden />
+              {t("settings.crisis.webhookSecret.generate")}
+            </Button>
+          )}
         </div>
       </Field>
       {showGenerated ? (

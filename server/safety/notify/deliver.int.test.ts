@@ -3,30 +3,41 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import { SMTPServer } from "smtp-server";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
-import { avatars, conversations, escalations, messages, notifications, organizations } from "@/db/schema";
+import { notifications, organizations } from "@/db/schema";
 import { parseOutboundAllow } from "@/server/lib/outbound-allow";
 import { outboundPolicy } from "@/server/lib/outbound";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { listenOnLoopback } from "@/server/test/local-server";
+import { createTestEscalation, makeAllNotificationsDue } from "@/server/test/escalations";
+import { startSmtpServer } from "@/server/test/smtp-server";
 import { testCaller } from "@/server/test/trpc";
 import { deliverDueNotifications, deliverRound, MAX_ATTEMPTS, type NotifyTransports } from "./deliver";
-import { enqueueEscalationNotifications } from "./outbox";
 import { verifyWebhook } from "./signature";
 import { webhookPoster } from "./transports";
 
 /** Test receivers listen on 127.0.0.1: allowed the way an on-premises operator would (OUTBOUND_ALLOW). */
 const allowLoopback = webhookPoster(outboundPolicy(parseOutboundAllow("127.0.0.1")));
 
-const SECRET = "webhook-secret-for-tests";
+/** A Standard Webhooks secret: whsec_ and base64 of 32 bytes. */
+const SECRET = `whsec_${Buffer.from("a 32-byte key for the test suite").toString("base64")}`;
+
+function standardSignatureValid(body: string, headers: http.IncomingHttpHeaders): boolean {
+  try {
+    new Webhook(SECRET).verify(body, headers as Record<string, string>);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A real local webhook receiver that can be taken down and brought back. */
 async function startReceiver() {
-  const state = { up: false, received: [] as { id: string; validSignature: boolean; delivery: string }[] };
+  const state = { up: false, received: [] as { id: string; validSignature: boolean; delivery: string; body: Record<string, unknown> }[] };
   const server = http.createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
@@ -37,8 +48,10 @@ async function startReceiver() {
       }
       state.received.push({
         id: JSON.parse(body).id,
-        validSignature: verifyWebhook(SECRET, body, String(req.headers["x-fenshen-signature"])),
-        delivery: String(req.headers["x-fenshen-delivery"]),
+        // Both schemes: Standard Webhooks, checked by its reference library, and the deprecated header.
+        validSignature: standardSignatureValid(body, req.headers) && verifyWebhook(SECRET, body, String(req.headers["x-fenshen-signature"])),
+        delivery: String(req.headers["webhook-id"]),
+        body: JSON.parse(body),
       });
       res.writeHead(200).end("ok");
     });
@@ -46,24 +59,6 @@ async function startReceiver() {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/fenshen`, state, close: () => new Promise((r) => server.close(r)) };
 }
-
-/** Writes an escalation the way the chat engine does: with its notifications, in one transaction. */
-async function createEscalation(database: Database, orgId: string, ownerId: string, text: string) {
-  return database.db.transaction(async (tx) => {
-    const [avatar] = await tx.insert(avatars).values({ orgId, ownerId, slug: `a-${crypto.randomUUID()}`, name: "Dr. Test" }).returning();
-    const [conv] = await tx.insert(conversations).values({ orgId, avatarId: avatar!.id, sessionHash: "s", locale: "en" }).returning();
-    const [msg] = await tx.insert(messages).values({ orgId, conversationId: conv!.id, role: "patient", kind: "question", content: text }).returning();
-    const [esc] = await tx
-      .insert(escalations)
-      .values({ orgId, avatarId: avatar!.id, conversationId: conv!.id, messageId: msg!.id, patientMessage: text, category: "suicide", level: "imminent", evidence: [] })
-      .returning();
-    await enqueueEscalationNotifications(tx, { orgId, escalationId: esc!.id });
-    return esc!.id;
-  });
-}
-
-/** Lets "time pass": every pending retry becomes due now. */
-const makeAllDue = (database: Database) => database.db.execute(sql`update notifications set next_attempt_at = clock_timestamp() - interval '1 second'`);
 
 describe("webhook delivery", () => {
   let database: Database;
@@ -86,27 +81,33 @@ describe("webhook delivery", () => {
   });
 
   it("retries with backoff while the receiver is down, then delivers every escalation exactly once", async () => {
-    const ids = [await createEscalation(database, orgId, ownerId, "one"), await createEscalation(database, orgId, ownerId, "two"), await createEscalation(database, orgId, ownerId, "three")];
+    const ids = [await createTestEscalation(database, orgId, ownerId, "one"), await createTestEscalation(database, orgId, ownerId, "two"), await createTestEscalation(database, orgId, ownerId, "three")];
 
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 3 });
     const waiting = await database.db.select().from(notifications);
-    expect(waiting.every((n) => n.status === "pending" && n.lastError === "The webhook answered 503.")).toBe(true);
+    expect(waiting.every((n) => n.status === "pending" && n.lastError === "The webhook answered 503: down for maintenance.")).toBe(true);
     // Backoff: nothing is due again right away.
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 0 });
 
-    await makeAllDue(database);
+    await makeAllNotificationsDue(database);
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 3 });
     const [retried] = await database.db.select().from(notifications).limit(1);
     expect(retried!.attempts).toBe(2);
 
     receiver.state.up = true;
-    await makeAllDue(database);
+    await makeAllNotificationsDue(database);
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 3, failed: 0 });
-    await makeAllDue(database);
+    await makeAllNotificationsDue(database);
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 0 });
 
     expect(receiver.state.received.map((r) => r.id).sort()).toEqual([...ids].sort());
     expect(receiver.state.received.every((r) => r.validSignature)).toBe(true);
+    // webhook-id is the delivery's id, the same on every retry: the receiver's idempotency key.
+    const deliveries = (await database.db.select({ id: notifications.id }).from(notifications)).map((n) => n.id);
+    expect(receiver.state.received.map((r) => r.delivery).sort()).toEqual(deliveries.sort());
+    // The organization did not turn patient text on: category and level, not the patient's words.
+    expect(receiver.state.received.map((r) => [r.body.category, r.body.level, r.body.message])).toEqual(ids.map(() => ["suicide", "imminent", null]));
+    expect(JSON.stringify(receiver.state.received)).not.toMatch(/"(one|two|three)"/);
   });
 });
 
@@ -118,7 +119,7 @@ describe("a restart mid-delivery", () => {
     let database = await openDatabase({ dataDir: dir });
     const org = await createTestOrg(database, ["doctor"]);
     await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, org.orgId));
-    const id = await createEscalation(database, org.orgId, org.actors.doctor.userId, "help");
+    const id = await createTestEscalation(database, org.orgId, org.actors.doctor.userId, "help");
 
     // The first process claims the delivery, then dies before sending it.
     const stuck: NotifyTransports = { postWebhook: () => new Promise(() => {}), sendMail: null, webhookTimeoutMs: 60_000 };
@@ -129,7 +130,7 @@ describe("a restart mid-delivery", () => {
     database = await openDatabase({ dataDir: dir });
     const [leased] = await database.db.select().from(notifications);
     expect(leased).toMatchObject({ status: "pending", attempts: 1 });
-    await makeAllDue(database); // the lease of the dead process runs out
+    await makeAllNotificationsDue(database); // the lease of the dead process runs out
     expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail: null })).toEqual({ delivered: 1, failed: 0 });
     expect(receiver.state.received.map((r) => r.id)).toEqual([id]);
     await database.close();
@@ -140,40 +141,28 @@ describe("a restart mid-delivery", () => {
 
 describe("e-mail delivery", () => {
   it("sends the escalation to the organization's address through SMTP", async () => {
-    const received: string[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, _session, done) {
-        let data = "";
-        stream.on("data", (c: Buffer) => (data += c.toString()));
-        stream.on("end", () => {
-          received.push(data);
-          done();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
-    const port = (smtp.server.address() as AddressInfo).port;
+    const smtp = await startSmtpServer();
+    const received = smtp.received;
+    const port = smtp.port;
     const mailer = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
     const database = await openDatabase({ memory: true });
     const org = await createTestOrg(database, ["doctor"]);
-    await database.db.update(organizations).set({ notifyEmail: "oncall@hospital.test" }).where(eq(organizations.id, org.orgId));
-    await createEscalation(database, org.orgId, org.actors.doctor.userId, "I can't go on");
+    await database.db.update(organizations).set({ notifyEmail: "oncall@hospital.test", alertPatientText: true }).where(eq(organizations.id, org.orgId));
+    await createTestEscalation(database, org.orgId, org.actors.doctor.userId, "I can't go on");
 
     // Without SMTP the e-mail waits, with its reason visible, instead of being dropped.
     expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail: null })).toEqual({ delivered: 0, failed: 1 });
     const [waiting] = await database.db.select().from(notifications);
     expect(waiting!.lastError).toMatch(/SMTP is not configured/);
 
-    await makeAllDue(database);
+    await makeAllNotificationsDue(database);
     const sendMail = async (mail: { to: string; subject: string; text: string }) => void (await mailer.sendMail({ from: "fenshen@test", ...mail }));
     expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail })).toEqual({ delivered: 1, failed: 0 });
     expect(received).toHaveLength(1);
     expect(received[0]).toMatch(/To: oncall@hospital\.test/);
     expect(received[0]).toMatch(/I can't go on/);
     await database.close();
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp.close();
   });
 });
 
@@ -185,7 +174,7 @@ describe("the outbound guard at delivery", () => {
     const org = await createTestOrg(database, ["doctor"]);
     // Written straight to the table, as if saved before the guard existed.
     await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, org.orgId));
-    await createEscalation(database, org.orgId, org.actors.doctor.userId, "refused");
+    await createTestEscalation(database, org.orgId, org.actors.doctor.userId, "refused");
 
     const closed = webhookPoster(outboundPolicy(parseOutboundAllow("")));
     expect(await deliverDueNotifications(database.db, { postWebhook: closed, sendMail: null })).toEqual({ delivered: 0, failed: 1 });
@@ -193,7 +182,7 @@ describe("the outbound guard at delivery", () => {
     expect(refused).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringMatching(/^Use an https:\/\/ address for 127\.0\.0\.1/) });
     expect(receiver.state.received).toEqual([]);
 
-    const id = await createEscalation(database, org.orgId, org.actors.doctor.userId, "allowed");
+    const id = await createTestEscalation(database, org.orgId, org.actors.doctor.userId, "allowed");
     expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail: null })).toEqual({ delivered: 1, failed: 0 });
     expect(receiver.state.received.map((r) => r.id)).toEqual([id]);
     await receiver.close();
@@ -213,8 +202,8 @@ describe("fairness between organizations", () => {
     await database.db.update(organizations).set({ webhookUrl: `${blackHole.origin}/hook` }).where(eq(organizations.id, a.orgId));
     await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, b.orgId));
     // More of A's than a round holds, all older than B's one.
-    for (let i = 0; i < 40; i++) await createEscalation(database, a.orgId, a.actors.doctor.userId, `a${i}`);
-    const fromB = await createEscalation(database, b.orgId, b.actors.doctor.userId, "b");
+    for (let i = 0; i < 40; i++) await createTestEscalation(database, a.orgId, a.actors.doctor.userId, `a${i}`);
+    const fromB = await createTestEscalation(database, b.orgId, b.actors.doctor.userId, "b");
 
     const round = await deliverRound(database.db, { postWebhook: allowLoopback, sendMail: null, webhookTimeoutMs: 300 });
     expect(receiver.state.received.map((r) => r.id)).toEqual([fromB]);
@@ -236,24 +225,24 @@ describe("giving up", () => {
     const receiver = await startReceiver(); // stays down: 503
     const org = await createTestOrg(database, ["doctor"]);
     await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, org.orgId));
-    const id = await createEscalation(database, org.orgId, org.actors.doctor.userId, "nobody hears");
+    const id = await createTestEscalation(database, org.orgId, org.actors.doctor.userId, "nobody hears");
     const transports = { postWebhook: allowLoopback, sendMail: null };
 
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
       expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 1 });
-      await makeAllDue(database);
+      await makeAllNotificationsDue(database);
     }
     const [stillTrying] = await database.db.select().from(notifications);
     expect(stillTrying).toMatchObject({ status: "pending", attempts: MAX_ATTEMPTS - 1 });
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 1 });
     const [failed] = await database.db.select().from(notifications);
-    expect(failed).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastError: "The webhook answered 503." });
+    expect(failed).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastError: "The webhook answered 503: down for maintenance." });
     // Failed is final: no more attempts.
-    await makeAllDue(database);
+    await makeAllNotificationsDue(database);
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 0, failed: 0 });
 
     const inbox = await testCaller(database.db, org.actors.doctor).escalation.list();
-    expect(inbox.find((e) => e.id === id)!.failedDeliveries).toEqual([{ channel: "webhook", lastError: "The webhook answered 503." }]);
+    expect(inbox.find((e) => e.id === id)!.failedDeliveries).toEqual([{ channel: "webhook", lastError: "The webhook answered 503: down for maintenance." }]);
     await receiver.close();
     await database.close();
   });

@@ -1,7 +1,11 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
-import { OutboundRefusedError } from "@/server/lib/outbound";
-import { signWebhook } from "./signature";
+import type { EscalationEvidence } from "@/db/schema/safety";
+import { getOutboundPolicy, OutboundRefusedError, type OutboundPolicy } from "@/server/lib/outbound";
+import type { DestinationKind } from "@/server/orgs/crisis-settings.limits";
+import { alertFacts, type CrisisAlert, crisisAlertOf } from "./alert";
+import { type AlertPoster, sendAlert } from "./notifiers";
+import { Undeliverable } from "./notifiers/notifier";
 
 export interface Mail {
   to: string;
@@ -11,11 +15,15 @@ export interface Mail {
 
 /** How notifications leave the system; injected so tests can point them at local receivers. */
 export interface NotifyTransports {
-  /** POSTs a webhook and returns the response status (server/lib/outbound.ts's guard, in production). */
-  postWebhook: (url: string, request: { headers: Record<string, string>; body: string; timeoutMs: number }) => Promise<number>;
+  /** POSTs a webhook or robot message and returns the answer (server/lib/outbound.ts's guard, in production). */
+  postWebhook: AlertPoster;
   /** null when no SMTP server is configured: e-mail notifications wait, visibly, until one is (or MAX_ATTEMPTS pass). */
   sendMail: ((mail: Mail) => Promise<void>) | null;
   webhookTimeoutMs?: number;
+  /** Which hosts may stand in for a chat platform's (OUTBOUND_ALLOW); the process's policy by default. */
+  outboundPolicy?: OutboundPolicy;
+  /** The crisis inbox's address alerts link to (from PUBLIC_URL); null: alerts name the inbox without a link. */
+  inboxUrl?: string | null;
 }
 
 /**
@@ -37,9 +45,6 @@ export function backoffSeconds(attempts: number): number {
   return Math.min(MAX_BACKOFF_SECONDS, 5 * 2 ** Math.max(0, attempts - 1));
 }
 
-/** A delivery that cannot succeed by retrying: the target is gone or refused. */
-class Undeliverable extends Error {}
-
 interface DueNotification {
   id: string;
   channel: "webhook" | "email" | "oncall";
@@ -47,17 +52,19 @@ interface DueNotification {
   escalation_id: string;
   category: string;
   level: string;
-  evidence: unknown;
+  evidence: EscalationEvidence[];
   created_at: string | Date;
-  conversation_id: string;
-  message: string;
+  conversation_id: string | null;
+  message: string | null;
   avatar_id: string;
   avatar_name: string;
   avatar_slug: string;
   org_id: string;
   org_name: string;
   webhook_url: string | null;
+  webhook_kind: DestinationKind;
   webhook_secret: string | null;
+  alert_patient_text: boolean;
   notify_email: string | null;
   recipients: string[] | null;
 }
@@ -95,9 +102,10 @@ async function claimRound(db: Db): Promise<DueNotification[]> {
     )
     select c.id, c.channel, c.attempts, c.escalation_id, e.category, e.level, e.evidence, e.created_at, e.conversation_id,
            e.patient_message as message, a.id as avatar_id, a.name as avatar_name, a.slug as avatar_slug,
-           o.id as org_id, o.name as org_name,
-           -- The department's own targets win; its secret belongs to its own URL.
+           o.id as org_id, o.name as org_name, o.alert_patient_text,
+           -- The department's own targets win; its kind and secret belong to its own URL.
            coalesce(r.webhook_url, o.webhook_url) as webhook_url,
+           case when r.webhook_url is not null then r.webhook_kind else o.webhook_kind end as webhook_kind,
            case when r.webhook_url is not null then r.webhook_secret else o.webhook_secret end as webhook_secret,
            coalesce(r.notify_email, o.notify_email) as notify_email, c.recipients
     from claimed c
@@ -108,53 +116,57 @@ async function claimRound(db: Db): Promise<DueNotification[]> {
   return rowsOf<DueNotification>(result);
 }
 
-function payloadOf(n: DueNotification) {
+function alertOf(n: DueNotification, inboxUrl: string | null): CrisisAlert {
+  return crisisAlertOf(
+    {
+      deliveryId: n.id,
+      escalationId: n.escalation_id,
+      createdAt: new Date(n.created_at),
+      organization: { id: n.org_id, name: n.org_name },
+      avatar: { id: n.avatar_id, name: n.avatar_name, slug: n.avatar_slug },
+      category: n.category,
+      level: n.level,
+      conversationId: n.conversation_id,
+      message: n.message,
+      evidence: n.evidence,
+      includePatientText: n.alert_patient_text,
+    },
+    inboxUrl,
+  );
+}
+
+/** The crisis e-mail: the alert's facts in English, the patient's words only when the organization allows. */
+export function alertMail(alert: CrisisAlert, to: string, now = new Date()): Mail {
+  const f = alertFacts(alert, "en", now);
   return {
-    event: "escalation.created",
-    id: n.escalation_id,
-    createdAt: new Date(n.created_at).toISOString(),
-    organization: { id: n.org_id, name: n.org_name },
-    avatar: { id: n.avatar_id, name: n.avatar_name, slug: n.avatar_slug },
-    category: n.category,
-    level: n.level,
-    evidence: n.evidence,
-    conversationId: n.conversation_id,
-    message: n.message,
+    to,
+    subject: `[Fenshen] ${alert.test ? "Test: " : ""}${alert.level} ${alert.category} escalation — ${alert.avatar.name}`,
+    text: [
+      alert.test ? f.title : `A patient talking to ${alert.avatar.name} (${alert.organization.name}) needs a human now.`,
+      f.fields.map(([k, v]) => `${k}: ${v}`).join("\n"),
+      ...(f.patientText ? [`${f.patientText[0]}: ${f.patientText[1]}`] : []),
+      f.link ? `${f.link[0]}: ${f.link[1]}` : f.noLink,
+      `Escalation id: ${alert.escalationId}.`,
+      ...(f.note ? [f.note] : []),
+    ].join("\n\n"),
   };
 }
 
 async function send(n: DueNotification, transports: NotifyTransports): Promise<void> {
-  const payload = payloadOf(n);
+  const alert = alertOf(n, transports.inboxUrl ?? null);
   if (n.channel === "webhook") {
     if (!n.webhook_url) throw new Undeliverable("The organization has no webhook URL any more.");
-    const body = JSON.stringify(payload);
-    const status = await transports.postWebhook(n.webhook_url, {
-      headers: {
-        "content-type": "application/json",
-        "x-fenshen-event": payload.event,
-        "x-fenshen-escalation": n.escalation_id,
-        "x-fenshen-delivery": n.id,
-        ...(n.webhook_secret ? { "x-fenshen-signature": signWebhook(n.webhook_secret, body) } : {}),
-      },
-      body,
-      timeoutMs: transports.webhookTimeoutMs ?? 10_000,
-    });
-    if (status < 200 || status > 299) throw new Error(`The webhook answered ${status}${status >= 300 && status < 400 ? " (redirects are not followed)" : ""}.`);
+    await sendAlert(
+      alert,
+      { kind: n.webhook_kind, url: n.webhook_url, secret: n.webhook_secret },
+      { post: transports.postWebhook, policy: transports.outboundPolicy ?? getOutboundPolicy(), timeoutMs: transports.webhookTimeoutMs ?? 10_000 },
+    );
     return;
   }
   if (!transports.sendMail) throw new Error("SMTP is not configured (set SMTP_URL).");
   const to = n.channel === "oncall" ? (n.recipients ?? []).join(", ") : n.notify_email;
   if (!to) throw new Undeliverable("The organization has no notification e-mail any more.");
-  await transports.sendMail({
-    to,
-    subject: `[Fenshen] ${n.level} ${n.category} escalation — ${n.avatar_name}`,
-    text: [
-      `A patient talking to ${n.avatar_name} (${n.org_name}) needs a human now.`,
-      `Category: ${n.category}. Level: ${n.level}.`,
-      `Patient's message: ${n.message}`,
-      `Escalation id: ${n.escalation_id}. Acknowledge it in the Fenshen crisis inbox.`,
-    ].join("\n\n"),
-  });
+  await transports.sendMail(alertMail(alert, to));
 }
 
 async function deliver(db: Db, n: DueNotification, transports: NotifyTransports): Promise<boolean> {

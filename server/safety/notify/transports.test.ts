@@ -1,32 +1,24 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startSmtpServer } from "@/server/test/smtp-server";
 import { getNotifyTransports } from "./transports";
 
 describe("the process's notification transports", () => {
-  const received: string[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, done) {
-      let data = "";
-      stream.on("data", (c: Buffer) => (data += c.toString()));
-      stream.on("end", () => {
-        received.push(data);
-        done();
-      });
-    },
-  });
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
   beforeAll(async () => {
-    await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
-    vi.stubEnv("SMTP_URL", `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`);
+    smtp = await startSmtpServer();
+    vi.stubEnv("SMTP_URL", smtp.url);
+    vi.stubEnv("PUBLIC_URL", "https://fenshen.hospital.example");
   });
-  afterAll(() => new Promise<void>((r) => smtp.close(() => r())));
+  afterAll(() => smtp.close());
 
   it("sends e-mail through SMTP_URL's server", async () => {
     await getNotifyTransports().sendMail!({ to: "oncall@hospital.test", subject: "test", text: "escalation e1" });
-    expect(received).toHaveLength(1);
-    expect(received[0]).toMatch(/To: oncall@hospital\.test/);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]).toMatch(/To: oncall@hospital\.test/);
+  });
+
+  it("links alerts to PUBLIC_URL's crisis inbox", () => {
+    expect(getNotifyTransports().inboxUrl).toBe("https://fenshen.hospital.example/studio/inbox");
   });
 });
