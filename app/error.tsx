@@ -22,6 +22,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         <Button onClick={() => retry()}>{t("error.retry")}</Button>
         <Button asChild variant="secondary">
           {/* A full page load, not client navigation: the app state may be what broke. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
           <a href="/">{t("notFound.home")}</a>
         </Button>
       </div>

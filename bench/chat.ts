@@ -209,8 +209,9 @@ async function main() {
   // Offline composer and embedder, fresh database, demo seed: model and database settings of the caller are dropped.
   // The chat rate limits are lifted: this measures how fast the server answers, not where it starts refusing.
   const unlimited = "1000000000/1m";
+  const dropped = new Set(["DATABASE_URL", "LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY", "EMBEDDING_BASE_URL", "EMBEDDING_MODEL", "EMBEDDING_MODEL_PATH"]);
   const serverEnv: NodeJS.ProcessEnv = {
-    ...env,
+    ...Object.fromEntries(Object.entries(env).filter(([key]) => !dropped.has(key))),
     NODE_ENV: "production",
     DATA_DIR: dataDir,
     SEED_DEMO: "true",
@@ -219,7 +220,6 @@ async function main() {
     RATE_LIMIT_CHAT_ADDRESS: unlimited,
     RATE_LIMIT_CHAT_AVATAR: unlimited,
   };
-  for (const key of ["DATABASE_URL", "LLM_BASE_URL", "LLM_MODEL", "LLM_API_KEY", "EMBEDDING_BASE_URL", "EMBEDDING_MODEL", "EMBEDDING_MODEL_PATH"]) delete serverEnv[key];
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: serverEnv,
     stdio: ["ignore", "pipe", "pipe"],

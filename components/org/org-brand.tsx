@@ -37,7 +37,7 @@ export function OrgBrandBanner({
       data-brand-color={brand.brandColor}
     >
       {brand.hasLogo ? (
-        // A plain <img>: the logo route already serves a small, cached image.
+        // eslint-disable-next-line @next/next/no-img-element -- the logo route already serves a small, cached image
         <img src={logoUrl(brand)} alt={logoAlt} className="size-10 shrink-0 rounded-lg bg-white object-contain p-1 sm:size-12" />
       ) : null}
       <div className="min-w-0">

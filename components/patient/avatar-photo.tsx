@@ -11,7 +11,7 @@ export function AvatarPhoto({ slug, snapshot, alt, size }: { slug: string; snaps
   const url = avatarPhotoUrl(slug, snapshot);
   const box = size === "lg" ? "size-20 sm:size-24 text-3xl" : "size-12 text-lg";
   if (url) {
-    // A plain <img>: the route already serves a small, cacheable image; next/image would add a server hop.
+    // eslint-disable-next-line @next/next/no-img-element -- the route already serves a small, cacheable image; next/image would add a server hop
     return <img src={url} alt={alt} width={96} height={96} loading={size === "lg" ? "eager" : "lazy"} decoding="async" className={cn("shrink-0 rounded-full border border-slate-200 bg-slate-100 object-cover", box)} />;
   }
   const initial = Array.from(snapshot.name.replace(/^(dr\.?|doctor)\s+/i, "").trim())[0] ?? "?";

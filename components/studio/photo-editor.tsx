@@ -41,6 +41,7 @@ export function PhotoEditor({ avatar }: { avatar: StudioAvatar }) {
       </h2>
       <div className="flex flex-wrap items-center gap-4">
         {photoUrl ? (
+          // eslint-disable-next-line @next/next/no-img-element -- the photo route serves the small stored image as it is
           <img src={photoUrl} alt={t("persona.photoAlt", { name: avatar.name })} className="size-20 rounded-full border border-slate-200 object-cover" />
         ) : (
           <div className="flex size-20 items-center justify-center rounded-full border border-dashed border-slate-300 bg-slate-50" role="img" aria-label={t("persona.photoNone")}>

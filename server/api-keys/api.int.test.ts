@@ -27,6 +27,7 @@ const call = async (handler: (r: Request, c: { params: Promise<never> }) => Prom
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const response = await handler(request, { params: Promise.resolve(init.params ?? {}) as Promise<never> });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the response JSON is read loosely; the assertions check its shape
   return { status: response.status, json: (await response.json()) as { data?: any; error?: { code: string; message: string } } };
 };
 

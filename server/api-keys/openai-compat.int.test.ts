@@ -64,6 +64,7 @@ describe("the OpenAI-compatible API, through the official openai client", () => 
     const content = completion.choices[0]!.message.content!;
     expect(content).toContain("five grams");
     expect(content).toMatch(/\[1\][^]*\n\n\[1\] Salt/);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the response JSON is read loosely; the assertions check its shape
     const fenshen = (completion as unknown as { fenshen: Record<string, any> }).fenshen;
     expect(fenshen).toMatchObject({ kind: "answer", tier: "none", crisis: null, citations: [{ index: 1, documentTitle: "Salt" }] });
     expect(response.headers.get("x-fenshen-conversation")).toBe(fenshen.conversation_id);

@@ -31,9 +31,10 @@ function hanNumber(s: string): number | null {
   let current = 0;
   for (const ch of s) {
     if (ch in HAN_DIGITS) current = HAN_DIGITS[ch]!;
-    else if (ch === "十") (total += (current || 1) * 10, (current = 0));
-    else if (ch === "百") (total += (current || 1) * 100, (current = 0));
-    else return null;
+    else if (ch === "十" || ch === "百") {
+      total += (current || 1) * (ch === "十" ? 10 : 100);
+      current = 0;
+    } else return null;
   }
   return total + current;
 }
@@ -239,8 +240,10 @@ function advance(protocol: ChatProtocol, state: ProtocolState, message: string, 
     else {
       const answer = parseAnswer(q, message, true, topic);
       if (answer && typeof answer.value === "number" && numberOutOfRange(q, answer.value)) retry = "range";
-      else if (answer) (answers[q.id] = answer), filled.push(q);
-      else if (looksLikeQuestion(message)) return { kind: "left" };
+      else if (answer) {
+        answers[q.id] = answer;
+        filled.push(q);
+      } else if (looksLikeQuestion(message)) return { kind: "left" };
       else retry = q.kind === "number" ? "number" : "choice";
     }
   }

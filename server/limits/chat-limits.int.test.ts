@@ -29,6 +29,7 @@ let slug = "";
 const call = async (handler: Handler, key: string, body: unknown, params: object = {}) => {
   const request = new Request("http://localhost/api/v1/x", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) });
   const response = await handler(request, { params: Promise.resolve(params) as Promise<never> });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the response JSON is read loosely; the assertions check its shape
   return { status: response.status, retryAfter: response.headers.get("retry-after"), json: (await response.json()) as { data?: any; error?: { code: string; message: string; retryAfter?: number } } };
 };
 

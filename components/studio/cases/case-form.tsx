@@ -35,7 +35,9 @@ export function CaseForm({ caseId: initialId, card }: { caseId?: string; card?: 
   const [saved, setSaved] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const focusSummary = useRef(false);
+  // Each failed save asks once for focus on the summary; the effect below answers after it has rendered.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const focusedRequest = useRef(0);
 
   const onSaved = (row: { id: string; card: CaseCard }) => {
     setCaseId(row.id);
@@ -51,15 +53,15 @@ export function CaseForm({ caseId: initialId, card }: { caseId?: string; card?: 
     const placed = placeCaseIssues(error.data?.zodIssues?.map((i) => ({ ...i, path: caseId ? i.path.slice(1) : i.path })) ?? []);
     setErrors(placed);
     setFailure(placed.size === 0 ? error.message : null);
-    focusSummary.current = true;
+    setFocusRequest((n) => n + 1);
   };
   const create = useMutation(trpc.cases.create.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.cases.update.mutationOptions({ onSuccess: onSaved, onError }));
   const pending = create.isPending || update.isPending;
 
   useEffect(() => {
-    if (!focusSummary.current || (errors.size === 0 && !failure)) return;
-    focusSummary.current = false;
+    if (focusRequest === focusedRequest.current || (errors.size === 0 && !failure)) return;
+    focusedRequest.current = focusRequest;
     summaryRef.current?.focus();
   });
 
@@ -75,7 +77,7 @@ export function CaseForm({ caseId: initialId, card }: { caseId?: string; card?: 
     if (!parsed.success) {
       setErrors(placeCaseIssues(parsed.error.issues));
       setFailure(null);
-      focusSummary.current = true;
+      setFocusRequest((n) => n + 1);
       return;
     }
     if (caseId) update.mutate({ caseId, card: parsed.data });

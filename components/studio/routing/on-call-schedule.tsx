@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CalendarPlus, Trash2 } from "lucide-react";
-import { useId, useMemo, useState } from "react";
+import { useId, useState } from "react";
 import { useLocale, useT } from "@/components/i18n/client";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
@@ -27,7 +27,10 @@ export function OnCallSchedule() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
-  const range = useMemo(() => ({ from: new Date(Date.now() - DAY), to: new Date(Date.now() + 14 * DAY) }), []);
+  const [range] = useState(() => {
+    const now = Date.now();
+    return { from: new Date(now - DAY), to: new Date(now + 14 * DAY) };
+  });
   const members = useQuery(trpc.org.members.queryOptions());
   const departments = useQuery(trpc.org.departments.queryOptions());
   const shifts = useQuery(trpc.routing.shifts.queryOptions(range));

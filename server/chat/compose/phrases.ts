@@ -24,7 +24,11 @@ function analyse(text: string): Analysed {
   const segments = segmentText(text);
   const words: string[] = [];
   const stems: string[] = [];
-  for (const s of segments) if (s.kind === "latin") (words.push(s.word), stems.push(s.stem));
+  for (const s of segments) {
+    if (s.kind !== "latin") continue;
+    words.push(s.word);
+    stems.push(s.stem);
+  }
   return { han: text.normalize("NFKC").toLowerCase().replace(NOT_HAN_OR_WORD, ""), words, stems };
 }
 

@@ -27,7 +27,6 @@ function assertNotMislabelled(bytes: Uint8Array, kind: string): void {
   }
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/;
 
 /**
