@@ -12,7 +12,7 @@ import { signUpLimit } from "@/server/limits/sign-in";
 import { OIDC_PROVIDER_ID } from "@/server/auth/oidc";
 import { getDatabase } from "@/server/db";
 import { isAppError } from "@/server/lib/errors";
-import { isLocale, LOCALE_COOKIE } from "@/components/i18n/locales";
+import { isLocale, LOCALE_COOKIE } from "@/server/i18n/locales";
 import { secureCookies } from "@/server/http/security-headers";
 
 /** rate_limited carries the seconds to wait in retryAfter. */

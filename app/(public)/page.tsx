@@ -3,10 +3,10 @@ import Link from "next/link";
 import { AvatarCard } from "@/components/directory/avatar-card";
 import { DirectorySearch } from "@/components/directory/directory-search";
 import { getT } from "@/components/i18n/server";
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { isLocale } from "@/components/i18n/locales";
+import { isLocale } from "@/server/i18n/locales";
 import { getDatabase } from "@/server/db";
 import { searchDirectory } from "@/server/patient/directory.service";
 

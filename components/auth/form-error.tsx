@@ -2,7 +2,7 @@
 
 import type { AuthFormState } from "@/app/(auth)/actions";
 import { useT } from "@/components/i18n/client";
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 import { rateLimitedMessage } from "@/components/i18n/wait";
 import { Alert } from "@/components/ui/alert";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translate } from "@/components/i18n/messages";
+import { translate } from "@/server/i18n/messages";
 import { chatErrorMessage as localized } from "./chat-error";
 
 const chatErrorMessage = (error: Error) => localized(error, (key, vars) => translate("en", key, vars));

@@ -1,4 +1,4 @@
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 import { rateLimitedMessage } from "@/components/i18n/wait";
 
 /**

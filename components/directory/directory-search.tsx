@@ -1,6 +1,6 @@
 import { Search } from "lucide-react";
 import { getT } from "@/components/i18n/server";
-import { LOCALES, type Locale } from "@/components/i18n/locales";
+import { LOCALES, type Locale } from "@/server/i18n/locales";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";

@@ -1,8 +1,8 @@
 "use client";
 
 import { createContext, useCallback, useContext } from "react";
-import type { Locale } from "./locales";
-import { type MessageKey, translate } from "./messages";
+import type { Locale } from "@/server/i18n/locales";
+import { type MessageKey, translate } from "@/server/i18n/messages";
 
 const LocaleContext = createContext<Locale>("en");
 

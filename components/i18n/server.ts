@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
-import { isLocale, type Locale, LOCALE_COOKIE, negotiateLocale } from "./locales";
-import { type MessageKey, translate } from "./messages";
+import { isLocale, type Locale, LOCALE_COOKIE, negotiateLocale } from "@/server/i18n/locales";
+import { type MessageKey, translate } from "@/server/i18n/messages";
 
 /** The visitor's language: their explicit choice (cookie), else what the browser asks for. */
 export async function getLocale(): Promise<Locale> {

@@ -1,4 +1,4 @@
-import type { MessageKey } from "./messages";
+import type { MessageKey } from "@/server/i18n/messages";
 
 /** "Please wait N seconds/minutes", for a request refused by a rate limit (the server's Retry-After). */
 export function rateLimitedMessage(t: (key: MessageKey, vars?: Record<string, number>) => string, seconds: number): string {

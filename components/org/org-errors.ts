@@ -1,4 +1,4 @@
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 
 /** A tRPC failure as the settings forms word it: known cases in the reader's language, else the server's sentence. */
 export function orgErrorMessage(error: unknown, t: (key: MessageKey, vars?: Record<string, string | number>) => string, known: Partial<Record<string, MessageKey>> = {}): string {

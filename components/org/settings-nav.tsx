@@ -1,5 +1,5 @@
 import { getT } from "@/components/i18n/server";
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 import { NavLink } from "@/components/shell/nav-link";
 
 /** The settings pages, in order; add a line for a new settings page. */

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { setLocaleAction } from "@/app/(auth)/actions";
 import { useT } from "@/components/i18n/client";
-import { LOCALES, type Locale } from "@/components/i18n/locales";
+import { LOCALES, type Locale } from "@/server/i18n/locales";
 import { cn } from "@/components/ui/cn";
 
 /** Each language is named in itself, so a visitor who cannot read the current one still finds theirs. */

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { BookOpen, ClipboardList, FlaskConical, History, type LucideIcon, MessagesSquare, ScrollText, SearchX, Stethoscope, UserRoundPen } from "lucide-react";
 import { Chat } from "@/components/chat/chat";
 import { useT } from "@/components/i18n/client";
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 import { type RouterOutputs, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";

@@ -2,7 +2,7 @@ import { and, desc, eq, ilike, isNotNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type AvatarSnapshot, avatars, avatarVersions, organizations } from "@/db/schema";
-import { LOCALES } from "@/components/i18n/locales";
+import { LOCALES } from "@/server/i18n/locales";
 
 export const ZDirectoryFilter = z.object({
   query: z.string().trim().max(100, "Search for at most 100 characters.").optional(),

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import PDFDocument from "pdfkit";
 import type { Citation } from "@/db/schema";
-import type { Locale } from "@/components/i18n/locales";
-import { translate } from "@/components/i18n/messages";
+import type { Locale } from "@/server/i18n/locales";
+import { translate } from "@/server/i18n/messages";
 import type { Transcript, TranscriptMessage } from "./history.service";
 
 /** A CJK-capable font for PDFs (Debian's fonts-wqy-microhei); without it Chinese cannot be drawn. */

@@ -5,7 +5,7 @@ import { BarChart3 } from "lucide-react";
 import { useId, useMemo, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useT } from "@/components/i18n/client";
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 import { type RouterOutputs, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 
 /** A validation issue, from the browser's own check (with bounds) or from the server (path and code only). */
 export interface IssueLike {

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ArrowLeft, ThumbsDown, ThumbsUp } from "lucide-react";
 import { useLocale, useT } from "@/components/i18n/client";
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 import { type RouterOutputs, useTRPC } from "@/components/trpc/react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -5,7 +5,7 @@ import { Check, ClipboardCheck, X } from "lucide-react";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { useLocale, useT } from "@/components/i18n/client";
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 import { type RouterOutputs, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translate } from "@/components/i18n/messages";
+import { translate } from "@/server/i18n/messages";
 import { formatDuration } from "./format-duration";
 
 const en = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate("en", key, vars);

@@ -1,4 +1,4 @@
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 
 type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 

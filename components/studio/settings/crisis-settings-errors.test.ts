@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translate } from "@/components/i18n/messages";
+import { translate } from "@/server/i18n/messages";
 import { placeIssues } from "./crisis-settings-errors";
 
 describe("placeIssues", () => {

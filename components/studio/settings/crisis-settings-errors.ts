@@ -1,4 +1,4 @@
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 import type { OutboundReason } from "@/server/lib/outbound";
 import { CRISIS_LIMITS as L } from "@/server/orgs/crisis-settings.limits";
 

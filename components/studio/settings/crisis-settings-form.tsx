@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Save } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "@/components/i18n/client";
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 import { type RouterInputs, type RouterOutputs, useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,5 +1,5 @@
-import type { Locale } from "@/components/i18n/locales";
-import type { MessageKey } from "@/components/i18n/messages";
+import type { Locale } from "@/server/i18n/locales";
+import type { MessageKey } from "@/server/i18n/messages";
 
 /** A date and time in the UI's language ("22 Nov 2026, 14:05" / "2026年11月22日 14:05"). */
 export function formatWhen(locale: Locale, when: Date | string): string {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
-import type { MessageKey } from "@/components/i18n/messages";
+import type { MessageKey } from "@/server/i18n/messages";
 import { getT } from "@/components/i18n/server";
 import { InviteSignupForm, JoinButton } from "@/components/org/invite-accept";
 import { Alert } from "@/components/ui/alert";

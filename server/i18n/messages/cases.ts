@@ -1,4 +1,4 @@
-/** UI strings of one area, in both languages; merged into en.ts and zh-CN.ts. */
+/** UI strings of one area, in both languages; merged in ../messages.ts. */
 export const casesEn = {
   "cases.title": "Virtual patients",
   "cases.lead": "Case cards your organization designs once and consults with any of its avatars: who the patient is, what they reveal only when asked, and what a good consultation must do.",

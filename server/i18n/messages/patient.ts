@@ -1,4 +1,4 @@
-/** UI strings of one area, in both languages; merged into en.ts and zh-CN.ts. */
+/** UI strings of one area, in both languages; merged in ../messages.ts. */
 export const patientEn = {
   "nav.myConversations": "My conversations",
   "directory.languageLabel": "Answers in",

@@ -1,4 +1,4 @@
-/** UI strings of one area, in both languages; merged into en.ts and zh-CN.ts. */
+/** UI strings of one area, in both languages; merged in ../messages.ts. */
 export const corporaEn = {
   "corpora.nav": "Shared knowledge",
   "corpora.admin.title": "Shared knowledge",

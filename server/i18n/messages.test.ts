@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { en } from "./messages/en";
-import { zhCN } from "./messages/zh-CN";
+import { en, zhCN } from "./messages";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

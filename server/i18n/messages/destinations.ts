@@ -1,4 +1,4 @@
-/** UI strings of crisis destinations (webhook or chat robot, patient text, test alert), in both languages; merged into en.ts and zh-CN.ts. */
+/** UI strings of crisis destinations (webhook or chat robot, patient text, test alert), in both languages; merged in ../messages.ts. */
 export const destinationsEn = {
   "dest.kind": "Send alerts to",
   "dest.kind.hint": "Where your on-call team already looks: your hospital's own systems, or a chat group's robot.",

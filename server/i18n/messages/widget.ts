@@ -1,4 +1,4 @@
-/** UI strings of one area, in both languages; merged into en.ts and zh-CN.ts. */
+/** UI strings of one area, in both languages; merged in ../messages.ts. */
 export const widgetEn = {
   "widget.embed.aiLabel": "AI avatar",
   "widget.embed.fullPage": "Open the full page",

@@ -1,4 +1,4 @@
-/** UI strings of one area, in both languages; merged into en.ts and zh-CN.ts. */
+/** UI strings of one area, in both languages; merged in ../messages.ts. */
 export const routingEn = {
   "routing.oncall.title": "On-call schedule",
   "routing.oncall.lead": "Members on call when a crisis is raised are e-mailed at once — for the avatar's department, or for the whole organization.",
