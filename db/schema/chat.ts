@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import type { CrisisEvidence } from "@/server/safety/crisis-types";
-import type { ScreeningId } from "@/server/safety/replies";
+import type { CrisisEvidence } from "./crisis-types";
 import { users } from "./auth";
 import { avatars, avatarVersions } from "./avatars";
-import { createdAt, id, orgId, type UrgencyLevel } from "./columns";
+import { createdAt, id, orgId, type ScreeningId, type UrgencyLevel } from "./columns";
 import type { ProtocolState } from "./protocols";
 import { organizations } from "./orgs";
 

@@ -31,3 +31,7 @@ export const tsvector = customType<{ data: string }>({
 /** The doctor's scale of how urgently care is advised, from least to most urgent. */
 export const URGENCY_LEVELS = ["self_care", "days", "today", "emergency"] as const;
 export type UrgencyLevel = (typeof URGENCY_LEVELS)[number];
+
+/** A screening question: the C-SSRS opener, one red-flag question per emergency family, or safety now. */
+export const SCREENING_IDS = ["stroke", "chest_pain", "bleeding", "breathing", "medical", "suicide", "violence"] as const;
+export type ScreeningId = (typeof SCREENING_IDS)[number];

@@ -1,5 +1,5 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp } from "drizzle-orm/pg-core";
-import type { CaseCard, TranscriptTurn } from "@/server/simulation/case.schema";
+import type { CaseCard, TranscriptTurn } from "./case-card";
 import { users } from "./auth";
 import { avatars, avatarVersions } from "./avatars";
 import { messages } from "./chat";

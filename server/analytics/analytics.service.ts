@@ -4,7 +4,7 @@ import { type Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
-import type { CrisisCategory } from "@/server/safety/crisis-types";
+import type { CrisisCategory } from "@/db/schema/crisis-types";
 import { getScreening, type ScreeningId } from "@/server/safety/replies";
 import type { TAnalyticsInput } from "./analytics.schema";
 

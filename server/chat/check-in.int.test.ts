@@ -7,7 +7,7 @@ import { createAvatar, publishAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { pasteDocument } from "@/server/knowledge/document.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
-import type { CrisisVerdict } from "@/server/safety/crisis-types";
+import type { CrisisVerdict } from "@/db/schema/crisis-types";
 import { publishedTestTarget } from "@/server/test/chat";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { testCaller } from "@/server/test/trpc";

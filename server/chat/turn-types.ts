@@ -4,7 +4,7 @@ import type { AvatarSnapshot, Citation } from "@/db/schema";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import type { ChatProtocol } from "@/server/protocols/protocol.service";
-import type { CrisisCategory, CrisisLevel, CrisisVerdict } from "@/server/safety/crisis-types";
+import type { CrisisCategory, CrisisLevel, CrisisVerdict } from "@/db/schema/crisis-types";
 import type { Hotline, ScreeningId } from "@/server/safety/replies";
 import type { ChatModel } from "./llm/model";
 

@@ -1,7 +1,7 @@
 import type { UIMessage } from "ai";
 import type { Citation } from "@/db/schema";
 import type { UrgencyLevel } from "@/db/schema/columns";
-import type { CrisisCategory } from "@/server/safety/crisis-types";
+import type { CrisisCategory } from "@/db/schema/crisis-types";
 import type { Hotline } from "@/server/safety/replies";
 import type { ScreeningAsked } from "./turn-types";
 

@@ -8,7 +8,7 @@ import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { askOffline, previewTestTarget, publishedTestTarget } from "@/server/test/chat";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
-import { caseCardSchema } from "@/server/simulation/case.schema";
+import { caseCardSchema } from "@/db/schema/case-card";
 import { consultCase } from "@/server/simulation/consult";
 import { gapKey, LOW_RELEVANCE } from "./gaps.service";
 import { codeOf, testCaller } from "@/server/test/trpc";

@@ -4,7 +4,7 @@ import { avatars, avatarVersions, simulationRuns, virtualPatients } from "@/db/s
 import { readSnapshot, snapshotOf } from "@/server/avatars/avatar.service";
 import { protocolsForTarget } from "@/server/protocols/protocol.service";
 import type { ChatDeps, ChatTarget } from "@/server/chat/engine";
-import { caseCardSchema } from "@/server/simulation/case.schema";
+import { caseCardSchema } from "@/db/schema/case-card";
 import { consultCase } from "@/server/simulation/consult";
 import { scoreTranscript } from "@/server/simulation/rubric";
 import { logError } from "@/server/lib/log";

@@ -1,5 +1,5 @@
 import { ZCaseImportInput } from "@/server/simulation/case-import";
-import { caseCardSchema } from "@/server/simulation/case.schema";
+import { caseCardSchema } from "@/db/schema/case-card";
 import {
   addStarterCases,
   createCase,

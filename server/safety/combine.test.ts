@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ClassifierResult } from "./classifier/model";
 import { combineVerdicts, isCrisisReply } from "./detect";
-import type { CrisisVerdict } from "./crisis-types";
+import type { CrisisVerdict } from "@/db/schema/crisis-types";
 
 const thresholds = { crisis: 0.9, checkIn: 0.6, confidentNonCrisis: 0.95, dismissNonCrisis: 0.99 };
 const none: CrisisVerdict = { category: null, level: null, evidence: [] };

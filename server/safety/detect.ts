@@ -9,7 +9,7 @@ import { ZH_RULES } from "./rules/zh";
 import { normalizeText } from "./normalize";
 import { crisisModel } from "./classifier/committed";
 import { categoryScores, type ClassifierResult, type CrisisThresholds } from "./classifier/model";
-import type { CrisisCategory, CrisisEvidence, CrisisLevel, CrisisVerdict } from "./crisis-types";
+import type { CrisisCategory, CrisisEvidence, CrisisLevel, CrisisVerdict } from "@/db/schema/crisis-types";
 
 export type { CrisisCategory, CrisisEvidence, CrisisLevel, CrisisVerdict };
 

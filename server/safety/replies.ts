@@ -7,6 +7,7 @@ import hotlineTable from "./hotlines.json";
 import enReplies from "./replies/en.json";
 import zhReplies from "./replies/zh-CN.json";
 import screeningTable from "./replies/screening.json";
+import { SCREENING_IDS, type ScreeningId } from "@/db/schema/columns";
 
 export type Region = "CN" | "US" | "UK" | "INTL";
 export type Locale = "zh-CN" | "en";
@@ -92,9 +93,8 @@ export function getCrisisReply(args: {
   return { text, hotlines };
 }
 
-/** A screening question: the C-SSRS opener, one red-flag question per emergency family, or safety now. */
-export type ScreeningId = "stroke" | "chest_pain" | "bleeding" | "breathing" | "medical" | "suicide" | "violence";
-export const SCREENING_IDS: readonly ScreeningId[] = ["stroke", "chest_pain", "bleeding", "breathing", "medical", "suicide", "violence"];
+// The screening ids are stored on messages, so the schema owns them; re-exported for the safety code's callers.
+export { SCREENING_IDS, type ScreeningId };
 
 /** Phrases per patient language: "any" opens on one phrase, "all" needs one phrase from every group. */
 export interface ScreeningTriggers {

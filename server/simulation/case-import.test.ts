@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportEnvelope, parseCaseImport } from "./case-import";
-import { caseCardSchema } from "./case.schema";
+import { caseCardSchema } from "@/db/schema/case-card";
 import { STARTER_CASES } from "./library";
 
 const card = STARTER_CASES[0]!.card;

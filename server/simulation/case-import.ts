@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CaseCard, caseCardSchema } from "./case.schema";
+import { type CaseCard, caseCardSchema } from "@/db/schema/case-card";
 
 /** Import and export of case cards as JSON; pure, so the browser checks a file before sending it. */
 

@@ -5,7 +5,7 @@ import { virtualPatients } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
 import { AppError } from "@/server/lib/errors";
 import { type CaseExport, exportEnvelope, parseCaseImport } from "./case-import";
-import { type CaseCard, caseCardSchema } from "./case.schema";
+import { type CaseCard, caseCardSchema } from "@/db/schema/case-card";
 import { STARTER_CASES } from "./library";
 
 export type VirtualPatientRow = typeof virtualPatients.$inferSelect;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
-import type { CaseCardInput, TranscriptTurn } from "./case.schema";
+import type { CaseCardInput, TranscriptTurn } from "@/db/schema/case-card";
 import { styleExamplesFor } from "./demonstration.service";
 import { STARTER_CASES } from "./library";
 import { codeOf, testCaller } from "@/server/test/trpc";

@@ -2,7 +2,7 @@ import { conversations } from "@/db/schema";
 import { sessionHash } from "@/server/chat/patient-session";
 import { type ChatDeps, type ChatTarget, respond } from "@/server/chat/engine";
 import { splitSentences } from "@/server/knowledge/text/language";
-import type { CaseCard, TranscriptTurn } from "./case.schema";
+import type { CaseCard, TranscriptTurn } from "@/db/schema/case-card";
 import { simulatePatientReply } from "./simulated-patient";
 
 /** What the patient says once its question is answered: its next concern, then thanks and goodbye. */

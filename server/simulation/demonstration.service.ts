@@ -7,7 +7,7 @@ import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import type { ChatModel } from "@/server/chat/llm/model";
 import { AppError } from "@/server/lib/errors";
 import { createProtocol } from "@/server/protocols/protocol.service";
-import type { CaseCard, TranscriptTurn } from "./case.schema";
+import type { CaseCard, TranscriptTurn } from "@/db/schema/case-card";
 import { getCaseOrThrow } from "./case.service";
 import { simulatePatientReply } from "./simulated-patient";
 import { type ProtocolDraft, protocolDraftFrom } from "./suggest-protocol";

@@ -1,4 +1,4 @@
-import type { CaseCard, CaseFact } from "./case.schema";
+import type { CaseCard, CaseFact } from "@/db/schema/case-card";
 
 /**
  * What a question is about, for the offline simulated patient: a bilingual lexicon per case-card

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CaseCard, caseCardSchema, type TranscriptTurn } from "./case.schema";
+import { type CaseCard, caseCardSchema, type TranscriptTurn } from "@/db/schema/case-card";
 import { aggregateScores, scoreTranscript } from "./rubric";
 
 const card: CaseCard = caseCardSchema.parse({

@@ -1,6 +1,6 @@
 import { URGENCY_LEVELS, type UrgencyLevel } from "@/db/schema/columns";
 import { keywordTokens } from "@/server/knowledge/text/tokenize";
-import type { CaseCard, TranscriptTurn } from "./case.schema";
+import type { CaseCard, TranscriptTurn } from "@/db/schema/case-card";
 import { mentions, normalizeQuestion } from "./intents";
 
 /**

@@ -6,7 +6,7 @@ import { avatarVersions, simulationRuns, versionScorecards, virtualPatients } fr
 import { type Actor, assertCan } from "@/server/auth/actor";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
-import type { CaseCard } from "./case.schema";
+import type { CaseCard } from "@/db/schema/case-card";
 import type { Scorecard } from "./rubric";
 import { scorecardFor } from "./scorecard";
 

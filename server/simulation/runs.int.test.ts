@@ -7,7 +7,7 @@ import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { claimNextRun, drainSimulationRuns, MAX_RUN_ATTEMPTS } from "@/server/jobs/simulation";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
-import type { CaseCardInput } from "./case.schema";
+import type { CaseCardInput } from "@/db/schema/case-card";
 import { codeOf, testCaller } from "@/server/test/trpc";
 
 const embedder = createOfflineEmbedder();

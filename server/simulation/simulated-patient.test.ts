@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAIServer } from "@/server/test/openai-server";
 import { createChatModel } from "@/server/chat/llm/model";
-import { type CaseCard, caseCardSchema } from "./case.schema";
+import { type CaseCard, caseCardSchema } from "@/db/schema/case-card";
 import { offlinePatientReply, simulatePatientReply } from "./simulated-patient";
 
 const enCard: CaseCard = caseCardSchema.parse({

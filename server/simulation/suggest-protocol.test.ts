@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZProtocolInput } from "@/server/protocols/protocol.schema";
-import type { TranscriptTurn } from "./case.schema";
+import type { TranscriptTurn } from "@/db/schema/case-card";
 import { STARTER_CASES } from "./library";
 import { protocolDraftFrom, questionsFromTranscript } from "./suggest-protocol";
 

@@ -1,4 +1,4 @@
-import type { CaseCard, TranscriptTurn } from "./case.schema";
+import type { CaseCard, TranscriptTurn } from "@/db/schema/case-card";
 
 /**
  * Turns a doctor's consultation into a protocol draft, offline: the questions the doctor asked, in

@@ -9,7 +9,7 @@ import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { curatedKeywordVector } from "@/server/knowledge/retrieve/curated";
 import { AppError } from "@/server/lib/errors";
 import { getProtocolOrThrow, updateProtocol } from "@/server/protocols/protocol.service";
-import type { TranscriptTurn } from "./case.schema";
+import type { TranscriptTurn } from "@/db/schema/case-card";
 
 const id = z.string().min(1).max(100);
 const teaching = {

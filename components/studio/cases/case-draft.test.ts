@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caseCardSchema } from "@/server/simulation/case.schema";
+import { caseCardSchema } from "@/db/schema/case-card";
 import { STARTER_CASES } from "@/server/simulation/library";
 import { cardInputOf, draftOf, emptyDraft, splitKeywords } from "./case-draft";
 

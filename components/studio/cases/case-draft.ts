@@ -1,4 +1,4 @@
-import type { CaseCard, CaseCardInput } from "@/server/simulation/case.schema";
+import type { CaseCard, CaseCardInput } from "@/db/schema/case-card";
 
 /**
  * The case form's state: the card with its lists as editable rows (a stable `key` each, for React)

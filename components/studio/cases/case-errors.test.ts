@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caseCardSchema } from "@/server/simulation/case.schema";
+import { caseCardSchema } from "@/db/schema/case-card";
 import { fieldKeyOf, placeCaseIssues } from "./case-errors";
 
 describe("placing case card issues on the form", () => {

@@ -12,7 +12,7 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { type CaseCard, caseCardSchema, caseFactSchema, expectedBehaviourSchema } from "@/server/simulation/case.schema";
+import { type CaseCard, caseCardSchema, caseFactSchema, expectedBehaviourSchema } from "@/db/schema/case-card";
 import { type CaseDraft, cardInputOf, draftOf, emptyDraft, rowKey } from "./case-draft";
 import { placeCaseIssues, type UiMessage } from "./case-errors";
 

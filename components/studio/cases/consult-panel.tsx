@@ -13,7 +13,7 @@ import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/components/ui/cn";
-import type { TranscriptTurn } from "@/server/simulation/case.schema";
+import type { TranscriptTurn } from "@/db/schema/case-card";
 
 type Brief = RouterOutputs["cases"]["consultStart"];
 

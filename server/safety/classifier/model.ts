@@ -3,7 +3,7 @@
  * (./features.ts), trained by `npm run train:crisis` into ./crisis-model.json. In-process, no
  * network, no model server: it runs on every patient message next to the rules.
  */
-import type { CrisisCategory } from "../crisis-types";
+import type { CrisisCategory } from "@/db/schema/crisis-types";
 import { FEATURE_BITS, type FeatureVector, messageWindows } from "./features";
 
 export const MODEL_CLASSES = ["non_crisis", "suicide", "medical", "violence"] as const;

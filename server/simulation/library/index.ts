@@ -1,4 +1,4 @@
-import { type CaseCard, caseCardSchema } from "../case.schema";
+import { type CaseCard, caseCardSchema } from "@/db/schema/case-card";
 import cardiologyChestPainIndigestionEn from "./cardiology-chest-pain-indigestion-en.json";
 import cardiologyHypertensionZh from "./cardiology-hypertension-zh.json";
 import dermatologyChangingMoleEn from "./dermatology-changing-mole-en.json";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { caseCardSchema } from "../case.schema";
+import { caseCardSchema } from "@/db/schema/case-card";
 import { STARTER_CASES } from "./index";
 
 const dir = import.meta.dirname;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { URGENCY_LEVELS } from "@/db/schema/columns";
+import { URGENCY_LEVELS } from "./columns";
 
 /**
  * A virtual patient's case card, OSCE-style (close to AgentClinic's cases): what the patient says first,
