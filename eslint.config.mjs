@@ -17,15 +17,14 @@ function layer(folders, message) {
 
 const noUi = layer(["app", "components"], "server/ and db/ never import the UI (app/, components/): move the shared part to server/ or db/.");
 const noServer = layer(["server"], "db/ imports nothing from server/: the schema owns its types; server/ imports them from db/.");
+// Row types are shared vocabulary; the tables themselves are not. api-key-scopes and case-card hold no
+// Drizzle (a constant list, the case card's zod shape), so their values may be imported anywhere.
+const tablesOnly = { regex: "^(@\\/|(\\.\\.\\/)+)db\\/schema(?!\\/(api-key-scopes|case-card)$)(\\/|$)", allowTypeImports: true };
+
 // Pages and route handlers may hand the process's database (server/db) to a service; they never query it.
 const noQueriesInApp = [
   layer(["db/client"], "The UI never opens the database: call a server service."),
-  // Row types are shared vocabulary; the tables themselves are not. api-key-scopes is a plain constant list.
-  {
-    regex: "^(@\\/|(\\.\\.\\/)+)db\\/schema(?!\\/api-key-scopes$)(\\/|$)",
-    allowTypeImports: true,
-    message: "The UI never touches tables: import row types with `import type`, or call a server service.",
-  },
+  { ...tablesOnly, message: "The UI never touches tables: import row types with `import type`, or call a server service." },
   { regex: "^(drizzle-orm|postgres|@electric-sql\\/.*)(\\/|$)", message: "The UI never queries the database: call a server service." },
 ];
 // Components reach the server through tRPC, the chat stream, or data their page passes in.
@@ -34,7 +33,7 @@ const noDatabaseInComponents = [
   layer(["server/db"], "Components never open the database: have the page call a server service and pass the result."),
 ];
 const noTables = [
-  layer(["db/schema"], "Routers never touch tables: parse input, call a service, return."),
+  { ...tablesOnly, message: "Routers never touch tables: parse input, call a service, return." },
   layer(["db/client", "server/db"], "Routers never open the database: call a service, which takes the db."),
   { regex: "^drizzle-orm(\\/|$)", message: "Routers never touch tables: parse input, call a service, return." },
 ];

@@ -2,12 +2,11 @@ import { switchOrgAction } from "@/app/(auth)/org-actions";
 import { getT } from "@/components/i18n/server";
 import { Button } from "@/components/ui/button";
 import type { Actor } from "@/server/auth/actor";
-import { getDatabase } from "@/server/db";
-import { listMyOrganizations } from "@/server/orgs/members.service";
+import type { MyOrganization } from "@/server/orgs/members.service";
 
 /** Names the organization the member acts in, and lets a member of several choose another. */
-export async function OrgSwitcher({ actor }: { actor: Actor }) {
-  const [t, orgs] = await Promise.all([getT(), getDatabase().then(({ db }) => listMyOrganizations(db, actor))]);
+export async function OrgSwitcher({ actor, orgs }: { actor: Actor; orgs: MyOrganization[] }) {
+  const t = await getT();
   if (orgs.length === 0) return null;
   if (orgs.length === 1) {
     return (

@@ -3,7 +3,7 @@ import { signOutAction } from "@/app/(auth)/actions";
 import { getLocale, getT } from "@/components/i18n/server";
 import { Button } from "@/components/ui/button";
 import { auth } from "@/server/auth";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { getCurrentActor, getCurrentOrganizations } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { OrgSwitcher } from "@/components/org/org-switcher";
 import { BrandMark } from "./brand-mark";
@@ -12,7 +12,7 @@ import { NavLink } from "./nav-link";
 
 /** The one header of every page: brand, navigation, language and account. */
 export async function SiteHeader() {
-  const [t, locale, session, actor] = await Promise.all([getT(), getLocale(), auth(), getCurrentActor()]);
+  const [t, locale, session, actor, orgs] = await Promise.all([getT(), getLocale(), auth(), getCurrentActor(), getCurrentOrganizations()]);
   const signedIn = Boolean(session?.user?.id);
   const isAdmin = actor !== null && can(actor.role, "org.manage");
   const canReview = actor !== null && can(actor.role, "publish.review");
@@ -78,7 +78,7 @@ export async function SiteHeader() {
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitcher current={locale} />
-            {actor ? <OrgSwitcher actor={actor} /> : null}
+            {actor ? <OrgSwitcher actor={actor} orgs={orgs} /> : null}
             {signedIn ? (
               <form action={signOutAction}>
                 <Button type="submit" variant="ghost" size="sm">

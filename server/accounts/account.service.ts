@@ -53,6 +53,12 @@ export async function resolveActor(db: Db, userId: string, preferredOrgId?: stri
   return chosen ? { userId, orgId: chosen.orgId, role: chosen.role } : null;
 }
 
+/** A signed-in user's e-mail address, or null when the account no longer exists. */
+export async function getUserEmail(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return row?.email ?? null;
+}
+
 export async function getAccount(db: Db, actor: Actor) {
   const [row] = await db
     .select({ id: users.id, email: users.email, name: users.name, orgName: organizations.name, orgSlug: organizations.slug })

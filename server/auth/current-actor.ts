@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { resolveActor } from "@/server/accounts/account.service";
 import { getDatabase } from "@/server/db";
+import { listMyOrganizations, type MyOrganization } from "@/server/orgs/members.service";
 import type { Actor } from "./actor";
 import { auth } from "./index";
 
@@ -14,4 +15,12 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   if (!session?.user?.id) return null;
   const { db } = await getDatabase();
   return resolveActor(db, session.user.id, (await cookies()).get(ACTIVE_ORG_COOKIE)?.value);
+});
+
+/** The organizations the signed-in member belongs to, for the header's switcher; none for a patient. */
+export const getCurrentOrganizations = cache(async (): Promise<MyOrganization[]> => {
+  const actor = await getCurrentActor();
+  if (!actor) return [];
+  const { db } = await getDatabase();
+  return listMyOrganizations(db, actor);
 });

@@ -70,6 +70,8 @@ export async function removeMember(db: Db, actor: Actor, userId: string) {
   });
 }
 
+export type MyOrganization = Awaited<ReturnType<typeof listMyOrganizations>>[number];
+
 /** Every organization the signed-in user belongs to, for the organization switcher. */
 export async function listMyOrganizations(db: Db, actor: Actor) {
   return db

@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
@@ -8,7 +7,7 @@ import { InviteSignupForm, JoinButton } from "@/components/org/invite-accept";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { users } from "@/db/schema";
+import { getUserEmail } from "@/server/accounts/account.service";
 import { auth } from "@/server/auth";
 import { getDatabase } from "@/server/db";
 import { type InvitationProblem, inspectInvitation } from "@/server/orgs/invitations.service";
@@ -41,7 +40,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   }
   const { invitation } = status;
   const role = t(`org.role.${invitation.role}`);
-  const [current] = session?.user?.id ? await db.select({ email: users.email }).from(users).where(eq(users.id, session.user.id)) : [];
+  const currentEmail = session?.user?.id ? await getUserEmail(db, session.user.id) : null;
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-1">
@@ -51,12 +50,12 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </div>
       <Card>
         <CardContent className="flex flex-col gap-4">
-          {current ? (
-            current.email === invitation.email ? (
+          {currentEmail ? (
+            currentEmail === invitation.email ? (
               <JoinButton token={token} orgName={invitation.orgName} />
             ) : (
               <>
-                <Alert tone="warning">{t("org.inviteAccept.wrongUser", { email: invitation.email, current: current.email })}</Alert>
+                <Alert tone="warning">{t("org.inviteAccept.wrongUser", { email: invitation.email, current: currentEmail })}</Alert>
                 <form action={signOutAction}>
                   <Button type="submit" variant="secondary">
                     {t("nav.signOut")}

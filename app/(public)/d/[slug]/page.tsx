@@ -7,6 +7,7 @@ import { AvatarOrgBrand } from "@/components/org/avatar-org-brand";
 import { AiNotice } from "@/components/patient/ai-notice";
 import { AvatarProfile } from "@/components/patient/avatar-profile";
 import { getPublishedAvatarBySlug } from "@/server/avatars/avatar.service";
+import { getHospitalBrandById } from "@/server/orgs/brand.service";
 import { getDatabase } from "@/server/db";
 import { isAppError } from "@/server/lib/errors";
 import { resumeConversation } from "@/server/patient/resume";
@@ -32,14 +33,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PatientPage({ params, searchParams }: Props & { searchParams: Promise<{ c?: string | string[] }> }) {
   const [{ slug }, { c }] = await Promise.all([params, searchParams]);
-  const [t, avatar] = await Promise.all([getT(), loadPublishedAvatar(slug)]);
+  const [t, avatar, { db }] = await Promise.all([getT(), loadPublishedAvatar(slug), getDatabase()]);
   const { snapshot } = avatar;
+  const brand = await getHospitalBrandById(db, avatar.orgId);
   // A reload (or a return visit from this browser) continues the latest conversation with this avatar,
   // or the one picked in "My conversations" (?c=).
   const resumed = await resumeConversation(avatar.avatarId, typeof c === "string" ? c.slice(0, 64) : undefined);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-5">
-      <AvatarOrgBrand orgId={avatar.orgId} />
+      {brand ? <AvatarOrgBrand brand={brand} /> : null}
       <AvatarProfile slug={avatar.slug} snapshot={snapshot} orgName={avatar.orgName} />
       <AiNotice disclaimer={snapshot.disclaimer} language={snapshot.language} />
       <section aria-labelledby="consultation-title" className="flex flex-col gap-3">
