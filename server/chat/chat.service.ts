@@ -12,7 +12,7 @@ import { protocolsForTarget } from "@/server/protocols/protocol.service";
 import type { TChatRequest } from "./chat.schema";
 import { openConversation } from "./conversation.service";
 import { respond } from "./engine";
-import { getChatModel } from "./llm/model";
+import { getChatModel } from "@/server/llm/model";
 import { sessionHash } from "./patient-session";
 import { getPublishedAvatarCached, publishedChatTarget } from "./published-target";
 import { TurnGate } from "./turn-gate";

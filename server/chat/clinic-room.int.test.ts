@@ -16,7 +16,7 @@ import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/t
 import { startFakeOpenAIServer } from "@/server/test/openai-server";
 import { openConversation } from "./conversation.service";
 import { type ChatEvent, type ChatTarget, respond } from "./engine";
-import { createChatModel } from "./llm/model";
+import { createChatModel } from "@/server/llm/model";
 
 const embedder = createOfflineEmbedder();
 let database: Database;

@@ -14,7 +14,7 @@ import { citedSentences, ms, pieces, toCitations } from "./answer-parts";
 import { selectAnswerSentences } from "./compose/offline";
 import type { ChatEvent, ChatTarget } from "./turn-types";
 import { rewordQuestion } from "./llm/assist";
-import type { ChatModel } from "./llm/model";
+import type { ChatModel } from "@/server/llm/model";
 import { PERSONA_TEXT, URGENCY_TEXT } from "./persona-replies";
 import type { ProtocolStep } from "./protocol-flow";
 import type { ChatLocale } from "./replies";

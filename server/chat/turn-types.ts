@@ -6,7 +6,7 @@ import type { Embedder } from "@/server/knowledge/embed/embedder";
 import type { ChatProtocol } from "@/server/protocols/protocol.service";
 import type { CrisisCategory, CrisisLevel, CrisisVerdict } from "@/db/schema/crisis-types";
 import type { Hotline, ScreeningId } from "@/server/safety/replies";
-import type { ChatModel } from "./llm/model";
+import type { ChatModel } from "@/server/llm/model";
 
 /** Which avatar a turn talks to: a published version for patients, the draft for the studio preview. */
 export interface ChatTarget {

@@ -11,7 +11,7 @@ import { drainIngestionQueue, releaseDocument } from "./ingest";
 import { LeaseBook } from "./leases";
 import { reindexForEmbedder } from "./reindex";
 import { drainSimulationRuns, releaseRun } from "./simulation";
-import { getChatModel } from "@/server/chat/llm/model";
+import { getChatModel } from "@/server/llm/model";
 import { logError, logInfo } from "@/server/lib/log";
 import { retryPendingEscalations } from "@/server/chat/crisis-turn";
 

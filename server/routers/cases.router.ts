@@ -18,7 +18,7 @@ import {
   ZCaseSave,
 } from "@/server/simulation/case.service";
 import { askVirtualPatient, orderResult, startConsult, ZConsultAsk, ZConsultOrder, ZConsultStart } from "@/server/simulation/demonstration.service";
-import { getChatModel } from "@/server/chat/llm/model";
+import { getChatModel } from "@/server/llm/model";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
 
 /** Virtual patients: the organization's case library, and the doctor consulting a case in the studio. */

@@ -1,7 +1,7 @@
 import { generateText } from "ai";
 import { z } from "zod";
 import { asData } from "@/server/lib/as-data";
-import type { ChatModel } from "@/server/chat/llm/model";
+import type { ChatModel } from "@/server/llm/model";
 import type { CrisisCategory, CrisisLevel, CrisisVerdict } from "./detect";
 import { logWarning } from "@/server/lib/log";
 

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { demonstrations, virtualPatients } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
-import type { ChatModel } from "@/server/chat/llm/model";
+import type { ChatModel } from "@/server/llm/model";
 import { AppError } from "@/server/lib/errors";
 import { createProtocol } from "@/server/protocols/protocol.service";
 import type { CaseCard, TranscriptTurn } from "@/db/schema/case-card";

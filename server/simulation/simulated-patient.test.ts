@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAIServer } from "@/server/test/openai-server";
-import { createChatModel } from "@/server/chat/llm/model";
+import { createChatModel } from "@/server/llm/model";
 import { type CaseCard, caseCardSchema } from "@/db/schema/case-card";
 import { offlinePatientReply, simulatePatientReply } from "./simulated-patient";
 

@@ -1,5 +1,5 @@
 import { generateText } from "ai";
-import type { ChatModel } from "@/server/chat/llm/model";
+import type { ChatModel } from "@/server/llm/model";
 import type { CaseCard, TranscriptTurn } from "@/db/schema/case-card";
 import { ANYTHING_ELSE_LEXICON, GREETING_LEXICON, matchQuestion, mentionsAny, normalizeQuestion } from "./intents";
 import { logWarning } from "@/server/lib/log";

@@ -3,7 +3,7 @@
  * question for retrieval. Each is optional: on any failure or timeout the caller keeps its offline result.
  */
 import { generateText } from "ai";
-import type { ChatModel } from "./model";
+import type { ChatModel } from "@/server/llm/model";
 import { logWarning } from "@/server/lib/log";
 import { asData } from "@/server/lib/as-data";
 

@@ -1,3 +1,4 @@
+/** The chat-model provider behind one small interface (like Embedder): used by chat, simulations and the crisis check. */
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
 import { type Config, getConfig } from "@/server/env";
