@@ -5,7 +5,8 @@ import { BookOpen, ClipboardList, FlaskConical, History, type LucideIcon, Messag
 import { Chat } from "@/components/chat/chat";
 import { useT } from "@/components/i18n/client";
 import type { MessageKey } from "@/server/i18n/messages";
-import { type RouterOutputs, useTRPC } from "@/components/trpc/react";
+import { useTRPC } from "@/components/trpc/react";
+import type { StudioAvatar } from "./studio-avatar";
 import { Alert } from "@/components/ui/alert";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { AvatarCasesPanel } from "./cases/avatar-cases-panel";
@@ -19,7 +20,6 @@ import { PublishBar } from "./publish-bar";
 import { PublishedBadge } from "./published-badge";
 import { VersionsPanel } from "./versions/versions-panel";
 
-export type StudioAvatar = RouterOutputs["avatar"]["get"];
 
 /** One avatar's workspace: profile, knowledge and a preview chat, with publishing always at hand. */
 export function AvatarWorkspace({ initialAvatar }: { initialAvatar: StudioAvatar }) {

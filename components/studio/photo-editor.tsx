@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import type { StudioAvatar } from "./avatar-workspace";
+import type { StudioAvatar } from "./studio-avatar";
 
 const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useT } from "@/components/i18n/client";
 import { useTRPC } from "@/components/trpc/react";
-import type { StudioAvatar } from "./avatar-workspace";
+import type { StudioAvatar } from "./studio-avatar";
 import { AvatarProfileForm, type ProfileFormValues } from "./avatar-profile-form";
 import { PhotoEditor } from "./photo-editor";
 

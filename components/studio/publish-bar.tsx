@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import type { StudioAvatar } from "./avatar-workspace";
+import type { StudioAvatar } from "./studio-avatar";
 import { RequestReview } from "./governance/request-review";
 
 /** Publishing freezes the current profile and materials into the version patients talk to. */

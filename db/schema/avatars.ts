@@ -1,8 +1,7 @@
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { bytea, createdAt, id, orgId } from "./columns";
-import { departments } from "./departments";
-import { organizations } from "./orgs";
+import { departments, organizations } from "./orgs";
 
 export const avatarLanguage = pgEnum("avatar_language", ["zh-CN", "en"]);
 

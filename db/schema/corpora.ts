@@ -2,8 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { avatars } from "./avatars";
 import { createdAt, id, orgId } from "./columns";
-import { departments } from "./departments";
-import { organizations } from "./orgs";
+import { departments, organizations } from "./orgs";
 
 /**
  * Shared knowledge: the organization's corpus (department_id null: hospital policies, the clinic

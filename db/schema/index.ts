@@ -3,7 +3,6 @@ export * from "./auth";
 export * from "./avatars";
 export * from "./chat";
 export * from "./corpora";
-export * from "./departments";
 export * from "./governance";
 export * from "./feedback";
 export * from "./gaps";

@@ -1,8 +1,7 @@
 import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, id, orgId } from "./columns";
-import { departments } from "./departments";
-import { memberRole, organizations } from "./orgs";
+import { departments, memberRole, organizations } from "./orgs";
 
 /**
  * An e-mailed invitation to join an organization. Only the SHA-256 of the link's token is kept, so a

@@ -1,7 +1,6 @@
 import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { bytea, createdAt, id } from "./columns";
-import { departments } from "./departments";
+import { bytea, createdAt, id, orgId } from "./columns";
 
 export interface OrgHotline {
   label: string;
@@ -43,6 +42,21 @@ export const organizations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
+);
+
+// Departments live here, not in a file of their own: memberships point at them and they point at organizations.
+/** A hospital department (cardiology, psychiatry…): groups avatars, members, shared knowledge and crisis targets. */
+export const departments = pgTable(
+  "departments",
+  {
+    id: id(),
+    orgId: orgId().references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("departments_org_slug_key").on(t.orgId, t.slug), index("departments_org_idx").on(t.orgId)],
 );
 
 export const memberships = pgTable(

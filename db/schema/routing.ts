@@ -2,8 +2,7 @@ import { check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-
 import { sql } from "drizzle-orm";
 import { users } from "./auth";
 import { createdAt, id, orgId } from "./columns";
-import { departments } from "./departments";
-import { organizations, webhookKind } from "./orgs";
+import { departments, organizations, webhookKind } from "./orgs";
 
 /**
  * A department's own crisis targets. Escalations from its avatars go here; a field left empty falls

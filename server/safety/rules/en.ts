@@ -5,7 +5,7 @@
  * "suicide" by itself is a subject a teacher may ask about; "I want to kill myself" is a crisis.
  * Rule ids: en.<s|m|v>.<name>; ".poison" in an id marks poisoning (adds poison-control numbers).
  */
-import type { CrisisRule, CrisisRuleSet } from "../detect";
+import type { CrisisRule, CrisisRuleSet } from "./rule-set";
 
 const r = String.raw;
 

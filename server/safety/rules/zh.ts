@@ -6,7 +6,7 @@
  * (想死你了 = "miss you", 累死了 / 笑死我了 / 馋死了 are never matched because no rule keys on bare 死).
  * Rule ids: zh.<s|m|v>.<name>; ".poison" in an id marks poisoning (adds poison-control numbers).
  */
-import type { CrisisRule, CrisisRuleSet } from "../detect";
+import type { CrisisRule, CrisisRuleSet } from "./rule-set";
 
 // ---- Shared fragments ----------------------------------------------------------------------
 /** One character inside a clause that is not a negator: keeps "他从来没打过我" from matching "他…打…我". */
