@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import { type Database, openDatabase, sharedDatabase } from "@/db/client";
 import { getConfig } from "./env";

@@ -5,6 +5,7 @@
  * takes the grouped questions out of the queue, as dismissing does. Simulation runs are no patient's
  * questions (the virtual patient's gaps show on the run's scorecard) and stay out of the queue.
  */
+import "server-only";
 import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { avatarVersions, conversations, curatedAnswers, gapResolutions, messages } from "@/db/schema";

@@ -5,6 +5,7 @@
  * included corpora alongside the avatar's own documents (includedCorpusIds), so a change in a corpus
  * reaches every avatar that includes it at once.
  */
+import "server-only";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { avatarCorpora, avatars, corpora, departments, documents, organizations } from "@/db/schema";

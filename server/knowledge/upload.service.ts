@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { AppError, isAppError } from "@/server/lib/errors";

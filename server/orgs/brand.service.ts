@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type AvatarSnapshot, avatars, avatarVersions, departments, organizations } from "@/db/schema";

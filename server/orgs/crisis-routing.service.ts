@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, isNull, lt, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departmentCrisisRoutes, departments, memberships, onCallShifts, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, conversations, departmentCrisisRoutes, escalations, organizations } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, lte } from "drizzle-orm";
 import { z } from "zod";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, avatarVersions, DEFAULT_WIDGET_RATE_LIMIT, organizations, widgetSettings } from "@/db/schema";
