@@ -1,4 +1,5 @@
-import { and, asc, eq } from "drizzle-orm";
+import "server-only";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
@@ -59,13 +60,3 @@ export async function getUserEmail(db: Db, userId: string): Promise<string | nul
   return row?.email ?? null;
 }
 
-export async function getAccount(db: Db, actor: Actor) {
-  const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, orgName: organizations.name, orgSlug: organizations.slug })
-    .from(users)
-    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, actor.orgId)))
-    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(eq(users.id, actor.userId));
-  if (!row) throw new AppError("unauthorized", "Your account is no longer a member of this organization.");
-  return { ...row, role: actor.role, orgId: actor.orgId };
-}

@@ -40,7 +40,6 @@ export type TAvatarProfile = z.input<typeof ZAvatarProfile>;
 
 export const ZAvatarId = z.object({ avatarId: z.string().min(1).max(64) });
 export const ZUpdateAvatarInput = ZAvatarId.extend({ profile: ZAvatarProfile });
-export const ZDirectoryInput = z.object({ query: z.string().trim().max(100).optional() }).optional();
 
 /** Photos: PNG, JPEG or WebP, checked by their bytes, at most this size. */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type AvatarSnapshot, avatars, avatarVersions, documents, organizations, type VersionDocument, type VersionProtocol } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
@@ -180,27 +180,3 @@ export async function getPublishedAvatarBySlug(db: Db, slug: string) {
 
 export type PublishedAvatar = Awaited<ReturnType<typeof getPublishedAvatarBySlug>>;
 
-/** The public directory of published avatars, optionally filtered by name or specialty. */
-export async function listPublishedAvatars(db: Db, query?: string) {
-  const term = query ? `%${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
-  const rows = await db
-    .select({ slug: avatars.slug, snapshot: avatarVersions.snapshot, orgName: organizations.name })
-    .from(avatars)
-    .innerJoin(avatarVersions, eq(avatarVersions.id, avatars.publishedVersionId))
-    .innerJoin(organizations, eq(organizations.id, avatars.orgId))
-    .where(
-      and(
-        isNotNull(avatars.publishedVersionId),
-        term
-          ? or(
-              ilike(sql`${avatarVersions.snapshot}->>'name'`, term),
-              ilike(sql`${avatarVersions.snapshot}->>'specialty'`, term),
-              ilike(organizations.name, term),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(avatarVersions.createdAt))
-    .limit(100);
-  return rows;
-}

@@ -48,16 +48,3 @@ export async function recentPatientTurns(db: Db, conversationId: string, count =
   return rows.map((r) => r.content).reverse();
 }
 
-/** A conversation's messages for the patient who owns it (reload keeps the chat). */
-export async function getConversationMessages(db: Db, args: { conversationId: string; sessionHash: string; avatarId: string }) {
-  const [conv] = await db
-    .select({ id: conversations.id })
-    .from(conversations)
-    .where(and(eq(conversations.id, args.conversationId), eq(conversations.sessionHash, args.sessionHash), eq(conversations.avatarId, args.avatarId)));
-  if (!conv) return [];
-  return db
-    .select({ id: messages.id, role: messages.role, kind: messages.kind, content: messages.content, citations: messages.citations })
-    .from(messages)
-    .where(eq(messages.conversationId, conv.id))
-    .orderBy(messages.createdAt);
-}

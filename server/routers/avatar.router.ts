@@ -1,14 +1,13 @@
-import { ZAvatarId, ZAvatarProfile, ZDirectoryInput, ZUpdateAvatarInput } from "@/server/avatars/avatar.schema";
+import { ZAvatarId, ZAvatarProfile, ZUpdateAvatarInput } from "@/server/avatars/avatar.schema";
 import {
   createAvatar,
   getAvatarOrThrow,
   listAvatars,
-  listPublishedAvatars,
   publishAvatar,
   updateAvatar,
 } from "@/server/avatars/avatar.service";
 import { assertDirectPublishAllowed } from "@/server/governance/approval.service";
-import { createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/trpc/init";
+import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
 
 export const avatarRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listAvatars(ctx.db, ctx.actor)),
@@ -19,5 +18,4 @@ export const avatarRouter = createTRPCRouter({
     await assertDirectPublishAllowed(ctx.db, ctx.actor);
     return publishAvatar(ctx.db, ctx.actor, input.avatarId);
   }),
-  directory: publicProcedure.input(ZDirectoryInput).query(({ ctx, input }) => listPublishedAvatars(ctx.db, input?.query)),
 });

@@ -1,23 +1,21 @@
 import { z } from "zod";
 import { ZCrisisSettingsInput } from "@/server/orgs/crisis-settings.schema";
-import { getCrisisSettings, updateCrisisSettings } from "@/server/orgs/crisis-settings.service";
+import { updateCrisisSettings } from "@/server/orgs/crisis-settings.service";
 import { sendTestCrisisAlert } from "@/server/orgs/crisis-test-alert.service";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
 import { getBrand, removeLogo, setLogo, updateBrand } from "@/server/orgs/brand.service";
 import { createDepartment, deleteDepartment, listDepartments, updateDepartment } from "@/server/orgs/departments.service";
 import { createInvitation, listInvitations, revokeInvitation } from "@/server/orgs/invitations.service";
-import { listMembers, listMyOrganizations, removeMember, updateMember } from "@/server/orgs/members.service";
+import { listMembers, removeMember, updateMember } from "@/server/orgs/members.service";
 import { ZBrandInput, ZDepartmentId, ZDepartmentInput, ZDepartmentUpdate, ZInvitationId, ZInviteRequest, ZLogoInput, ZMemberId, ZMemberUpdate } from "@/server/orgs/org.schema";
 import { getNotifyTransports } from "@/server/safety/notify/transports";
 
 export const orgRouter = createTRPCRouter({
-  crisisSettings: protectedProcedure.query(({ ctx }) => getCrisisSettings(ctx.db, ctx.actor)),
   updateCrisisSettings: protectedProcedure.input(ZCrisisSettingsInput).mutation(({ ctx, input }) => updateCrisisSettings(ctx.db, ctx.actor, input)),
   /** Sends a test alert to the saved webhook or robot (the organization's, or a department's) and returns its answer. */
   sendTestCrisisAlert: protectedProcedure
     .input(z.object({ departmentId: z.string().min(1).max(100).nullable().default(null) }))
     .mutation(({ ctx, input }) => sendTestCrisisAlert(ctx.db, ctx.actor, input, getNotifyTransports())),
-  mine: protectedProcedure.query(({ ctx }) => listMyOrganizations(ctx.db, ctx.actor)),
   members: protectedProcedure.query(({ ctx }) => listMembers(ctx.db, ctx.actor)),
   updateMember: protectedProcedure.input(ZMemberUpdate).mutation(({ ctx, input }) => updateMember(ctx.db, ctx.actor, input)),
   removeMember: protectedProcedure.input(ZMemberId).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input.userId)),

@@ -17,7 +17,6 @@ const callerFor = (actor: Actor | null) => createCaller({ db: database.db, actor
 
 /** Every protected procedure, called with org A's ids. */
 const procedures: [string, (c: ReturnType<typeof callerFor>) => Promise<unknown>][] = [
-  ["account.me", (c) => c.account.me()],
   ["avatar.list", (c) => c.avatar.list()],
   ["avatar.get", (c) => c.avatar.get({ avatarId: ids.avatarId })],
   ["avatar.create", (c) => c.avatar.create(testAvatarProfile("New avatar"))],
@@ -36,9 +35,7 @@ const procedures: [string, (c: ReturnType<typeof callerFor>) => Promise<unknown>
   ["corpora.forAvatar", (c) => c.corpora.forAvatar({ avatarId: ids.avatarId })],
   ["corpora.setIncluded", (c) => c.corpora.setIncluded({ avatarId: ids.avatarId, corpusId: ids.corpusId, included: false })],
   ["escalation.list", (c) => c.escalation.list()],
-  ["org.crisisSettings", (c) => c.org.crisisSettings()],
   ["org.updateCrisisSettings", (c) => c.org.updateCrisisSettings({ webhookUrl: "", webhookSecret: "", notifyEmail: "", responseTargetMinutes: 10, extraHotlines: [] })],
-  ["org.mine", (c) => c.org.mine()],
   ["org.members", (c) => c.org.members()],
   ["org.updateMember", (c) => c.org.updateMember({ userId: ids.memberId, role: "reviewer", departmentId: ids.departmentId })],
   ["org.removeMember", (c) => c.org.removeMember({ userId: ids.memberId })],
@@ -226,7 +223,6 @@ interface Expectation {
 }
 const everyRole: Expectation = { allowed: ROLES };
 const expected: Record<string, Expectation> = {
-  "account.me": everyRole,
   "avatar.list": everyRole,
   "avatar.get": { allowed: ["admin", "doctor", "reviewer"] },
   "avatar.create": { allowed: ["admin", "doctor"] },
@@ -268,10 +264,8 @@ const expected: Record<string, Expectation> = {
   "demonstration.setExample": { allowed: ["admin", "doctor"] },
   "demonstration.delete": { allowed: ["admin", "doctor"] },
   "demonstration.suggestProtocol": { allowed: ["admin", "doctor"] },
-  "org.crisisSettings": { allowed: ["admin"] },
   "org.updateCrisisSettings": { allowed: ["admin"] },
   "org.sendTestCrisisAlert": { allowed: ["admin"] },
-  "org.mine": everyRole,
   "org.members": { allowed: ["admin"] },
   "org.updateMember": { allowed: ["admin"] },
   "org.removeMember": { allowed: ["admin"] },
@@ -334,8 +328,8 @@ const expected: Record<string, Expectation> = {
 };
 const expectationOf = (name: string): Expectation => expected[name] ?? everyRole;
 
-/** Deliberately public procedures (patients, sign-up) that need no entry in `procedures`. */
-const publicProcedures = new Set(["account.signUp", "avatar.directory"]);
+/** Deliberately public procedures that need no entry in `procedures` (none today: sign-up is a server action). */
+const publicProcedures = new Set<string>([]);
 
 /** Fresh org A records for one call, so a destructive call (delete, resolve) never spoils the next. */
 async function freshRecords() {

@@ -1,4 +1,3 @@
-import { accountRouter } from "@/server/routers/account.router";
 import { apiKeysRouter } from "@/server/routers/api-keys.router";
 import { widgetRouter } from "@/server/routers/widget.router";
 import { conversationLogRouter } from "@/server/routers/conversation-log.router";
@@ -22,7 +21,6 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 export const appRouter = createTRPCRouter({
   widget: widgetRouter,
   apiKeys: apiKeysRouter,
-  account: accountRouter,
   avatar: avatarRouter,
   knowledge: knowledgeRouter,
   corpora: corporaRouter,

@@ -18,7 +18,7 @@ import { type HotlineRow, HotlineListEditor, hotlineAddId, hotlineInputId } from
 import { TestAlertButton } from "./test-alert-button";
 import { WebhookSecretField } from "./webhook-secret-field";
 
-export type CrisisSettings = RouterOutputs["org"]["crisisSettings"];
+export type CrisisSettings = RouterOutputs["org"]["updateCrisisSettings"];
 
 interface Draft {
   webhookKind: DestinationKind;
