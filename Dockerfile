@@ -39,7 +39,8 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=60s \
 # node itself, not npm: SIGTERM must reach the server for the graceful shutdown.
 CMD ["node", "server.js"]
 
-# The worker runs the TypeScript sources with tsx, so it keeps the full dependencies.
+# The worker runs the TypeScript sources with tsx, so it keeps the full dependencies; the react-server
+# condition lets the services' `import "server-only"` resolve to its empty module outside Next.
 FROM runtime AS worker
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
@@ -48,4 +49,4 @@ COPY --chown=node:node . .
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 9464
-CMD ["node_modules/.bin/tsx", "server/jobs/main.ts"]
+CMD ["node_modules/.bin/tsx", "--conditions=react-server", "server/jobs/main.ts"]

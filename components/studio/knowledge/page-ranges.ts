@@ -1,4 +1,4 @@
-import type { Locale } from "@/components/i18n/locales";
+import type { Locale } from "@/server/i18n/locales";
 
 /** Page numbers as ranges: 3, 4, 5, 8 → "3–5, 8" ("3–5、8" in Chinese). */
 export function pageRanges(pages: number[], locale: Locale): string {
