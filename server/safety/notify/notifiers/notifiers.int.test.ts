@@ -42,6 +42,7 @@ const keysOf = (value: unknown) => Object.keys(value as object).sort();
 const b64hmac = (key: string, message: string) => createHmac("sha256", key).update(message).digest("base64");
 
 /** Each platform's checks, written from its public documentation; `ok` is its success answer. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- received JSON is read loosely; the checks test its shape
 const PLATFORMS: Record<Exclude<DestinationKind, "webhook">, { path: string; secret?: string; check: (r: Received) => string | null; ok: Answer; refused: (why: string) => Answer; textOf: (body: any) => string }> = {
   wecom: {
     path: "/cgi-bin/webhook/send?key=wecom-key",
@@ -121,6 +122,7 @@ const PLATFORMS: Record<Exclude<DestinationKind, "webhook">, { path: string; sec
 /** A platform's stand-in: checks every request as the platform would and records it. `fail` makes it refuse everything. */
 async function startPlatform(kind: keyof typeof PLATFORMS) {
   const platform = PLATFORMS[kind];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- received JSON is read loosely; the checks test its shape
   const state = { received: [] as { body: any; problem: string | null }[], fail: null as string | null };
   const server = await listenOnLoopback(
     http.createServer((req, res) => {
