@@ -55,6 +55,8 @@ export interface QueryTerm {
   term: string;
   /** Multiplies the term's contribution to the keyword score and to keyword coverage. */
   weight: number;
+  /** For an alias's token: the query's own tokens of the term it stands for, which a passage with the alias covers. */
+  standsFor?: readonly string[];
 }
 
 /**
@@ -62,7 +64,7 @@ export interface QueryTerm {
  * spread over the alias's tokens (divided by the square root of their number), so a long name does not
  * outweigh the patient's own words.
  */
-export const ALIAS_TERM_WEIGHT = 0.6;
+export const ALIAS_TERM_WEIGHT = 1;
 
 interface AliasMatcher {
   find: ConceptFinder;
@@ -98,6 +100,7 @@ function phraseFrequency(tokens: readonly string[], df: ReadonlyMap<string, numb
 export function queryTerms(query: string, associations: readonly AliasPair[] = [], df: ReadonlyMap<string, number> = new Map()): QueryTerm[] {
   const words = queryTokens(query).map((term) => ({ term, weight: 1 }));
   const weights = new Map<string, number>(words.map((w) => [w.term, w.weight]));
+  const standsFor = new Map<string, readonly string[]>();
   const add = (term: string, weight: number) => {
     if ((weights.get(term) ?? 0) < weight) weights.set(term, weight);
   };
@@ -111,8 +114,12 @@ export function queryTerms(query: string, associations: readonly AliasPair[] = [
       const named = sides.findIndex((tokens) => tokens.length > 0 && tokens.every((t) => own.has(t)));
       const other = sides[named === 0 ? 1 : 0]!;
       if (named < 0 || other.length === 0 || phraseFrequency(other, df) <= phraseFrequency(sides[named]!, df)) continue;
-      for (const token of other) add(token, ALIAS_TERM_WEIGHT / Math.sqrt(other.length));
+      for (const token of other) {
+        if (own.has(token)) continue;
+        add(token, ALIAS_TERM_WEIGHT / Math.sqrt(other.length));
+        standsFor.set(token, sides[named]!);
+      }
     }
   }
-  return [...weights].map(([term, weight]) => ({ term, weight }));
+  return [...weights].map(([term, weight]) => (standsFor.has(term) ? { term, weight, standsFor: standsFor.get(term)! } : { term, weight }));
 }

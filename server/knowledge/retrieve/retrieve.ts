@@ -97,7 +97,10 @@ export async function retrievePassages(
     return c;
   };
   vectorHits.forEach((hit, rank) => Object.assign(candidate(hit.id), { vectorRank: rank, similarity: hit.similarity }));
-  keyword.hits.forEach((hit, rank) => Object.assign(candidate(hit.id), { keywordRank: rank, terms: hit.terms }));
+  // A passage with an alias covers the term it stands for (the query's own words for it), for the evidence floor.
+  const standsFor = new Map(terms.flatMap((t) => (t.standsFor ? [[t.term, t.standsFor] as const] : [])));
+  const covered = (matched: string[]) => (standsFor.size === 0 ? matched : [...matched, ...matched.flatMap((t) => standsFor.get(t) ?? [])]);
+  keyword.hits.forEach((hit, rank) => Object.assign(candidate(hit.id), { keywordRank: rank, terms: covered(hit.terms) }));
   if (candidates.size === 0) return [];
 
   // Every candidate is judged on both signals, so keyword-only ones get their similarity too.

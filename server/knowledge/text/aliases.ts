@@ -63,9 +63,14 @@ function latinLongForm(before: string, abbreviation: string): string | null {
   const words = (TRAILING_LATIN_WORDS.exec(before)?.[1] ?? "").split(/\s+/).filter(Boolean);
   const letters = abbreviation.replace(/[^A-Za-z0-9]/g, "").length;
   const most = Math.min(words.length, Math.min(letters + 5, letters * 2), MAX_LATIN_WORDS);
-  for (let n = 1; n <= most; n += 1) {
+  // One word per letter first ("hereditary hemorrhagic telangiectasia", not "hemorrhagic telangiectasia"
+  // whose letters also fit), then fewer words ("C-reactive protein"), then more.
+  const lengths = [letters, ...Array.from({ length: letters - 1 }, (_, i) => letters - 1 - i), ...Array.from({ length: Math.max(0, most - letters) }, (_, i) => letters + 1 + i)];
+  for (const n of lengths) {
+    if (n < 1 || n > most) continue;
     const candidate = words.slice(words.length - n);
-    if (ENGLISH_STOPWORDS.has(candidate[0]!.toLowerCase())) continue;
+    const first = candidate[0]!.toLowerCase();
+    if (ENGLISH_STOPWORDS.has(first) || first[0] !== abbreviation[0]!.toLowerCase()) continue;
     const text = candidate.join(" ");
     if (text.replace(/[^A-Za-z]/g, "").length > letters && lettersInOrder(abbreviation, text)) return text;
   }
