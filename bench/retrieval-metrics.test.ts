@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHit, parsedToFileOffsets, percentile, scoreQuery, spansMatch, summarize } from "./retrieval-metrics";
+import { isHit, parsedToFileOffsets, percentile, scoreAnswer, scoreQuery, spansMatch, summarize, summarizeAnswers } from "./retrieval-metrics";
 
 const span = (doc: string, start: number, end: number) => ({ doc, start, end });
 
@@ -75,5 +75,24 @@ describe("parsedToFileOffsets", () => {
   it("is the identity for plain LF text", () => {
     const toFile = parsedToFileOffsets("abc\ndef");
     expect([0, 3, 4, 7].map(toFile)).toEqual([0, 3, 4, 7]);
+  });
+});
+
+describe("answer scores", () => {
+  const query = { relevantDocs: ["a.md"], relevantPassages: [span("a.md", 100, 200)] };
+
+  it("counts a quoted sentence as relevant only when it lies in a relevant passage", () => {
+    // The second sentence is from the same chunk's neighbouring text, outside the labelled passage.
+    expect(scoreAnswer([span("a.md", 110, 150), span("a.md", 190, 260), span("b.md", 110, 150)], query)).toEqual({ quoted: 3, relevant: 1 });
+  });
+
+  it("pools precision over all quoted sentences and counts recall per question", () => {
+    const scores = [
+      { quoted: 2, relevant: 2 },
+      { quoted: 2, relevant: 0 },
+      { quoted: 0, relevant: 0 },
+    ];
+    expect(summarizeAnswers(scores)).toEqual({ precision: 0.5, recall: 1 / 3, sentencesPerAnswer: 2 });
+    expect(summarizeAnswers([])).toEqual({ precision: 0, recall: 0, sentencesPerAnswer: 0 });
   });
 });

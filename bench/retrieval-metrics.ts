@@ -75,6 +75,36 @@ export function summarize(scores: readonly QueryScore[]): Summary {
   };
 }
 
+/** What the offline composer quoted for one question: how many sentences, and how many from a relevant passage. */
+export interface AnswerScore {
+  quoted: number;
+  relevant: number;
+}
+
+/**
+ * A quoted sentence counts as relevant when its span lies in a relevant passage (spansMatch: at least half
+ * of the sentence), not merely when the chunk it came from overlaps one.
+ */
+export function scoreAnswer(sentences: readonly Span[], query: LabelledQuery): AnswerScore {
+  return { quoted: sentences.length, relevant: sentences.filter((s) => isHit(s, query)).length };
+}
+
+/**
+ * answer_precision: the share of all quoted sentences that come from a relevant passage (over every
+ * question; a question answered with nothing adds nothing); answer_recall: the share of questions
+ * whose answer quotes at least one relevant sentence.
+ */
+export function summarizeAnswers(scores: readonly AnswerScore[]): { precision: number; recall: number; sentencesPerAnswer: number } {
+  const quoted = scores.reduce((n, s) => n + s.quoted, 0);
+  const relevant = scores.reduce((n, s) => n + s.relevant, 0);
+  const answered = scores.filter((s) => s.quoted > 0).length;
+  return {
+    precision: quoted === 0 ? 0 : relevant / quoted,
+    recall: scores.length === 0 ? 0 : scores.filter((s) => s.relevant > 0).length / scores.length,
+    sentencesPerAnswer: answered === 0 ? 0 : quoted / answered,
+  };
+}
+
 /** Nearest-rank percentile (p in 0..100) of unsorted values; NaN for none. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;

@@ -4,9 +4,17 @@
  * scoping is exercised, runs every query through retrievePassages and scores chunks against the
  * labelled passage spans (see retrieval-metrics.ts). The last stdout line is one JSON object.
  *
- *   npx tsx bench/retrieval.ts --data <dir> [--distractors <dir>]...
+ *   npx tsx bench/retrieval.ts --data <dir> [--distractors <dir>]... [--queries <file>]...
  *
  * <dir> holds corpus/, queries.jsonl and passages.jsonl (format: /work/shared/evals/retrieval-dev).
+ * --queries adds another queries.jsonl on the same corpus (blind paraphrases, say), scored on its own
+ * under "extra" in the JSON line.
+ *
+ * Besides retrieval it scores the offline composer (server/chat/compose/offline.ts) on the top 5 passages,
+ * as the chat engine calls it: answer_precision (share of quoted sentences that lie in a relevant
+ * passage) and answer_recall (share of questions whose answer quotes one). Timings: the pipeline's
+ * p50/p95, its stages' p95 (stages of one query can overlap), and knn_p95_ms, the bare pgvector
+ * nearest-10 query for the same query vectors on the same data.
  * Distractor folders default to the sibling folders of <dir> that have a corpus/. Runs on an embedded
  * database in a temporary folder, or on DATABASE_URL (in a new organization, removed afterwards).
  */
@@ -15,6 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { eq, inArray } from "drizzle-orm";
+import { selectAnswerSentences } from "@/server/chat/compose/offline";
 import { type Database, openDatabase } from "@/db/client";
 import { documents, organizations, passages, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
@@ -23,13 +32,27 @@ import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { addDocument, setDocumentEnabled } from "@/server/knowledge/document.service";
 import { getEmbedder } from "@/server/knowledge/embed";
 import { ACCEPTED_EXTENSIONS } from "@/server/knowledge/ingest/parse";
-import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
+import { type RetrievalTimings, type RetrievedPassage, retrievePassages } from "@/server/knowledge/retrieve/retrieve";
 import { detectLanguage } from "@/server/knowledge/text/language";
 import { uploadFiles } from "@/server/knowledge/upload.service";
 import { createTestOrg } from "@/server/test/db";
-import { type LabelledQuery, parsedToFileOffsets, percentile, type QueryScore, scoreQuery, type Span, summarize, type Summary } from "./retrieval-metrics";
+import {
+  type AnswerScore,
+  type LabelledQuery,
+  parsedToFileOffsets,
+  percentile,
+  type QueryScore,
+  scoreAnswer,
+  scoreQuery,
+  type Span,
+  summarize,
+  summarizeAnswers,
+  type Summary,
+} from "./retrieval-metrics";
 
 const LIMIT = 10;
+/** Passages the chat engine retrieves for an answer (retrievePassages' default), which the composer quotes from. */
+const ANSWER_PASSAGES = 5;
 const WARM_UP_QUERIES = 5;
 const SHADOW_DOCUMENTS = 5;
 const UPLOAD_LIMITS = { maxBytes: 100 << 20 };
@@ -118,14 +141,15 @@ function formatRow(label: string, s: Summary): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: "string" }, distractors: { type: "string", multiple: true } } });
+  const { values } = parseArgs({ options: { data: { type: "string" }, distractors: { type: "string", multiple: true }, queries: { type: "string", multiple: true } } });
   if (!values.data) {
-    console.error("Usage: npx tsx bench/retrieval.ts --data <dir> [--distractors <dir>]...");
+    console.error("Usage: npx tsx bench/retrieval.ts --data <dir> [--distractors <dir>]... [--queries <file>]...");
     process.exit(2);
   }
   const dataDir = values.data;
   const corpus = readCorpus(dataDir);
   const queries = readJsonl<QueryLine>(path.join(dataDir, "queries.jsonl"));
+  const extraQueries = (values.queries ?? []).flatMap((file) => readJsonl<QueryLine>(file));
   const spans = new Map(readJsonl<PassageLine>(path.join(dataDir, "passages.jsonl")).map((p) => [p.passage_id, p]));
   const distractorDirs = values.distractors ?? siblingCorpora(dataDir);
   if (corpus.length === 0 || queries.length === 0) throw new Error(`No corpus or queries in ${dataDir}`);
@@ -184,52 +208,116 @@ async function main(): Promise<void> {
     );
     console.log(`ingested ${corpus.length} documents into ${chunkSpans.size} passages in ${ingestSeconds.toFixed(1)} s; distractors: ${distractorDirs.map((d) => path.basename(d)).join(", ") || "none"}`);
 
-    const search = (query: string) => retrievePassages(database.db, { avatarId, query, embedder, limit: LIMIT });
+    const search = (query: string, timings?: RetrievalTimings) => retrievePassages(database.db, { avatarId, query, embedder, limit: LIMIT, timings });
     for (const q of queries.slice(0, WARM_UP_QUERIES)) await search(q.query);
 
     const latencies: number[] = [];
+    const stages: Record<keyof RetrievalTimings, number[]> = { embed: [], keyword: [], vector: [], rerank: [] };
     let leaks = 0;
-    const run = async (query: string, label: LabelledQuery, timed: boolean): Promise<QueryScore> => {
-      const started = performance.now();
-      const results = await search(query);
-      if (timed) latencies.push(performance.now() - started);
-      const ranking: Span[] = [];
-      for (const r of results) {
-        const chunk = chunkSpans.get(r.id);
-        if (chunk) ranking.push(chunk);
-        else leaks += 1;
-      }
-      return scoreQuery(ranking, label);
+    const spanOf = (r: RetrievedPassage): Span | null => {
+      const chunk = chunkSpans.get(r.id);
+      if (!chunk) leaks += 1;
+      return chunk ?? null;
     };
+    /** The span of a quoted sentence: where it sits in its passage's content, from the passage's start. */
+    const sentenceSpan = (passage: RetrievedPassage, text: string): Span | null => {
+      const chunk = chunkSpans.get(passage.id);
+      const at = passage.content.indexOf(text);
+      if (!chunk || at < 0) return null;
+      const start = Math.min(chunk.start + at, chunk.end);
+      return { doc: chunk.doc, start, end: Math.min(start + text.length, chunk.end) };
+    };
+    const run = async (query: string, label: LabelledQuery, timed: boolean): Promise<{ score: QueryScore; answer: AnswerScore }> => {
+      const timings: RetrievalTimings = { embed: 0, keyword: 0, vector: 0, rerank: 0 };
+      const started = performance.now();
+      const results = await search(query, timings);
+      if (timed) {
+        latencies.push(performance.now() - started);
+        for (const stage of Object.keys(stages) as (keyof RetrievalTimings)[]) stages[stage].push(timings[stage]);
+      }
+      const ranking = results.flatMap((r) => spanOf(r) ?? []);
+      const top = results.slice(0, ANSWER_PASSAGES);
+      const sentences = selectAnswerSentences({ question: query, passages: top });
+      const byId = new Map(top.map((p) => [p.id, p]));
+      const quoted = sentences.map((s) => sentenceSpan(byId.get(s.passageId)!, s.text) ?? { doc: "", start: 0, end: 0 });
+      return { score: scoreQuery(ranking, label), answer: scoreAnswer(quoted, label) };
+    };
+    const labelOf = (q: QueryLine): LabelledQuery => ({
+      relevantDocs: q.relevant_docs,
+      relevantPassages: q.relevant_passages.map((id) => {
+        const p = spans.get(id);
+        if (!p) throw new Error(`Query ${q.id}: unknown passage ${id}`);
+        return p;
+      }),
+    });
 
-    const scored: { variant: string; score: QueryScore }[] = [];
-    for (const q of queries) {
-      const label: LabelledQuery = {
-        relevantDocs: q.relevant_docs,
-        relevantPassages: q.relevant_passages.map((id) => {
-          const p = spans.get(id);
-          if (!p) throw new Error(`Query ${q.id}: unknown passage ${id}`);
-          return p;
-        }),
-      };
-      scored.push({ variant: q.variant, score: await run(q.query, label, true) });
-      // The long patient description, where a set has one: reported on its own, not in the totals.
-      if (q.query_detail) scored.push({ variant: "detail", score: await run(q.query_detail, label, false) });
-    }
+    type Scored = { variant: string; score: QueryScore; answer: AnswerScore };
+    const scoreAll = async (list: QueryLine[], timed: boolean): Promise<Scored[]> => {
+      const scored: Scored[] = [];
+      for (const q of list) {
+        const label = labelOf(q);
+        scored.push({ variant: q.variant, ...(await run(q.query, label, timed)) });
+        // The long patient description, where a set has one: reported on its own, not in the totals.
+        if (q.query_detail) scored.push({ variant: "detail", ...(await run(q.query_detail, label, false)) });
+      }
+      return scored;
+    };
+    const scored = await scoreAll(queries, true);
+    const extra = await scoreAll(extraQueries, false);
     if (leaks > 0) throw new Error(`${leaks} retrieved passages came from another avatar or a disabled document`);
 
-    const of = (variant?: string) => summarize(scored.filter((s) => (variant ? s.variant === variant : s.variant !== "detail")).map((s) => s.score));
+    const pick = (list: Scored[], variant?: string) => list.filter((s) => (variant ? s.variant === variant : s.variant !== "detail"));
+    const of = (variant?: string, list = scored) => summarize(pick(list, variant).map((s) => s.score));
     const all = of();
     const original = of("original");
     const paraphrase = of("paraphrase");
+    const answers = summarizeAnswers(pick(scored).map((s) => s.answer));
     console.log(formatRow("all", all));
     for (const variant of new Set(scored.map((s) => s.variant))) console.log(formatRow(variant, of(variant)));
+    console.log(`  offline answer: precision ${answers.precision.toFixed(3)}, recall ${answers.recall.toFixed(3)}, ${answers.sentencesPerAnswer.toFixed(1)} sentences per answer`);
+    let extraSummary: Record<string, unknown> | undefined;
+    if (extra.length > 0) {
+      const extraAll = of(undefined, extra);
+      const extraAnswers = summarizeAnswers(pick(extra).map((s) => s.answer));
+      console.log(formatRow("extra", extraAll));
+      for (const variant of new Set(extra.map((s) => s.variant))) console.log(formatRow(`extra ${variant}`, of(variant, extra)));
+      console.log(`  extra offline answer: precision ${extraAnswers.precision.toFixed(3)}, recall ${extraAnswers.recall.toFixed(3)}`);
+      extraSummary = {
+        queries: extraAll.queries,
+        recall_at_1: fixed(extraAll.recallAt1),
+        recall_at_5: fixed(extraAll.recallAt5),
+        recall_at_10: fixed(extraAll.recallAt10),
+        mrr_at_10: fixed(extraAll.reciprocalRankAt10),
+        doc_hit_at_5: fixed(extraAll.docHitAt5),
+        answer_precision: fixed(extraAnswers.precision),
+        answer_recall: fixed(extraAnswers.recall),
+      };
+    }
     let offTopicAnswered = 0;
     for (const question of OFF_TOPIC) if ((await search(question)).length > 0) offTopicAnswered += 1;
     console.log(`  off-topic questions answered: ${offTopicAnswered}/${OFF_TOPIC.length} (fewer is better)`);
+
+    // The bare pgvector query on the same data, for the same query vectors (embedding not included).
+    const knn: number[] = [];
+    const timedQueries = queries.map((q) => q.query);
+    const vectors = await embedder.embed(timedQueries);
+    await database.query("set hnsw.iterative_scan = relaxed_order");
+    for (const vector of vectors) {
+      const started = performance.now();
+      await database.query(
+        `select id from passages where avatar_id = $1 and vector_dims(embedding) = ${vector.length} order by embedding::vector(${vector.length}) <=> $2::vector(${vector.length}) limit ${LIMIT}`,
+        [avatarId, `[${vector.join(",")}]`],
+      );
+      knn.push(performance.now() - started);
+    }
+    await database.query("reset hnsw.iterative_scan");
+
     const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);
-    console.log(`  latency p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${latencies.length} queries (after ${WARM_UP_QUERIES} warm-up)`);
+    const knnP95 = percentile(knn, 95);
+    const stageP95 = (stage: keyof RetrievalTimings) => fixed(percentile(stages[stage], 95), 1);
+    console.log(`  latency p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${latencies.length} queries (after ${WARM_UP_QUERIES} warm-up); bare pgvector kNN p95 ${knnP95.toFixed(1)} ms`);
+    console.log(`  stage p95: embed ${stageP95("embed")} ms, keyword ${stageP95("keyword")} ms, vector ${stageP95("vector")} ms, rerank ${stageP95("rerank")} ms`);
     console.log(
       JSON.stringify({
         recall_at_1: fixed(all.recallAt1),
@@ -239,10 +327,15 @@ async function main(): Promise<void> {
         recall_at_5_original: fixed(original.recallAt5),
         recall_at_5_paraphrase: fixed(paraphrase.recallAt5),
         doc_hit_at_5: fixed(all.docHitAt5),
+        answer_precision: fixed(answers.precision),
+        answer_recall: fixed(answers.recall),
         p50_ms: fixed(p50, 1),
         p95_ms: fixed(p95, 1),
+        knn_p95_ms: fixed(knnP95, 1),
+        stages: { embed_p95_ms: stageP95("embed"), keyword_p95_ms: stageP95("keyword"), vector_p95_ms: stageP95("vector"), rerank_p95_ms: stageP95("rerank") },
         ingest_s: fixed(ingestSeconds, 2),
         passages: chunkSpans.size,
+        ...(extraSummary ? { extra: extraSummary } : {}),
       }),
     );
   } finally {

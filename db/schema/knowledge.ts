@@ -85,6 +85,11 @@ export const documents = pgTable(
     enabled: boolean("enabled").notNull().default(true),
     /** The pages of the live passages that were read by OCR (scanned PDF pages, an image), with confidence. */
     ocrPages: jsonb("ocr_pages").$type<OcrPage[]>().notNull().default([]),
+    /**
+     * The keyword tokenizer version its passages were indexed with (TOKENIZER_VERSION in
+     * server/knowledge/text/tokenize.ts); an older one puts the document back on the ingestion queue at start.
+     */
+    tokenizerVersion: integer("tokenizer_version").notNull().default(0),
     attempts: integer("attempts").notNull().default(0),
     // Provenance: what the patient's citation shows and what the studio flags when it is due for review.
     sourceKind: documentSourceKind("source_kind"),
@@ -185,6 +190,8 @@ export const curatedAnswers = pgTable(
      * (a gap answered "with the next version"). The draft preview always uses it.
      */
     live: boolean("live").notNull().default(true),
+    /** As documents.tokenizer_version: hand-written answers with an older one get their keywords rebuilt at start. */
+    tokenizerVersion: integer("tokenizer_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -194,4 +201,27 @@ export const curatedAnswers = pgTable(
     ...hnswIndexes("curated_answers", t.embedding),
     index("curated_answers_keywords_gin").using("gin", t.keywords).with({ fastupdate: false }),
   ],
+);
+
+/**
+ * Term associations an avatar learns from its own documents at ingestion (server/knowledge/text/aliases.ts):
+ * a term and its alias as the text pairs them ("慢性阻塞性肺疾病（COPD）", "chronic obstructive pulmonary
+ * disease (COPD)", "心肌梗死（心梗）", "X, also called Y"). Retrieval expands a query that names one with
+ * the other, at a lower weight. Rows belong to the document that taught them, so they change with it.
+ */
+export const termAssociations = pgTable(
+  "term_associations",
+  {
+    id: id(),
+    orgId: orgId(),
+    /** As the document's: its avatar, or its shared corpus. */
+    avatarId: text("avatar_id").references(() => avatars.id, { onDelete: "cascade" }),
+    corpusId: text("corpus_id").references(() => corpora.id, { onDelete: "cascade" }),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    term: text("term").notNull(),
+    alias: text("alias").notNull(),
+  },
+  (t) => [index("term_associations_document_idx").on(t.documentId), uniqueIndex("term_associations_document_pair_key").on(t.documentId, t.term, t.alias)],
 );

@@ -12,7 +12,8 @@ import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
 import { vectorSearch } from "@/server/knowledge/retrieve/search";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { drainIngestionQueue } from "./ingest";
-import { reindexForEmbedder, requeueForEmbedder } from "./reindex";
+import { TOKENIZER_VERSION } from "@/server/knowledge/text/tokenize";
+import { reindexForEmbedder, requeueForEmbedder, requeueForTokenizer } from "./reindex";
 
 const limits = { maxBytes: 1 << 20 };
 const oldEmbedder = createOfflineEmbedder();
@@ -84,5 +85,30 @@ describe("changing the embedder", () => {
     const [answer] = await database.db.select().from(curatedAnswers).where(eq(curatedAnswers.avatarId, avatarId));
     expect(answer!.embedder).toBe(newEmbedder.id);
     expect(answer!.embedding).toEqual((await newEmbedder.embed(["Can I drink coffee?"]))[0]!.map((x) => expect.closeTo(x, 5)));
+  });
+});
+
+describe("changing the keyword tokenizer", () => {
+  it("marks what ingestion indexed with the current tokenizer version", async () => {
+    const [doc] = await database.db.select().from(documents).where(eq(documents.id, documentId));
+    expect(doc!.tokenizerVersion).toBe(TOKENIZER_VERSION);
+    expect(await requeueForTokenizer(database.db)).toBe(0);
+  });
+
+  it("re-queues documents and re-tokenizes hand-written curated answers of an older version at start", async () => {
+    await database.db.update(documents).set({ tokenizerVersion: TOKENIZER_VERSION - 1 }).where(eq(documents.id, documentId));
+    await database.db.update(curatedAnswers).set({ tokenizerVersion: TOKENIZER_VERSION - 1 }).where(eq(curatedAnswers.avatarId, avatarId));
+    expect(await reindexForEmbedder(database.db, newEmbedder)).toEqual({ documents: 1, curatedAnswers: 0 });
+    const [queued] = await database.db.select().from(documents).where(eq(documents.id, documentId));
+    expect(queued).toMatchObject({ status: "queued", attempts: 0 });
+    const answers = await database.db.select().from(curatedAnswers).where(eq(curatedAnswers.avatarId, avatarId));
+    expect(answers.map((a) => a.tokenizerVersion)).toEqual(answers.map(() => TOKENIZER_VERSION));
+    // Still searchable while queued; the job brings it to the current version.
+    const [top] = await retrievePassages(database.db, { avatarId, query: "grams of salt", embedder: newEmbedder });
+    expect(top?.headingPath).toEqual(["Salt"]);
+    expect(await drainIngestionQueue(database.db, newEmbedder)).toBe(1);
+    const [ready] = await database.db.select().from(documents).where(eq(documents.id, documentId));
+    expect(ready).toMatchObject({ status: "ready", tokenizerVersion: TOKENIZER_VERSION });
+    expect(await requeueForTokenizer(database.db)).toBe(0);
   });
 });

@@ -57,7 +57,7 @@ describe("selectAnswerSentences", () => {
 
   it("brings the items after a lead-in that ends with a colon", () => {
     const list = passage("list-1", "Warning signs of dehydration include:\n- Dark urine\n- Dizziness\n- Dry mouth");
-    const result = selectAnswerSentences({ question: "What are the warning signs of dehydration?", passages: [list] });
+    const result = selectAnswerSentences({ question: "What are the warning signs of dehydration?", passages: [list], maxSentences: 4 });
     expect(result.map((s) => s.text)).toEqual(["Warning signs of dehydration include:", "Dark urine", "Dizziness", "Dry mouth"]);
   });
 

@@ -4,6 +4,7 @@
  * of a passage's content (at most with a leading list or heading marker dropped).
  */
 import { detectLanguage, splitSentences, weightedLength, type Language } from "@/server/knowledge/text/language";
+import { conceptTokens } from "@/server/knowledge/retrieve/keyword-index";
 import { keywordTokens, queryTokens } from "@/server/knowledge/text/tokenize";
 
 export interface ComposerPassage {
@@ -26,7 +27,8 @@ export interface SelectArgs {
   maxChars?: number;
 }
 
-const DEFAULT_MAX_SENTENCES = 4;
+/** Fewer, better sentences: on the retrieval dev sets a fourth sentence was more often padding than answer. */
+const DEFAULT_MAX_SENTENCES = 3;
 const DEFAULT_MAX_CHARS = 600;
 /** Share of the question's (IDF-weighted) keywords a sentence must cover to be used at all. */
 const MIN_COVERAGE = 0.25;
@@ -39,6 +41,18 @@ const ABSENT_TERM_WEIGHT = 0.3;
 const MIN_MATCHED_TERMS = 2;
 /** Sentences scoring below this fraction of the best one are padding, not answer. */
 const MIN_RELATIVE_SCORE = 0.4;
+/**
+ * A sentence of the passage at retrieval rank r counts 1 / (1 + RANK_DECAY * r): retrieval (with its
+ * second look, rerank.ts) has already judged the passages as wholes, and a sentence that merely shares
+ * words with the question should not pull the answer to a lower-ranked passage.
+ */
+const RANK_DECAY = 0.5;
+/**
+ * The lexicon's concepts (text/lexicon.ts) count as question terms at this weight, so a patient's
+ * "water pill" finds a doctor's sentence about diuretics, and a question about treatment prefers a
+ * sentence about treatment (GENERAL_GROUPS) over one that only names the condition.
+ */
+const CONCEPT_WEIGHT = 0.5;
 /** A keyword found only in the passage's title or headings counts this much. */
 const HEADING_MATCH_CREDIT = 0.5;
 const OTHER_LANGUAGE_FACTOR = 0.6;
@@ -77,31 +91,33 @@ function sentencesOf(passage: ComposerPassage, index: number): Candidate[] {
     if (BLANK_LINE.test(passage.content.slice(previousEnd, sentence.start))) paragraph += 1;
     previousEnd = sentence.end;
     const text = sentence.text.replace(LEADING_MARKER, "");
-    return { passage: index, position, paragraph, text, tokens: new Set(keywordTokens(text)), language: detectLanguage(text), score: 0 };
+    return { passage: index, position, paragraph, text, tokens: new Set([...keywordTokens(text), ...conceptTokens(text)]), language: detectLanguage(text), score: 0 };
   });
 }
 
 /**
- * Scores each sentence by the IDF-weighted share of question keywords it contains (half credit for
- * keywords only in its passage's headings), scaled by the passage's retrieval score and by language.
+ * Scores each sentence by the IDF-weighted share of question keywords and concepts it contains (half
+ * credit for keywords only in its passage's headings), scaled by its passage's retrieval rank and by language.
  */
 function scoreCandidates(question: string, passages: ComposerPassage[], byPassage: Candidate[][]): void {
-  const terms = queryTokens(question);
+  const words = queryTokens(question);
+  const concepts = [...new Set(conceptTokens(question))];
+  const terms = [...words, ...concepts];
   const all = byPassage.flat();
   const weight = new Map<string, number>();
   for (const term of terms) {
     const df = all.filter((c) => c.tokens.has(term)).length;
-    weight.set(term, Math.log(1 + all.length / (df + 0.5)) * (df > 0 ? 1 : ABSENT_TERM_WEIGHT));
+    const kind = words.includes(term) ? 1 : CONCEPT_WEIGHT;
+    weight.set(term, Math.log(1 + all.length / (df + 0.5)) * (df > 0 ? 1 : ABSENT_TERM_WEIGHT) * kind);
   }
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
-  const maxScore = Math.max(...passages.map((p) => p.score));
   const questionLanguage = detectLanguage(question);
   const requiredMatches = Math.min(MIN_MATCHED_TERMS, Math.ceil(terms.length / 2));
 
   byPassage.forEach((candidates, index) => {
     const passage = passages[index]!;
     const headingTokens = new Set(keywordTokens([passage.documentTitle, ...passage.headingPath].join("\n")));
-    const relevance = maxScore > 0 ? Math.max(0, passage.score) / maxScore : 1;
+    const relevance = 1 / (1 + RANK_DECAY * index);
     for (const candidate of candidates) {
       let own = 0;
       let matched = 0;
@@ -115,7 +131,7 @@ function scoreCandidates(question: string, passages: ComposerPassage[], byPassag
       const coverage = total > 0 ? (own + HEADING_MATCH_CREDIT * fromHeadings) / total : 0;
       const language = candidate.language === questionLanguage ? 1 : OTHER_LANGUAGE_FACTOR;
       const meaningful = matched >= requiredMatches && matched > 0 && coverage >= MIN_COVERAGE;
-      candidate.score = meaningful ? coverage * (0.6 + 0.4 * relevance) * language : 0;
+      candidate.score = meaningful ? coverage * relevance * language : 0;
     }
   });
 }
@@ -140,8 +156,13 @@ export function selectAnswerSentences(args: SelectArgs): ComposedSentence[] {
     return true;
   };
 
+  // One paragraph per passage, the one of its best sentence: a passage often holds several answers
+  // (or a list of tips), and the sentence next to the answer is usually about something else.
+  const bestParagraph = new Map<number, number>();
+  for (const c of ranked) if (!bestParagraph.has(c.passage)) bestParagraph.set(c.passage, c.paragraph);
   for (const candidate of ranked) {
     if (candidate.score < MIN_RELATIVE_SCORE * best) break;
+    if (bestParagraph.get(candidate.passage) !== candidate.paragraph) continue;
     if (!tryAdd(candidate)) continue;
     // A lead-in ("Treatment options include:") says little without the items after it, and a short
     // sentence little without the next one in its paragraph.

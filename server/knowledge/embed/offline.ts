@@ -128,7 +128,8 @@ function embedText(text: string): number[] {
 
 export function createOfflineEmbedder(): Embedder {
   return {
-    id: "offline-hash-v1",
+    // v2: concept features from the lay <-> clinical lexicon (text/lexicon.ts) instead of the first synonym list.
+    id: "offline-hash-v2",
     offline: true,
     dimensions: DIMENSIONS,
     embed: async (texts) => texts.map(embedText),

@@ -8,11 +8,12 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { curatedAnswers, documentFiles, documents, passages } from "@/db/schema";
+import { curatedAnswers, documentFiles, documents, passages, termAssociations } from "@/db/schema";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { curatedKeywordVector } from "@/server/knowledge/retrieve/curated";
 import { keywordVectorSql } from "@/server/knowledge/retrieve/keyword-index";
 import { sameOwner } from "@/server/knowledge/owner";
+import { TOKENIZER_VERSION } from "@/server/knowledge/text/tokenize";
 import { AppError } from "@/server/lib/errors";
 import { prepareInWorker } from "./ingest-worker";
 import type { PreparedDocument } from "./prepare";
@@ -110,7 +111,7 @@ export async function indexDocument(db: Db, embedder: Embedder, doc: DocumentRow
       // Lets timers, I/O and queued queries run: PGlite settles queries without returning to the event loop.
       await nextTurn();
     }
-    live = await swapIn(db, embedder, doc, { targetId, generation, passageCount: chunks.length, faq, ocrPages: prepared.ocrPages, questionVector: vectors.question, bytes });
+    live = await swapIn(db, embedder, doc, { targetId, generation, passageCount: chunks.length, faq, ocrPages: prepared.ocrPages, aliases: prepared.aliases, questionVector: vectors.question, bytes });
   } catch (e) {
     // The document was deleted while its passages were being written: nothing to index any more.
     const [stillThere] = await db.select({ id: documents.id }).from(documents).where(eq(documents.id, targetId));
@@ -127,6 +128,7 @@ interface Swap {
   passageCount: number;
   faq: PreparedDocument["faq"];
   ocrPages: PreparedDocument["ocrPages"];
+  aliases: PreparedDocument["aliases"];
   questionVector: (i: number) => number[];
   bytes: Uint8Array;
 }
@@ -167,13 +169,22 @@ async function swapIn(db: Db, embedder: Embedder, doc: DocumentRow, swap: Swap):
           keywords: curatedKeywordVector(entry.question, entry.answer),
           embedding: swap.questionVector(i + j),
           embedder: embedder.id,
+          tokenizerVersion: TOKENIZER_VERSION,
         })),
+      );
+    }
+    // The document's term associations are replaced with what this version of it teaches.
+    await tx.delete(termAssociations).where(eq(termAssociations.documentId, target.id));
+    for (let i = 0; i < swap.aliases.length; i += INSERT_BATCH) {
+      await tx.insert(termAssociations).values(
+        swap.aliases.slice(i, i + INSERT_BATCH).map((pair) => ({ orgId: target.orgId, avatarId: target.avatarId, corpusId: target.corpusId, documentId: target.id, ...pair })),
       );
     }
     await tx
       .update(documents)
       .set({
         status: "ready",
+        tokenizerVersion: TOKENIZER_VERSION,
         progress: 100,
         passageCount: swap.passageCount,
         passageGeneration: swap.generation,

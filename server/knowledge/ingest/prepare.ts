@@ -7,6 +7,7 @@ import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import type { OcrPage } from "@/db/schema/knowledge";
 import type { ReadingLimits } from "@/server/knowledge/limits";
 import { passageKeywordFields } from "@/server/knowledge/retrieve/keyword-index";
+import { type AliasPair, extractAliases } from "@/server/knowledge/text/aliases";
 import { type Chunk, chunkDocument } from "./chunk";
 import { type FaqEntry, parseDocument, type ParsedDocument } from "./parse";
 
@@ -30,6 +31,8 @@ export interface PreparedDocument {
   faq: FaqEntry[];
   /** Pages read by OCR, with its confidence (none for a document with a text layer throughout). */
   ocrPages: OcrPage[];
+  /** Term/alias pairs the text states (aliases.ts), stored as the avatar's term associations. */
+  aliases: AliasPair[];
   /**
    * Offline vectors, row after row (chunks, then FAQ questions), when the offline embedder is active;
    * one Float32Array so it crosses to the main thread without a copy (pgvector stores float4 anyway).
@@ -71,5 +74,5 @@ export async function prepareDocument(input: PrepareInput): Promise<PreparedDocu
       for (const [i, vector] of batch.entries()) vectors.set(vector, (start + i) * embedder.dimensions);
     }
   }
-  return { chunks, embedTexts, keywordFields, faq, ocrPages: parsed.ocrPages ?? [], vectors };
+  return { chunks, embedTexts, keywordFields, faq, ocrPages: parsed.ocrPages ?? [], aliases: extractAliases(parsed.text), vectors };
 }

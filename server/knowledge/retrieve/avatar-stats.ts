@@ -14,6 +14,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { includedCorpusIds } from "@/server/knowledge/corpus.service";
+import type { AliasPair } from "@/server/knowledge/text/aliases";
 
 export interface AvatarStats {
   /** Passages of the avatar's searchable documents. */
@@ -24,6 +25,8 @@ export interface AvatarStats {
   df: ReadonlyMap<string, number>;
   /** Passages of all avatars (the planner's estimate), for the share this avatar has of the HNSW index. */
   tableRows: number;
+  /** Term/alias pairs its documents state (term_associations), one array per cache entry (keyword-index.ts caches its matcher by it). */
+  associations: readonly AliasPair[];
 }
 
 /** What one avatar's retrieval searches. */
@@ -74,6 +77,9 @@ interface Entry {
   /** Sum over passages of their distinct terms (= sum of document frequencies). */
   totalLength: number;
   tableRows: number;
+  /** Term associations by document. */
+  associationsByDocument: Map<string, AliasPair[]>;
+  associations: AliasPair[];
 }
 
 /** Avatars kept; an avatar's entry holds one number per distinct term. */
@@ -116,6 +122,18 @@ async function countTerms(db: Db, innerQuery: SQL): Promise<Map<string, number>>
   return new Map(rows.map((r) => [r.word, Number(r.ndoc)]));
 }
 
+async function readAssociations(db: Db, documentIds: string[], into: Map<string, AliasPair[]>): Promise<void> {
+  if (documentIds.length === 0) return;
+  const rows = rowsOf<{ document_id: string; term: string; alias: string }>(
+    await db.execute(sql`select document_id, term, alias from term_associations where document_id = any(${idArray(documentIds)}::text[]) order by document_id, term, alias`),
+  );
+  for (const r of rows) {
+    let list = into.get(r.document_id);
+    if (!list) into.set(r.document_id, (list = []));
+    list.push({ term: r.term, alias: r.alias });
+  }
+}
+
 async function tableRows(db: Db): Promise<number> {
   const [row] = rowsOf<{ n: number }>(await db.execute(sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'passages'::regclass`));
   return Number(row?.n ?? 0);
@@ -155,7 +173,9 @@ async function build(db: Db, scope: KnowledgeScope, stamp: string, previous: Ent
       }
       for (const id of added) passages += documents.get(id)!.passages;
     }
-    return { stamp, documents, df, passages, totalLength, tableRows: await tableRows(db) };
+    const associationsByDocument = new Map(previous.associationsByDocument);
+    await readAssociations(db, added, associationsByDocument);
+    return { stamp, documents, df, passages, totalLength, tableRows: await tableRows(db), ...withAssociations(associationsByDocument) };
   }
   const all = scope.documentIds || scope.corpusIds?.length ? passagesOfDocuments([...documents.keys()]) : passagesOfAvatar(scope.avatarId);
   const df = documents.size > 0 ? await countTerms(db, all) : new Map<string, number>();
@@ -163,7 +183,13 @@ async function build(db: Db, scope: KnowledgeScope, stamp: string, previous: Ent
   for (const n of df.values()) totalLength += n;
   let passages = 0;
   for (const d of documents.values()) passages += d.passages;
-  return { stamp, documents, df, passages, totalLength, tableRows: await tableRows(db) };
+  const associationsByDocument = new Map<string, AliasPair[]>();
+  await readAssociations(db, [...documents.keys()], associationsByDocument);
+  return { stamp, documents, df, passages, totalLength, tableRows: await tableRows(db), ...withAssociations(associationsByDocument) };
+}
+
+function withAssociations(associationsByDocument: Map<string, AliasPair[]>): Pick<Entry, "associationsByDocument" | "associations"> {
+  return { associationsByDocument, associations: [...associationsByDocument.values()].flat() };
 }
 
 function toStats(entry: Entry): AvatarStats {
@@ -172,6 +198,7 @@ function toStats(entry: Entry): AvatarStats {
     avgLength: entry.passages > 0 ? entry.totalLength / entry.passages : 0,
     df: entry.df,
     tableRows: Math.max(entry.tableRows, entry.passages),
+    associations: entry.associations,
   };
 }
 

@@ -17,6 +17,7 @@ import { type Db, rowsOf } from "@/db/client";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { findGeneralConcepts, findMedicalConcepts } from "@/server/knowledge/text/concepts";
+import { detectLanguage } from "@/server/knowledge/text/language";
 import { CHINESE_STOP_SINGLES } from "@/server/knowledge/text/stopwords";
 import { GENERAL_GROUPS, MEDICAL_GROUPS } from "@/server/knowledge/text/synonyms";
 import { hanPieces, keywordTokens, queryTokens, segmentText } from "@/server/knowledge/text/tokenize";
@@ -220,7 +221,11 @@ export async function rankCuratedAnswers(
       ...judgeCurated(similarity, agreement),
     });
   }
-  return matches.sort((a, b) => Number(b.matched) - Number(a.matched) || b.score - a.score || a.id.localeCompare(b.id));
+  // The lexicon's concepts join the languages, so a question may match its translation too: the doctor's
+  // answer in the patient's language goes first.
+  const language = detectLanguage(args.query);
+  const sameLanguage = (m: CuratedMatch) => Number(detectLanguage(m.question) === language);
+  return matches.sort((a, b) => Number(b.matched) - Number(a.matched) || sameLanguage(b) - sameLanguage(a) || b.score - a.score || a.id.localeCompare(b.id));
 }
 
 /** The curated answer to give verbatim for this question, or null when none matches closely. */

@@ -7,7 +7,8 @@
  * - D (the default label): the body's tokens.
  */
 import { type SQL, sql } from "drizzle-orm";
-import { findGeneralConcepts, findMedicalConcepts } from "@/server/knowledge/text/concepts";
+import type { AliasPair } from "@/server/knowledge/text/aliases";
+import { type ConceptFinder, conceptFinder, findGeneralConcepts, findMedicalConcepts } from "@/server/knowledge/text/concepts";
 import { keywordTokens, queryTokens, segmentText } from "@/server/knowledge/text/tokenize";
 
 /**
@@ -54,11 +55,71 @@ export interface QueryTerm {
   term: string;
   /** Multiplies the term's contribution to the keyword score and to keyword coverage. */
   weight: number;
+  /** For an alias's token: the query's own tokens of the term it stands for, which a passage with the alias covers. */
+  standsFor?: readonly string[];
 }
 
-/** The query's distinct keyword tokens at full weight, then the concepts it mentions at a lower one. */
-export function queryTerms(query: string): QueryTerm[] {
+/**
+ * The weight of an alias's words when the query names the term it stands for (or the other way round):
+ * spread over the alias's tokens (divided by the square root of their number), so a long name does not
+ * outweigh the patient's own words.
+ */
+export const ALIAS_TERM_WEIGHT = 1;
+
+interface AliasMatcher {
+  find: ConceptFinder;
+  phrases: string[][];
+}
+
+/** One matcher per avatar's association list (the list is one array per statistics cache entry). */
+const aliasMatchers = new WeakMap<readonly AliasPair[], AliasMatcher>();
+
+function aliasMatcher(pairs: readonly AliasPair[]): AliasMatcher {
+  let matcher = aliasMatchers.get(pairs);
+  if (!matcher) {
+    matcher = { find: conceptFinder(pairs.map((p, i) => ({ id: String(i), phrases: [p.term, p.alias] }))), phrases: pairs.map((p) => [p.term, p.alias]) };
+    aliasMatchers.set(pairs, matcher);
+  }
+  return matcher;
+}
+
+/** How many of the avatar's passages contain a phrase, estimated by its rarest token (0 when unknown). */
+function phraseFrequency(tokens: readonly string[], df: ReadonlyMap<string, number>): number {
+  let least = Number.POSITIVE_INFINITY;
+  for (const t of tokens) least = Math.min(least, df.get(t) ?? 0);
+  return Number.isFinite(least) ? least : 0;
+}
+
+/**
+ * The query's distinct keyword tokens at full weight, then the lexicon concepts it mentions at a lower
+ * one, then (given the avatar's term associations) the words of the aliases of the terms it names.
+ * An alias is added only where the materials use it more than the form the patient used (df: the
+ * avatar's document frequencies): where both forms are common, the alias would only add weight to the
+ * topic as a whole and drown the words that say what about it is asked.
+ */
+export function queryTerms(query: string, associations: readonly AliasPair[] = [], df: ReadonlyMap<string, number> = new Map()): QueryTerm[] {
   const words = queryTokens(query).map((term) => ({ term, weight: 1 }));
-  const concepts = [...new Set(conceptTokens(query))].map((term) => ({ term, weight: CONCEPT_TERM_WEIGHT }));
-  return [...words, ...concepts];
+  const weights = new Map<string, number>(words.map((w) => [w.term, w.weight]));
+  const standsFor = new Map<string, readonly string[]>();
+  const add = (term: string, weight: number) => {
+    if ((weights.get(term) ?? 0) < weight) weights.set(term, weight);
+  };
+  for (const term of new Set(conceptTokens(query))) add(term, CONCEPT_TERM_WEIGHT);
+  if (associations.length > 0) {
+    const matcher = aliasMatcher(associations);
+    const own = new Set(words.map((w) => w.term));
+    for (const index of new Set(matcher.find(segmentText(query)))) {
+      const sides = matcher.phrases[Number(index)]!.map(queryTokens);
+      // The side the query names (all its tokens are the query's) and the other one.
+      const named = sides.findIndex((tokens) => tokens.length > 0 && tokens.every((t) => own.has(t)));
+      const other = sides[named === 0 ? 1 : 0]!;
+      if (named < 0 || other.length === 0 || phraseFrequency(other, df) <= phraseFrequency(sides[named]!, df)) continue;
+      for (const token of other) {
+        if (own.has(token)) continue;
+        add(token, ALIAS_TERM_WEIGHT / Math.sqrt(other.length));
+        standsFor.set(token, sides[named]!);
+      }
+    }
+  }
+  return [...weights].map(([term, weight]) => (standsFor.has(term) ? { term, weight, standsFor: standsFor.get(term)! } : { term, weight }));
 }

@@ -6,6 +6,7 @@ import { includedCorpusIds } from "@/server/knowledge/corpus.service";
 import { getAvatarStats, type KnowledgeScope } from "./avatar-stats";
 import { type Candidate, coverageWeights, fuse } from "./fusion";
 import { queryTerms } from "./keyword-index";
+import { rerank } from "./rerank";
 import { chooseVectorStrategy, cosineDistance, HNSW_CANDIDATES, keywordSearch, vectorSearch } from "./search";
 import { logError } from "@/server/lib/log";
 
@@ -20,8 +21,27 @@ export interface RetrievedPassage {
   page: number | null;
   /** Cosine similarity of the passage to the query (0 for a query without vector features). */
   similarity: number;
-  /** Fused rank score (reciprocal-rank fusion of the vector and keyword rankings). */
+  /** Rank score: reciprocal-rank fusion of the vector and keyword rankings, then the second look (rerank.ts). */
   score: number;
+}
+
+/** Where one retrieval's time went, in milliseconds (filled when the caller passes an object: benchmarks). */
+export interface RetrievalTimings {
+  embed: number;
+  keyword: number;
+  vector: number;
+  rerank: number;
+}
+
+/** Runs work and adds its duration to timings[stage] when timings are wanted. */
+async function timed<T>(timings: RetrievalTimings | undefined, stage: keyof RetrievalTimings, work: () => Promise<T>): Promise<T> {
+  if (!timings) return work();
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[stage] += performance.now() - started;
+  }
 }
 
 /** Candidates taken from each ranking before fusion. */
@@ -54,19 +74,20 @@ export async function retrievePassages(
    * documentIds: search these documents of the avatar (a published version's knowledge set) instead of
    * its enabled ones. The shared corpora the avatar includes are searched too, always live.
    */
-  args: { avatarId: string; query: string; embedder: Embedder; limit?: number; documentIds?: readonly string[] },
+  args: { avatarId: string; query: string; embedder: Embedder; limit?: number; documentIds?: readonly string[]; timings?: RetrievalTimings },
 ): Promise<RetrievedPassage[]> {
+  const { timings } = args;
   const limit = args.limit ?? 5;
   const scope: KnowledgeScope = { avatarId: args.avatarId, documentIds: args.documentIds, corpusIds: await includedCorpusIds(db, args.avatarId) };
-  const [stats, vector] = await Promise.all([getAvatarStats(db, scope), embedQuery(args.embedder, args.query)]);
+  const [stats, vector] = await Promise.all([getAvatarStats(db, scope), timed(timings, "embed", () => embedQuery(args.embedder, args.query))]);
   if (stats.passages === 0) return [];
-  const terms = queryTerms(args.query);
+  const terms = queryTerms(args.query, stats.associations, stats.df);
   const strategy = chooseVectorStrategy(stats);
   const [vectorHits, keyword] = await Promise.all([
     vector
-      ? vectorSearch(db, { ...scope, embedderId: args.embedder.id, vector, limit: strategy === "hnsw" ? HNSW_CANDIDATES : CANDIDATES, strategy })
+      ? timed(timings, "vector", () => vectorSearch(db, { ...scope, embedderId: args.embedder.id, vector, limit: strategy === "hnsw" ? HNSW_CANDIDATES : CANDIDATES, strategy }))
       : [],
-    keywordSearch(db, { ...scope, terms, limit: CANDIDATES, stats }),
+    timed(timings, "keyword", () => keywordSearch(db, { ...scope, terms, limit: CANDIDATES, stats })),
   ]);
 
   const candidates = new Map<string, Candidate>();
@@ -76,7 +97,10 @@ export async function retrievePassages(
     return c;
   };
   vectorHits.forEach((hit, rank) => Object.assign(candidate(hit.id), { vectorRank: rank, similarity: hit.similarity }));
-  keyword.hits.forEach((hit, rank) => Object.assign(candidate(hit.id), { keywordRank: rank, terms: hit.terms }));
+  // A passage with an alias covers the term it stands for (the query's own words for it), for the evidence floor.
+  const standsFor = new Map(terms.flatMap((t) => (t.standsFor ? [[t.term, t.standsFor] as const] : [])));
+  const covered = (matched: string[]) => (standsFor.size === 0 ? matched : [...matched, ...matched.flatMap((t) => standsFor.get(t) ?? [])]);
+  keyword.hits.forEach((hit, rank) => Object.assign(candidate(hit.id), { keywordRank: rank, terms: covered(hit.terms) }));
   if (candidates.size === 0) return [];
 
   // Every candidate is judged on both signals, so keyword-only ones get their similarity too.
@@ -100,16 +124,20 @@ export async function retrievePassages(
   const byId = new Map(rows.map((r) => [r.id, { ...r, similarity: Number(r.similarity) }]));
   for (const c of candidates.values()) c.similarity = byId.get(c.id)?.similarity ?? 0;
 
-  const ranked = fuse([...candidates.values()], coverageWeights(terms, keyword.documentFrequency, keyword.total));
+  const weights = coverageWeights(terms, keyword.documentFrequency, keyword.total);
+  const fused = fuse([...candidates.values()], weights).flatMap(({ id, score }) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, score }] : [];
+  });
+  const ranked = await timed(timings, "rerank", async () => rerank(fused, weights));
   const seen = new Set<string>();
   const results: RetrievedPassage[] = [];
-  for (const { id, score } of ranked) {
-    const row = byId.get(id);
+  for (const passage of ranked) {
     // Overlapping chunks can repeat text; keep the first of identical contents.
-    const key = row?.content.trim();
-    if (!row || key === undefined || seen.has(key)) continue;
+    const key = passage.content.trim();
+    if (seen.has(key)) continue;
     seen.add(key);
-    results.push({ ...row, score });
+    results.push(passage);
     if (results.length === limit) break;
   }
   return results;

@@ -10,7 +10,8 @@ describe("findMedicalConcepts", () => {
     expect(medical("My dad had a heart attack last year")).toEqual(["myocardial infarction"]);
     expect(medical("History of myocardial infarctions")).toEqual(["myocardial infarction"]);
     expect(medical("他去年心梗住院")).toEqual(["myocardial infarction"]);
-    expect(medical("Her blood pressure is high; high blood pressure runs in the family")).toEqual(["hypertension"]);
+    // Two mentions: the lay "blood pressure is high" and "high blood pressure" (lexicon, hypertension).
+    expect(medical("Her blood pressure is high; high blood pressure runs in the family")).toEqual(["hypertension", "hypertension"]);
     expect(medical("胃疼好几天了")).toEqual(medical("最近胃痛"));
   });
 

@@ -25,17 +25,33 @@ function matchesAt(stems: readonly string[], at: number, phrase: readonly string
 }
 
 /**
- * English phrases match as runs of content stems (longest phrase first at each position), Chinese
- * phrases as substrings of the text's Han runs. The first phrase of a group is its concept id.
+ * The text as one string for Chinese phrases: Han runs and the Latin words beside them ("B超", "HP阳性",
+ * "PD-1" -> "pd1"), with "|" between two Han runs that punctuation or a space separated, so no phrase
+ * matches across them.
  */
-function conceptFinder(groups: readonly (readonly string[])[]): ConceptFinder {
+function compact(segments: readonly TextSegment[]): string {
+  let out = "";
+  let previous: TextSegment["kind"] | null = null;
+  for (const s of segments) {
+    if (s.kind === "han" && previous === "han") out += "|";
+    out += s.kind === "han" ? s.text : s.word;
+    previous = s.kind;
+  }
+  return out;
+}
+
+/**
+ * English phrases match as runs of content stems (longest phrase first at each position), Chinese
+ * phrases as substrings of the text's Han runs (and the Latin letters beside them).
+ */
+export function conceptFinder(groups: readonly { id: string; phrases: readonly string[] }[]): ConceptFinder {
   const englishByFirstStem = new Map<string, EnglishPhrase[]>();
   const chinese: { text: string; concept: string }[] = [];
   for (const group of groups) {
-    const concept = group[0]!;
-    for (const phrase of group) {
+    const concept = group.id;
+    for (const phrase of group.phrases) {
       if (HAS_HAN.test(phrase)) {
-        chinese.push({ text: phrase, concept });
+        chinese.push({ text: compact(segmentText(phrase)), concept });
         continue;
       }
       const stems = contentStems(segmentText(phrase));
@@ -54,7 +70,7 @@ function conceptFinder(groups: readonly (readonly string[])[]): ConceptFinder {
       if (phrase) found.push(phrase.concept);
       i += phrase ? phrase.stems.length : 1;
     }
-    const han = segments.flatMap((s) => (s.kind === "han" ? [s.text] : [])).join("|");
+    const han = compact(segments);
     for (const { text, concept } of chinese) {
       for (let at = han.indexOf(text); at !== -1; at = han.indexOf(text, at + text.length)) found.push(concept);
     }
@@ -62,5 +78,8 @@ function conceptFinder(groups: readonly (readonly string[])[]): ConceptFinder {
   };
 }
 
-export const findMedicalConcepts: ConceptFinder = conceptFinder(MEDICAL_GROUPS);
-export const findGeneralConcepts: ConceptFinder = conceptFinder(GENERAL_GROUPS);
+/** Synonym groups whose first phrase is the concept id (synonyms.ts). */
+const byFirstPhrase = (groups: readonly (readonly string[])[]) => groups.map((phrases) => ({ id: phrases[0]!, phrases }));
+
+export const findMedicalConcepts: ConceptFinder = conceptFinder(byFirstPhrase(MEDICAL_GROUPS));
+export const findGeneralConcepts: ConceptFinder = conceptFinder(byFirstPhrase(GENERAL_GROUPS));

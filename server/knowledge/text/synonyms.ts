@@ -1,126 +1,16 @@
 /**
- * A small bilingual medical synonym list: each group names one concept in lay and clinical words, in
- * English and Chinese. The offline embedder adds one shared feature per concept found in a text, so a
- * patient's "heart attack" meets a doctor's "myocardial infarction" (and "心梗"). The first phrase is
- * the concept's id; keep ids stable, since renaming one changes stored vectors.
+ * Synonym groups for concept matching: the medical ones come from the reviewed lay <-> clinical lexicon
+ * (lexicon.ts, data in lexicon/*.json). The offline embedder adds one shared feature per concept found
+ * in a text, and the keyword index a concept token, so a patient's "heart attack" meets a doctor's
+ * "myocardial infarction" (and "心梗"). The first phrase is the concept's id; keep ids stable, since
+ * renaming one changes stored vectors and index tokens.
  *
  * English phrases match on word stems with stopwords ignored ("shortness of breath" matches
- * "short of breath"); Chinese phrases match as substrings. Keep phrases specific: a phrase that is
- * also an everyday word ("heart") would tie unrelated texts together.
+ * "short of breath"); Chinese phrases match as substrings.
  */
-export const MEDICAL_GROUPS: readonly (readonly string[])[] = [
-  // Heart and vessels
-  ["myocardial infarction", "heart attack", "心肌梗死", "心肌梗塞", "心梗"],
-  ["hypertension", "high blood pressure", "elevated blood pressure", "高血压", "血压高"],
-  ["hypotension", "low blood pressure", "低血压", "血压低"],
-  ["atherosclerosis", "arteriosclerosis", "hardening of the arteries", "plaque buildup", "动脉粥样硬化", "动脉硬化"],
-  ["coronary heart disease", "coronary artery disease", "ischemic heart disease", "冠心病", "冠状动脉疾病"],
-  ["angina", "angina pectoris", "chest pain", "胸痛", "心绞痛"],
-  ["arrhythmia", "irregular heartbeat", "abnormal heart rhythm", "心律失常", "心律不齐"],
-  ["atrial fibrillation", "afib", "a fib", "房颤", "心房颤动"],
-  ["palpitations", "pounding heart", "心悸", "心慌"],
-  ["tachycardia", "fast heartbeat", "rapid heartbeat", "fast heart rate", "心动过速", "心跳快"],
-  ["bradycardia", "slow heartbeat", "slow heart rate", "心动过缓", "心跳慢"],
-  ["heart failure", "congestive heart failure", "weak heart", "心力衰竭", "心衰"],
-  ["cardiac arrest", "sudden cardiac death", "心脏骤停", "心跳骤停"],
-  ["stroke", "brain attack", "cerebrovascular accident", "中风", "脑卒中"],
-  ["thrombosis", "blood clot", "clot", "血栓", "血凝块"],
-  ["deep vein thrombosis", "dvt", "clot in the leg", "深静脉血栓"],
-  ["pulmonary embolism", "lung embolism", "肺栓塞"],
-  ["aneurysm", "bulging artery", "动脉瘤"],
-  ["peripheral artery disease", "pad", "poor circulation in the legs", "外周动脉疾病", "下肢动脉硬化"],
-  ["cholesterol", "blood fats", "lipids", "胆固醇", "血脂"],
-  ["heart valve", "valves", "心脏瓣膜", "瓣膜"],
-  ["heart murmur", "extra heart sound", "心脏杂音"],
-  ["cardiomyopathy", "heart muscle disease", "心肌病"],
-  ["endocarditis", "心内膜炎"],
-  ["pericarditis", "inflammation of the sac around the heart", "心包炎"],
-  ["electrocardiogram", "ekg", "ecg", "心电图"],
-  ["echocardiography", "echocardiogram", "heart ultrasound", "心脏超声", "心脏彩超"],
-  ["vasculitis", "inflamed blood vessels", "blood vessel inflammation", "血管炎"],
-  // Lungs and sleep
-  ["dyspnea", "shortness of breath", "breathlessness", "trouble breathing", "hard to breathe", "呼吸困难", "气短", "气促", "喘不上气"],
-  ["wheezing", "whistling breath", "喘鸣", "哮鸣"],
-  ["asthma", "哮喘"],
-  ["bronchitis", "支气管炎"],
-  ["pneumonia", "lung infection", "肺炎"],
-  ["copd", "chronic obstructive pulmonary disease", "emphysema", "慢阻肺", "慢性阻塞性肺疾病", "肺气肿"],
-  ["cough", "coughing", "咳嗽"],
-  ["sputum", "phlegm", "mucus", "痰"],
-  ["sleep apnea", "stop breathing during sleep", "snoring", "睡眠呼吸暂停", "打鼾", "打呼噜"],
-  ["insomnia", "trouble sleeping", "失眠", "睡不着"],
-  ["sleep deprivation", "not enough sleep", "lack of sleep", "睡眠不足"],
-  ["pulmonary function test", "lung function test", "spirometry", "肺功能检查"],
-  // Blood
-  ["anemia", "anaemia", "low red blood cell count", "anemic", "贫血"],
-  ["iron deficiency", "缺铁"],
-  ["hemophilia", "bleeding disorder", "血友病"],
-  ["hemorrhage", "bleeding", "出血"],
-  ["hemoglobin", "haemoglobin", "血红蛋白"],
-  ["platelets", "platelet count", "血小板"],
-  ["transfusion", "blood transfusion", "输血"],
-  ["leukemia", "blood cancer", "白血病"],
-  ["hemochromatosis", "iron overload", "血色病", "铁过载"],
-  ["sickle cell disease", "sickle cell anemia", "镰状细胞"],
-  ["bone marrow", "marrow", "骨髓"],
-  // Digestive system
-  ["abdominal pain", "stomach ache", "stomachache", "belly pain", "tummy ache", "腹痛", "肚子痛", "肚子疼"],
-  ["gastralgia", "stomach pain", "epigastric pain", "胃痛", "胃疼"],
-  ["bloating", "abdominal distension", "feeling bloated", "胃胀", "腹胀", "肚子胀"],
-  ["heartburn", "burning in the chest", "烧心", "胃灼热"],
-  ["acid reflux", "gastroesophageal reflux", "gerd", "reflux", "反酸", "胃酸反流", "胃食管反流", "泛酸"],
-  ["bile reflux", "胆汁反流"],
-  ["gastritis", "stomach inflammation", "inflamed stomach lining", "胃炎"],
-  ["superficial gastritis", "浅表性胃炎"],
-  ["atrophic gastritis", "萎缩性胃炎"],
-  ["peptic ulcer", "stomach ulcer", "gastric ulcer", "胃溃疡"],
-  ["duodenal ulcer", "十二指肠溃疡", "球部溃疡"],
-  ["helicobacter pylori", "h pylori", "hp infection", "幽门螺杆菌", "幽门螺旋杆菌", "幽门杆菌"],
-  ["dyspepsia", "indigestion", "upset stomach", "消化不良"],
-  ["nausea", "feeling sick to the stomach", "queasy", "恶心", "想吐"],
-  ["vomiting", "throwing up", "呕吐"],
-  ["diarrhea", "diarrhoea", "loose stools", "watery stools", "腹泻", "拉肚子", "拉稀"],
-  ["constipation", "hard stools", "difficulty passing stools", "便秘", "大便干", "排便困难"],
-  ["stool", "bowel movement", "feces", "大便", "粪便", "排便"],
-  ["hemorrhoids", "piles", "痔疮"],
-  ["irritable bowel syndrome", "ibs", "肠易激综合征", "肠易激"],
-  ["inflammatory bowel disease", "ibd", "炎症性肠病"],
-  ["crohn's disease", "crohn disease", "克罗恩病", "克罗恩"],
-  ["ulcerative colitis", "溃疡性结肠炎"],
-  ["enteritis", "gastroenteritis", "stomach flu", "intestinal inflammation", "肠炎", "肠胃炎", "胃肠炎"],
-  ["dysentery", "bloody diarrhea", "痢疾"],
-  ["halitosis", "bad breath", "口臭", "口腔异味"],
-  ["gastroscopy", "endoscopy", "upper endoscopy", "胃镜"],
-  ["colonoscopy", "肠镜", "结肠镜"],
-  ["esophagitis", "inflamed esophagus", "食管炎", "食道炎"],
-  ["esophagus", "gullet", "food pipe", "食管", "食道"],
-  ["gallstones", "cholelithiasis", "胆结石", "胆囊结石"],
-  ["cholecystitis", "gallbladder inflammation", "胆囊炎"],
-  ["pancreatitis", "胰腺炎"],
-  ["hepatitis", "liver inflammation", "肝炎"],
-  ["fatty liver", "脂肪肝"],
-  ["cirrhosis", "肝硬化"],
-  ["appendicitis", "阑尾炎"],
-  ["intestinal worms", "roundworm", "ascariasis", "蛔虫"],
-  ["proton pump inhibitor", "omeprazole", "pantoprazole", "质子泵抑制剂", "奥美拉唑", "泮托拉唑"],
-  ["probiotics", "益生菌"],
-  ["antibiotics", "antibiotic", "抗生素", "消炎药"],
-  ["traditional chinese medicine", "chinese herbal medicine", "herbal medicine", "中药", "中医"],
-  ["intravenous infusion", "iv drip", "输液", "吊瓶"],
-  ["massage", "推拿", "按摩"],
-  // Metabolic and general symptoms
-  ["diabetes", "high blood sugar", "diabetes mellitus", "糖尿病", "血糖高"],
-  ["hypoglycemia", "low blood sugar", "低血糖"],
-  ["obesity", "overweight", "肥胖", "超重"],
-  ["fever", "high temperature", "发烧", "发热"],
-  ["fatigue", "tiredness", "feeling tired", "exhaustion", "乏力", "疲劳", "疲倦"],
-  ["dizziness", "lightheadedness", "light headed", "feeling faint", "头晕", "眩晕"],
-  ["syncope", "fainting", "passing out", "晕厥", "昏厥"],
-  ["edema", "swelling", "swollen", "浮肿", "水肿"],
-  ["infant", "baby", "newborn", "婴儿", "宝宝", "新生儿"],
-  ["child", "children", "kids", "pediatric", "儿童", "孩子", "小孩", "小儿"],
-  ["pregnancy", "pregnant", "怀孕", "妊娠"],
-];
+import { conceptPhrases, LEXICON } from "./lexicon";
+
+export const MEDICAL_GROUPS: readonly (readonly string[])[] = LEXICON.map(conceptPhrases);
 
 /**
  * What a question asks about (treatment, causes, ...) and general modifiers, rather than what it is
@@ -130,7 +20,6 @@ export const MEDICAL_GROUPS: readonly (readonly string[])[] = [
 export const GENERAL_GROUPS: readonly (readonly string[])[] = [
   ["inflammation", "inflamed", "炎症", "发炎"],
   ["infection", "infected", "感染"],
-  ["smoking", "cigarettes", "tobacco", "吸烟", "抽烟"],
   ["alcohol", "alcoholic drinks", "饮酒", "喝酒"],
   ["physical activity", "exercise", "运动", "锻炼"],
   ["genetic", "inherited", "hereditary", "runs in families", "遗传"],

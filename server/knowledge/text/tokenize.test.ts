@@ -17,14 +17,27 @@ describe("keywordTokens: English", () => {
 });
 
 describe("keywordTokens: Chinese", () => {
-  it("turns Han runs into bigrams", () => {
-    expect(keywordTokens("慢性咽炎")).toEqual(["慢性", "性咽", "咽炎"]);
+  // Since segmentation (tokenizer v2): dictionary words instead of every bigram, so no 性咽 noise.
+  it("turns Han runs into dictionary words, a long word with the words inside it", () => {
+    expect(keywordTokens("慢性咽炎")).toEqual(["慢性", "咽炎", "慢性咽炎"]);
+    expect(keywordTokens("幽门螺杆菌")).toEqual(["幽门", "螺杆", "杆菌", "螺杆菌", "幽门螺杆菌"]);
+  });
+
+  it("keeps a medical user-dictionary word whole", () => {
+    // jieba's own dictionary has no 慢阻肺: without the user dictionary it would be 慢 / 阻 / 肺.
+    expect(keywordTokens("慢阻肺")).toEqual(["慢阻肺", "肺"]);
+  });
+
+  it("falls back to bigrams for characters no dictionary word covers", () => {
+    // 肠化 (intestinal metaplasia) is in no dictionary: its characters still pair into a token.
+    expect(keywordTokens("肠化")).toEqual(["肠化"]);
+    expect(hanTokens("萎缩性胃炎伴肠化")).toEqual(expect.arrayContaining(["萎缩性胃炎", "胃炎", "肠化"]));
   });
 
   it("cuts runs at particles and function words instead of bridging them", () => {
     // 的 and 了 are cut out: no 胃的 / 的痛 / 痛了 noise bigrams.
     expect(hanTokens("胃的痛了")).toEqual(["胃", "痛"]);
-    expect(keywordTokens("请问我的膝盖疼怎么办？")).toEqual(["膝", "膝盖", "盖疼", "疼"]);
+    expect(keywordTokens("请问我的膝盖疼怎么办？")).toEqual(["膝盖", "膝盖疼", "膝", "疼"]);
   });
 
   it("adds one-character words inside a run as tokens of their own, so 盐 meets 减少吃盐 and 食盐", () => {
@@ -42,7 +55,7 @@ describe("keywordTokens: Chinese", () => {
   });
 
   it("handles mixed Chinese and English", () => {
-    expect(keywordTokens("做了CT检查，结果正常")).toEqual(["ct", "检查", "结果", "果正", "正常"]);
+    expect(keywordTokens("做了CT检查，结果正常")).toEqual(["ct", "检查", "结果", "正常"]);
   });
 
   it("folds full-width letters and digits", () => {

@@ -1,9 +1,11 @@
 /**
  * Keyword tokens for full-text search on both engines: the app tokenizes, Postgres indexes the tokens
  * with to_tsvector('simple', tokens.join(" ")). English words are stemmed and stopwords dropped;
- * Chinese, which has no spaces, becomes character bigrams. Tokens consist of [a-z0-9] or of Han
- * characters only, so they are safe inside a tsvector or tsquery without quoting.
+ * Chinese, which has no spaces, becomes words (jieba with the medical user dictionary, chinese-words.ts),
+ * with character bigrams for the characters no dictionary word covers. Tokens consist of [a-z0-9] or of
+ * Han characters only, so they are safe inside a tsvector or tsquery without quoting.
  */
+import { chineseWords } from "./chinese-words";
 import { HAN_CLASS } from "./language";
 import { porterStem } from "./stem";
 import { CHINESE_STOP_CHARS, CHINESE_STOP_SINGLES, CHINESE_STOP_WORDS, CHINESE_WORD_SINGLES, ENGLISH_STOPWORDS } from "./stopwords";
@@ -32,6 +34,13 @@ const LETTERS_ONLY = /^[a-z]+$/;
 const MAX_TOKEN_LENGTH = 40; // longer runs are identifiers or URLs, not words
 const GREEK: Readonly<Record<string, string>> = { α: " alpha ", β: " beta ", γ: " gamma ", δ: " delta ", κ: " kappa " };
 const GREEK_LETTERS = new RegExp(`[${Object.keys(GREEK).join("")}]`, "g");
+/**
+ * What the keyword index's tokens are made of: the tokenizer, its dictionaries and the lexicon's concepts.
+ * Bump it when any of them changes: documents indexed under another version go back on the ingestion
+ * queue at start (server/jobs/reindex.ts), so stored tokens and query tokens agree again.
+ */
+export const TOKENIZER_VERSION = 2;
+
 const MAX_STOP_WORD_LENGTH = Math.max(...[...CHINESE_STOP_WORDS].map((w) => w.length));
 
 // Stemming dominates tokenizing cost; vocabularies are small, so memoize (bounded for long-lived servers).
@@ -104,21 +113,49 @@ export function hanPieces(run: string): string[] {
   return pieces;
 }
 
+/** Bigrams of characters no dictionary word covered, plus the one-character words among them. */
+function fallbackTokens(chars: string, wholePiece: boolean, tokens: string[]): void {
+  if (chars.length === 1) {
+    // A piece of one character stands as itself unless it is a stop single; inside a longer piece only a word single does.
+    if (wholePiece ? !CHINESE_STOP_SINGLES.has(chars) : CHINESE_WORD_SINGLES.has(chars)) tokens.push(chars);
+    return;
+  }
+  for (let i = 0; i < chars.length; i += 1) {
+    if (CHINESE_WORD_SINGLES.has(chars[i]!)) tokens.push(chars[i]!);
+    if (i + 1 < chars.length) tokens.push(chars.slice(i, i + 2));
+  }
+}
+
 /**
- * Character bigrams of each piece, plus each one-character word (CHINESE_WORD_SINGLES) inside a longer
- * piece; a one-character piece stands as itself unless it is a stop single.
+ * The tokens of a Han run: the run is cut at stopwords and stop characters (hanPieces), each piece is
+ * segmented into dictionary words (a long word also gives the words inside it: 幽门螺杆菌 -> 幽门, 杆菌,
+ * 螺杆菌, ...), and characters left over as single-character "words" are paired into bigrams, as all
+ * Chinese was before segmentation, so a word the dictionary lacks (肠化) is still found. One-character
+ * words such as 盐 and 痛 (CHINESE_WORD_SINGLES) are tokens of their own.
  */
 export function hanTokens(run: string): string[] {
   const tokens: string[] = [];
   for (const piece of hanPieces(run)) {
     if (piece.length === 1) {
-      if (!CHINESE_STOP_SINGLES.has(piece)) tokens.push(piece);
+      fallbackTokens(piece, true, tokens);
       continue;
     }
-    for (let i = 0; i < piece.length; i += 1) {
-      if (CHINESE_WORD_SINGLES.has(piece[i]!)) tokens.push(piece[i]!);
-      if (i + 1 < piece.length) tokens.push(piece.slice(i, i + 2));
+    let singles = "";
+    const words = chineseWords(piece);
+    for (const [i, word] of words.entries()) {
+      if (word.length === 1) {
+        singles += word;
+        continue;
+      }
+      if (singles) fallbackTokens(singles, false, tokens);
+      singles = "";
+      if (CHINESE_STOP_WORDS.has(word)) continue;
+      tokens.push(word);
+      // Search mode gives a word's sub-words just before it: its one-character words count once, with the whole word.
+      if (words[i + 1]?.includes(word)) continue;
+      for (const char of word) if (CHINESE_WORD_SINGLES.has(char)) tokens.push(char);
     }
+    if (singles) fallbackTokens(singles, false, tokens);
   }
   return tokens;
 }

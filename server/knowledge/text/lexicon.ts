@@ -1,0 +1,50 @@
+/**
+ * The reviewed bilingual lay <-> clinical lexicon (lexicon/*.json, one file per specialty): each concept
+ * names one thing in clinicians' words (en, zh) and in patients' words (lay_en, lay_zh). Written from
+ * general medical knowledge, not from any evaluation set. A patient's "water pill" and a doctor's
+ * "furosemide" meet through the concept (keyword-index.ts adds a concept token to both, at a lower weight
+ * than the patient's own words; the offline embedder adds a concept feature).
+ *
+ * Review rules: keep phrases specific (an everyday word such as "heart" or 累 would tie unrelated texts
+ * together); a phrase belongs to one concept only; English phrases match on word stems with stopwords
+ * ignored, so a phrase made only of stopwords and filler ("how much to take") matches nothing, and one that
+ * reduces to a single common word matches that word everywhere. Chinese phrases match as substrings.
+ * Changing a file changes the index: bump LEXICON_VERSION (tokenize.ts) so documents are re-indexed.
+ */
+import cardiology from "./lexicon/cardiology.json";
+import endocrinology from "./lexicon/endocrinology.json";
+import gastroenterology from "./lexicon/gastroenterology.json";
+import general from "./lexicon/general.json";
+import mentalHealth from "./lexicon/mental-health.json";
+import neurology from "./lexicon/neurology.json";
+import oncology from "./lexicon/oncology.json";
+import paediatrics from "./lexicon/paediatrics.json";
+import pharmacy from "./lexicon/pharmacy.json";
+import renal from "./lexicon/renal.json";
+import respiratory from "./lexicon/respiratory.json";
+
+export interface LexiconConcept {
+  /** Stable id (an English clinical name); concept tokens and embedder features are derived from it. */
+  id: string;
+  specialty: string;
+  en: readonly string[];
+  layEn: readonly string[];
+  zh: readonly string[];
+  layZh: readonly string[];
+}
+
+interface LexiconFile {
+  specialty: string;
+  concepts: { id: string; en: string[]; lay_en: string[]; zh: string[]; lay_zh: string[] }[];
+}
+
+const FILES: readonly LexiconFile[] = [cardiology, endocrinology, respiratory, gastroenterology, oncology, renal, neurology, mentalHealth, paediatrics, pharmacy, general];
+
+export const LEXICON: readonly LexiconConcept[] = FILES.flatMap((file) =>
+  file.concepts.map((c) => ({ id: c.id, specialty: file.specialty, en: c.en, layEn: c.lay_en, zh: c.zh, layZh: c.lay_zh })),
+);
+
+/** A concept's phrases, the id first (the form synonyms.ts's groups have). */
+export function conceptPhrases(c: LexiconConcept): string[] {
+  return [...new Set([c.id, ...c.en, ...c.layEn, ...c.zh, ...c.layZh])];
+}
