@@ -18,7 +18,7 @@ describe("bench:chat arguments", () => {
   it("refuses a database URL that is not Postgres's, and counts that are not counts", () => {
     expect(() => parseChatBenchArgs(["--database-url", "mysql://db/fenshen"])).toThrow(/--database-url must be a Postgres URL/);
     expect(() => parseChatBenchArgs(["--instances", "0"])).toThrow(/--instances must be a positive integer, got "0"/);
-    expect(() => parseChatBenchArgs(["--think-ms", "-5"])).toThrow(/--think-ms must be a whole number of milliseconds/);
+    expect(() => parseChatBenchArgs(["--think-ms=-5"])).toThrow(/--think-ms must be a whole number of milliseconds/);
     expect(() => parseChatBenchArgs(["--think-ms", "soon"])).toThrow(/got "soon"/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flameSvg, packageOf, topSelf } from "./flame";
+import { flameSvg, lastSeconds, packageOf, topSelf } from "./flame";
 
 const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
 // root -> handler (app) -> query (PGlite); the idle node is left out of every figure.
@@ -20,6 +20,7 @@ describe("the CPU profile summary", () => {
     expect(packageOf("node:internal/streams/readable", "x")).toBe("node");
     expect(packageOf("file:///srv/.next/server/chunks/engine.js", "x")).toBe("app (.next bundle)");
     expect(packageOf("", "(garbage collector)")).toBe("(garbage collector)");
+    expect(packageOf("wasm://wasm/022aac12", "wasm-function[13379]")).toBe("PGlite (wasm)");
   });
 
   it("sums self time per function and package, idle left out", () => {
@@ -30,6 +31,12 @@ describe("the CPU profile summary", () => {
       ["@electric-sql/pglite", 3],
       ["app (.next bundle)", 1],
     ]);
+  });
+
+  it("keeps only the last seconds when asked (the server's start-up left out)", () => {
+    const tail = lastSeconds(profile, 0.011);
+    expect(tail.samples).toEqual([3, 3, 4, 4]);
+    expect(topSelf(tail).total).toBe(2);
   });
 
   it("draws each frame as wide as its total time", () => {

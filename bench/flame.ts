@@ -3,7 +3,10 @@
  * went: the top functions by self time and the share of each package; with --svg, writes a flame graph
  * (callers below, callees above; width is total time; hover a frame for its figures). No dependency.
  *
- *   npm run bench:flame -- <file.cpuprofile> [--top 20] [--svg out.svg]
+ *   npm run bench:flame -- <file.cpuprofile> [--top 20] [--svg out.svg] [--last S]
+ *
+ * --last S keeps the last S seconds only: bench:chat prints how long it drove patients, so the server's
+ * start-up (migrations, the demo seed's ingestion) stays out of a turn's profile.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -25,6 +28,7 @@ export function packageOf(url: string, name: string): string {
   if (name === "(idle)" || name === "(program)" || name === "(garbage collector)") return name;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1]!;
+  if (url.startsWith("wasm://")) return "PGlite (wasm)";
   if (url.startsWith("node:") || (!url.includes("/") && url !== "")) return "node";
   if (url.includes("/.next/")) return "app (.next bundle)";
   if (url === "") return "(native)";
@@ -35,6 +39,19 @@ export interface FrameTime {
   frame: string;
   package: string;
   selfMs: number;
+}
+
+/** The profile's last `seconds` of samples. */
+export function lastSeconds(profile: Profile, seconds: number): Profile {
+  const total = profile.timeDeltas.reduce((a, b) => a + b, 0);
+  const from = total - seconds * 1e6;
+  const keep: number[] = [];
+  let at = 0;
+  profile.timeDeltas.forEach((d, i) => {
+    at += d;
+    if (at >= from) keep.push(i);
+  });
+  return { ...profile, samples: keep.map((i) => profile.samples[i]!), timeDeltas: keep.map((i) => profile.timeDeltas[i]!) };
 }
 
 /** Self time per node, from the samples and the time since the previous sample. */
@@ -92,7 +109,7 @@ export function flameSvg(profile: Profile, title: string): string {
   let depthMax = 0;
   const colour = (pkg: string) => {
     if (pkg === "app" || pkg === "app (.next bundle)") return "#e8743b";
-    if (pkg.startsWith("@electric-sql")) return "#4c8bf5";
+    if (pkg.startsWith("@electric-sql") || pkg === "PGlite (wasm)") return "#4c8bf5";
     if (pkg === "node" || pkg === "(native)" || pkg.startsWith("(")) return "#9e9e9e";
     return "#f2c14e";
   };
@@ -130,10 +147,13 @@ ${body}
 }
 
 function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string", default: "20" }, svg: { type: "string" } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: "string", default: "20" }, svg: { type: "string" }, last: { type: "string" } } });
   const file = positionals[0];
   if (!file) throw new Error("Name a .cpuprofile file: npm run bench:flame -- <file.cpuprofile> [--top 20] [--svg out.svg]");
-  const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
+  const whole = JSON.parse(readFileSync(file, "utf8")) as Profile;
+  const last = values.last === undefined ? null : Number(values.last);
+  if (last !== null && !(last > 0)) throw new Error(`--last must be a number of seconds above 0, got "${values.last}"`);
+  const profile = last === null ? whole : lastSeconds(whole, last);
   const { total, frames, packages } = topSelf(profile);
   const pct = (ms: number) => `${((ms / total) * 100).toFixed(1).padStart(5)}%`;
   process.stdout.write(`${total.toFixed(0)} ms on CPU (idle left out)\n\nby package:\n`);
