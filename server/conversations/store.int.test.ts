@@ -9,7 +9,7 @@ import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import type { CrisisVerdict } from "@/server/safety/crisis-types";
 import { publishedSaltAvatar, publishedTestTarget } from "@/server/test/chat";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
-import { loadTurnContext, openConversation } from "./store";
+import { loadTurnContext, openConversation, saveTurn } from "./store";
 
 const embedder = createOfflineEmbedder();
 let database: Database;
@@ -52,6 +52,17 @@ describe("the conversation store", () => {
     expect(context.recent).toEqual(forModel.slice(-6).map(({ role, content }) => ({ role, content })));
     expect(context.patientTurns).toEqual(all.filter((m) => m.role === "patient").slice(-6).map((m) => m.content));
     expect(context.summary).toBe(row!.summary);
+  });
+
+  it("stores a question after the conversation's last message even when the app's clock says it was asked earlier", async () => {
+    const c = await newConversation();
+    await ask(c, "How much salt a day?");
+    // Another instance's clock behind, or a question sent within the millisecond its previous answer was stored.
+    const context = await loadTurnContext(database.db, c);
+    const answer = { kind: "answer" as const, content: "Less than five grams.", model: "offline-composer", timings: { safetyMs: 1 } };
+    await saveTurn(database.db, { target, conversationId: c, context, question: { content: "And for children?", askedAt: new Date(0) }, answer, protocolState: null });
+    const order = await database.db.select({ content: messages.content }).from(messages).where(eq(messages.conversationId, c)).orderBy(asc(messages.createdAt));
+    expect(order.map((m) => m.content).slice(2)).toEqual(["And for children?", "Less than five grams."]);
   });
 
   it("reads the screening questions asked and the one the last reply asked", async () => {

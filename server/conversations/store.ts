@@ -2,9 +2,9 @@
  * The conversation store: where a chat turn reads its context and saves itself, and where the patient's
  * history, the doctor's conversation log and the organization API read conversations.
  *
- * A turn costs one read (loadTurnContext) and one transaction (saveTurn: the question, the answer, the
- * conversation's protocol state and rolling summary, the answer's audit row and, for a crisis, the
- * escalation). On the embedded engine every statement runs on the thread that answers patients, so
+ * A turn costs one read (loadTurnContext) and one write (saveTurn: the question, the answer, the
+ * conversation's protocol state and rolling summary and the answer's audit row in one statement; a
+ * crisis adds its escalation in the same transaction). On the embedded engine every statement runs on the thread that answers patients, so
  * each one saved is time no other patient waits.
  */
 import { randomUUID } from "node:crypto";
@@ -158,18 +158,25 @@ function summaryAfter(turn: TurnRecord): string | null {
 }
 
 /**
- * Saves a turn in one transaction: both messages, the conversation's state, the escalation of a crisis
- * and the audit rows (an answer's provenance; a simulation is a test, not an answer, and is not audited).
- * The question keeps the time it was asked, so it sorts before its answer.
+ * Saves a turn at once: both messages, the conversation's state and the audit rows (an answer's
+ * provenance; a simulation is a test, not an answer, and is not audited) in one statement, so in one
+ * commit; a crisis's escalation joins them in one transaction.
  */
 export async function saveTurn(db: Db, turn: TurnRecord): Promise<{ questionId: string; answerId: string; escalationId: string | null }> {
   const { target, conversationId, answer } = turn;
   const questionId = randomUUID();
   const answerId = randomUUID();
   const summary = summaryAfter(turn);
-  return db.transaction(async (tx) => {
-    await tx.insert(messages).values([
-      { id: questionId, orgId: target.orgId, conversationId, role: "patient", kind: "question", content: turn.question.content, createdAt: turn.question.askedAt },
+  const audit = { target, conversationId };
+  // The question keeps the time it was asked, but always after the conversation's last message: the
+  // app's clock counts milliseconds, the database's microseconds, and a client may send its next
+  // question within the millisecond its last answer was stored. The answer takes the database's time
+  // when it is stored, after both.
+  const askedAt = sql`greatest(${turn.question.askedAt.toISOString()}::timestamptz,
+    (select max(m.created_at) + interval '1 microsecond' from ${messages} m where m.conversation_id = ${conversationId}))`;
+  const writeTurn = (executor: Db | Tx) => {
+    const saveMessages = executor.insert(messages).values([
+      { id: questionId, orgId: target.orgId, conversationId, role: "patient", kind: "question", content: turn.question.content, createdAt: askedAt },
       {
         id: answerId,
         orgId: target.orgId,
@@ -185,20 +192,26 @@ export async function saveTurn(db: Db, turn: TurnRecord): Promise<{ questionId: 
         pendingEscalation: answer.pendingEscalation?.(questionId) ?? null,
       },
     ]);
-    await tx
+    const saveState = executor
       .update(conversations)
       .set({ protocolState: turn.protocolState, lastMessageAt: new Date(), ...(summary === null ? {} : { summary }) })
       .where(eq(conversations.id, conversationId));
-    const escalationId = turn.escalation ? await turn.escalation.write(tx, questionId) : null;
-    if (!target.simulation) {
-      const audit = { target, conversationId };
-      await tx
-        .insert(auditLog)
-        .values([
-          answerAuditRow(audit, { id: answerId, kind: answer.kind, model: answer.model, citations: answer.citations ?? [] }),
-          ...(escalationId && turn.escalation ? [escalationAuditRow(audit, { id: escalationId, category: turn.escalation.category, level: turn.escalation.level })] : []),
-        ]);
-    }
+    // Data-modifying CTEs: one statement writes both messages, the conversation and the audit row, atomically.
+    const last = target.simulation
+      ? sql`select 1`
+      : executor.insert(auditLog).values(answerAuditRow(audit, { id: answerId, kind: answer.kind, model: answer.model, citations: answer.citations ?? [] })).getSQL();
+    // getSQL(): a builder put into sql`` directly is wrapped in parentheses, which a data-modifying CTE does not take.
+    return executor.execute(sql`with saved_messages as (${saveMessages.getSQL()}), saved_state as (${saveState.getSQL()}) ${last}`);
+  };
+  const { escalation } = turn;
+  if (!escalation) {
+    await writeTurn(db);
+    return { questionId, answerId, escalationId: null };
+  }
+  return db.transaction(async (tx) => {
+    await writeTurn(tx);
+    const escalationId = await escalation.write(tx, questionId);
+    if (!target.simulation) await tx.insert(auditLog).values(escalationAuditRow(audit, { id: escalationId, category: escalation.category, level: escalation.level }));
     return { questionId, answerId, escalationId };
   });
 }
