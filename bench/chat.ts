@@ -57,7 +57,15 @@ const QUESTIONS = [
   "推荐一部好看的科幻小说",
 ];
 
-const args = parseChatBenchArgs(process.argv.slice(2));
+const args = (() => {
+  try {
+    return parseChatBenchArgs(process.argv.slice(2));
+  } catch (e) {
+    // A bad flag is the caller's to fix: its message, not a stack trace.
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(2);
+  }
+})();
 const { concurrency, turns, durationMs, totalRequests, warmUp } = args;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);

@@ -116,7 +116,7 @@ export function flameSvg(profile: Profile, title: string): string {
   const place = (id: number, x: number, depth: number) => {
     const t = totals.get(id) ?? 0;
     const w = (t / all) * width;
-    if (w < 0.3) return;
+    if (w < 2) return;
     const node = byId.get(id)!;
     depthMax = Math.max(depthMax, depth);
     const name = label(node);

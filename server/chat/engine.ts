@@ -89,7 +89,7 @@ interface Reply {
  * take its place in deps.queue. Routing picks clinic-room mode (a protocol in progress, or one a trigger
  * opens), the doctor's out-of-scope redirect or a grounded answer, and the check-in tier (resources and a
  * screening question) for a possible crisis or a complaint the built-in red-flag screen fits. Every turn
- * is saved, question and answer together, in one transaction (see server/conversations/store.ts).
+ * is saved, question and answer together, in one write (see server/conversations/store.ts).
  */
 export async function* respond(deps: ChatDeps, args: TurnArgs): AsyncGenerator<ChatEvent> {
   const turn = await assess(deps, args);

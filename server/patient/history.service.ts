@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, min } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { avatars, avatarVersions, type Citation, conversations, escalations, messageFeedback, messages, organizations } from "@/db/schema";
+import { avatars, avatarVersions, type Citation, conversations, escalations, messages, organizations } from "@/db/schema";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import type { CrisisEvidence } from "@/server/safety/detect";
 import { forgetPatientTextOfClosedEscalations } from "@/server/safety/escalation.service";
