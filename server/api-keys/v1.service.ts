@@ -2,12 +2,12 @@ import "server-only";
 import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { avatars, avatarVersions, type Citation, conversations, escalations } from "@/db/schema";
+import { avatars, avatarVersions, type Citation, escalations } from "@/db/schema";
 import { MAX_MESSAGE_CHARS } from "@/server/chat/chat.schema";
 import { startChatTurn } from "@/server/chat/chat.service";
-import { openConversation } from "@/server/chat/conversation.service";
 import { sessionHash } from "@/server/chat/patient-session";
 import { getPublishedAvatarCached, publishedChatTarget } from "@/server/chat/published-target";
+import { findSessionConversation, openConversation } from "@/server/conversations/store";
 import { AppError } from "@/server/lib/errors";
 import { admitChatMessage } from "@/server/limits/chat";
 import type { Hotline } from "@/server/safety/replies";
@@ -66,20 +66,10 @@ export async function startApiConversation(db: Db, principal: ApiPrincipal, inpu
  */
 export async function sendApiMessage(db: Db, principal: ApiPrincipal, conversationId: string, input: unknown, onText?: (delta: string) => void) {
   const { message } = ZSendMessage.parse(input);
-  const [conversation] = await db
-    .select({ slug: avatars.slug })
-    .from(conversations)
-    .innerJoin(avatars, eq(avatars.id, conversations.avatarId))
-    .where(
-      and(
-        eq(conversations.id, conversationId),
-        eq(conversations.orgId, principal.orgId),
-        eq(conversations.sessionHash, apiSession(principal.orgId)),
-      ),
-    );
+  const conversation = await findSessionConversation(db, { conversationId, orgId: principal.orgId, sessionHash: apiSession(principal.orgId) });
   if (!conversation) throw new AppError("not_found", "This conversation does not exist.");
-  await admitChatMessage(db, { message, client: { id: `api:${principal.keyId}`, address: null }, avatar: conversation.slug });
-  const turn = await startChatTurn(db, { request: { slug: conversation.slug, conversationId, message }, actor: null, session: apiSession(principal.orgId) });
+  const assessment = await admitChatMessage(db, { message, client: { id: `api:${principal.keyId}`, address: null }, avatar: conversation.slug });
+  const turn = await startChatTurn(db, { request: { slug: conversation.slug, conversationId, message }, actor: null, session: apiSession(principal.orgId), assessment });
   let text = "";
   let citations: Citation[] = [];
   let crisis: { category: string; level: string; escalationId: string | null; hotlines: Hotline[] } | null = null;

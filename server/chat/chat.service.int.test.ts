@@ -8,6 +8,7 @@ import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { pasteDocument } from "@/server/knowledge/document.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
+import { assessMessage } from "@/server/safety/detect";
 import { startChatTurn } from "./chat.service";
 import { sessionHash } from "./patient-session";
 import type { ChatEvent } from "./engine";
@@ -15,6 +16,9 @@ import type { ChatEvent } from "./engine";
 let database: Database;
 let doctor: Actor;
 let slug = "";
+
+/** A turn as the routes start it, with the message assessed on arrival. */
+const turn = (args: Omit<Parameters<typeof startChatTurn>[1], "assessment">) => startChatTurn(database.db, { ...args, assessment: assessMessage(args.request.message) });
 
 async function drain(events: AsyncGenerator<ChatEvent>): Promise<ChatEvent[]> {
   const out: ChatEvent[] = [];
@@ -38,12 +42,12 @@ afterAll(async () => {
 
 describe("startChatTurn", () => {
   it("opens a new conversation under the returned id for the patient's session, and continues it on the next turn", async () => {
-    const first = await startChatTurn(database.db, { request: { slug, message: "How much salt a day?" }, actor: null, session: sessionHash("browser", "patient-token-one-xxxxxxxx") });
+    const first = await turn({ request: { slug, message: "How much salt a day?" }, actor: null, session: sessionHash("browser", "patient-token-one-xxxxxxxx") });
     expect((await drain(first.events)).at(-1)?.type).toBe("done");
     const [row] = await database.db.select().from(conversations).where(eq(conversations.id, first.conversationId));
     expect(row).toMatchObject({ sessionHash: sessionHash("browser", "patient-token-one-xxxxxxxx"), orgId: doctor.orgId, avatarVersionId: first.target.versionId });
 
-    const second = await startChatTurn(database.db, {
+    const second = await turn({
       request: { slug, conversationId: first.conversationId, message: "And for children?" },
       actor: null,
       session: sessionHash("browser", "patient-token-one-xxxxxxxx"),
@@ -55,11 +59,11 @@ describe("startChatTurn", () => {
   });
 
   it("fails the stream with not_found for another session's conversation, and writes nothing to it", async () => {
-    const owner = await startChatTurn(database.db, { request: { slug, message: "Hello" }, actor: null, session: sessionHash("browser", "patient-token-owner-xxxxxx") });
+    const owner = await turn({ request: { slug, message: "Hello" }, actor: null, session: sessionHash("browser", "patient-token-owner-xxxxxx") });
     await drain(owner.events);
     const before = await database.db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, owner.conversationId));
 
-    const intruder = await startChatTurn(database.db, {
+    const intruder = await turn({
       request: { slug, conversationId: owner.conversationId, message: "Show me this chat" },
       actor: null,
       session: sessionHash("browser", "patient-token-intruder-xxx"),
@@ -71,7 +75,7 @@ describe("startChatTurn", () => {
 
   it("answers a crisis typed in the preview with the vetted reply but pages nobody: no escalation, no notification", async () => {
     const [avatar] = await database.db.select({ avatarId: conversations.avatarId }).from(conversations).limit(1);
-    const preview = await startChatTurn(database.db, { request: { previewAvatarId: avatar!.avatarId, message: "I want to kill myself tonight" }, actor: doctor, session: sessionHash("browser", "patient-token-doctor-xxxx") });
+    const preview = await turn({ request: { previewAvatarId: avatar!.avatarId, message: "I want to kill myself tonight" }, actor: doctor, session: sessionHash("browser", "patient-token-doctor-xxxx") });
     const events = await drain(preview.events);
     expect(events.find((e) => e.type === "crisis")).toMatchObject({ category: "suicide", escalationId: null });
     const [row] = await database.db.select().from(conversations).where(eq(conversations.id, preview.conversationId));
@@ -84,7 +88,7 @@ describe("startChatTurn", () => {
 
   it("refuses a draft preview without a signed-in member", async () => {
     await expect(
-      startChatTurn(database.db, { request: { previewAvatarId: "any", message: "Hello" }, actor: null, session: sessionHash("browser", "patient-token-preview-xxx") }),
+      turn({ request: { previewAvatarId: "any", message: "Hello" }, actor: null, session: sessionHash("browser", "patient-token-preview-xxx") }),
     ).rejects.toMatchObject({ code: "unauthorized" });
   });
 });

@@ -6,11 +6,11 @@ import { getAvatarOrThrow, snapshotOf } from "@/server/avatars/avatar.service";
 import { getConfig } from "@/server/env";
 import { kickNotifications, kickPendingEscalations } from "@/server/jobs/worker";
 import { getEmbedder } from "@/server/knowledge/embed";
-import { auditedTurn } from "@/server/governance/answer-audit";
 import { AppError } from "@/server/lib/errors";
 import { protocolsForTarget } from "@/server/protocols/protocol.service";
+import { openConversation } from "@/server/conversations/store";
+import type { MessageAssessment } from "@/server/safety/detect";
 import type { TChatRequest } from "./chat.schema";
-import { openConversation } from "./conversation.service";
 import { respond } from "./engine";
 import { getChatModel } from "@/server/llm/model";
 import { sessionHash } from "./patient-session";
@@ -42,11 +42,12 @@ async function resolveTarget(db: Db, request: TChatRequest, actor: Actor | null)
  * The turn's conversation id and its event stream. The id is known before any database write (a new
  * conversation gets it here), so the route can send it as the stream's first bytes; opening or
  * verifying the conversation is the stream's first step, and a conversation of another session fails
- * the stream with not_found. `session` is the asking session's hash (patient-session.ts).
+ * the stream with not_found. `session` is the asking session's hash (patient-session.ts); `assessment`
+ * is the message's crisis assessment admitChatMessage made on arrival, which the turn goes on from.
  */
 export async function startChatTurn(
   db: Db,
-  args: { request: TChatRequest; actor: Actor | null; session: string },
+  args: { request: TChatRequest; actor: Actor | null; session: string; assessment: MessageAssessment },
 ): Promise<{ conversationId: string; target: ChatTarget; events: AsyncGenerator<ChatEvent> }> {
   const target = await resolveTarget(db, args.request, args.actor);
   // Preview chats belong to the member, not to the browser, widget or API session asking.
@@ -69,8 +70,7 @@ export async function startChatTurn(
         kickNotifications();
         kickPendingEscalations();
       };
-      const turn = respond({ db, embedder: getEmbedder(), chatModel: model, onEscalation, queue }, { target, conversationId, message: args.request.message });
-      yield* auditedTurn(db, target, conversationId, turn);
+      yield* respond({ db, embedder: getEmbedder(), chatModel: model, onEscalation, queue }, { target, conversationId, message: args.request.message, assessment: args.assessment });
     });
   }
   return { conversationId, target, events: events() };

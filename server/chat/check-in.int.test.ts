@@ -11,7 +11,7 @@ import type { CrisisVerdict } from "@/db/schema/crisis-types";
 import { publishedTestTarget } from "@/server/test/chat";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { testCaller } from "@/server/test/trpc";
-import { openConversation } from "./conversation.service";
+import { openConversation } from "@/server/conversations/store";
 import { respond } from "./engine";
 import type { ChatEvent, ChatTarget } from "./turn-types";
 

@@ -14,7 +14,7 @@ import type { TProtocolInput } from "@/server/protocols/protocol.schema";
 import { createProtocol, protocolsForTarget } from "@/server/protocols/protocol.service";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { startFakeOpenAIServer } from "@/server/test/openai-server";
-import { openConversation } from "./conversation.service";
+import { openConversation } from "@/server/conversations/store";
 import { type ChatEvent, type ChatTarget, respond } from "./engine";
 import { createChatModel } from "@/server/llm/model";
 

@@ -11,7 +11,8 @@ import { createOpenAIEmbedder } from "@/server/knowledge/embed/openai";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { startFakeEmbeddingsServer } from "@/server/test/embeddings-server";
 import { gatedTurn } from "./chat.service";
-import { openConversation } from "./conversation.service";
+import { openConversation } from "@/server/conversations/store";
+import { assessMessage } from "@/server/safety/detect";
 import { retryPendingEscalations } from "./crisis-turn";
 import { respond } from "./engine";
 import { TurnGate } from "./turn-gate";
@@ -71,6 +72,24 @@ describe("a crisis turn", () => {
 
     await server.close(); // the stuck turn's request fails; it ends with keyword search only
     await ordinary;
+  });
+});
+
+describe("the assessment made on arrival", () => {
+  it("is the one the turn goes on from: a first message is not assessed again, and later ones add only the conversation", async () => {
+    const c = await newConversation();
+    // The rate limiter assessed a crisis; the engine, given that assessment, escalates without assessing the text again.
+    const arrived = assessMessage("I want to kill myself tonight");
+    const first = await collect(respond({ db: database.db, embedder: offline, chatModel: null }, { target, conversationId: c, message: "I want to kill myself tonight", assessment: arrived }));
+    expect(first[0]).toMatchObject({ type: "crisis", category: "suicide" });
+    const routine = assessMessage("How much salt should I eat a day?");
+    const notAgain = await collect(
+      respond({ db: database.db, embedder: offline, chatModel: null }, { target, conversationId: await newConversation(), message: "I want to kill myself tonight", assessment: routine }),
+    );
+    expect(notAgain.some((e) => e.type === "crisis")).toBe(false);
+    // A later message is read with the patient's earlier turns (the risk carried from the crisis above).
+    const later = await collect(respond({ db: database.db, embedder: offline, chatModel: null }, { target, conversationId: c, message: "How much salt should I eat a day?", assessment: routine }));
+    expect(later[0]).toMatchObject({ category: "suicide" });
   });
 });
 

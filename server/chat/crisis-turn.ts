@@ -7,9 +7,8 @@ import { announceEscalationChange } from "@/server/safety/escalation.events";
 import { enqueueEscalationNotifications } from "@/server/safety/notify/outbox";
 import { getOrgHotlines } from "@/server/safety/org-hotlines";
 import { getCrisisReply, type Locale, type Region } from "@/server/safety/replies";
+import { saveTurn, type TurnContext, type Tx } from "@/server/conversations/store";
 import type { ChatTarget, CrisisVerdictFound } from "./turn-types";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The vetted reply or support note for a verdict, with the region's and the hospital's own numbers. */
 export async function crisisReplyFor(db: Db, target: ChatTarget, verdict: CrisisVerdictFound, locale: Locale) {
@@ -55,48 +54,49 @@ function reason(e: unknown): string {
 
 /**
  * Records a crisis turn: the patient's message, the vetted reply, the escalation and its notifications
- * in one transaction. If the escalation cannot be written, the two messages are stored with the
- * escalation pending on the reply, and retryPendingEscalations writes it later: the patient has the
- * vetted reply either way, and the escalation is never dropped.
+ * in one transaction (the conversation store's). If the escalation cannot be written, the turn is stored
+ * with the escalation pending on the reply, and retryPendingEscalations writes it later: the patient has
+ * the vetted reply either way, and the escalation is never dropped.
  */
 export async function recordCrisisTurn(
   db: Db,
-  args: { target: ChatTarget; conversationId: string; message: string; verdict: CrisisVerdictFound; reply: { text: string }; timings: MessageTimings },
+  args: {
+    target: ChatTarget;
+    conversationId: string;
+    context: TurnContext;
+    question: { content: string; askedAt: Date };
+    verdict: CrisisVerdictFound;
+    reply: { text: string };
+    timings: MessageTimings;
+  },
 ): Promise<{ replyId: string; escalationId: string | null }> {
   const { target, conversationId, verdict } = args;
-  const saveMessages = async (tx: Tx, pending: (questionId: string) => PendingEscalation | null) => {
-    const [question] = await tx
-      .insert(messages)
-      .values({ orgId: target.orgId, conversationId, role: "patient", kind: "question", content: args.message })
-      .returning({ id: messages.id });
-    const [answer] = await tx
-      .insert(messages)
-      .values({
-        orgId: target.orgId,
-        conversationId,
-        role: "avatar",
-        kind: "crisis",
-        content: args.reply.text,
-        model: "vetted-crisis-reply",
-        timings: args.timings,
-        pendingEscalation: pending(question!.id),
-      })
-      .returning({ id: messages.id });
-    await tx.update(conversations).set({ lastMessageAt: new Date() }).where(eq(conversations.id, conversationId));
-    return { questionId: question!.id, replyId: answer!.id };
+  const turn = {
+    target,
+    conversationId,
+    context: args.context,
+    question: args.question,
+    answer: { kind: "crisis" as const, content: args.reply.text, model: "vetted-crisis-reply", timings: args.timings },
+    // A crisis ends any consultation protocol in progress.
+    protocolState: null,
   };
+  // A simulation run records the crisis on the run (the vetted reply); nobody is alerted.
+  if (target.simulation) {
+    const { answerId } = await saveTurn(db, turn);
+    return { replyId: answerId, escalationId: null };
+  }
   try {
-    return await db.transaction(async (tx) => {
-      const { questionId, replyId } = await saveMessages(tx, () => null);
-      // A simulation run records the crisis on the run (the vetted reply above); nobody is alerted.
-      if (target.simulation) return { replyId, escalationId: null };
-      const escalationId = await writeEscalation(tx, { orgId: target.orgId, avatarId: target.avatarId, conversationId, questionId, patientMessage: args.message, verdict });
-      return { replyId, escalationId };
-    });
+    const escalation = {
+      category: verdict.category,
+      level: verdict.level,
+      write: (tx: Tx, questionId: string) =>
+        writeEscalation(tx, { orgId: target.orgId, avatarId: target.avatarId, conversationId, questionId, patientMessage: args.question.content, verdict }),
+    };
+    const { answerId, escalationId } = await saveTurn(db, { ...turn, escalation });
+    return { replyId: answerId, escalationId };
   } catch (e) {
-    if (target.simulation) throw e;
     logError("writing an escalation failed; it stays pending on the crisis reply and is retried", e, { conversationId });
-    const pending = (questionId: string): PendingEscalation => ({
+    const pendingEscalation = (questionId: string): PendingEscalation => ({
       questionId,
       category: verdict.category,
       level: verdict.level,
@@ -104,8 +104,8 @@ export async function recordCrisisTurn(
       attempts: 1,
       lastError: reason(e),
     });
-    const { replyId } = await db.transaction((tx) => saveMessages(tx, pending));
-    return { replyId, escalationId: null };
+    const { answerId } = await saveTurn(db, { ...turn, answer: { ...turn.answer, pendingEscalation } });
+    return { replyId: answerId, escalationId: null };
   }
 }
 

@@ -9,7 +9,7 @@ import { addDocument, pasteDocument } from "@/server/knowledge/document.service"
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
-import { openConversation } from "./conversation.service";
+import { openConversation } from "@/server/conversations/store";
 import { type ChatEvent, type ChatTarget, respond } from "./engine";
 
 const offline = createOfflineEmbedder();

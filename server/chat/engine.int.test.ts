@@ -13,7 +13,7 @@ import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { pasteDocument } from "@/server/knowledge/document.service";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { startFakeOpenAIServer } from "@/server/test/openai-server";
-import { openConversation } from "./conversation.service";
+import { openConversation } from "@/server/conversations/store";
 import { type ChatEvent, type ChatTarget, respond } from "./engine";
 import { createChatModel } from "@/server/llm/model";
 

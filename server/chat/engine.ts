@@ -1,5 +1,5 @@
 import { streamText } from "ai";
-import { type Citation, type MessageTimings, messages, type ProtocolState } from "@/db/schema";
+import type { Citation, MessageTimings, ProtocolState } from "@/db/schema";
 import { observeTurn } from "@/server/ops/metrics";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import { documentProvenance } from "@/server/knowledge/document.service";
@@ -9,16 +9,15 @@ import { sharedEmbedder } from "@/server/knowledge/retrieve/shared-embedding";
 import { detectLanguage } from "@/server/knowledge/text/language";
 import { logWarning } from "@/server/lib/log";
 import type { ChatProtocol } from "@/server/protocols/protocol.service";
-import { assessCrisis, type CrisisVerdict, isCrisisReply } from "@/server/safety/detect";
+import { assessMessage, type CrisisVerdict, inContext, isCrisisReply, type MessageAssessment } from "@/server/safety/detect";
 import { classifyWithModel, raiseVerdict } from "@/server/safety/model-classifier";
 import { getScreening, type ScreeningId } from "@/server/safety/replies";
 import { citedSentences, ms, type Provenance, pieces, toCitations } from "./answer-parts";
 import { rewriteFollowUp } from "./compose/follow-up";
 import { selectAnswerSentences } from "./compose/offline";
 import { firstPhraseIn } from "./compose/phrases";
-import { recentPatientTurns } from "./conversation.service";
+import { loadTurnContext, saveTurn, type TurnContext } from "@/server/conversations/store";
 import { crisisReplyFor, recordCrisisTurn } from "./crisis-turn";
-import { type ConversationContext, loadConversationContext, loadScreeningState, saveConversationAfterTurn } from "./history";
 import { rewriteFollowUpWithModel } from "./llm/assist";
 import { asData } from "@/server/lib/as-data";
 import { buildPassagesBlock, buildQuestionBlock, buildSummaryBlock, buildSystemPrompt } from "./llm/prompt";
@@ -41,15 +40,25 @@ interface Turn {
   conversationId: string;
   message: string;
   locale: ChatLocale;
+  askedAt: Date;
   started: number;
   timings: MessageTimings;
+  /** The patient's earlier messages, oldest first. */
   recent: string[];
-  context: ConversationContext;
+  context: TurnContext;
   /** Screening questions already asked in this conversation (each is asked once). */
   asked: ReadonlySet<ScreeningId>;
   /** The screening question this message answers (the previous avatar message asked it), if any. */
   answering: ScreeningId | null;
   verdict: CrisisVerdict;
+}
+
+interface TurnArgs {
+  target: ChatTarget;
+  conversationId: string;
+  message: string;
+  /** The message's own assessment, when the caller made it on arrival (admitChatMessage); else it is made here. */
+  assessment?: MessageAssessment;
 }
 
 /** The check-in tier of a turn: the verdict that called for it, and the question it asks (null: asked before). */
@@ -79,9 +88,10 @@ interface Reply {
  * and waits for no queue (a screening question's yes counts as a crisis too); only then does the turn
  * take its place in deps.queue. Routing picks clinic-room mode (a protocol in progress, or one a trigger
  * opens), the doctor's out-of-scope redirect or a grounded answer, and the check-in tier (resources and a
- * screening question) for a possible crisis or a complaint the built-in red-flag screen fits.
+ * screening question) for a possible crisis or a complaint the built-in red-flag screen fits. Every turn
+ * is saved, question and answer together, in one write (see server/conversations/store.ts).
  */
-export async function* respond(deps: ChatDeps, args: { target: ChatTarget; conversationId: string; message: string }): AsyncGenerator<ChatEvent> {
+export async function* respond(deps: ChatDeps, args: TurnArgs): AsyncGenerator<ChatEvent> {
   const turn = await assess(deps, args);
   const crisis = crisisOf(turn);
   if (crisis) {
@@ -108,25 +118,26 @@ export async function* respond(deps: ChatDeps, args: { target: ChatTarget; conve
   }
 }
 
-/** Step 1: what the turn needs to be judged, and the rule verdict (no model, no retrieval). */
-async function assess(deps: ChatDeps, args: { target: ChatTarget; conversationId: string; message: string }): Promise<Turn> {
-  const { db } = deps;
+/** Step 1: the conversation's context (one read) and the verdict with it (no model, no retrieval). */
+async function assess(deps: ChatDeps, args: TurnArgs): Promise<Turn> {
+  const askedAt = new Date();
   const started = performance.now();
-  const [recent, context, screening] = await Promise.all([
-    recentPatientTurns(db, args.conversationId),
-    loadConversationContext(db, args.conversationId),
-    loadScreeningState(db, args.conversationId),
-  ]);
-  const verdict = (deps.assess ?? assessCrisis)({ message: args.message, recent });
+  const context = await loadTurnContext(deps.db, args.conversationId);
+  const recent = context.patientTurns;
+  const verdict = deps.assess ? deps.assess({ message: args.message, recent }) : inContext(args.assessment ?? assessMessage(args.message), recent);
   return {
     deps,
-    ...args,
+    target: args.target,
+    conversationId: args.conversationId,
+    message: args.message,
     locale: detectLanguage(args.message) === "zh" ? "zh-CN" : "en",
+    askedAt,
     started,
     timings: { safetyMs: ms(started) },
     recent,
     context,
-    ...screening,
+    asked: context.asked,
+    answering: context.answering,
     verdict,
   };
 }
@@ -143,13 +154,21 @@ async function* crisisTurn(turn: Turn, verdict: CrisisVerdictFound, lead = ""): 
   const { deps, target, conversationId } = turn;
   const vetted = await crisisReplyFor(deps.db, target, verdict, turn.locale);
   const reply = lead ? { ...vetted, text: `${lead}\n\n${vetted.text}` } : vetted;
-  const { replyId, escalationId } = await recordCrisisTurn(deps.db, { target, conversationId, message: turn.message, verdict, reply, timings: turn.timings });
-  // A crisis ends any consultation protocol in progress.
-  if (turn.context.protocolState) await saveConversationAfterTurn(deps.db, conversationId, null);
+  const persistStarted = performance.now();
+  // A crisis ends any consultation protocol in progress (recordCrisisTurn clears its state).
+  const { replyId, escalationId } = await recordCrisisTurn(deps.db, {
+    target,
+    conversationId,
+    context: turn.context,
+    question: { content: turn.message, askedAt: turn.askedAt },
+    verdict,
+    reply,
+    timings: turn.timings,
+  });
   deps.onEscalation?.();
   yield { type: "crisis", category: verdict.category, level: verdict.level, hotlines: reply.hotlines, escalationId };
   yield { type: "text", delta: reply.text };
-  yield { type: "done", messageId: replyId, kind: "crisis" };
+  yield { type: "done", messageId: replyId, kind: "crisis", timings: { ...turn.timings, persistMs: ms(persistStarted) } };
 }
 
 /** The check-in a verdict or the red-flag screen calls for; each screening question is asked once per conversation. */
@@ -210,11 +229,10 @@ type Emit = (delta: string) => ChatEvent;
 /**
  * Steps 3 and 4 for every reply but a crisis's and a protocol's: the check-in's resources and opening
  * line, the composed reply, the screening question last (so the patient's next message answers it);
- * then both turns are stored, the question asked on the avatar's message.
+ * then the turn is saved (step 5), the question asked on the avatar's message.
  */
 async function* replyTurn(turn: Turn, checkIn: CheckIn | null, compose: (emit: Emit) => AsyncGenerator<ChatEvent, Reply>): AsyncGenerator<ChatEvent> {
   const { deps, target, conversationId, locale, timings } = turn;
-  await deps.db.insert(messages).values({ orgId: target.orgId, conversationId, role: "patient", kind: "question", content: turn.message });
   let text = "";
   const emit: Emit = (delta) => {
     timings.firstTokenMs ??= ms(turn.started);
@@ -237,24 +255,17 @@ async function* replyTurn(turn: Turn, checkIn: CheckIn | null, compose: (emit: E
   timings.composeMs = ms(composeStarted);
   timings.totalMs = ms(turn.started);
   observeTurn(timings);
-  const [saved] = await deps.db
-    .insert(messages)
-    .values({
-      orgId: target.orgId,
-      conversationId,
-      role: "avatar",
-      kind: reply.kind,
-      content: text,
-      citations: reply.citations,
-      model: reply.model,
-      timings,
-      urgency: reply.urgency,
-      screening: screening?.id ?? null,
-    })
-    .returning({ id: messages.id });
-  // The protocol's next state (a protocol the patient left, or that closed, ends here); the rolling summary moves on.
-  await saveConversationAfterTurn(deps.db, conversationId, reply.protocolState ?? null);
-  yield { type: "done", messageId: saved!.id, kind: reply.kind };
+  const persistStarted = performance.now();
+  const saved = await saveTurn(deps.db, {
+    target,
+    conversationId,
+    context: turn.context,
+    question: { content: turn.message, askedAt: turn.askedAt },
+    answer: { kind: reply.kind, content: text, citations: reply.citations, model: reply.model, timings, urgency: reply.urgency, screening: screening?.id ?? null },
+    // The protocol's next state (a protocol the patient left, or that closed, ends here).
+    protocolState: reply.protocolState ?? null,
+  });
+  yield { type: "done", messageId: saved.answerId, kind: reply.kind, timings: { ...timings, persistMs: ms(persistStarted) } };
 }
 
 /** The doctor's out-of-scope redirect, not an answer. */

@@ -1,6 +1,6 @@
 /** The types a chat turn is made of, shared by the engine and its steps. */
 import type { Db } from "@/db/client";
-import type { AvatarSnapshot, Citation } from "@/db/schema";
+import type { AvatarSnapshot, Citation, MessageTimings } from "@/db/schema";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import type { ChatProtocol } from "@/server/protocols/protocol.service";
@@ -61,4 +61,7 @@ export type ChatEvent =
   /** How urgently care is advised, on the doctor's scale, when the answer advises care. */
   | { type: "urgency"; level: UrgencyLevel }
   | { type: "text"; delta: string }
-  | { type: "done"; messageId: string; kind: "crisis" | "answer" | "no_answer" };
+  /** The turn is saved; `timings` are its stages, the save included (the stored answer has them without it). */
+  | { type: "done"; messageId: string; kind: "crisis" | "answer" | "no_answer"; timings: TurnTimings };
+
+export type TurnTimings = MessageTimings & { persistMs: number };

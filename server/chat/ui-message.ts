@@ -3,7 +3,7 @@ import type { Citation } from "@/db/schema";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import type { CrisisCategory } from "@/db/schema/crisis-types";
 import type { Hotline } from "@/server/safety/replies";
-import type { ScreeningAsked } from "./turn-types";
+import type { ScreeningAsked, TurnTimings } from "./turn-types";
 
 /** The side-channel parts of the patient chat stream, next to the streamed text. */
 export type ChatDataParts = {
@@ -14,7 +14,8 @@ export type ChatDataParts = {
   citations: { citations: Citation[] };
   /** How urgently care is advised, on the doctor's scale (data-urgency). */
   urgency: { level: UrgencyLevel };
-  done: { messageId: string; kind: "crisis" | "answer" | "no_answer" };
+  /** The stored answer; `timings` are the turn's stages in ms (no text), read by bench:chat for its per-stage percentiles. */
+  done: { messageId: string; kind: "crisis" | "answer" | "no_answer"; timings?: TurnTimings };
 };
 
 export type FenshenUIMessage = UIMessage<never, ChatDataParts>;

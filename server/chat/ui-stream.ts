@@ -22,7 +22,7 @@ export function chatStreamResponse(conversationId: string, events: AsyncGenerato
           writer.write({ type: "text-delta", id: textId, delta: event.delta });
         } else if (event.type === "done") {
           if (open) writer.write({ type: "text-end", id: textId });
-          writer.write({ type: "data-done", data: { messageId: event.messageId, kind: event.kind } });
+          writer.write({ type: "data-done", data: { messageId: event.messageId, kind: event.kind, timings: event.timings } });
         } else if (event.type === "crisis") {
           writer.write({ type: "data-crisis", data: { category: event.category, level: event.level, hotlines: event.hotlines } });
         } else if (event.type === "support") {

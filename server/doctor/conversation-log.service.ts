@@ -4,13 +4,14 @@
  * Simulation runs (the avatar against a virtual patient) are not conversations with anyone: they have
  * their own scorecards and stay out of the log.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatarVersions, conversations, messageFeedback, messages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { HAN_CLASS } from "@/server/knowledge/text/language";
+import { conversationMessages } from "@/server/conversations/store";
 import { AppError } from "@/server/lib/errors";
 import { getScreening } from "@/server/safety/replies";
 import type { TConversationFilter } from "./doctor.schema";
@@ -102,35 +103,16 @@ export async function getConversationLog(db: Db, actor: Actor, unverifiedConvers
     .where(and(eq(conversations.id, unverifiedConversationId), eq(conversations.orgId, actor.orgId), ne(conversations.source, "simulation")));
   if (!conversation) throw new AppError("not_found", "No such conversation in your organization.");
   await getAvatarOrThrow(db, actor, conversation.avatarId, "read");
-  const turns = await db
-    .select({
-      id: messages.id,
-      role: messages.role,
-      kind: messages.kind,
-      content: messages.content,
-      citations: messages.citations,
-      model: messages.model,
-      timings: messages.timings,
-      screening: messages.screening,
-      createdAt: messages.createdAt,
-    })
-    .from(messages)
-    .where(and(eq(messages.conversationId, conversation.id), eq(messages.orgId, actor.orgId)))
-    .orderBy(asc(messages.createdAt), asc(messages.id));
-  const ids = turns.map((t) => t.id);
-  const feedback = ids.length
-    ? await db.select({ messageId: messageFeedback.messageId, rating: messageFeedback.rating, comment: messageFeedback.comment }).from(messageFeedback).where(inArray(messageFeedback.messageId, ids))
-    : [];
-  const byMessage = new Map(feedback.map((f) => [f.messageId, { rating: f.rating, comment: f.comment }]));
+  const turns = await conversationMessages(db, { conversationId: conversation.id, orgId: actor.orgId });
   return {
     ...conversation,
     /** Whether the actor may teach the avatar from this transcript's answers (simulationRun.correctMessage's rule). */
     canCorrect: can(actor.role, "simulation.run") && (await mayEditAvatar(db, actor, conversation.avatarId)),
-    messages: turns.map((t) => ({
+    messages: turns.map(({ urgency: _urgency, rating, comment, ...t }) => ({
       ...t,
       /** A check-in: the category of the screening question this reply asked. */
       checkInCategory: t.screening ? getScreening(t.screening).category : null,
-      feedback: byMessage.get(t.id) ?? null,
+      feedback: rating ? { rating, comment } : null,
     })),
   };
 }

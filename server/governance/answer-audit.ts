@@ -1,38 +1,46 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import type { ChatEvent, ChatTarget } from "@/server/chat/engine";
-import { logError } from "@/server/lib/log";
+import type { Citation } from "@/db/schema";
+import type { auditLog } from "@/db/schema";
+import type { ChatTarget } from "@/server/chat/turn-types";
+
+type AuditRow = typeof auditLog.$inferInsert;
+
+interface TurnOf {
+  target: ChatTarget;
+  conversationId: string;
+}
 
 /**
- * Passes a turn's events through and, once the answer is stored, records its provenance in the audit
- * log: which version, passages and model produced it, and the escalation a crisis raised. Simulation
- * runs are the doctor's tests, not answers to patients, and are not recorded.
+ * An answer's provenance in the audit log: which version, passages and model produced it. Written by the
+ * conversation store in the transaction that saves the answer (simulation runs are not audited).
  */
-export async function* auditedTurn(db: Db, target: ChatTarget, conversationId: string, events: AsyncIterable<ChatEvent>): AsyncGenerator<ChatEvent> {
-  let escalationId: string | null = null;
-  for await (const event of events) {
-    if (event.type === "crisis") escalationId = event.escalationId;
-    yield event;
-    if (event.type !== "done" || target.simulation) continue;
-    try {
-      // One statement: the model and cited passages are read from the stored answer itself.
-      await db.execute(sql`
-        insert into audit_log (org_id, actor_id, actor_label, action, target_type, target_id, details)
-        select m.org_id, null, 'patient', 'answer.generated', 'message', m.id,
-          jsonb_build_object(
-            'avatarId', ${target.avatarId}::text, 'versionId', ${target.versionId}::text, 'conversationId', ${conversationId}::text,
-            'kind', m.kind, 'model', m.model,
-            'passages', coalesce((select jsonb_agg(c->>'passageId') from jsonb_array_elements(m.citations) c), '[]'::jsonb))
-        from messages m where m.id = ${event.messageId}`);
-      if (escalationId) {
-        await db.execute(sql`
-          insert into audit_log (org_id, actor_id, actor_label, action, target_type, target_id, details)
-          select e.org_id, null, 'system', 'escalation.created', 'escalation', e.id,
-            jsonb_build_object('category', e.category, 'level', e.level, 'avatarId', e.avatar_id, 'conversationId', e.conversation_id)
-          from escalations e where e.id = ${escalationId}`);
-      }
-    } catch (e) {
-      logError("audit of an answer failed", e);
-    }
-  }
+export function answerAuditRow(turn: TurnOf, answer: { id: string; kind: string; model: string; citations: Citation[] }): AuditRow {
+  return {
+    orgId: turn.target.orgId,
+    actorId: null,
+    actorLabel: "patient",
+    action: "answer.generated",
+    targetType: "message",
+    targetId: answer.id,
+    details: {
+      avatarId: turn.target.avatarId,
+      versionId: turn.target.versionId,
+      conversationId: turn.conversationId,
+      kind: answer.kind,
+      model: answer.model,
+      passages: answer.citations.map((c) => c.passageId),
+    },
+  };
+}
+
+/** The escalation a crisis turn raised, in the same transaction. */
+export function escalationAuditRow(turn: TurnOf, escalation: { id: string; category: string; level: string }): AuditRow {
+  return {
+    orgId: turn.target.orgId,
+    actorId: null,
+    actorLabel: "system",
+    action: "escalation.created",
+    targetType: "escalation",
+    targetId: escalation.id,
+    details: { category: escalation.category, level: escalation.level, avatarId: turn.target.avatarId, conversationId: turn.conversationId },
+  };
 }

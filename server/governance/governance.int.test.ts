@@ -6,8 +6,7 @@ import type { Actor } from "@/server/auth/actor";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
-import type { ChatEvent, ChatTarget } from "@/server/chat/engine";
-import { auditedTurn } from "./answer-audit";
+import { askOffline, publishedSaltAvatar, publishedTestTarget } from "@/server/test/chat";
 import { auditToCsv, listAudit } from "./audit";
 import { purgeExpiredConversations } from "./retention";
 import { getPublicAvatarPhoto, setAvatarPhoto } from "@/server/avatars/photo.service";
@@ -261,38 +260,32 @@ describe("audit paging", () => {
 });
 
 describe("answer provenance", () => {
-  async function* turnOf(events: ChatEvent[]) {
-    yield* events;
-  }
+  it("records which version, passages and model produced each answer, and the escalation a crisis raised, with the turn", async () => {
+    const slug = await publishedSaltAvatar(database.db, org.actors.doctor, "Dr. Provenance");
+    const target = await publishedTestTarget(database.db, slug);
+    const embedder = createOfflineEmbedder();
 
-  it("records which version, passages and model produced each answer, and the escalation a crisis raised", async () => {
-    const avatar = await callerFor(org.actors.doctor).avatar.create(testAvatarProfile("Dr. Provenance"));
-    const [conv] = await database.db.insert(conversations).values({ orgId: org.orgId, avatarId: avatar.id, sessionHash: "p", locale: "en" }).returning();
-    const citation = { index: 1, passageId: "passage-1", documentId: "doc-1", documentTitle: "Salt", headingPath: [], page: 3, excerpt: "Less salt." };
-    const [answer] = await database.db
-      .insert(messages)
-      .values({ orgId: org.orgId, conversationId: conv!.id, role: "avatar", kind: "answer", content: "Eat less salt [1].", citations: [citation], model: "offline-composer" })
-      .returning();
-    const [question] = await database.db.insert(messages).values({ orgId: org.orgId, conversationId: conv!.id, role: "patient", kind: "question", content: "help" }).returning();
-    const [esc] = await database.db
-      .insert(escalations)
-      .values({ orgId: org.orgId, avatarId: avatar.id, conversationId: conv!.id, messageId: question!.id, category: "medical", level: "imminent", evidence: [] })
-      .returning();
-    const target = { avatarId: avatar.id, orgId: org.orgId, versionId: "version-7", persona: {} } as unknown as ChatTarget;
+    const answered = await askOffline(database.db, embedder, target, "How much salt a day?");
+    const [generated] = await listAudit(database.db, org.actors.admin, { action: "answer.generated", targetId: answered.messageId, limit: 5 });
+    const [cited] = await database.db.select({ citations: messages.citations }).from(messages).where(eq(messages.id, answered.messageId));
+    expect(cited!.citations.length).toBeGreaterThan(0);
+    expect(generated).toMatchObject({
+      actorLabel: "patient",
+      details: { versionId: target.versionId, model: "offline-composer", passages: cited!.citations.map((c) => c.passageId), kind: "answer", conversationId: answered.conversationId },
+    });
 
-    const seen: string[] = [];
-    for await (const e of auditedTurn(database.db, target, conv!.id, turnOf([{ type: "crisis", category: "medical", level: "imminent", hotlines: [], escalationId: esc!.id }, { type: "done", messageId: answer!.id, kind: "answer" }]))) {
-      seen.push(e.type);
-    }
-    expect(seen).toEqual(["crisis", "done"]);
-    const [generated] = await listAudit(database.db, org.actors.admin, { action: "answer.generated", targetId: answer!.id, limit: 5 });
-    expect(generated).toMatchObject({ actorLabel: "patient", details: { versionId: "version-7", model: "offline-composer", passages: ["passage-1"], kind: "answer", conversationId: conv!.id } });
-    const [raised] = await listAudit(database.db, org.actors.admin, { action: "escalation.created", targetId: esc!.id, limit: 5 });
-    expect(raised).toMatchObject({ actorLabel: "system", details: { category: "medical", level: "imminent" } });
+    const crisis = await askOffline(database.db, embedder, target, "I want to kill myself tonight");
+    expect(crisis.kind).toBe("crisis");
+    const [escalation] = await database.db.select({ id: escalations.id }).from(escalations).where(eq(escalations.conversationId, crisis.conversationId));
+    const [raised] = await listAudit(database.db, org.actors.admin, { action: "escalation.created", targetId: escalation!.id, limit: 5 });
+    expect(raised).toMatchObject({ actorLabel: "system", details: { category: "suicide", conversationId: crisis.conversationId } });
+    expect(await listAudit(database.db, org.actors.admin, { action: "answer.generated", targetId: crisis.messageId, limit: 5 })).toMatchObject([
+      { details: { kind: "crisis", model: "vetted-crisis-reply", passages: [] } },
+    ]);
 
     // A simulation run is a test, not an answer to a patient.
-    for await (const _ of auditedTurn(database.db, { ...target, simulation: true }, conv!.id, turnOf([{ type: "done", messageId: question!.id, kind: "answer" }]))) void _;
-    expect(await listAudit(database.db, org.actors.admin, { action: "answer.generated", targetId: question!.id, limit: 5 })).toHaveLength(0);
+    const simulated = await askOffline(database.db, embedder, { ...target, simulation: true }, "How much salt a day?");
+    expect(await listAudit(database.db, org.actors.admin, { action: "answer.generated", targetId: simulated.messageId, limit: 5 })).toHaveLength(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { getConfig } from "@/server/env";
-import { assessCrisis, isCrisisReply } from "@/server/safety/detect";
+import { assessMessage, isCrisisReply, type MessageAssessment } from "@/server/safety/detect";
 import { enforceLimits, type Limit, waitText } from "./rate-limit";
 
 export interface ChatClient {
@@ -13,11 +13,16 @@ export interface ChatClient {
 /**
  * Admits one chat message or throws rate_limited. A message the crisis detector answers with the vetted
  * crisis reply is assessed first and always admitted: no limit may stand between a patient in danger
- * and the hotline (the engine assesses it again, with the conversation's context, and escalates).
+ * and the hotline. Returns the assessment for the turn to go on from (it adds the conversation's
+ * context and escalates), so a message is assessed once.
  * `siteLimit` is the widget's per-embedding-site limit, counted after the client's own.
  */
-export async function admitChatMessage(db: Db, args: { message: string; client: ChatClient; avatar: string; siteLimit?: Limit; now?: Date }): Promise<void> {
-  if (isCrisisReply(assessCrisis({ message: args.message }))) return;
+export async function admitChatMessage(
+  db: Db,
+  args: { message: string; client: ChatClient; avatar: string; siteLimit?: Limit; now?: Date },
+): Promise<MessageAssessment> {
+  const assessment = assessMessage(args.message);
+  if (isCrisisReply(assessment.verdict)) return assessment;
   const config = getConfig();
   const tooFast = (seconds: number) => `You are sending messages too quickly. Please wait ${waitText(seconds)} and try again.`;
   const limits: Limit[] = [{ key: `chat:client:${args.client.id}`, ...config.RATE_LIMIT_CHAT_CLIENT, refusal: tooFast }];
@@ -29,4 +34,5 @@ export async function admitChatMessage(db: Db, args: { message: string; client: 
     refusal: (seconds) => `This avatar is answering very many patients right now. Please wait ${waitText(seconds)} and try again.`,
   });
   await enforceLimits(db, limits, args.now);
+  return assessment;
 }

@@ -1,11 +1,12 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, min } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { avatars, avatarVersions, type Citation, conversations, escalations, messageFeedback, messages, organizations } from "@/db/schema";
+import { avatars, avatarVersions, type Citation, conversations, escalations, messages, organizations } from "@/db/schema";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import type { CrisisEvidence } from "@/server/safety/detect";
 import { forgetPatientTextOfClosedEscalations } from "@/server/safety/escalation.service";
 import { getOrgHotlines } from "@/server/safety/org-hotlines";
 import { getCrisisReply, type Hotline, type Locale, type Region } from "@/server/safety/replies";
+import { conversationMessages } from "@/server/conversations/store";
 import { hospitalOf } from "./directory.service";
 import { findOwnedConversation, ownedBy, type PatientIdentity } from "./patient-identity";
 
@@ -83,22 +84,7 @@ export async function loadTranscript(db: Db, identity: PatientIdentity, unverifi
     .innerJoin(avatarVersions, eq(avatarVersions.id, conversations.avatarVersionId))
     .innerJoin(organizations, eq(organizations.id, conversations.orgId))
     .where(eq(conversations.id, conv.id));
-  const rows = await db
-    .select({
-      id: messages.id,
-      role: messages.role,
-      kind: messages.kind,
-      content: messages.content,
-      citations: messages.citations,
-      urgency: messages.urgency,
-      createdAt: messages.createdAt,
-      rating: messageFeedback.rating,
-      comment: messageFeedback.comment,
-    })
-    .from(messages)
-    .leftJoin(messageFeedback, eq(messageFeedback.messageId, messages.id))
-    .where(eq(messages.conversationId, conv.id))
-    .orderBy(asc(messages.createdAt));
+  const rows = await conversationMessages(db, { conversationId: conv.id, orgId: conv.orgId });
   const crises = await db
     .select({ messageId: escalations.messageId, category: escalations.category, level: escalations.level, evidence: escalations.evidence })
     .from(escalations)

@@ -9,7 +9,7 @@ import { readMessage } from "@/components/chat/message-parts";
 import { conversations, curatedAnswers, escalations, followUpRequests, messageFeedback, messages, notifications, organizations, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { createAvatar, getPublishedAvatarBySlug, publishAvatar } from "@/server/avatars/avatar.service";
-import { openConversation } from "@/server/chat/conversation.service";
+import { openConversation } from "@/server/conversations/store";
 import { browserSessionOf, ensureBrowserSession, newPatientToken, PATIENT_COOKIE, sessionHash } from "@/server/chat/patient-session";
 import { sendApiMessage, startApiConversation } from "@/server/api-keys/v1.service";
 import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";

@@ -281,8 +281,29 @@ export function assessCrisisRules(input: { message: string; recent?: string[] })
  * Synchronous and in-process: no model server, no network.
  */
 export function assessCrisis(input: { message: string; recent?: string[] }): CrisisVerdict {
+  return inContext(assessMessage(input.message), input.recent ?? []);
+}
+
+/**
+ * A message's own assessment, made once as it arrives (before any rate limit or database read): the
+ * classifier's scores, which read this message alone, and the verdict without the conversation.
+ */
+export interface MessageAssessment {
+  message: string;
+  learned: ClassifierResult;
+  verdict: CrisisVerdict;
+}
+
+export function assessMessage(message: string): MessageAssessment {
   const model = crisisModel();
-  return combineVerdicts(assessCrisisRules(input), categoryScores(model, input.message), model.thresholds);
+  const learned = categoryScores(model, message);
+  return { message, learned, verdict: combineVerdicts(assessCrisisRules({ message }), learned, model.thresholds) };
+}
+
+/** The verdict with the patient's earlier turns (oldest first): only the rules read them again; a first message's verdict stands. */
+export function inContext(assessment: MessageAssessment, recent: string[]): CrisisVerdict {
+  if (recent.length === 0) return assessment.verdict;
+  return combineVerdicts(assessCrisisRules({ message: assessment.message, recent }), assessment.learned, crisisModel().thresholds);
 }
 
 /**

@@ -5,6 +5,7 @@ import { sessionHash } from "@/server/chat/patient-session";
 import { getPublishedAvatarCached } from "@/server/chat/published-target";
 import { AppError } from "@/server/lib/errors";
 import { admitChatMessage } from "@/server/limits/chat";
+import type { MessageAssessment } from "@/server/safety/detect";
 import { waitText } from "@/server/limits/rate-limit";
 import { verifyEmbedToken } from "./embed-token";
 import { originOf } from "./origins";
@@ -35,7 +36,7 @@ export type TWidgetChatRequest = z.infer<typeof ZWidgetChatRequest>;
 export async function admitWidgetMessage(
   db: Db,
   args: { request: TWidgetChatRequest; origin: string | null; referer: string | null; host: string | null; address: string; secret: string; now?: number },
-): Promise<{ embeddingOrigin: string }> {
+): Promise<{ embeddingOrigin: string; assessment: MessageAssessment }> {
   const caller = originOf(args.origin) ?? originOf(args.referer);
   if (!caller || !args.host || new URL(caller).host !== args.host) {
     throw new AppError("forbidden", `The widget's chat only answers its own embed page${caller ? `, not ${caller}` : ""}. Embed it with the script tag from the organization's widget settings.`);
@@ -48,7 +49,7 @@ export async function admitWidgetMessage(
   if (!policy.allowedOrigins.includes(claims.origin)) {
     throw new AppError("forbidden", `${claims.origin} is no longer allowed to embed this chat.`);
   }
-  await admitChatMessage(db, {
+  const assessment = await admitChatMessage(db, {
     message: args.request.message,
     client: { id: sessionHash("widget", args.request.sessionToken), address: args.address },
     avatar: args.request.slug,
@@ -60,5 +61,5 @@ export async function admitWidgetMessage(
     },
     now: args.now === undefined ? undefined : new Date(args.now),
   });
-  return { embeddingOrigin: claims.origin };
+  return { embeddingOrigin: claims.origin, assessment };
 }

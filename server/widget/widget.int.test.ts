@@ -96,7 +96,7 @@ describe("a widget chat message", () => {
     });
 
   it("is admitted from the embed page of an allowed site", async () => {
-    expect(await admit(signEmbedToken(SECRET, { orgId: adminA.orgId, origin: SITE }))).toEqual({ embeddingOrigin: SITE });
+    expect(await admit(signEmbedToken(SECRET, { orgId: adminA.orgId, origin: SITE }))).toMatchObject({ embeddingOrigin: SITE, assessment: { message: expect.any(String) } });
   });
 
   it("is refused from another site's page (403), with a forged token, or for another organization's avatar (404)", async () => {

@@ -21,9 +21,9 @@ export const POST = withRequestIds(async (request: Request) => {
     const { db } = await getDatabase();
     const session = ensureBrowserSession(await cookies());
     const { message, slug, previewAvatarId } = parsed.data;
-    await admitChatMessage(db, { message, client: { id: session, address: clientAddress(request.headers) }, avatar: slug ?? `preview:${previewAvatarId}` });
+    const assessment = await admitChatMessage(db, { message, client: { id: session, address: clientAddress(request.headers) }, avatar: slug ?? `preview:${previewAvatarId}` });
     const actor = parsed.data.previewAvatarId ? await getCurrentActor() : null;
-    const { conversationId, events } = await startChatTurn(db, { request: parsed.data, actor, session });
+    const { conversationId, events } = await startChatTurn(db, { request: parsed.data, actor, session, assessment });
 
     return trackedResponse(chatStreamResponse(conversationId, events));
   } catch (e) {

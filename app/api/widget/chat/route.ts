@@ -18,7 +18,7 @@ export const POST = withRequestIds(async (request: Request) => {
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "), { cause: parsed.error });
     const { db } = await getDatabase();
     const { slug, conversationId, message, sessionToken } = parsed.data;
-    await admitWidgetMessage(db, {
+    const { assessment } = await admitWidgetMessage(db, {
       request: parsed.data,
       origin: request.headers.get("origin"),
       referer: request.headers.get("referer"),
@@ -26,7 +26,7 @@ export const POST = withRequestIds(async (request: Request) => {
       address: clientAddress(request.headers),
       secret: getAuthSecret(),
     });
-    const turn = await startChatTurn(db, { request: { slug, conversationId, message }, actor: null, session: sessionHash("widget", sessionToken) });
+    const turn = await startChatTurn(db, { request: { slug, conversationId, message }, actor: null, session: sessionHash("widget", sessionToken), assessment });
     return trackedResponse(chatStreamResponse(turn.conversationId, turn.events));
   } catch (e) {
     return toErrorResponse(e);
