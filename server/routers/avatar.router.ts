@@ -1,13 +1,6 @@
 import { ZAvatarId, ZAvatarProfile, ZDirectoryInput, ZUpdateAvatarInput } from "@/server/avatars/avatar.schema";
-import {
-  createAvatar,
-  getAvatarOrThrow,
-  listAvatars,
-  listPublishedAvatars,
-  publishAvatar,
-  updateAvatar,
-} from "@/server/avatars/avatar.service";
-import { assertDirectPublishAllowed } from "@/server/governance/approval.service";
+import { createAvatar, getAvatarOrThrow, listAvatars, listPublishedAvatars, updateAvatar } from "@/server/avatars/avatar.service";
+import { publishAvatar } from "@/server/publishing/publishing.service";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/trpc/init";
 
 export const avatarRouter = createTRPCRouter({
@@ -15,9 +8,6 @@ export const avatarRouter = createTRPCRouter({
   get: protectedProcedure.input(ZAvatarId).query(({ ctx, input }) => getAvatarOrThrow(ctx.db, ctx.actor, input.avatarId, "read")),
   create: protectedProcedure.input(ZAvatarProfile).mutation(({ ctx, input }) => createAvatar(ctx.db, ctx.actor, input)),
   update: protectedProcedure.input(ZUpdateAvatarInput).mutation(({ ctx, input }) => updateAvatar(ctx.db, ctx.actor, input.avatarId, input.profile)),
-  publish: protectedProcedure.input(ZAvatarId).mutation(async ({ ctx, input }) => {
-    await assertDirectPublishAllowed(ctx.db, ctx.actor);
-    return publishAvatar(ctx.db, ctx.actor, input.avatarId);
-  }),
+  publish: protectedProcedure.input(ZAvatarId).mutation(({ ctx, input }) => publishAvatar(ctx.db, ctx.actor, input.avatarId)),
   directory: publicProcedure.input(ZDirectoryInput).query(({ ctx, input }) => listPublishedAvatars(ctx.db, input?.query)),
 });

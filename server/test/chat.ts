@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
-import { createAvatar, getAvatarOrThrow, getPublishedAvatarBySlug, publishAvatar, snapshotOf } from "@/server/avatars/avatar.service";
+import { createAvatar, getAvatarOrThrow, getPublishedAvatarBySlug, snapshotOf } from "@/server/avatars/avatar.service";
+import { publishAvatar } from "@/server/publishing/publishing.service";
 import { openConversation } from "@/server/chat/conversation.service";
 import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";
 import { drainIngestionQueue } from "@/server/jobs/ingest";

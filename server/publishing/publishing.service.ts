@@ -1,0 +1,131 @@
+/**
+ * Publishing: the one place that decides whether a version may reach patients and writes it. It sits
+ * above avatars (profiles, drafts, version rows), the simulation gate and governance (the organization's
+ * rules, publish requests), and owns their rules: the direct publish, the rollback, the review request
+ * and the reviewer's decision. Routers call these and check nothing themselves.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { documents, memberships, publishRequests, type VersionDocument } from "@/db/schema";
+import { type Actor, assertCan } from "@/server/auth/actor";
+import { type DraftContent, draftContent, getAvatarOrThrow } from "@/server/avatars/avatar.service";
+import { insertVersion, type Tx } from "@/server/avatars/version-content";
+import { getVersionOrThrow, restoreDraft } from "@/server/avatars/version.service";
+import { pendingRequestOrThrow } from "@/server/governance/approval.service";
+import { governanceFor } from "@/server/governance/governance-settings.service";
+import { AppError } from "@/server/lib/errors";
+import { assertPublishGate, recordVersionScorecard } from "@/server/simulation/gate.service";
+
+/** The organization's publishing rule, as every member may know the rule they work under. */
+export async function publishRule(db: Db, actor: Actor) {
+  return { requirePublishApproval: (await governanceFor(db, actor.orgId)).requirePublishApproval };
+}
+
+/** Where approval is required, publishing goes through a reviewed request instead of the publish button. */
+async function assertDirectPublishAllowed(db: Db, actor: Actor): Promise<void> {
+  if ((await governanceFor(db, actor.orgId)).requirePublishApproval) {
+    throw new AppError("forbidden", "Your organization requires a reviewer's approval before publishing: request a review instead.");
+  }
+}
+
+/** The doctor's publish button: the draft as it is now becomes the version patients get. */
+export async function publishAvatar(db: Db, actor: Actor, unverifiedAvatarId: string) {
+  await assertDirectPublishAllowed(db, actor);
+  return publishVersion(db, actor, unverifiedAvatarId);
+}
+
+/**
+ * Freezes the current profile into a new immutable version and makes it the one patients get; or, for
+ * an approved review, exactly the content that was reviewed (its documents must be unchanged since).
+ */
+async function publishVersion(db: Db, actor: Actor, unverifiedAvatarId: string, reviewed?: { content: DraftContent; reviewedAt: Date }) {
+  const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
+  const [ready] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(documents)
+    .where(and(eq(documents.avatarId, avatar.id), eq(documents.status, "ready"), eq(documents.enabled, true)));
+  if (!ready?.n) throw new AppError("bad_request", "Add at least one processed document before publishing: the avatar answers only from its materials.");
+  await assertPublishGate(db, avatar.id);
+  return db.transaction(async (tx) => {
+    // Persona, protocols and knowledge set are read in the same transaction as the version is written.
+    const content = reviewed?.content ?? (await draftContent(tx, avatar));
+    if (reviewed) await assertDocumentsUnchanged(tx, avatar.id, content.knowledge);
+    const version = await insertVersion(tx, { orgId: actor.orgId, avatarId: avatar.id, publishedBy: actor.userId, ...content, curatedAsOf: reviewed?.reviewedAt });
+    await recordVersionScorecard(tx, { orgId: actor.orgId, avatarId: avatar.id, versionId: version.id });
+    return version;
+  });
+}
+
+/** A reviewed knowledge set is published only as reviewed: a document deleted or replaced since needs a new review. */
+async function assertDocumentsUnchanged(tx: Tx, avatarId: string, reviewed: VersionDocument[]) {
+  const ids = reviewed.map((d) => d.id);
+  const now = ids.length ? await tx.select({ id: documents.id, contentHash: documents.contentHash }).from(documents).where(and(eq(documents.avatarId, avatarId), inArray(documents.id, ids))) : [];
+  const hashById = new Map(now.map((d) => [d.id, d.contentHash]));
+  const changed = reviewed.filter((d) => hashById.get(d.id) !== d.contentHash);
+  if (changed.length > 0) {
+    throw new AppError("conflict", `Changed since the review was asked: ${changed.map((d) => d.title).join(", ")}. Reject this request and ask for a new review.`);
+  }
+}
+
+/**
+ * Rolls back to an old version: publishes a NEW version with its content and restores the draft to it
+ * (see restoreDraft). A rollback publishes: where publishing needs a review, it does too.
+ */
+export async function rollbackToVersion(db: Db, actor: Actor, input: { avatarId: string; versionId: string }) {
+  await assertDirectPublishAllowed(db, actor);
+  const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "edit");
+  const old = await getVersionOrThrow(db, avatar, input.versionId);
+  return db.transaction(async (tx) => {
+    const { missing, replaced, ...content } = await restoreDraft(tx, avatar, old);
+    const version = await insertVersion(tx, { orgId: actor.orgId, avatarId: avatar.id, publishedBy: actor.userId, ...content, restoredFrom: old.number });
+    return { version: { id: version.id, number: version.number }, restoredFrom: old.number, missingDocuments: missing, replacedDocuments: replaced };
+  });
+}
+
+/** Asks a reviewer to publish the draft as it is now (where the organization requires approval, or by choice). */
+export async function requestPublish(db: Db, actor: Actor, args: { avatarId: string; note: string }) {
+  const avatar = await getAvatarOrThrow(db, actor, args.avatarId, "edit");
+  const [pending] = await db
+    .select({ id: publishRequests.id })
+    .from(publishRequests)
+    .where(and(eq(publishRequests.avatarId, avatar.id), eq(publishRequests.status, "pending")));
+  if (pending) throw new AppError("conflict", "A review of this avatar is already pending.");
+  // The draft is kept as it is now: the reviewer sees this, and approval publishes this, whatever is edited meanwhile.
+  const [request] = await db
+    .insert(publishRequests)
+    .values({ orgId: actor.orgId, avatarId: avatar.id, requestedBy: actor.userId, note: args.note, ...(await draftContent(db, avatar)) })
+    .returning();
+  return request!;
+}
+
+/**
+ * A reviewer approves (publishing, on the requester's behalf, the draft as it was asked for: what the
+ * reviewer saw) or rejects with a comment. Nobody reviews their own request: approval means a second pair of eyes.
+ */
+export async function decidePublishRequest(db: Db, actor: Actor, args: { requestId: string; decision: "approve" | "reject"; comment: string }) {
+  assertCan(actor, "publish.review");
+  const request = await pendingRequestOrThrow(db, actor, args.requestId);
+  if (request.requestedBy === actor.userId) throw new AppError("forbidden", "You cannot review your own publish request.");
+  if (args.decision === "reject" && !args.comment) throw new AppError("bad_request", "Say why the request is rejected, so the doctor can fix it.");
+  let versionId: string | null = null;
+  if (args.decision === "approve") {
+    const [membership] = await db
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, request.requestedBy)));
+    if (!membership) throw new AppError("conflict", "The doctor who asked is no longer a member; reject this request.");
+    const { snapshot, protocols, knowledge } = request;
+    if (!snapshot || !protocols || !knowledge) throw new AppError("conflict", "This request was made before reviewed drafts were kept; reject it and ask for a new review.");
+    const version = await publishVersion(db, { userId: request.requestedBy, orgId: actor.orgId, role: membership.role }, request.avatarId, {
+      content: { snapshot, protocols, knowledge },
+      reviewedAt: request.createdAt,
+    });
+    versionId = version.id;
+  }
+  const [decided] = await db
+    .update(publishRequests)
+    .set({ status: args.decision === "approve" ? "approved" : "rejected", reviewerId: actor.userId, reviewComment: args.comment || null, versionId, decidedAt: new Date() })
+    .where(and(eq(publishRequests.id, request.id), eq(publishRequests.status, "pending")))
+    .returning();
+  return decided!;
+}
