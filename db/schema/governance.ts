@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { type AvatarSnapshot, avatars, avatarVersions, type VersionDocument, type VersionProtocol } from "./avatars";
+import { type AvatarSnapshot, avatars, avatarVersions, type PassagePin, type VersionDocument, type VersionProtocol } from "./avatars";
 import { createdAt, id, orgId } from "./columns";
 import { organizations } from "./orgs";
 
@@ -46,6 +46,8 @@ export const publishRequests = pgTable(
     snapshot: jsonb("snapshot").$type<AvatarSnapshot>(),
     protocols: jsonb("protocols").$type<VersionProtocol[]>(),
     knowledge: jsonb("knowledge").$type<VersionDocument[]>(),
+    /** The passages the reviewer's draft served, shared corpora's included: approval publishes these. */
+    pins: jsonb("pins").$type<PassagePin[]>(),
     status: publishRequestStatus("status").notNull().default("pending"),
     reviewerId: text("reviewer_id").references(() => users.id),
     reviewComment: text("review_comment"),

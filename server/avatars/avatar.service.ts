@@ -139,6 +139,7 @@ export async function getPublishedAvatarBySlug(db: Db, slug: string) {
       snapshot: avatarVersions.snapshot,
       orgName: organizations.name,
       knowledge: avatarVersions.knowledge,
+      pins: avatarVersions.pins,
       // What curated answers it serves is as of its review, when it had one (see avatarVersions.curatedAsOf).
       publishedAt: sql<Date>`coalesce(${avatarVersions.curatedAsOf}, ${avatarVersions.createdAt})`.mapWith(avatarVersions.createdAt),
     })
@@ -147,9 +148,9 @@ export async function getPublishedAvatarBySlug(db: Db, slug: string) {
     .innerJoin(organizations, eq(organizations.id, avatars.orgId))
     .where(eq(avatars.slug, slug));
   if (!row) throw new AppError("not_found", "No published avatar at this address.");
-  const { knowledge, publishedAt, ...rest } = row;
-  // Patients' retrieval is limited to the version's documents (ids only: titles and hashes stay in the studio).
-  return { ...rest, snapshot: readSnapshot(row.snapshot), knowledge: { documentIds: knowledge?.map((d) => d.id) ?? null, publishedAt } };
+  const { knowledge, pins, publishedAt, ...rest } = row;
+  // Patients' retrieval is limited to the version's documents (ids only: titles stay in the studio), as pinned.
+  return { ...rest, snapshot: readSnapshot(row.snapshot), knowledge: { documentIds: knowledge?.map((d) => d.id) ?? null, pins, publishedAt } };
 }
 
 export type PublishedAvatar = Awaited<ReturnType<typeof getPublishedAvatarBySlug>>;

@@ -54,10 +54,3 @@ export async function pendingRequestOrThrow(db: Db, actor: Actor, unverifiedRequ
   if (request.status !== "pending") throw new AppError("conflict", `This request was already ${request.status}.`);
   return request;
 }
-
-export async function withdrawPublishRequest(db: Db, actor: Actor, unverifiedRequestId: string) {
-  const request = await pendingRequestOrThrow(db, actor, unverifiedRequestId);
-  if (request.requestedBy !== actor.userId && !can(actor.role, "org.manage")) throw new AppError("forbidden", "Only the doctor who asked (or an admin) can withdraw this request.");
-  const [withdrawn] = await db.update(publishRequests).set({ status: "withdrawn", decidedAt: new Date() }).where(eq(publishRequests.id, request.id)).returning();
-  return withdrawn!;
-}

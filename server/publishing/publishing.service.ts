@@ -2,17 +2,21 @@
  * Publishing: the one place that decides whether a version may reach patients and writes it. It sits
  * above avatars (profiles, drafts, version rows), the simulation gate and governance (the organization's
  * rules, publish requests), and owns their rules: the direct publish, the rollback, the review request
- * and the reviewer's decision. Routers call these and check nothing themselves.
+ * and the reviewer's decision. Routers call these and check nothing themselves. A version pins the
+ * passages it serves, its shared corpora's included (server/knowledge/pins.ts): a change in the draft
+ * or in a shared corpus reaches patients only through the next publish, reviewed where that is required.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { documents, memberships, publishRequests, type VersionDocument } from "@/db/schema";
+import { avatars, avatarVersions, documents, memberships, type PassagePin, publishRequests, type VersionDocument } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
+import { can } from "@/server/auth/permissions";
 import { type DraftContent, draftContent, getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { insertVersion, type Tx } from "@/server/avatars/version-content";
 import { getVersionOrThrow, restoreDraft } from "@/server/avatars/version.service";
 import { pendingRequestOrThrow } from "@/server/governance/approval.service";
 import { governanceFor } from "@/server/governance/governance-settings.service";
+import { currentPins, dropUnpinnedGenerations } from "@/server/knowledge/pins";
 import { AppError } from "@/server/lib/errors";
 import { assertPublishGate, recordVersionScorecard } from "@/server/simulation/gate.service";
 
@@ -38,7 +42,7 @@ export async function publishAvatar(db: Db, actor: Actor, unverifiedAvatarId: st
  * Freezes the current profile into a new immutable version and makes it the one patients get; or, for
  * an approved review, exactly the content that was reviewed (its documents must be unchanged since).
  */
-async function publishVersion(db: Db, actor: Actor, unverifiedAvatarId: string, reviewed?: { content: DraftContent; reviewedAt: Date }) {
+async function publishVersion(db: Db, actor: Actor, unverifiedAvatarId: string, reviewed?: { content: DraftContent; pins: PassagePin[] | null; reviewedAt: Date }) {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
   const [ready] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -50,10 +54,35 @@ async function publishVersion(db: Db, actor: Actor, unverifiedAvatarId: string, 
     // Persona, protocols and knowledge set are read in the same transaction as the version is written.
     const content = reviewed?.content ?? (await draftContent(tx, avatar));
     if (reviewed) await assertDocumentsUnchanged(tx, avatar.id, content.knowledge);
-    const version = await insertVersion(tx, { orgId: actor.orgId, avatarId: avatar.id, publishedBy: actor.userId, ...content, curatedAsOf: reviewed?.reviewedAt });
+    // A reviewed request publishes the passages the reviewer's draft served (kept alive while it was pending).
+    const pins = reviewed?.pins ?? (await currentPins(tx, { avatarId: avatar.id, documentIds: content.knowledge.map((d) => d.id) }));
+    const version = await swapPublished(tx, avatar.id, () =>
+      insertVersion(tx, { orgId: actor.orgId, avatarId: avatar.id, publishedBy: actor.userId, ...content, pins, curatedAsOf: reviewed?.reviewedAt }),
+    );
     await recordVersionScorecard(tx, { orgId: actor.orgId, avatarId: avatar.id, versionId: version.id });
     return version;
   });
+}
+
+/** The documents the avatar's published version or a pending review of it pins. */
+async function pinnedDocumentsOf(tx: Tx, avatarId: string): Promise<string[]> {
+  const [version] = await tx
+    .select({ pins: avatarVersions.pins })
+    .from(avatars)
+    .innerJoin(avatarVersions, eq(avatarVersions.id, avatars.publishedVersionId))
+    .where(eq(avatars.id, avatarId));
+  return (version?.pins ?? []).map((p) => p.documentId);
+}
+
+/**
+ * Publishes (or decides a request) and then lets go of the passages only the previous version or the
+ * request held: a replaced document's old generation lives exactly as long as something published pins it.
+ */
+async function swapPublished<T>(tx: Tx, avatarId: string, write: () => Promise<T>): Promise<T> {
+  const before = await pinnedDocumentsOf(tx, avatarId);
+  const result = await write();
+  await dropUnpinnedGenerations(tx, before);
+  return result;
 }
 
 /** A reviewed knowledge set is published only as reviewed: a document deleted or replaced since needs a new review. */
@@ -77,7 +106,11 @@ export async function rollbackToVersion(db: Db, actor: Actor, input: { avatarId:
   const old = await getVersionOrThrow(db, avatar, input.versionId);
   return db.transaction(async (tx) => {
     const { missing, replaced, ...content } = await restoreDraft(tx, avatar, old);
-    const version = await insertVersion(tx, { orgId: actor.orgId, avatarId: avatar.id, publishedBy: actor.userId, ...content, restoredFrom: old.number });
+    // Its documents as they are now (see restoreDraft), pinned like any publish.
+    const pins = await currentPins(tx, { avatarId: avatar.id, documentIds: content.knowledge.map((d) => d.id) });
+    const version = await swapPublished(tx, avatar.id, () =>
+      insertVersion(tx, { orgId: actor.orgId, avatarId: avatar.id, publishedBy: actor.userId, ...content, pins, restoredFrom: old.number }),
+    );
     return { version: { id: version.id, number: version.number }, restoredFrom: old.number, missingDocuments: missing, replacedDocuments: replaced };
   });
 }
@@ -90,12 +123,14 @@ export async function requestPublish(db: Db, actor: Actor, args: { avatarId: str
     .from(publishRequests)
     .where(and(eq(publishRequests.avatarId, avatar.id), eq(publishRequests.status, "pending")));
   if (pending) throw new AppError("conflict", "A review of this avatar is already pending.");
-  // The draft is kept as it is now: the reviewer sees this, and approval publishes this, whatever is edited meanwhile.
-  const [request] = await db
-    .insert(publishRequests)
-    .values({ orgId: actor.orgId, avatarId: avatar.id, requestedBy: actor.userId, note: args.note, ...(await draftContent(db, avatar)) })
-    .returning();
-  return request!;
+  // The draft is kept as it is now, with the passages it serves (shared corpora's included): the reviewer
+  // sees this, and approval publishes this, whatever is edited meanwhile.
+  return db.transaction(async (tx) => {
+    const content = await draftContent(tx, avatar);
+    const pins = await currentPins(tx, { avatarId: avatar.id, documentIds: content.knowledge.map((d) => d.id) });
+    const [request] = await tx.insert(publishRequests).values({ orgId: actor.orgId, avatarId: avatar.id, requestedBy: actor.userId, note: args.note, ...content, pins }).returning();
+    return request!;
+  });
 }
 
 /**
@@ -118,14 +153,39 @@ export async function decidePublishRequest(db: Db, actor: Actor, args: { request
     if (!snapshot || !protocols || !knowledge) throw new AppError("conflict", "This request was made before reviewed drafts were kept; reject it and ask for a new review.");
     const version = await publishVersion(db, { userId: request.requestedBy, orgId: actor.orgId, role: membership.role }, request.avatarId, {
       content: { snapshot, protocols, knowledge },
+      pins: request.pins,
       reviewedAt: request.createdAt,
     });
     versionId = version.id;
   }
-  const [decided] = await db
-    .update(publishRequests)
-    .set({ status: args.decision === "approve" ? "approved" : "rejected", reviewerId: actor.userId, reviewComment: args.comment || null, versionId, decidedAt: new Date() })
-    .where(and(eq(publishRequests.id, request.id), eq(publishRequests.status, "pending")))
-    .returning();
-  return decided!;
+  return closeRequest(db, request, {
+    status: args.decision === "approve" ? "approved" : "rejected",
+    reviewerId: actor.userId,
+    reviewComment: args.comment || null,
+    versionId,
+  });
+}
+
+/** The doctor who asked (or an admin) takes a pending request back. */
+export async function withdrawPublishRequest(db: Db, actor: Actor, unverifiedRequestId: string) {
+  const request = await pendingRequestOrThrow(db, actor, unverifiedRequestId);
+  if (request.requestedBy !== actor.userId && !can(actor.role, "org.manage")) throw new AppError("forbidden", "Only the doctor who asked (or an admin) can withdraw this request.");
+  return closeRequest(db, request, { status: "withdrawn" });
+}
+
+/** Decides a pending request; the passages only it kept alive go. */
+async function closeRequest(
+  db: Db,
+  request: typeof publishRequests.$inferSelect,
+  decision: Pick<typeof publishRequests.$inferInsert, "status" | "reviewerId" | "reviewComment" | "versionId">,
+) {
+  return db.transaction(async (tx) => {
+    const [closed] = await tx
+      .update(publishRequests)
+      .set({ ...decision, decidedAt: new Date() })
+      .where(and(eq(publishRequests.id, request.id), eq(publishRequests.status, "pending")))
+      .returning();
+    await dropUnpinnedGenerations(tx, (request.pins ?? []).map((p) => p.documentId));
+    return closed!;
+  });
 }

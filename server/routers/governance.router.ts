@@ -1,9 +1,9 @@
 import { ZAuditFilter } from "@/server/governance/audit.schema";
 import { listAudit } from "@/server/governance/audit";
-import { listPublishRequests, withdrawPublishRequest } from "@/server/governance/approval.service";
+import { listPublishRequests } from "@/server/governance/approval.service";
 import { ZDecidePublishRequest, ZGovernanceSettings, ZListPublishRequests, ZPublishRequestId, ZRequestPublish } from "@/server/governance/governance.schema";
 import { getGovernanceSettings, updateGovernanceSettings } from "@/server/governance/governance-settings.service";
-import { decidePublishRequest, publishRule, requestPublish } from "@/server/publishing/publishing.service";
+import { decidePublishRequest, publishRule, requestPublish, withdrawPublishRequest } from "@/server/publishing/publishing.service";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
 
 export const governanceRouter = createTRPCRouter({
