@@ -66,6 +66,8 @@ export const governanceSettings = pgTable("governance_settings", {
     .references(() => organizations.id, { onDelete: "cascade" }),
   /** Publishing needs a reviewer's approval. */
   requirePublishApproval: boolean("require_publish_approval").notNull().default(false),
+  /** Publishing needs every test question of the avatar to find what should answer it. */
+  requireTestQuestions: boolean("require_test_questions").notNull().default(false),
   /** Patient conversations are deleted this many days after their last message; null keeps them. */
   conversationRetentionDays: integer("conversation_retention_days"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

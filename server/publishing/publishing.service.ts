@@ -2,7 +2,8 @@
  * Publishing: the one place that decides whether a version may reach patients and writes it. It sits
  * above avatars (profiles, drafts, version rows), the simulation gate and governance (the organization's
  * rules, publish requests), and owns their rules: the direct publish, the rollback, the review request
- * and the reviewer's decision. Routers call these and check nothing themselves. A version pins the
+ * and the reviewer's decision. Routers call these and check nothing themselves. Every publish runs the
+ * avatar's test questions first (and, where the organization requires it, needs them all to pass). A version pins the
  * passages it serves, its shared corpora's included (server/knowledge/pins.ts): a change in the draft
  * or in a shared corpus reaches patients only through the next publish, reviewed where that is required.
  */
@@ -11,18 +12,21 @@ import type { Db } from "@/db/client";
 import { avatars, avatarVersions, documents, memberships, type PassagePin, publishRequests, type VersionDocument } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
-import { type DraftContent, draftContent, getAvatarOrThrow } from "@/server/avatars/avatar.service";
+import { type AvatarRow, type DraftContent, draftContent, getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { insertVersion, type Tx } from "@/server/avatars/version-content";
 import { getVersionOrThrow, restoreDraft } from "@/server/avatars/version.service";
 import { pendingRequestOrThrow } from "@/server/governance/approval.service";
 import { governanceFor } from "@/server/governance/governance-settings.service";
+import { getEmbedder } from "@/server/knowledge/embed";
 import { currentPins, dropUnpinnedGenerations } from "@/server/knowledge/pins";
+import { runAvatarTestQuestions } from "@/server/knowledge/test-questions.service";
 import { AppError } from "@/server/lib/errors";
 import { assertPublishGate, recordVersionScorecard } from "@/server/simulation/gate.service";
 
 /** The organization's publishing rule, as every member may know the rule they work under. */
 export async function publishRule(db: Db, actor: Actor) {
-  return { requirePublishApproval: (await governanceFor(db, actor.orgId)).requirePublishApproval };
+  const { requirePublishApproval, requireTestQuestions } = await governanceFor(db, actor.orgId);
+  return { requirePublishApproval, requireTestQuestions };
 }
 
 /** Where approval is required, publishing goes through a reviewed request instead of the publish button. */
@@ -50,7 +54,8 @@ async function publishVersion(db: Db, actor: Actor, unverifiedAvatarId: string, 
     .where(and(eq(documents.avatarId, avatar.id), eq(documents.status, "ready"), eq(documents.enabled, true)));
   if (!ready?.n) throw new AppError("bad_request", "Add at least one processed document before publishing: the avatar answers only from its materials.");
   await assertPublishGate(db, avatar.id);
-  return db.transaction(async (tx) => {
+  const testRun = await checkTestQuestions(db, avatar, reviewed?.pins ?? undefined);
+  const version = await db.transaction(async (tx) => {
     // Persona, protocols and knowledge set are read in the same transaction as the version is written.
     const content = reviewed?.content ?? (await draftContent(tx, avatar));
     if (reviewed) await assertDocumentsUnchanged(tx, avatar.id, content.knowledge);
@@ -62,6 +67,25 @@ async function publishVersion(db: Db, actor: Actor, unverifiedAvatarId: string, 
     await recordVersionScorecard(tx, { orgId: actor.orgId, avatarId: avatar.id, versionId: version.id });
     return version;
   });
+  // The studio warns about questions this publish made fail that passed before.
+  return { ...version, testRun };
+}
+
+/**
+ * Runs the avatar's test questions against what is about to be published (the draft, or a reviewed
+ * request's pinned passages); where the organization requires it, every one must pass.
+ */
+async function checkTestQuestions(db: Db, avatar: AvatarRow, pins: readonly PassagePin[] | undefined) {
+  const run = await runAvatarTestQuestions(db, avatar, getEmbedder, { pins });
+  if (run.failing.length > 0 && (await governanceFor(db, avatar.orgId)).requireTestQuestions) {
+    const named = run.failing.slice(0, 8).map((q) => `“${q.question}”`).join(", ");
+    const more = run.failing.length > 8 ? ` and ${run.failing.length - 8} more` : "";
+    throw new AppError(
+      "conflict",
+      `Your organization requires every test question to find what should answer it before publishing; ${run.failing.length} of ${run.total} do not: ${named}${more}. Fix the materials or the questions, then publish again.`,
+    );
+  }
+  return run;
 }
 
 /** The documents the avatar's published version or a pending review of it pins. */
