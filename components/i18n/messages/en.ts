@@ -10,6 +10,7 @@ import { governanceEn } from "./governance";
 import { analyticsEn } from "./analytics";
 import { routingEn } from "./routing";
 import { destinationsEn } from "./destinations";
+import { testQuestionsEn } from "./test-questions";
 
 /** English UI strings. zh-CN.ts must define exactly the same keys (the type checker enforces it). */
 export const en = {
@@ -371,4 +372,5 @@ export const en = {
   ...analyticsEn,
   ...routingEn,
   ...destinationsEn,
+  ...testQuestionsEn,
 } as const;

@@ -11,6 +11,7 @@ import { governanceZh } from "./governance";
 import { analyticsZh } from "./analytics";
 import { routingZh } from "./routing";
 import { destinationsZh } from "./destinations";
+import { testQuestionsZh } from "./test-questions";
 
 /** 简体中文界面文案。 */
 export const zhCN: Record<keyof typeof en, string> = {
@@ -370,4 +371,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...analyticsZh,
   ...routingZh,
   ...destinationsZh,
+  ...testQuestionsZh,
 };
