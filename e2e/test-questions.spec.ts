@@ -14,7 +14,7 @@ test("the doctor adds a test question, runs it and sees what it found, on a desk
 
   await panel.getByLabel("Question, as a patient would ask it").fill("How much salt can I eat a day?");
   await panel.getByLabel("Document that should answer it").selectOption({ label: "Living with high blood pressure" });
-  await panel.getByRole("button", { name: "Add question" }).click();
+  await panel.getByRole("button", { name: "Add question", exact: true }).click();
   const question = panel.getByTestId("test-question").filter({ hasText: "How much salt can I eat a day?" });
   await expect(question).toHaveAttribute("data-passed", "unknown");
 
