@@ -226,7 +226,7 @@ export type HistoryEntry = Awaited<ReturnType<typeof listHistory>>[number];
  * Deletes a patient's own conversation for good: its messages, ratings and follow-up requests cascade
  * with it. A crisis escalation not yet resolved outlives it, with the patient's words, until the care
  * team resolves it (then they are erased too). One still pending on its crisis reply is written first:
- * the database refuses to delete a conversation that holds one (migration 0023).
+ * the database refuses to delete a conversation that holds one (migration 0024).
  */
 export async function deleteConversation(db: Db, identity: PatientIdentity, unverifiedId: string): Promise<void> {
   const conv = await findOwnedConversation(db, identity, unverifiedId);
