@@ -22,6 +22,8 @@ export function PublishBar({ avatar }: { avatar: StudioAvatar }) {
         Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.avatar.get.queryKey({ avatarId: avatar.id }) }),
           queryClient.invalidateQueries({ queryKey: trpc.avatar.list.queryKey() }),
+          // Publishing ran the test questions.
+          queryClient.invalidateQueries({ queryKey: trpc.knowledge.testQuestions.queryKey({ avatarId: avatar.id }) }),
         ]),
     }),
   );
@@ -51,6 +53,11 @@ export function PublishBar({ avatar }: { avatar: StudioAvatar }) {
       {publish.isSuccess ? (
         <Alert tone="success" role="status" data-testid="publish-result">
           {t("workspace.publish.done", { version: publish.data.number, path: publicPath })}
+        </Alert>
+      ) : null}
+      {publish.isSuccess && publish.data.testRun.regressions.length > 0 ? (
+        <Alert tone="warning" data-testid="publish-regressions">
+          {t("testq.publish.regressions", { count: publish.data.testRun.regressions.length })}
         </Alert>
       ) : null}
       {publish.isError ? (

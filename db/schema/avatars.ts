@@ -101,6 +101,21 @@ export interface VersionDocument {
   contentHash: string;
 }
 
+/**
+ * One document's passages as a version serves them: the document (the avatar's own or a shared
+ * corpus's), its content hash and the passage generation that was live when it was published or asked
+ * for review. While the document keeps that content, its live generation serves (a re-index after an
+ * embedder change is the same reviewed content); once it is replaced, the pinned generation does, and
+ * outlives the replacement (server/knowledge/pins.ts).
+ */
+export interface PassagePin {
+  documentId: string;
+  generation: string;
+  contentHash: string;
+  /** Set for a shared corpus's document. */
+  corpusId: string | null;
+}
+
 /** A consultation protocol as frozen into a version: its id and whatever the protocol holds. */
 export type VersionProtocol = { id: string } & Record<string, unknown>;
 
@@ -118,6 +133,8 @@ export const avatarVersions = pgTable(
     protocols: jsonb("protocols").$type<VersionProtocol[]>(),
     /** The enabled documents at publish time; patients' retrieval is limited to them (null: before knowledge sets were versioned). */
     knowledge: jsonb("knowledge").$type<VersionDocument[]>(),
+    /** The passages patients' retrieval uses: its documents' and its shared corpora's, as published (null: before pinning). */
+    pins: jsonb("pins").$type<PassagePin[]>(),
     /** Set on a rollback: the number of the version whose content this one repeats. */
     restoredFrom: integer("restored_from"),
     /**

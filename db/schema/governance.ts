@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { type AvatarSnapshot, avatars, avatarVersions, type VersionDocument, type VersionProtocol } from "./avatars";
+import { type AvatarSnapshot, avatars, avatarVersions, type PassagePin, type VersionDocument, type VersionProtocol } from "./avatars";
 import { createdAt, id, orgId } from "./columns";
 import { organizations } from "./orgs";
 
@@ -46,6 +46,8 @@ export const publishRequests = pgTable(
     snapshot: jsonb("snapshot").$type<AvatarSnapshot>(),
     protocols: jsonb("protocols").$type<VersionProtocol[]>(),
     knowledge: jsonb("knowledge").$type<VersionDocument[]>(),
+    /** The passages the reviewer's draft served, shared corpora's included: approval publishes these. */
+    pins: jsonb("pins").$type<PassagePin[]>(),
     status: publishRequestStatus("status").notNull().default("pending"),
     reviewerId: text("reviewer_id").references(() => users.id),
     reviewComment: text("review_comment"),
@@ -64,6 +66,8 @@ export const governanceSettings = pgTable("governance_settings", {
     .references(() => organizations.id, { onDelete: "cascade" }),
   /** Publishing needs a reviewer's approval. */
   requirePublishApproval: boolean("require_publish_approval").notNull().default(false),
+  /** Publishing needs every test question of the avatar to find what should answer it. */
+  requireTestQuestions: boolean("require_test_questions").notNull().default(false),
   /** Patient conversations are deleted this many days after their last message; null keeps them. */
   conversationRetentionDays: integer("conversation_retention_days"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -16,3 +16,4 @@ export * from "./simulation";
 export * from "./simulation-gate";
 export * from "./widget";
 export * from "./rate-limits";
+export * from "./test-questions";

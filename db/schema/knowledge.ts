@@ -185,6 +185,8 @@ export const curatedAnswers = pgTable(
     embedder: text("embedder").notNull(),
     /** How urgently care is advised by this answer, when the doctor set it. */
     urgency: text("urgency").$type<UrgencyLevel>(),
+    /** A document's entry: the indexing run that wrote it, as passages.generation (pinned ones outlive a re-index). */
+    generation: text("generation").notNull().default(""),
     /**
      * Whether published versions use it at once. False: only versions published after it was created
      * (a gap answered "with the next version"). The draft preview always uses it.

@@ -9,7 +9,8 @@ import { POST as postMessage } from "@/app/api/v1/conversations/[conversationId]
 import { POST as postConversation } from "@/app/api/v1/conversations/route";
 import { GET as getEscalations } from "@/app/api/v1/escalations/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
-import { createAvatar, publishAvatar } from "@/server/avatars/avatar.service";
+import { createAvatar } from "@/server/avatars/avatar.service";
+import { publishAvatar } from "@/server/publishing/publishing.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { pasteDocument } from "@/server/knowledge/document.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";

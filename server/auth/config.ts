@@ -10,6 +10,7 @@ import { secureCookies } from "@/server/http/security-headers";
 import { isAppError } from "@/server/lib/errors";
 import { clientAddress } from "@/server/limits/client";
 import { signInWithinLimits } from "@/server/limits/sign-in";
+import { noteSignInLocked } from "./sign-in-lock";
 import { linkOidcUser, OIDC_PROVIDER_ID, type OidcClaims, oidcMapping, oidcProviders, SsoRefusal } from "./oidc";
 import { logWarning } from "@/server/lib/log";
 
@@ -40,7 +41,10 @@ export function authConfig({ secret, config, getDb }: { secret: string; config: 
           try {
             return await signInWithinLimits(db, { email, address: clientAddress(request.headers, config.TRUSTED_PROXIES) }, () => authenticate(db, email, password));
           } catch (e) {
-            if (isAppError(e) && e.code === "rate_limited") throw new SignInRateLimited(e.retryAfterSeconds ?? 60);
+            if (isAppError(e) && e.code === "rate_limited") {
+              noteSignInLocked(e);
+              throw new SignInRateLimited(e.retryAfterSeconds ?? 60);
+            }
             throw e;
           }
         },

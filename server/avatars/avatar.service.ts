@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type AvatarSnapshot, avatars, avatarVersions, documents, organizations, type VersionDocument, type VersionProtocol } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
@@ -6,8 +6,7 @@ import { can } from "@/server/auth/permissions";
 import { AppError } from "@/server/lib/errors";
 import { slugify, withRandomSuffix } from "@/server/lib/slug";
 import { type TAvatarProfile, ZAvatarProfile } from "./avatar.schema";
-import { draftKnowledge, draftProtocols, insertVersion, type Tx } from "./version-content";
-import { assertPublishGate, recordVersionScorecard } from "@/server/simulation/gate.service";
+import { draftKnowledge, draftProtocols, type Tx } from "./version-content";
 
 export type AvatarRow = typeof avatars.$inferSelect;
 
@@ -36,6 +35,14 @@ export async function getAvatarOrThrow(db: Db, actor: Actor, unverifiedAvatarId:
       : can(actor.role, "avatar.edit.any") || (own && can(actor.role, "avatar.edit.own"));
   if (!allowed) throw new AppError("forbidden", "You may not " + (mode === "read" ? "view" : "change") + " this avatar.");
   return avatar;
+}
+
+/** Whether the actor may change this avatar (so the studio shows or hides its editing actions). */
+export function mayEditAvatar(db: Db, actor: Actor, avatarId: string): Promise<boolean> {
+  return getAvatarOrThrow(db, actor, avatarId, "edit").then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function createAvatar(db: Db, actor: Actor, profile: TAvatarProfile): Promise<AvatarRow> {
@@ -120,39 +127,6 @@ export async function draftContent(db: Db | Tx, avatar: AvatarRow): Promise<Draf
   return { snapshot: snapshotOf(avatar), protocols, knowledge };
 }
 
-/**
- * Freezes the current profile into a new immutable version and makes it the one patients get; or, for
- * an approved review, exactly the content that was reviewed (its documents must be unchanged since).
- */
-export async function publishAvatar(db: Db, actor: Actor, unverifiedAvatarId: string, reviewed?: { content: DraftContent; reviewedAt: Date }) {
-  const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
-  const [ready] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(documents)
-    .where(and(eq(documents.avatarId, avatar.id), eq(documents.status, "ready"), eq(documents.enabled, true)));
-  if (!ready?.n) throw new AppError("bad_request", "Add at least one processed document before publishing: the avatar answers only from its materials.");
-  await assertPublishGate(db, avatar.id);
-  return db.transaction(async (tx) => {
-    // Persona, protocols and knowledge set are read in the same transaction as the version is written.
-    const content = reviewed?.content ?? (await draftContent(tx, avatar));
-    if (reviewed) await assertDocumentsUnchanged(tx, avatar.id, content.knowledge);
-    const version = await insertVersion(tx, { orgId: actor.orgId, avatarId: avatar.id, publishedBy: actor.userId, ...content, curatedAsOf: reviewed?.reviewedAt });
-    await recordVersionScorecard(tx, { orgId: actor.orgId, avatarId: avatar.id, versionId: version.id });
-    return version;
-  });
-}
-
-/** A reviewed knowledge set is published only as reviewed: a document deleted or replaced since needs a new review. */
-async function assertDocumentsUnchanged(tx: Tx, avatarId: string, reviewed: VersionDocument[]) {
-  const ids = reviewed.map((d) => d.id);
-  const now = ids.length ? await tx.select({ id: documents.id, contentHash: documents.contentHash }).from(documents).where(and(eq(documents.avatarId, avatarId), inArray(documents.id, ids))) : [];
-  const hashById = new Map(now.map((d) => [d.id, d.contentHash]));
-  const changed = reviewed.filter((d) => hashById.get(d.id) !== d.contentHash);
-  if (changed.length > 0) {
-    throw new AppError("conflict", `Changed since the review was asked: ${changed.map((d) => d.title).join(", ")}. Reject this request and ask for a new review.`);
-  }
-}
-
 /** What a patient may see: a published avatar's frozen persona. Unpublished or unknown slugs are not found. */
 export async function getPublishedAvatarBySlug(db: Db, slug: string) {
   const [row] = await db
@@ -165,6 +139,7 @@ export async function getPublishedAvatarBySlug(db: Db, slug: string) {
       snapshot: avatarVersions.snapshot,
       orgName: organizations.name,
       knowledge: avatarVersions.knowledge,
+      pins: avatarVersions.pins,
       // What curated answers it serves is as of its review, when it had one (see avatarVersions.curatedAsOf).
       publishedAt: sql<Date>`coalesce(${avatarVersions.curatedAsOf}, ${avatarVersions.createdAt})`.mapWith(avatarVersions.createdAt),
     })
@@ -173,9 +148,9 @@ export async function getPublishedAvatarBySlug(db: Db, slug: string) {
     .innerJoin(organizations, eq(organizations.id, avatars.orgId))
     .where(eq(avatars.slug, slug));
   if (!row) throw new AppError("not_found", "No published avatar at this address.");
-  const { knowledge, publishedAt, ...rest } = row;
-  // Patients' retrieval is limited to the version's documents (ids only: titles and hashes stay in the studio).
-  return { ...rest, snapshot: readSnapshot(row.snapshot), knowledge: { documentIds: knowledge?.map((d) => d.id) ?? null, publishedAt } };
+  const { knowledge, pins, publishedAt, ...rest } = row;
+  // Patients' retrieval is limited to the version's documents (ids only: titles stay in the studio), as pinned.
+  return { ...rest, snapshot: readSnapshot(row.snapshot), knowledge: { documentIds: knowledge?.map((d) => d.id) ?? null, pins, publishedAt } };
 }
 
 export type PublishedAvatar = Awaited<ReturnType<typeof getPublishedAvatarBySlug>>;

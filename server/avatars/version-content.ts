@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, isNull, or, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { avatarPhotos, type AvatarSnapshot, avatars, avatarVersions, documents, protocols, publishRequests, type VersionDocument, type VersionProtocol } from "@/db/schema";
+import { avatarPhotos, type AvatarSnapshot, avatars, avatarVersions, documents, type PassagePin, protocols, publishRequests, type VersionDocument, type VersionProtocol } from "@/db/schema";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -41,6 +41,8 @@ export interface NewVersion {
   snapshot: AvatarSnapshot;
   protocols: VersionProtocol[];
   knowledge: VersionDocument[];
+  /** The passages it serves (server/knowledge/pins.ts). */
+  pins: PassagePin[];
   /** A rollback: the number of the version it repeats. */
   restoredFrom?: number;
   /** An approved review: the time the reviewed content was asked for (see avatarVersions.curatedAsOf). */
@@ -66,6 +68,7 @@ export async function insertVersion(tx: Tx, v: NewVersion) {
       snapshot: v.snapshot,
       protocols: v.protocols,
       knowledge: v.knowledge,
+      pins: v.pins,
       restoredFrom: v.restoredFrom ?? null,
       curatedAsOf: v.curatedAsOf ?? null,
       publishedBy: v.publishedBy,

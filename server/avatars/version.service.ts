@@ -2,11 +2,9 @@ import { and, asc, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, avatarVersions, documents, protocols, publishRequests, users, type VersionDocument, type VersionProtocol } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { assertDirectPublishAllowed } from "@/server/governance/approval.service";
-import { mayEditAvatar } from "@/server/doctor/may-edit";
 import { AppError } from "@/server/lib/errors";
-import { type AvatarRow, draftContent, getAvatarOrThrow, readSnapshot, snapshotOf } from "./avatar.service";
-import { draftKnowledge, draftProtocols, insertVersion } from "./version-content";
+import { type AvatarRow, type DraftContent, draftContent, getAvatarOrThrow, mayEditAvatar, readSnapshot, snapshotOf } from "./avatar.service";
+import { draftKnowledge, draftProtocols, type Tx } from "./version-content";
 import { diffVersions, type VersionContent, type VersionDiff } from "./version-diff";
 
 type VersionRow = typeof avatarVersions.$inferSelect;
@@ -91,72 +89,67 @@ export async function diffVersion(db: Db, actor: Actor, input: { avatarId: strin
   return { from: before?.number ?? null, to: version.number, diff: diffVersions(before ? contentOf(before) : null, contentOf(version)) };
 }
 
-/**
- * Rolls back to an old version: publishes a NEW version with its content and restores the draft to it
- * (persona, protocols, and the documents enabled). Documents deleted since cannot come back: they are
- * left out of the new version and reported; documents replaced since serve their current content.
- */
-export async function rollbackToVersion(db: Db, actor: Actor, input: { avatarId: string; versionId: string }) {
-  const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "edit");
-  await assertDirectPublishAllowed(db, actor);
-  const [old] = await db
+/** A version of this avatar (another avatar's or organization's version is not found). */
+export async function getVersionOrThrow(db: Db | Tx, avatar: AvatarRow, unverifiedVersionId: string): Promise<VersionRow> {
+  const [version] = await db
     .select()
     .from(avatarVersions)
-    .where(and(eq(avatarVersions.id, input.versionId), eq(avatarVersions.avatarId, avatar.id), eq(avatarVersions.orgId, actor.orgId)));
-  if (!old) throw new AppError("not_found", "No such version of this avatar.");
-
-  return db.transaction(async (tx) => {
-    const { photoUpdatedAt: _photo, ...persona } = readSnapshot(old.snapshot);
-    // The photo is not versioned: the current one stays, and the new version names it.
-    const [restored] = await tx
-      .update(avatars)
-      .set({ ...persona, updatedAt: new Date() })
-      .where(and(eq(avatars.id, avatar.id), eq(avatars.orgId, actor.orgId)))
-      .returning();
-
-    let restoredProtocols: VersionProtocol[] = await draftProtocols(tx, avatar.id);
-    if (old.protocols) {
-      await tx.delete(protocols).where(eq(protocols.avatarId, avatar.id));
-      if (old.protocols.length > 0) {
-        await tx.insert(protocols).values(old.protocols.map((p) => ({ ...(p as unknown as typeof protocols.$inferInsert), orgId: avatar.orgId, avatarId: avatar.id })));
-      }
-      restoredProtocols = old.protocols;
-    }
-
-    let knowledge: VersionDocument[] = await draftKnowledge(tx, avatar.id);
-    let missing: VersionDocument[] = [];
-    let replaced: VersionDocument[] = [];
-    if (old.knowledge) {
-      const oldIds = old.knowledge.map((d) => d.id);
-      const existing = oldIds.length
-        ? await tx
-            .select({ id: documents.id, title: documents.title, contentHash: documents.contentHash })
-            .from(documents)
-            .where(and(eq(documents.avatarId, avatar.id), inArray(documents.id, oldIds)))
-        : [];
-      const byId = new Map(existing.map((d) => [d.id, d]));
-      missing = old.knowledge.filter((d) => !byId.has(d.id));
-      replaced = old.knowledge.filter((d) => byId.has(d.id) && byId.get(d.id)!.contentHash !== d.contentHash);
-      const keep = existing.map((d) => d.id);
-      if (keep.length > 0) await tx.update(documents).set({ enabled: true, updatedAt: new Date() }).where(and(eq(documents.avatarId, avatar.id), inArray(documents.id, keep)));
-      await tx
-        .update(documents)
-        .set({ enabled: false, updatedAt: new Date() })
-        .where(and(eq(documents.avatarId, avatar.id), isNull(documents.replacesDocumentId), eq(documents.enabled, true), keep.length ? notInArray(documents.id, keep) : undefined));
-      // The new version holds what serves now: the old set's documents that still exist, as they are now.
-      knowledge = old.knowledge.filter((d) => byId.has(d.id)).map((d) => byId.get(d.id)!);
-    }
-
-    const version = await insertVersion(tx, {
-      orgId: actor.orgId,
-      avatarId: avatar.id,
-      publishedBy: actor.userId,
-      snapshot: snapshotOf(restored!),
-      protocols: restoredProtocols,
-      knowledge,
-      restoredFrom: old.number,
-    });
-    return { version: { id: version.id, number: version.number }, restoredFrom: old.number, missingDocuments: missing, replacedDocuments: replaced };
-  });
+    .where(and(eq(avatarVersions.id, unverifiedVersionId), eq(avatarVersions.avatarId, avatar.id), eq(avatarVersions.orgId, avatar.orgId)));
+  if (!version) throw new AppError("not_found", "No such version of this avatar.");
+  return version;
 }
 
+/** A rollback's draft: the old version's content as restored, and its documents that are gone or changed since. */
+export interface RestoredDraft extends DraftContent {
+  missing: VersionDocument[];
+  replaced: VersionDocument[];
+}
+
+/**
+ * Restores the draft to an old version (call inside the rollback's transaction): persona, protocols,
+ * and the documents enabled. Documents deleted since cannot come back: they are left out and reported;
+ * documents replaced since serve their current content.
+ */
+export async function restoreDraft(tx: Tx, avatar: AvatarRow, old: VersionRow): Promise<RestoredDraft> {
+  const { photoUpdatedAt: _photo, ...persona } = readSnapshot(old.snapshot);
+  // The photo is not versioned: the current one stays, and the new version names it.
+  const [restored] = await tx
+    .update(avatars)
+    .set({ ...persona, updatedAt: new Date() })
+    .where(and(eq(avatars.id, avatar.id), eq(avatars.orgId, avatar.orgId)))
+    .returning();
+
+  let restoredProtocols: VersionProtocol[] = await draftProtocols(tx, avatar.id);
+  if (old.protocols) {
+    await tx.delete(protocols).where(eq(protocols.avatarId, avatar.id));
+    if (old.protocols.length > 0) {
+      await tx.insert(protocols).values(old.protocols.map((p) => ({ ...(p as unknown as typeof protocols.$inferInsert), orgId: avatar.orgId, avatarId: avatar.id })));
+    }
+    restoredProtocols = old.protocols;
+  }
+
+  let knowledge: VersionDocument[] = await draftKnowledge(tx, avatar.id);
+  let missing: VersionDocument[] = [];
+  let replaced: VersionDocument[] = [];
+  if (old.knowledge) {
+    const oldIds = old.knowledge.map((d) => d.id);
+    const existing = oldIds.length
+      ? await tx
+          .select({ id: documents.id, title: documents.title, contentHash: documents.contentHash })
+          .from(documents)
+          .where(and(eq(documents.avatarId, avatar.id), inArray(documents.id, oldIds)))
+      : [];
+    const byId = new Map(existing.map((d) => [d.id, d]));
+    missing = old.knowledge.filter((d) => !byId.has(d.id));
+    replaced = old.knowledge.filter((d) => byId.has(d.id) && byId.get(d.id)!.contentHash !== d.contentHash);
+    const keep = existing.map((d) => d.id);
+    if (keep.length > 0) await tx.update(documents).set({ enabled: true, updatedAt: new Date() }).where(and(eq(documents.avatarId, avatar.id), inArray(documents.id, keep)));
+    await tx
+      .update(documents)
+      .set({ enabled: false, updatedAt: new Date() })
+      .where(and(eq(documents.avatarId, avatar.id), isNull(documents.replacesDocumentId), eq(documents.enabled, true), keep.length ? notInArray(documents.id, keep) : undefined));
+    // The new version holds what serves now: the old set's documents that still exist, as they are now.
+    knowledge = old.knowledge.filter((d) => byId.has(d.id)).map((d) => byId.get(d.id)!);
+  }
+  return { snapshot: snapshotOf(restored!), protocols: restoredProtocols, knowledge, missing, replaced };
+}

@@ -288,11 +288,12 @@ async function* answerTurn(turn: Turn, checkIn: CheckIn | null): AsyncGenerator<
   // With a model configured, it may raise (never lower) the rule verdict; it runs alongside retrieval.
   const embedder = sharedEmbedder(deps.embedder);
   const documentIds = target.knowledge?.documentIds ?? undefined;
+  const pins = target.knowledge?.pins ?? undefined;
   const [modelVerdict, [passages, curated]] = await Promise.all([
     deps.chatModel ? classifyWithModel(deps.chatModel, message, turn.recent) : null,
     Promise.all([
-      retrievePassages(deps.db, { avatarId: target.avatarId, query, embedder, documentIds }),
-      findCuratedAnswer(deps.db, { avatarId: target.avatarId, query, embedder, documentIds, curatedAsOf: target.knowledge?.publishedAt }),
+      retrievePassages(deps.db, { avatarId: target.avatarId, query, embedder, documentIds, pins }),
+      findCuratedAnswer(deps.db, { avatarId: target.avatarId, query, embedder, documentIds, pins, curatedAsOf: target.knowledge?.publishedAt }),
     ]).then((found) => {
       timings.retrievalMs = ms(retrievalStarted);
       // The best passage's similarity, for the doctor's knowledge-gaps queue (low relevance).

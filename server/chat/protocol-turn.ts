@@ -75,7 +75,13 @@ async function closing(args: ProtocolTurnArgs, state: ProtocolState, urgency: Ur
   const query = [protocol!.chiefComplaint, ...answered].join(" ");
   const retrievalStarted = performance.now();
   const retrieve = (q: string) =>
-    retrievePassages(args.db, { avatarId: args.target.avatarId, query: q, embedder: args.embedder, documentIds: args.target.knowledge?.documentIds ?? undefined });
+    retrievePassages(args.db, {
+      avatarId: args.target.avatarId,
+      query: q,
+      embedder: args.embedder,
+      documentIds: args.target.knowledge?.documentIds ?? undefined,
+      pins: args.target.knowledge?.pins ?? undefined,
+    });
   // Many answers can dilute the query below retrieval's relevance bar: the complaint alone is the fallback.
   let passages = await retrieve(query);
   if (passages.length === 0 && answered.length > 0) passages = await retrieve(protocol!.chiefComplaint);

@@ -1,6 +1,6 @@
 /** The types a chat turn is made of, shared by the engine and its steps. */
 import type { Db } from "@/db/client";
-import type { AvatarSnapshot, Citation, MessageTimings } from "@/db/schema";
+import type { AvatarSnapshot, Citation, MessageTimings, PassagePin } from "@/db/schema";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import type { ChatProtocol } from "@/server/protocols/protocol.service";
@@ -25,6 +25,8 @@ export interface ChatTarget {
 export interface PublishedKnowledge {
   /** The version's documents; null for a version published before knowledge sets were recorded. */
   documentIds: string[] | null;
+  /** The version's passages as published, shared corpora's included (server/knowledge/pins.ts); null before pinning. */
+  pins: PassagePin[] | null;
   /** When it was published: curated answers written later serve it only when flagged live. */
   publishedAt: Date;
 }

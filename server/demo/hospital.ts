@@ -6,7 +6,7 @@ import { avatars, departments, memberships, organizations, users } from "@/db/sc
 import type { Actor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import type { Role } from "@/server/auth/permissions";
-import { publishAvatar } from "@/server/avatars/avatar.service";
+import { publishAvatar } from "@/server/publishing/publishing.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { addDocument } from "@/server/knowledge/document.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";

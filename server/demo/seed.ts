@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { avatars, memberships, organizations, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
-import { publishAvatar } from "@/server/avatars/avatar.service";
+import { publishAvatar } from "@/server/publishing/publishing.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { addDocument } from "@/server/knowledge/document.service";

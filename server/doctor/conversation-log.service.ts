@@ -9,13 +9,12 @@ import type { Db } from "@/db/client";
 import { avatarVersions, conversations, messageFeedback, messages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
-import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
+import { getAvatarOrThrow, mayEditAvatar } from "@/server/avatars/avatar.service";
 import { HAN_CLASS } from "@/server/knowledge/text/language";
 import { conversationMessages } from "@/server/conversations/store";
 import { AppError } from "@/server/lib/errors";
 import { getScreening } from "@/server/safety/replies";
 import type { TConversationFilter } from "./doctor.schema";
-import { mayEditAvatar } from "./may-edit";
 
 /** Conversations listed at once (newest first). */
 export const LOG_PAGE = 50;

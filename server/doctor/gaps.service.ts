@@ -10,14 +10,13 @@ import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { avatarVersions, conversations, curatedAnswers, gapResolutions, messages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
+import { getAvatarOrThrow, mayEditAvatar } from "@/server/avatars/avatar.service";
 import { governanceFor } from "@/server/governance/governance-settings.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { curatedKeywordVector } from "@/server/knowledge/retrieve/curated";
 import { queryTokens } from "@/server/knowledge/text/tokenize";
 import { AppError } from "@/server/lib/errors";
 import type { GapReason, TAnswerGapInput } from "./doctor.schema";
-import { mayEditAvatar } from "./may-edit";
 
 /**
  * An answer whose best passage is less similar to the question than this came from weak evidence: it

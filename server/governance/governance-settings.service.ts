@@ -2,14 +2,17 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { governanceSettings } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
-import type { TGovernanceSettings } from "./governance.schema";
+import type { z } from "zod";
+import { type TGovernanceSettings, ZGovernanceSettings } from "./governance.schema";
 
-const DEFAULTS: TGovernanceSettings = { requirePublishApproval: false, conversationRetentionDays: null };
+const DEFAULTS: TGovernanceSettings = { requirePublishApproval: false, requireTestQuestions: false, conversationRetentionDays: null };
 
 /** The organization's governance rules (defaults when it never set any). */
 export async function governanceFor(db: Db, orgId: string): Promise<TGovernanceSettings> {
   const [row] = await db.select().from(governanceSettings).where(eq(governanceSettings.orgId, orgId));
-  return row ? { requirePublishApproval: row.requirePublishApproval, conversationRetentionDays: row.conversationRetentionDays } : DEFAULTS;
+  return row
+    ? { requirePublishApproval: row.requirePublishApproval, requireTestQuestions: row.requireTestQuestions, conversationRetentionDays: row.conversationRetentionDays }
+    : DEFAULTS;
 }
 
 export async function getGovernanceSettings(db: Db, actor: Actor): Promise<TGovernanceSettings> {
@@ -17,9 +20,9 @@ export async function getGovernanceSettings(db: Db, actor: Actor): Promise<TGove
   return governanceFor(db, actor.orgId);
 }
 
-export async function updateGovernanceSettings(db: Db, actor: Actor, input: TGovernanceSettings): Promise<TGovernanceSettings> {
+export async function updateGovernanceSettings(db: Db, actor: Actor, input: z.input<typeof ZGovernanceSettings>): Promise<TGovernanceSettings> {
   assertCan(actor, "org.manage");
-  const values = { ...input, updatedAt: new Date() };
+  const values = { ...ZGovernanceSettings.parse(input), updatedAt: new Date() };
   await db
     .insert(governanceSettings)
     .values({ orgId: actor.orgId, ...values })

@@ -1,12 +1,12 @@
 import { and, eq, inArray, isNotNull, lt, ne, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { conversations, escalations, governanceSettings } from "@/db/schema";
+import { conversations, escalations, governanceSettings, messages } from "@/db/schema";
 import { forgetPatientTextOfClosedEscalations } from "@/server/safety/escalation.service";
 import { recordAudit } from "./audit";
 
 /**
  * Deletes patient conversations whose last message is older than the organization's retention period,
- * and logs each purge. Conversations with an escalation not yet resolved are kept: a crisis still being
+ * and logs each purge. Conversations with an escalation not yet resolved (or not yet written) are kept: a crisis still being
  * handled must not lose its record. The resolved escalations of purged conversations lose the patient's words too.
  */
 export async function purgeExpiredConversations(db: Db, now = new Date()): Promise<{ orgId: string; deleted: number }[]> {
@@ -30,6 +30,13 @@ export async function purgeExpiredConversations(db: Db, now = new Date()): Promi
                 .select({ one: sql`1` })
                 .from(escalations)
                 .where(and(eq(escalations.conversationId, conversations.id), ne(escalations.status, "resolved"))),
+            ),
+            // An escalation still pending on its crisis reply (written by the retry) counts as unresolved.
+            notExists(
+              tx
+                .select({ one: sql`1` })
+                .from(messages)
+                .where(and(eq(messages.conversationId, conversations.id), isNotNull(messages.pendingEscalation))),
             ),
           ),
         );

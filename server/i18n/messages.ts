@@ -4,6 +4,7 @@ import { casesEn, casesZh } from "./messages/cases";
 import { commonEn, commonZh } from "./messages/common";
 import { corporaEn, corporaZh } from "./messages/corpora";
 import { destinationsEn, destinationsZh } from "./messages/destinations";
+import { testQuestionsEn, testQuestionsZh } from "./messages/test-questions";
 import { doctorEn, doctorZh } from "./messages/doctor";
 import { governanceEn, governanceZh } from "./messages/governance";
 import { orgEn, orgZh } from "./messages/org";
@@ -28,6 +29,7 @@ export const en = {
   ...analyticsEn,
   ...routingEn,
   ...destinationsEn,
+  ...testQuestionsEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -47,6 +49,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...analyticsZh,
   ...routingZh,
   ...destinationsZh,
+  ...testQuestionsZh,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zhCN };

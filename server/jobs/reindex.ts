@@ -20,7 +20,7 @@ export async function requeueForEmbedder(db: Db, embedder: Embedder): Promise<nu
     update ${documents} d set status = 'queued', attempts = 0, progress = 0, error = null, updated_at = now()
     where d.status = 'ready'
       and (exists (select 1 from ${passages} p where p.document_id = d.id and p.generation = d.passage_generation and p.embedder <> ${embedder.id})
-        or exists (select 1 from ${curatedAnswers} c where c.document_id = d.id and c.embedder <> ${embedder.id}))
+        or exists (select 1 from ${curatedAnswers} c where c.document_id = d.id and c.generation = d.passage_generation and c.embedder <> ${embedder.id}))
     returning d.id`);
   return rowsOf<{ id: string }>(rows).length;
 }

@@ -71,7 +71,7 @@ async function runTarget(db: Db, run: typeof simulationRuns.$inferSelect): Promi
     orgId: avatar.orgId,
     versionId: version.id,
     persona: readSnapshot(version.snapshot),
-    knowledge: { documentIds: version.knowledge?.map((d) => d.id) ?? null, publishedAt: version.createdAt },
+    knowledge: { documentIds: version.knowledge?.map((d) => d.id) ?? null, pins: version.pins, publishedAt: version.createdAt },
     protocols,
     simulation: true,
   };

@@ -2,8 +2,9 @@
  * Shared knowledge: the organization's corpus and one per department (db/schema/corpora.ts). Admins
  * manage their documents (the same upload and ingestion as an avatar's); every member reads them; a
  * doctor sees which corpora their avatar includes and may switch one off or on. Retrieval searches the
- * included corpora alongside the avatar's own documents (includedCorpusIds), so a change in a corpus
- * reaches every avatar that includes it at once.
+ * included corpora alongside the avatar's own documents (includedCorpusIds): a change in a corpus
+ * reaches every draft that includes it at once, and a published version through its next publish
+ * (reviewed where the organization requires it), which pins the corpus's passages (pins.ts).
  */
 import "server-only";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
@@ -124,7 +125,7 @@ export async function setAvatarCorpus(db: Db, actor: Actor, input: { avatarId: s
 }
 
 /** The corpora retrieval searches for this avatar (its organization's only), without any actor: the patient's path. */
-export async function includedCorpusIds(db: Db, avatarId: string): Promise<string[]> {
+export async function includedCorpusIds(db: Pick<Db, "execute">, avatarId: string): Promise<string[]> {
   const rows = rowsOf<{ id: string }>(
     await db.execute(sql`
       select c.id from ${avatars} a

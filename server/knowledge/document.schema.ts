@@ -42,3 +42,12 @@ export const ZTestRetrievalInput = z.object({
   avatarId: z.string().min(1).max(64),
   query: z.string().trim().min(1, "Type a question to test.").max(1000, "Keep the test question under 1,000 characters."),
 });
+
+/** A test question: what a patient would ask, and the document (optionally a phrase of the passage) that should answer it. */
+export const ZAddTestQuestion = z.object({
+  avatarId: z.string().min(1).max(64),
+  question: z.string().trim().min(3, "Write the question as a patient would ask it.").max(500, "Keep the question under 500 characters."),
+  expectedDocumentId: z.string().min(1, "Choose the document that should answer the question.").max(64),
+  expectedText: z.string().trim().max(300, "Keep the passage phrase under 300 characters.").nullish(),
+});
+export const ZTestQuestionId = z.object({ avatarId: z.string().min(1).max(64), testQuestionId: z.string().min(1).max(64) });

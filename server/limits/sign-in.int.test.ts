@@ -1,7 +1,9 @@
+import { Auth, type AuthConfig } from "@auth/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { signUp } from "@/server/accounts/account.service";
 import { authConfig, SignInRateLimited } from "@/server/auth/config";
+import { answerLockedSignInWith429 } from "@/server/auth/sign-in-lock";
 import { parseConfig } from "@/server/env";
 import { createTestDatabase } from "@/server/test/db";
 import { enforceLimits } from "./rate-limit";
@@ -12,12 +14,14 @@ Object.assign(process.env, { RATE_LIMIT_SIGNIN_ACCOUNT: "3/15m", RATE_LIMIT_SIGN
 
 let database: Database;
 let authorize: (credentials: Record<string, string>, request: Request) => Promise<unknown>;
+let authConfigForRoute: AuthConfig;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   const config = authConfig({ secret: "s".repeat(40), config: parseConfig(process.env), getDb: async () => database.db });
   authorize = (config.providers[0] as unknown as { options: { authorize: typeof authorize } }).options.authorize;
-  for (const who of ["ann", "bob", "cat", "dan", "eve", "fay", "gus"]) await signUp(database.db, { name: who, email: `${who}@test.local`, password: "correct horse", locale: "en" });
+  authConfigForRoute = { ...config, basePath: "/api/auth" } as AuthConfig;
+  for (const who of ["ann", "bob", "cat", "dan", "eve", "fay", "gus", "hal"]) await signUp(database.db, { name: who, email: `${who}@test.local`, password: "correct horse", locale: "en" });
 });
 
 afterAll(async () => {
@@ -55,6 +59,39 @@ describe("sign-in limits", () => {
     for (let i = 0; i < 3; i++) await signInWithinLimits(database.db, { email: "nobody@test.local", address: "192.0.2.2" }, check);
     await expect(signInWithinLimits(database.db, { email: "nobody@test.local", address: "192.0.2.2" }, check)).rejects.toThrow(/Too many sign-in attempts.*wait \d+ minutes/);
     expect(checked).toBe(3);
+  });
+});
+
+describe("the sign-in endpoint (Auth.js's credentials callback, as app/api/auth routes it)", () => {
+  const POST = answerLockedSignInWith429((request: Request) => Auth(request, authConfigForRoute));
+
+  /** A form post to the credentials callback with the CSRF token and cookie Auth.js requires, from an address. */
+  async function post(email: string, password: string, address: string): Promise<Response> {
+    const csrf = await Auth(new Request("http://localhost/api/auth/csrf"), authConfigForRoute);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    return POST(
+      new Request("http://localhost/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": address },
+        body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/studio" }),
+      }),
+    );
+  }
+
+  it("answers a locked account with 429 and Retry-After, not a redirect; a wrong password still redirects to the sign-in page", async () => {
+    const wrong = await post("hal@test.local", "wrong guess", "198.51.100.200");
+    expect(wrong.status).toBe(302);
+    expect(wrong.headers.get("location")).toContain("/login?error=CredentialsSignin");
+    for (let i = 0; i < 2; i++) await post("hal@test.local", "wrong guess", `198.51.100.${201 + i}`);
+
+    const locked = await post("hal@test.local", "correct horse", "198.51.100.210");
+    expect(locked.status).toBe(429);
+    const retryAfter = Number(locked.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(800);
+    expect(locked.headers.get("location")).toBeNull();
+    expect(locked.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token"))).toBe(false);
+    expect(await locked.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringMatching(/Too many sign-in attempts/), retryAfter } });
   });
 });
 

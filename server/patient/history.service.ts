@@ -2,6 +2,8 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, min } from "driz
 import type { Db } from "@/db/client";
 import { avatars, avatarVersions, type Citation, conversations, escalations, messages, organizations } from "@/db/schema";
 import type { UrgencyLevel } from "@/db/schema/columns";
+import { retryPendingEscalations } from "@/server/chat/crisis-turn";
+import { AppError } from "@/server/lib/errors";
 import type { CrisisEvidence } from "@/server/safety/detect";
 import { forgetPatientTextOfClosedEscalations } from "@/server/safety/escalation.service";
 import { getOrgHotlines } from "@/server/safety/org-hotlines";
@@ -195,15 +197,31 @@ export async function listHistory(db: Db, identity: PatientIdentity) {
     }));
 }
 
+async function hasPendingEscalation(db: Db, conversationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), isNotNull(messages.pendingEscalation)))
+    .limit(1);
+  return row !== undefined;
+}
+
 export type HistoryEntry = Awaited<ReturnType<typeof listHistory>>[number];
 
 /**
  * Deletes a patient's own conversation for good: its messages, ratings and follow-up requests cascade
  * with it. A crisis escalation not yet resolved outlives it, with the patient's words, until the care
- * team resolves it (then they are erased too).
+ * team resolves it (then they are erased too). One still pending on its crisis reply is written first:
+ * the database refuses to delete a conversation that holds one (migration 0024).
  */
 export async function deleteConversation(db: Db, identity: PatientIdentity, unverifiedId: string): Promise<void> {
   const conv = await findOwnedConversation(db, identity, unverifiedId);
+  if (await hasPendingEscalation(db, conv.id)) {
+    await retryPendingEscalations(db);
+    if (await hasPendingEscalation(db, conv.id)) {
+      throw new AppError("conflict", "This conversation's crisis alert is still being delivered to the care team; try deleting it again in a few minutes.");
+    }
+  }
   await db.transaction(async (tx) => {
     await tx.delete(conversations).where(eq(conversations.id, conv.id));
     await forgetPatientTextOfClosedEscalations(tx, conv.orgId);

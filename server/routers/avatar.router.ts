@@ -1,12 +1,6 @@
 import { ZAvatarId, ZAvatarProfile, ZUpdateAvatarInput } from "@/server/avatars/avatar.schema";
-import {
-  createAvatar,
-  getAvatarOrThrow,
-  listAvatars,
-  publishAvatar,
-  updateAvatar,
-} from "@/server/avatars/avatar.service";
-import { assertDirectPublishAllowed } from "@/server/governance/approval.service";
+import { createAvatar, getAvatarOrThrow, listAvatars, updateAvatar } from "@/server/avatars/avatar.service";
+import { publishAvatar } from "@/server/publishing/publishing.service";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
 
 export const avatarRouter = createTRPCRouter({
@@ -14,8 +8,5 @@ export const avatarRouter = createTRPCRouter({
   get: protectedProcedure.input(ZAvatarId).query(({ ctx, input }) => getAvatarOrThrow(ctx.db, ctx.actor, input.avatarId, "read")),
   create: protectedProcedure.input(ZAvatarProfile).mutation(({ ctx, input }) => createAvatar(ctx.db, ctx.actor, input)),
   update: protectedProcedure.input(ZUpdateAvatarInput).mutation(({ ctx, input }) => updateAvatar(ctx.db, ctx.actor, input.avatarId, input.profile)),
-  publish: protectedProcedure.input(ZAvatarId).mutation(async ({ ctx, input }) => {
-    await assertDirectPublishAllowed(ctx.db, ctx.actor);
-    return publishAvatar(ctx.db, ctx.actor, input.avatarId);
-  }),
+  publish: protectedProcedure.input(ZAvatarId).mutation(({ ctx, input }) => publishAvatar(ctx.db, ctx.actor, input.avatarId)),
 });

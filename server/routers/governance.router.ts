@@ -1,15 +1,15 @@
 import { ZAuditFilter } from "@/server/governance/audit.schema";
 import { listAudit } from "@/server/governance/audit";
-import { decidePublishRequest, listPublishRequests, requestPublish, withdrawPublishRequest } from "@/server/governance/approval.service";
+import { listPublishRequests } from "@/server/governance/approval.service";
 import { ZDecidePublishRequest, ZGovernanceSettings, ZListPublishRequests, ZPublishRequestId, ZRequestPublish } from "@/server/governance/governance.schema";
-import { getGovernanceSettings, governanceFor, updateGovernanceSettings } from "@/server/governance/governance-settings.service";
+import { getGovernanceSettings, updateGovernanceSettings } from "@/server/governance/governance-settings.service";
+import { decidePublishRequest, publishRule, requestPublish, withdrawPublishRequest } from "@/server/publishing/publishing.service";
 import { createTRPCRouter, protectedProcedure } from "@/server/trpc/init";
 
 export const governanceRouter = createTRPCRouter({
   settings: protectedProcedure.query(({ ctx }) => getGovernanceSettings(ctx.db, ctx.actor)),
   updateSettings: protectedProcedure.input(ZGovernanceSettings).mutation(({ ctx, input }) => updateGovernanceSettings(ctx.db, ctx.actor, input)),
-  /** Whether publishing needs a review: every member may know the rule they work under. */
-  publishRule: protectedProcedure.query(async ({ ctx }) => ({ requirePublishApproval: (await governanceFor(ctx.db, ctx.actor.orgId)).requirePublishApproval })),
+  publishRule: protectedProcedure.query(({ ctx }) => publishRule(ctx.db, ctx.actor)),
   requestPublish: protectedProcedure.input(ZRequestPublish).mutation(({ ctx, input }) => requestPublish(ctx.db, ctx.actor, input)),
   publishRequests: protectedProcedure.input(ZListPublishRequests).query(({ ctx, input }) => listPublishRequests(ctx.db, ctx.actor, input)),
   decide: protectedProcedure.input(ZDecidePublishRequest).mutation(({ ctx, input }) => decidePublishRequest(ctx.db, ctx.actor, input)),

@@ -1,7 +1,8 @@
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
-import { createAvatar, getAvatarOrThrow, getPublishedAvatarBySlug, publishAvatar, snapshotOf } from "@/server/avatars/avatar.service";
+import { createAvatar, getAvatarOrThrow, getPublishedAvatarBySlug, snapshotOf } from "@/server/avatars/avatar.service";
 import { openConversation } from "@/server/conversations/store";
+import { publishAvatar } from "@/server/publishing/publishing.service";
 import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { pasteDocument } from "@/server/knowledge/document.service";

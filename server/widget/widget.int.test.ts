@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
-import { createAvatar, publishAvatar } from "@/server/avatars/avatar.service";
+import { createAvatar } from "@/server/avatars/avatar.service";
+import { publishAvatar } from "@/server/publishing/publishing.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { pasteDocument } from "@/server/knowledge/document.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";

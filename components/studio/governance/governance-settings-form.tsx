@@ -14,24 +14,26 @@ import { Switch } from "@/components/ui/switch";
 
 type GovernanceSettings = RouterOutputs["governance"]["settings"];
 
-/** Review before publishing, and how long patient conversations are kept. */
+/** Review before publishing, test questions that must pass, and how long patient conversations are kept. */
 export function GovernanceSettingsForm({ initial }: { initial: GovernanceSettings }) {
   const t = useT();
   const trpc = useTRPC();
   const id = useId();
   const [requireApproval, setRequireApproval] = useState(initial.requirePublishApproval);
+  const [requireTests, setRequireTests] = useState(initial.requireTestQuestions);
   const [retention, setRetention] = useState(initial.conversationRetentionDays === null ? "" : String(initial.conversationRetentionDays));
   const [saved, setSaved] = useState(false);
   const save = useMutation(trpc.governance.updateSettings.mutationOptions({ onSuccess: () => setSaved(true) }));
   const retentionId = `${id}-retention`;
   const approvalId = `${id}-approval`;
+  const testsId = `${id}-tests`;
   const error = save.error?.message;
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
     const days = retention.trim();
-    save.mutate({ requirePublishApproval: requireApproval, conversationRetentionDays: days === "" ? null : Number(days) });
+    save.mutate({ requirePublishApproval: requireApproval, requireTestQuestions: requireTests, conversationRetentionDays: days === "" ? null : Number(days) });
   }
 
   return (
@@ -42,6 +44,15 @@ export function GovernanceSettingsForm({ initial }: { initial: GovernanceSetting
           <Label htmlFor={approvalId}>{t("governance.settings.requireApproval")}</Label>
           <p id={`${approvalId}-hint`} className="text-xs text-slate-600">
             {t("governance.settings.requireApprovalHint")}
+          </p>
+        </div>
+      </div>
+      <div className="flex items-start gap-3">
+        <Switch id={testsId} checked={requireTests} onCheckedChange={(v) => { setRequireTests(v); setSaved(false); }} aria-describedby={`${testsId}-hint`} />
+        <div className="flex flex-col gap-1">
+          <Label htmlFor={testsId}>{t("governance.settings.requireTests")}</Label>
+          <p id={`${testsId}-hint`} className="text-xs text-slate-600">
+            {t("governance.settings.requireTestsHint")}
           </p>
         </div>
       </div>

@@ -6,10 +6,12 @@ import { AddDocuments } from "./add-documents";
 import { DocumentList } from "./document-list";
 import { RetrievalTest } from "./retrieval-test";
 import { SharedKnowledge } from "./shared-knowledge";
+import { TestQuestionsPanel } from "./test-questions";
 
 /**
  * The avatar's materials: add them (files or pasted text, with their source), watch them being processed,
- * inspect, replace and manage them, see which shared corpora it draws on, and test what retrieval finds for a question.
+ * inspect, replace and manage them, see which shared corpora it draws on, test what retrieval finds for a question,
+ * and keep test questions whose recall is checked before every publish.
  */
 export function KnowledgePanel({ avatarId }: { avatarId: string }) {
   const t = useT();
@@ -38,6 +40,14 @@ export function KnowledgePanel({ avatarId }: { avatarId: string }) {
         </CardHeader>
         <CardContent>
           <RetrievalTest avatarId={avatarId} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("testq.title")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <TestQuestionsPanel avatarId={avatarId} />
         </CardContent>
       </Card>
     </div>

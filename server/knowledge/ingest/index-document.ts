@@ -14,6 +14,7 @@ import { curatedKeywordVector } from "@/server/knowledge/retrieve/curated";
 import { keywordVectorSql } from "@/server/knowledge/retrieve/keyword-index";
 import { sameOwner } from "@/server/knowledge/owner";
 import { TOKENIZER_VERSION } from "@/server/knowledge/text/tokenize";
+import { dropUnpinnedGenerations } from "@/server/knowledge/pins";
 import { AppError } from "@/server/lib/errors";
 import { prepareInWorker } from "./ingest-worker";
 import type { PreparedDocument } from "./prepare";
@@ -153,9 +154,6 @@ async function swapIn(db: Db, embedder: Embedder, doc: DocumentRow, swap: Swap):
       await tx.delete(documents).where(eq(documents.id, doc.id));
       await tx.update(documentFiles).set({ data: swap.bytes }).where(eq(documentFiles.documentId, target.id));
     }
-    // Deleting only marks rows dead (no index work), so this stays short however large the old generation.
-    await tx.delete(passages).where(and(eq(passages.documentId, target.id), ne(passages.generation, swap.generation)));
-    await tx.delete(curatedAnswers).where(eq(curatedAnswers.documentId, target.id));
     for (let i = 0; i < swap.faq.length; i += INSERT_BATCH) {
       await tx.insert(curatedAnswers).values(
         swap.faq.slice(i, i + INSERT_BATCH).map((entry, j) => ({
@@ -163,6 +161,7 @@ async function swapIn(db: Db, embedder: Embedder, doc: DocumentRow, swap: Swap):
           avatarId: target.avatarId,
           corpusId: target.corpusId,
           documentId: target.id,
+          generation: swap.generation,
           question: entry.question,
           answer: entry.answer,
           urgency: entry.urgency ?? null,
@@ -196,6 +195,9 @@ async function swapIn(db: Db, embedder: Embedder, doc: DocumentRow, swap: Swap):
           : {}),
       })
       .where(eq(documents.id, target.id));
+    // Deleting only marks rows dead (no index work), so this stays short however large the old generation.
+    // A generation a published version or a pending review pins stays while its content is replaced: patients keep what was reviewed.
+    await dropUnpinnedGenerations(tx, [target.id]);
     return true;
   });
 }

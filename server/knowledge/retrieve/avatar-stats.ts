@@ -13,6 +13,7 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
+import type { PassagePin } from "@/db/schema";
 import { includedCorpusIds } from "@/server/knowledge/corpus.service";
 import type { AliasPair } from "@/server/knowledge/text/aliases";
 
@@ -34,8 +35,13 @@ export interface KnowledgeScope {
   avatarId: string;
   /** A published version's documents of the avatar, searched instead of its enabled ones. */
   documentIds?: readonly string[];
-  /** The shared corpora the avatar includes: their enabled documents serve live, also to a published version. */
+  /** The shared corpora the avatar includes: their enabled documents serve live (to the draft, and to a version published before pinning). */
   corpusIds?: readonly string[];
+  /**
+   * A published version's pinned passages (server/knowledge/pins.ts): exactly these generations of these
+   * documents, its own and its shared corpora's, whatever the draft has done to them since.
+   */
+  pins?: readonly PassagePin[];
 }
 
 /**
@@ -44,6 +50,7 @@ export interface KnowledgeScope {
  */
 export function inScope(alias: string, scope: KnowledgeScope): SQL {
   const d = sql.raw(alias);
+  if (scope.pins) return sql`${d}.id = any(${idArray(scope.pins.map((p) => p.documentId))}::text[])`;
   const chosen = scope.documentIds ? sql`${d}.id = any(${idArray(scope.documentIds)}::text[])` : sql`${d}.enabled`;
   const own = sql`${d}.avatar_id = ${scope.avatarId} and ${chosen}`;
   if (!scope.corpusIds?.length) return own;
@@ -58,6 +65,28 @@ export function inScope(alias: string, scope: KnowledgeScope): SQL {
 export function searchableDocuments(alias: string, scope: KnowledgeScope): SQL {
   const d = sql.raw(alias);
   return sql`${inScope(alias, scope)} and ${d}.status <> 'failed' and ${d}.passage_count > 0`;
+}
+
+/**
+ * Which of an in-scope document's passages serve: its live generation, unless it failed; for pins, the
+ * pinned generation (kept alive while pinned, whatever the document's state).
+ */
+export function servedPassages(passage: string, document: string, scope: KnowledgeScope): SQL {
+  const p = sql.raw(passage);
+  const d = sql.raw(document);
+  if (scope.pins) return sql`(${p}.document_id, ${p}.generation) in ${pinnedPairs(scope.pins)}`;
+  return sql`${d}.status <> 'failed' and ${p}.generation = ${d}.passage_generation`;
+}
+
+/**
+ * The (document, generation) pairs that pins serve, as a relation to test rows against: a document
+ * still holding the pinned content serves its live generation, a replaced one the pinned generation.
+ */
+export function pinnedPairs(pins: readonly PassagePin[]): SQL {
+  const column = (values: string[]) => sql`${idArray(values)}::text[]`;
+  return sql`(select x.document_id, case when pd.content_hash = x.content_hash then pd.passage_generation else x.generation end
+    from unnest(${column(pins.map((p) => p.documentId))}, ${column(pins.map((p) => p.generation))}, ${column(pins.map((p) => p.contentHash))}) as x(document_id, generation, content_hash)
+    join documents pd on pd.id = x.document_id)`;
 }
 
 /** A text[] literal of ids (quotes and backslashes cannot occur in ids; they are dropped to be safe). */
@@ -88,7 +117,8 @@ const cache = new Map<string, Entry>();
 const inFlight = new Map<string, Promise<Entry>>();
 
 const ids = (list?: readonly string[]) => (list ? [...list].sort().join(",") : "*");
-const key = (db: Db, scope: KnowledgeScope) => `${dbId(db)}:${scope.avatarId}:${ids(scope.documentIds)}:${ids(scope.corpusIds)}`;
+const key = (db: Db, scope: KnowledgeScope) =>
+  `${dbId(db)}:${scope.avatarId}:${ids(scope.documentIds)}:${ids(scope.corpusIds)}:${ids(scope.pins?.map((p) => `${p.documentId}@${p.generation}`))}`;
 const dbIds = new WeakMap<object, number>();
 let nextDbId = 1;
 /** Tests open several databases in one process: entries are per database. */
@@ -202,6 +232,28 @@ function toStats(entry: Entry): AvatarStats {
   };
 }
 
+/** A pinned scope's statistics, counted whole: its served pairs change rarely (see readPinnedStamp). */
+async function buildPinned(db: Db, pins: readonly PassagePin[], stamp: string): Promise<Entry> {
+  const [counted] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from passages p where (p.document_id, p.generation) in ${pinnedPairs(pins)}`));
+  const passages = Number(counted?.n ?? 0);
+  const pairs = rowsOf<{ document_id: string; generation: string }>(await db.execute(sql`select * from ${pinnedPairs(pins)} as s(document_id, generation)`));
+  const inner = sql`format('select p.keywords from passages p where (p.document_id, p.generation) in (select * from unnest(%L::text[], %L::text[]))', ${idArray(pairs.map((p) => p.document_id))}::text, ${idArray(pairs.map((p) => p.generation))}::text)`;
+  const df = passages > 0 ? await countTerms(db, inner) : new Map<string, number>();
+  let totalLength = 0;
+  for (const n of df.values()) totalLength += n;
+  const associationsByDocument = new Map<string, AliasPair[]>();
+  await readAssociations(db, [...new Set(pins.map((p) => p.documentId))], associationsByDocument);
+  return { stamp, documents: new Map(), df, passages, totalLength, tableRows: await tableRows(db), ...withAssociations(associationsByDocument) };
+}
+
+/** The served pairs themselves: a deleted document or a re-index of pinned content changes them. */
+async function readPinnedStamp(db: Db, pins: readonly PassagePin[]): Promise<string> {
+  const [row] = rowsOf<{ pairs: string }>(
+    await db.execute(sql`select coalesce(string_agg(s.document_id || '@' || s.generation, ',' order by s.document_id), '') as pairs from ${pinnedPairs(pins)} as s(document_id, generation)`),
+  );
+  return `pinned:${row?.pairs ?? ""}`;
+}
+
 /**
  * The current statistics of an avatar's scope (its own documents, or a published version's, plus its
  * shared corpora): from the cache when those documents have not changed, else refreshed.
@@ -209,7 +261,7 @@ function toStats(entry: Entry): AvatarStats {
 export async function getAvatarStats(db: Db, scopeOrAvatarId: KnowledgeScope | string): Promise<AvatarStats> {
   const scope = typeof scopeOrAvatarId === "string" ? { avatarId: scopeOrAvatarId } : scopeOrAvatarId;
   const k = key(db, scope);
-  const stamp = await readStamp(db, scope);
+  const stamp = scope.pins ? await readPinnedStamp(db, scope.pins) : await readStamp(db, scope);
   const cached = cache.get(k);
   if (cached?.stamp === stamp) {
     cache.delete(k);
@@ -219,7 +271,7 @@ export async function getAvatarStats(db: Db, scopeOrAvatarId: KnowledgeScope | s
   const flightKey = `${k}:${stamp}`;
   let pending = inFlight.get(flightKey);
   if (!pending) {
-    pending = build(db, scope, stamp, cached).finally(() => inFlight.delete(flightKey));
+    pending = (scope.pins ? buildPinned(db, scope.pins, stamp) : build(db, scope, stamp, cached)).finally(() => inFlight.delete(flightKey));
     inFlight.set(flightKey, pending);
   }
   const entry = await pending;

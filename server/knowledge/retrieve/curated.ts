@@ -14,6 +14,7 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
+import type { PassagePin } from "@/db/schema";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { findGeneralConcepts, findMedicalConcepts } from "@/server/knowledge/text/concepts";
@@ -22,7 +23,7 @@ import { CHINESE_STOP_SINGLES } from "@/server/knowledge/text/stopwords";
 import { GENERAL_GROUPS, MEDICAL_GROUPS } from "@/server/knowledge/text/synonyms";
 import { hanPieces, keywordTokens, queryTokens, segmentText } from "@/server/knowledge/text/tokenize";
 import { includedCorpusIds } from "@/server/knowledge/corpus.service";
-import { idArray } from "./avatar-stats";
+import { idArray, pinnedPairs } from "./avatar-stats";
 import { conceptTokens } from "./keyword-index";
 import { cosineDistance } from "./search";
 
@@ -156,6 +157,8 @@ export interface CuratedQuery {
   documentIds?: readonly string[];
   /** A published version's time: hand-written answers created later serve it only when flagged live. */
   curatedAsOf?: Date;
+  /** A published version's pinned generations: its documents' and shared corpora's FAQ entries as published. */
+  pins?: readonly PassagePin[];
 }
 
 /**
@@ -176,14 +179,19 @@ export async function rankCuratedAnswers(
     : sql`0`;
   // Like passages: an enabled document's entries serve, also while it is re-indexed (queued or processing);
   // for a published version, its documents' entries, and hand-written ones it was published with or flagged live.
+  // Entries of a document's live generation only (a pinned one may live beside it), or the pinned ones.
+  const live = sql`c.generation = d.passage_generation and d.status <> 'failed' and d.replaces_document_id is null`;
+  const pinned = args.pins ? sql`(c.document_id, c.generation) in ${pinnedPairs(args.pins)}` : null;
   const documentScope = args.documentIds ? sql`d.id = any(${idArray(args.documentIds)}::text[])` : sql`d.enabled`;
   const handWritten = args.curatedAsOf ? sql`c.document_id is null and (c.live or c.created_at <= ${args.curatedAsOf.toISOString()}::timestamptz)` : sql`c.document_id is null`;
-  const own = sql`c.avatar_id = ${args.avatarId} and (${handWritten} or (${documentScope} and d.status <> 'failed' and d.replaces_document_id is null))`;
-  // The shared corpora the avatar includes: their enabled FAQ sheets' entries serve live.
-  const corpusIds = await includedCorpusIds(db, args.avatarId);
-  const shared = corpusIds.length
-    ? sql` or (c.corpus_id = any(${idArray(corpusIds)}::text[]) and d.enabled and d.status <> 'failed' and d.replaces_document_id is null)`
-    : sql``;
+  const own = sql`c.avatar_id = ${args.avatarId} and (${handWritten} or (${pinned ?? sql`${documentScope} and ${live}`}))`;
+  // The shared corpora: as pinned, or (the draft) the included ones' enabled FAQ sheets, live.
+  const corpusIds = pinned ? [] : await includedCorpusIds(db, args.avatarId);
+  const shared = pinned
+    ? sql` or (c.corpus_id is not null and ${pinned})`
+    : corpusIds.length
+      ? sql` or (c.corpus_id = any(${idArray(corpusIds)}::text[]) and d.enabled and ${live})`
+      : sql``;
   const scope = sql`(${own}${shared})`;
   const tsquery = sql`to_tsquery('simple', ${terms.join(" | ")})`;
   const keywordRank = terms.length > 0 ? sql`case when c.keywords @@ ${tsquery} then ts_rank(c.keywords, ${tsquery}) end` : sql`null`;

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { documents, passages } from "@/db/schema";
+import { documents, type PassagePin, passages } from "@/db/schema";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { includedCorpusIds } from "@/server/knowledge/corpus.service";
 import { getAvatarStats, type KnowledgeScope } from "./avatar-stats";
@@ -71,14 +71,16 @@ async function embedQuery(embedder: Embedder, query: string): Promise<number[] |
 export async function retrievePassages(
   db: Db,
   /**
-   * documentIds: search these documents of the avatar (a published version's knowledge set) instead of
-   * its enabled ones. The shared corpora the avatar includes are searched too, always live.
+   * pins: a published version's passages, its own and its shared corpora's, exactly as published.
+   * documentIds (a version published before pinning): search these documents of the avatar instead of
+   * its enabled ones. Without pins the shared corpora the avatar includes are searched live.
    */
-  args: { avatarId: string; query: string; embedder: Embedder; limit?: number; documentIds?: readonly string[]; timings?: RetrievalTimings },
+  args: { avatarId: string; query: string; embedder: Embedder; limit?: number; documentIds?: readonly string[]; pins?: readonly PassagePin[]; timings?: RetrievalTimings },
 ): Promise<RetrievedPassage[]> {
   const { timings } = args;
   const limit = args.limit ?? 5;
-  const scope: KnowledgeScope = { avatarId: args.avatarId, documentIds: args.documentIds, corpusIds: await includedCorpusIds(db, args.avatarId) };
+  const corpusIds = args.pins ? [...new Set(args.pins.flatMap((p) => (p.corpusId ? [p.corpusId] : [])))] : await includedCorpusIds(db, args.avatarId);
+  const scope: KnowledgeScope = { avatarId: args.avatarId, documentIds: args.documentIds, corpusIds, pins: args.pins };
   const [stats, vector] = await Promise.all([getAvatarStats(db, scope), timed(timings, "embed", () => embedQuery(args.embedder, args.query))]);
   if (stats.passages === 0) return [];
   const terms = queryTerms(args.query, stats.associations, stats.df);

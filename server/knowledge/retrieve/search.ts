@@ -11,7 +11,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { INDEXED_DIMENSIONS, vectorCast } from "@/db/schema";
-import { type AvatarStats, idArray, inScope, type KnowledgeScope } from "./avatar-stats";
+import { type AvatarStats, idArray, inScope, type KnowledgeScope, servedPassages } from "./avatar-stats";
 import { idf } from "./fusion";
 import type { QueryTerm } from "./keyword-index";
 import { logError } from "@/server/lib/log";
@@ -88,8 +88,8 @@ function scope(args: KnowledgeScope): SQL {
   const owners = args.corpusIds?.length
     ? sql`(p.avatar_id = ${args.avatarId} or p.corpus_id = any(${idArray(args.corpusIds)}::text[]))`
     : sql`p.avatar_id = ${args.avatarId}`;
-  // Only the document's live generation: a job's next one is written beside it (server/knowledge/ingest/index-document.ts).
-  return sql`${owners} and ${inScope("d", args)} and d.status <> 'failed' and p.generation = d.passage_generation`;
+  // Only the document's live (or the version's pinned) generation: a job's next one is written beside it (server/knowledge/ingest/index-document.ts).
+  return sql`${owners} and ${inScope("d", args)} and ${servedPassages("p", "d", args)}`;
 }
 
 const vectorLiteral = (v: number[]) => `[${v.join(",")}]`;
