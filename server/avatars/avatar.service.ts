@@ -1,6 +1,6 @@
-import { and, desc, eq, ilike, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type AvatarSnapshot, avatars, avatarVersions, documents, organizations, type VersionDocument, type VersionProtocol } from "@/db/schema";
+import { type AvatarSnapshot, avatars, avatarVersions, organizations, type VersionDocument, type VersionProtocol } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
 import { AppError } from "@/server/lib/errors";
