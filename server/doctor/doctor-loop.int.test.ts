@@ -69,7 +69,7 @@ describe("the conversation log", () => {
     expect(await list({ kind: "crisis" })).toEqual(["I want to kill myself tonight"]);
     expect(await list({ language: "zh" })).toEqual(["痛风每天喝多少水？"]);
     expect(await list({ language: "en" })).not.toContain("痛风每天喝多少水？");
-    expect(await list({ q: "ALCOHOL" })).toEqual(["Can I drink alcohol with gout?"]);
+    expect(await list({ q: "DRINK ALCOHOL" })).toEqual(["Can I drink alcohol with gout?"]);
     expect(await list({ version: "preview" })).toEqual(["Can I drink alcohol with gout?"]);
     expect(await list({ from: new Date(Date.now() + 60_000) })).toEqual([]);
     expect((await list({})).length).toBe(4);

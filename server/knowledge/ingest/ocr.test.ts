@@ -113,7 +113,7 @@ describe("scanned PDFs", () => {
 
   it("stops a page that passes the page's time limit, and a document that passes the document's, saying which", async () => {
     const pdf = await scannedPdf([GOUT, GOUT_ZH], 50);
-    const slow = await program("slow-tesseract", "sleep 30");
+    const slow = await program("slow-tesseract", "exec sleep 30");
     await expect(parsePdf(pdf, { ...readingLimits(), ocr: ocr({ tesseract: slow, pageTimeoutMs: 300 }) })).rejects.toThrow(
       "Reading page 1 by OCR took longer than 0.3 s, the limit for one page, so it was stopped. Scan it again at 300 dpi, or upload the original file.",
     );

@@ -70,7 +70,8 @@ describe("embedders of any dimension", () => {
 
   it("retrieves with the 768-dimensional embedder, exactly and through the HNSW index alike", async () => {
     const hits = await retrievePassages(database.db, { avatarId: wideAvatar, query: "how much salt a day", embedder: wide });
-    expect(hits[0]?.content).toContain("five grams of salt");
+    // The salt passage or the FAQ entry that restates it: either answers; this test is about the dimension.
+    expect(hits[0]?.content).toMatch(/five grams/);
     expect(hits[0]!.similarity).toBeGreaterThan(0);
     const [vector] = await wide.embed(["hours of sleep"]);
     const args = { avatarId: wideAvatar, embedderId: wide.id, vector: vector!, limit: 2 };
