@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type AvatarSnapshot, avatars, avatarVersions, organizations, type VersionDocument, type VersionProtocol } from "@/db/schema";

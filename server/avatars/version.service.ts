@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, avatarVersions, documents, protocols, publishRequests, users, type VersionDocument, type VersionProtocol } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { setImmediate as nextMacrotask } from "node:timers/promises";
 import type { Db } from "@/db/client";

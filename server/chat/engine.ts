@@ -1,3 +1,4 @@
+import "server-only";
 import { streamText } from "ai";
 import type { Citation, MessageTimings, ProtocolState } from "@/db/schema";
 import { observeTurn } from "@/server/ops/metrics";

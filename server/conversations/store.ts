@@ -7,6 +7,7 @@
  * crisis adds its escalation in the same transaction). On the embedded engine every statement runs on the thread that answers patients, so
  * each one saved is time no other patient waits.
  */
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";

@@ -4,6 +4,7 @@
  * Simulation runs (the avatar against a virtual patient) are not conversations with anyone: they have
  * their own scorecards and stay out of the log.
  */
+import "server-only";
 import { and, desc, eq, gte, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatarVersions, conversations, messageFeedback, messages } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Citation } from "@/db/schema";
 import type { auditLog } from "@/db/schema";
 import type { ChatTarget } from "@/server/chat/turn-types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, isNotNull, lt, ne, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conversations, escalations, governanceSettings, messages } from "@/db/schema";

@@ -4,6 +4,7 @@
  * returns that among its top results. Run on demand from the studio and before every publish (the
  * publishing service), where the organization's rule may require every one to pass.
  */
+import "server-only";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { curatedAnswers, documents, type PassagePin, type TestQuestionHit, testQuestions } from "@/db/schema";

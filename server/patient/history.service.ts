@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, min } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, avatarVersions, type Citation, conversations, escalations, messages, organizations } from "@/db/schema";

@@ -7,6 +7,7 @@
  * passages it serves, its shared corpora's included (server/knowledge/pins.ts): a change in the draft
  * or in a shared corpus reaches patients only through the next publish, reviewed where that is required.
  */
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, avatarVersions, documents, memberships, type PassagePin, publishRequests, type VersionDocument } from "@/db/schema";
