@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { logError, setLogDestination } from "@/server/lib/log";
 import { withRequestIds } from "./request-id";
@@ -31,5 +33,25 @@ describe("withRequestIds", () => {
     const odd = await handler(new Request("http://app/api/chat", { method: "POST", headers: { "x-request-id": "a b\"}{" }, body: "" }));
     for (const response of [fresh, odd]) expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(lines.map((l) => l.requestId)).toEqual([fresh.headers.get("x-request-id"), odd.headers.get("x-request-id")]);
+  });
+});
+
+describe("every API route", () => {
+  // A handler left unwrapped logs without the id a support request quotes, and answers without X-Request-Id.
+  it("exports only handlers wrapped in withRequestIds (or re-exports a wrapped one)", () => {
+    const routes = readdirSync("app/api", { recursive: true, encoding: "utf8" }).filter((f) => basename(f) === "route.ts");
+    expect(routes.length).toBeGreaterThan(20);
+    const unwrapped = routes.flatMap((file) => {
+      const source = readFileSync(join("app/api", file), "utf8");
+      const wrapped = (name: string) => new RegExp(`^(?:export )?const ${name} = withRequestIds\\(`, "m").test(source);
+      const functions = [...source.matchAll(/^export (?:async )?function (\w+)/gm)].map(([, name]) => name!);
+      const consts = [...source.matchAll(/^export const (\w+)/gm)].map(([, name]) => name!);
+      // `export { traced as GET }` names a local const; `export { GET } from "./ready/route"` another route file, checked here too.
+      const local = [...source.matchAll(/^export \{([^}]*)\};$/gm)].flatMap(([, names]) => names!.split(",").map((n) => n.trim().split(/\s+as\s+/)[0]!));
+      const fromRoutes = [...source.matchAll(/^export \{[^}]*\} from "(.*)";$/gm)].filter(([, from]) => from!.endsWith("/route"));
+      const bad = [...functions, ...[...consts, ...local].filter((name) => !wrapped(name))].map((name) => `${file}: ${name}`);
+      return functions.length + consts.length + local.length + fromRoutes.length === 0 ? [`${file}: no handler found`] : bad;
+    });
+    expect(unwrapped).toEqual([]);
   });
 });

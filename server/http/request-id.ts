@@ -4,8 +4,8 @@ import { requestIdOf, withRequestId } from "@/server/lib/log";
  * Wraps a route handler so every line it logs carries the request's id (the caller's X-Request-Id, as
  * the reverse proxy sets it, or a new one), and the response names it for the client to quote.
  */
-export function withRequestIds<A extends unknown[]>(handler: (request: Request, ...rest: A) => Promise<Response>) {
-  return async (request: Request, ...rest: A): Promise<Response> => {
+export function withRequestIds<R extends Request, A extends unknown[]>(handler: (request: R, ...rest: A) => Promise<Response>) {
+  return async (request: R, ...rest: A): Promise<Response> => {
     const id = requestIdOf(request);
     const response = await withRequestId(id, () => handler(request, ...rest));
     try {

@@ -6,6 +6,8 @@ import { departmentCrisisRoutes, organizations } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
 import { AppError } from "@/server/lib/errors";
 import { getOutboundPolicy, OutboundRefusedError } from "@/server/lib/outbound";
+import { enforceLimits } from "@/server/limits/rate-limit";
+import { testAlertLimit } from "@/server/limits/test-alert";
 import { crisisAlertOf } from "@/server/safety/notify/alert";
 import type { NotifyTransports } from "@/server/safety/notify/deliver";
 import { sendAlert } from "@/server/safety/notify/notifiers";
@@ -29,7 +31,8 @@ export type TestAlertResult =
 /**
  * Sends a test alert to the saved webhook or robot of the organization (or of one of its departments)
  * at once, through the same notifier as a real alert, and reports the destination's answer. No
- * patient is involved, so the alert carries no patient text; nothing is queued or retried.
+ * patient is involved, so the alert carries no patient text; nothing is queued or retried. Rate-limited
+ * per organization (rate_limited, TOO_MANY_REQUESTS in tRPC).
  */
 export async function sendTestCrisisAlert(
   db: Db,
@@ -49,6 +52,7 @@ export async function sendTestCrisisAlert(
     if (route.webhookUrl) destination = { kind: route.webhookKind, url: route.webhookUrl, secret: route.webhookSecret };
   }
   if (!destination) throw new AppError("bad_request", "Save a webhook or robot URL first, then send a test alert to it.");
+  await enforceLimits(db, [testAlertLimit(actor.orgId)]);
 
   const alert = crisisAlertOf(
     {

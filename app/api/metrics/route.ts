@@ -2,9 +2,10 @@
 import { connection } from "next/server";
 import { getDatabase } from "@/server/db";
 import { getConfig } from "@/server/env";
+import { withRequestIds } from "@/server/http/request-id";
 import { metricsResponse } from "@/server/ops/metrics";
 
-export async function GET(request: Request) {
+export const GET = withRequestIds(async (request: Request) => {
   await connection();
   return metricsResponse(request.headers.get("authorization"), getConfig().METRICS_TOKEN, getDatabase);
-}
+});

@@ -51,7 +51,7 @@ export function TestAlertButton({ departmentId, disabled }: { departmentId: stri
         </Alert>
       ) : send.error ? (
         <Alert tone="danger" role="alert" title={t("dest.test.failed")} data-testid="test-alert-result">
-          {send.error.message}
+          {send.error.data?.code === "TOO_MANY_REQUESTS" ? t("dest.test.tooMany") : send.error.message}
         </Alert>
       ) : null}
     </div>

@@ -4,12 +4,13 @@ import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
 import { auditToCsv, listAudit } from "@/server/governance/audit";
 import { ZAuditFilter } from "@/server/governance/audit.schema";
+import { withRequestIds } from "@/server/http/request-id";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 
 /** Rows per export: a year of a busy hospital's changes fits; narrow the dates for more. */
 const MAX_ROWS = 5000;
 
-export async function GET(request: Request) {
+export const GET = withRequestIds(async (request: Request) => {
   await connection();
   try {
     const actor = await getCurrentActor();
@@ -30,4 +31,4 @@ export async function GET(request: Request) {
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});

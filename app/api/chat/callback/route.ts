@@ -4,6 +4,7 @@ import { z } from "zod";
 import { jsonBody } from "@/server/api-keys/http";
 import { browserSessionOf, PATIENT_COOKIE } from "@/server/chat/patient-session";
 import { getDatabase } from "@/server/db";
+import { withRequestIds } from "@/server/http/request-id";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 import { requestCallback } from "@/server/safety/escalation.service";
 
@@ -12,7 +13,7 @@ const ZCallbackRequest = z.object({
   phone: z.string().trim().regex(/^\+?[\d\s()-]{5,24}$/, "Enter a phone number using digits, spaces, +, ( ) or -."),
 });
 
-export async function POST(request: Request) {
+export const POST = withRequestIds(async (request: Request) => {
   try {
     const parsed = ZCallbackRequest.safeParse(await jsonBody(request));
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "));
@@ -23,4 +24,4 @@ export async function POST(request: Request) {
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});

@@ -1,10 +1,11 @@
 // DELETE /api/conversations/:id — the patient who owns it deletes a conversation for good.
 import { getDatabase } from "@/server/db";
+import { withRequestIds } from "@/server/http/request-id";
 import { toErrorResponse } from "@/server/lib/errors";
 import { deleteConversation } from "@/server/patient/history.service";
 import { requestPatientIdentity } from "@/server/patient/request-identity";
 
-export async function DELETE(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const DELETE = withRequestIds(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   try {
     const [{ id }, identity, { db }] = await Promise.all([params, requestPatientIdentity(), getDatabase()]);
     await deleteConversation(db, identity, id);
@@ -12,4 +13,4 @@ export async function DELETE(_request: Request, { params }: { params: Promise<{ 
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});

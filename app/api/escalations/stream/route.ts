@@ -1,12 +1,13 @@
 // GET /api/escalations/stream — server-sent events telling a signed-in member's inbox to refresh.
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
+import { withRequestIds } from "@/server/http/request-id";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 import { can } from "@/server/auth/permissions";
 import { eventStreamResponse } from "@/server/lib/org-events";
 import { escalationEventStream } from "@/server/safety/escalation.events";
 
-export async function GET(request: Request) {
+export const GET = withRequestIds(async (request: Request) => {
   try {
     const actor = await getCurrentActor();
     if (!actor) throw new AppError("unauthorized", "Sign in to follow the crisis inbox.");
@@ -16,4 +17,4 @@ export async function GET(request: Request) {
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});

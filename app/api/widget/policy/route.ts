@@ -2,10 +2,11 @@
 // read by proxy.ts (which cannot open the database itself) to set the embed page's CSP header.
 import { connection } from "next/server";
 import { getDatabase } from "@/server/db";
+import { withRequestIds } from "@/server/http/request-id";
 import { toErrorResponse } from "@/server/lib/errors";
 import { embedOrgId, frameAncestorsPolicy, getWidgetPolicy } from "@/server/widget/widget.service";
 
-export async function GET(request: Request) {
+export const GET = withRequestIds(async (request: Request) => {
   await connection();
   try {
     const params = new URL(request.url).searchParams;
@@ -18,4 +19,4 @@ export async function GET(request: Request) {
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});

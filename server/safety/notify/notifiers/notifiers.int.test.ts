@@ -317,6 +317,18 @@ describe("the settings page's test alert", () => {
     expect(servers.teams.state.received).toHaveLength(1);
   });
 
+  it("refuses an organization's eleventh test alert in ten minutes, without posting it, and counts each organization apart", async () => {
+    const [limited, other] = [await createTestOrg(database, ["admin"]), await createTestOrg(database, ["admin"])];
+    for (const o of [limited, other]) await testCaller(database.db, o.actors.admin).org.updateCrisisSettings(settings("slack", servers.slack.url));
+    servers.slack.state.received.length = 0;
+    const admin = testCaller(database.db, limited.actors.admin);
+    for (let i = 0; i < 10; i++) expect(await admin.org.sendTestCrisisAlert({ departmentId: null })).toEqual({ ok: true, kind: "slack" });
+    await expect(admin.org.sendTestCrisisAlert({ departmentId: null })).rejects.toThrow(/Too many test alerts were sent for this organization/);
+    expect(await codeOf(admin.org.sendTestCrisisAlert({ departmentId: null }))).toBe("TOO_MANY_REQUESTS");
+    expect(servers.slack.state.received).toHaveLength(10);
+    expect(await testCaller(database.db, other.actors.admin).org.sendTestCrisisAlert({ departmentId: null })).toEqual({ ok: true, kind: "slack" });
+  });
+
   it("asks for a destination first when none is saved", async () => {
     const fresh = await createTestOrg(database, ["admin"]);
     await expect(testCaller(database.db, fresh.actors.admin).org.sendTestCrisisAlert({ departmentId: null })).rejects.toThrow(/Save a webhook or robot URL first/);

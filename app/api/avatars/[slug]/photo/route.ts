@@ -1,9 +1,10 @@
 // GET /api/avatars/[slug]/photo — the avatar's photo; the URL carries ?v=<photo time>, so it can be cached long.
 import { getPublicAvatarPhoto } from "@/server/avatars/photo.service";
 import { getDatabase } from "@/server/db";
+import { withRequestIds } from "@/server/http/request-id";
 import { toErrorResponse } from "@/server/lib/errors";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withRequestIds(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   try {
     const { slug } = await params;
     const { db } = await getDatabase();
@@ -22,4 +23,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});

@@ -3,11 +3,12 @@
 import { cookies } from "next/headers";
 import { ensureBrowserSession } from "@/server/chat/patient-session";
 import { getDatabase } from "@/server/db";
+import { withRequestIds } from "@/server/http/request-id";
 import { toErrorResponse } from "@/server/lib/errors";
 import { moveConversationToSession } from "@/server/patient/history.service";
 import { requestPatientIdentity } from "@/server/patient/request-identity";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withRequestIds(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   try {
     const [{ id }, identity, { db }, jar] = await Promise.all([params, requestPatientIdentity(), getDatabase(), cookies()]);
     const { slug, id: conversationId } = await moveConversationToSession(db, { ...identity, sessionHash: ensureBrowserSession(jar) }, id);
@@ -16,4 +17,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});

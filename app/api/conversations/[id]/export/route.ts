@@ -1,13 +1,14 @@
 // GET /api/conversations/:id/export?format=md|pdf — the patient's own conversation as a download.
 import { getLocale } from "@/components/i18n/server";
 import { getDatabase } from "@/server/db";
+import { withRequestIds } from "@/server/http/request-id";
 import { toErrorResponse } from "@/server/lib/errors";
 import { transcriptToMarkdown, transcriptToPdf } from "@/server/patient/export";
 import { loadTranscript } from "@/server/patient/history.service";
 import { parseInput, ZExportFormat } from "@/server/patient/patient.schema";
 import { requestPatientIdentity } from "@/server/patient/request-identity";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withRequestIds(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   try {
     const format = parseInput(ZExportFormat, new URL(request.url).searchParams.get("format") ?? "md");
     const [{ id }, identity, locale, { db }] = await Promise.all([params, requestPatientIdentity(), getLocale(), getDatabase()]);
@@ -26,4 +27,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});

@@ -1,6 +1,7 @@
 // POST /api/conversations/:id/follow-up — "ask a human doctor": the patient leaves a phone or e-mail.
 import { jsonBody } from "@/server/api-keys/http";
 import { getDatabase } from "@/server/db";
+import { withRequestIds } from "@/server/http/request-id";
 import { toErrorResponse } from "@/server/lib/errors";
 import { clientAddress } from "@/server/limits/client";
 import { patientActionLimits } from "@/server/limits/patient";
@@ -8,7 +9,7 @@ import { enforceLimits } from "@/server/limits/rate-limit";
 import { requestFollowUp } from "@/server/patient/feedback.service";
 import { requestPatientIdentity } from "@/server/patient/request-identity";
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = withRequestIds(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   try {
     const body = await jsonBody(request);
     const [{ id }, identity, { db }] = await Promise.all([params, requestPatientIdentity(), getDatabase()]);
@@ -17,4 +18,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});

@@ -1,9 +1,10 @@
 // GET /api/orgs/[slug]/logo — the organization's logo; the URL carries ?v=<hash of the bytes>, so it can be cached long.
 import { getDatabase } from "@/server/db";
+import { withRequestIds } from "@/server/http/request-id";
 import { toErrorResponse } from "@/server/lib/errors";
 import { getLogo } from "@/server/orgs/brand.service";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = withRequestIds(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   try {
     const { slug } = await params;
     const { db } = await getDatabase();
@@ -24,4 +25,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});

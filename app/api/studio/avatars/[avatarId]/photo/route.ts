@@ -3,6 +3,7 @@ import { getCurrentActor } from "@/server/auth/current-actor";
 import { MAX_PHOTO_BYTES } from "@/server/avatars/avatar.schema";
 import { getAvatarPhotoForMember, removeAvatarPhoto, setAvatarPhoto } from "@/server/avatars/photo.service";
 import { getDatabase } from "@/server/db";
+import { withRequestIds } from "@/server/http/request-id";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 import { readBodyLimited } from "@/server/limits/body";
 
@@ -12,7 +13,7 @@ async function actorOrThrow() {
   return actor;
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ avatarId: string }> }) {
+export const GET = withRequestIds(async (_request: Request, { params }: { params: Promise<{ avatarId: string }> }) => {
   try {
     const actor = await actorOrThrow();
     const { avatarId } = await params;
@@ -23,9 +24,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ava
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});
 
-export async function PUT(request: Request, { params }: { params: Promise<{ avatarId: string }> }) {
+export const PUT = withRequestIds(async (request: Request, { params }: { params: Promise<{ avatarId: string }> }) => {
   try {
     const actor = await actorOrThrow();
     const { avatarId } = await params;
@@ -37,9 +38,9 @@ export async function PUT(request: Request, { params }: { params: Promise<{ avat
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});
 
-export async function DELETE(_request: Request, { params }: { params: Promise<{ avatarId: string }> }) {
+export const DELETE = withRequestIds(async (_request: Request, { params }: { params: Promise<{ avatarId: string }> }) => {
   try {
     const actor = await actorOrThrow();
     const { avatarId } = await params;
@@ -49,4 +50,4 @@ export async function DELETE(_request: Request, { params }: { params: Promise<{ 
   } catch (e) {
     return toErrorResponse(e);
   }
-}
+});

@@ -1,9 +1,10 @@
 // POST /api/v1/conversations/:id/messages { message } — one turn through the patient pipeline, answered as JSON (scope conversations:write).
 import { apiHandler, jsonBody } from "@/server/api-keys/http";
 import { sendApiMessage } from "@/server/api-keys/v1.service";
+import { withRequestIds } from "@/server/http/request-id";
 
-export const POST = apiHandler<{ conversationId: string }>(
+export const POST = withRequestIds(apiHandler<{ conversationId: string }>(
   "conversations:write",
   async ({ db, principal, request, params }) => sendApiMessage(db, principal, params.conversationId, await jsonBody(request)),
   { chatLimits: true },
-);
+));
