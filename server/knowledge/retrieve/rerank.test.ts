@@ -33,3 +33,10 @@ describe("rerank", () => {
     expect(rerank(same, weights).map((p) => p.id)).toEqual(same.map((p) => p.id));
   });
 });
+
+describe("rerankFeatures' token cache", () => {
+  it("never serves a passage's cached tokens for another text under the same id", () => {
+    expect(rerankFeatures(passage("same-id", 1, "Asthma treatment with inhalers."), weights, 1).coverage).toBe(1);
+    expect(rerankFeatures(passage("same-id", 1, "Nothing about the question."), weights, 1).coverage).toBe(0);
+  });
+});

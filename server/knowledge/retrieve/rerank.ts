@@ -7,6 +7,9 @@
  *   candidates, the vector leg not at all);
  * - heading: the share found in the document title and the passage's headings (what the text is about);
  * and adds them to the fused score. Pure functions, so the rules are tested without a database.
+ * A passage's tokens are cached by id (a passage's content never changes under its id: a new
+ * generation is new rows) and headings by their text, so a query segments only passages it has not
+ * seen before instead of all 50 candidates each time.
  *
  * Measured on the retrieval dev sets and left out because they added nothing over these two: term
  * proximity (the best share within a 16-token window), a length prior and the cosine similarity.
@@ -43,15 +46,36 @@ function share(found: Iterable<string>, weights: ReadonlyMap<string, number>, to
   return sum / total;
 }
 
+/** Entries each token cache keeps (about the passages of a few busy avatars); the oldest go first. */
+const TOKEN_CACHE_SIZE = 20_000;
+
+/** A bounded map from text keys to token sets, evicting in insertion order. */
+function tokenCache(): (key: string, text: string) => ReadonlySet<string> {
+  const entries = new Map<string, { text: string; tokens: ReadonlySet<string> }>();
+  return (key, text) => {
+    const hit = entries.get(key);
+    // The text is compared too, so a reused key can never serve another text's tokens.
+    if (hit && hit.text === text) return hit.tokens;
+    const tokens = new Set([...keywordTokens(text), ...conceptTokens(text)]);
+    if (entries.size >= TOKEN_CACHE_SIZE) entries.delete(entries.keys().next().value!);
+    entries.set(key, { text, tokens });
+    return tokens;
+  };
+}
+
+const contentTokens = tokenCache();
+const headingTokens = tokenCache();
+
 /** The features of one candidate; weights are the query terms' (coverageWeights in fusion.ts). */
 export function rerankFeatures(candidate: RerankCandidate, weights: ReadonlyMap<string, number>, bestScore: number): RerankFeatures {
   let total = 0;
   for (const w of weights.values()) total += w;
   const headingText = [candidate.documentTitle, ...candidate.headingPath].join("\n");
-  const heading = [...keywordTokens(headingText), ...conceptTokens(headingText)];
+  const heading = headingTokens(headingText, headingText);
+  const content = contentTokens(candidate.id, candidate.content);
   return {
     fused: bestScore > 0 ? candidate.score / bestScore : 0,
-    coverage: share([...keywordTokens(candidate.content), ...conceptTokens(candidate.content), ...heading], weights, total),
+    coverage: share(new Set([...content, ...heading]), weights, total),
     heading: share(heading, weights, total),
   };
 }
