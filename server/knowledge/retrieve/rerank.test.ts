@@ -34,9 +34,8 @@ describe("rerank", () => {
   });
 });
 
-describe("rerankFeatures' token cache", () => {
-  it("never serves a passage's cached tokens for another text under the same id", () => {
-    expect(rerankFeatures(passage("same-id", 1, "Asthma treatment with inhalers."), weights, 1).coverage).toBe(1);
-    expect(rerankFeatures(passage("same-id", 1, "Nothing about the question."), weights, 1).coverage).toBe(0);
+describe("rerankFeatures with stored lexemes", () => {
+  it("reads the passage's stored keyword lexemes instead of its text when it has them", () => {
+    expect(rerankFeatures({ ...passage("a", 1, "Nothing about the question."), lexemes: ["asthma", "treatment"] }, weights, 1).coverage).toBe(1);
   });
 });

@@ -7,9 +7,8 @@
  *   candidates, the vector leg not at all);
  * - heading: the share found in the document title and the passage's headings (what the text is about);
  * and adds them to the fused score. Pure functions, so the rules are tested without a database.
- * A passage's tokens are cached by id (a passage's content never changes under its id: a new
- * generation is new rows) and headings by their text, so a query segments only passages it has not
- * seen before instead of all 50 candidates each time.
+ * Retrieval passes each passage's stored keyword lexemes, so no passage is segmented per query;
+ * headings (short, shared by many passages) are tokenized once per text and cached.
  *
  * Measured on the retrieval dev sets and left out because they added nothing over these two: term
  * proximity (the best share within a 16-token window), a length prior and the cosine similarity.
@@ -24,6 +23,11 @@ export interface RerankCandidate {
   documentTitle: string;
   headingPath: readonly string[];
   content: string;
+  /**
+   * The passage's stored keyword-index lexemes (keyword-index.ts: its heading and body tokens and its
+   * concepts), when the caller read them: then its text is not segmented again.
+   */
+  lexemes?: readonly string[];
 }
 
 export interface RerankFeatures {
@@ -46,24 +50,24 @@ function share(found: Iterable<string>, weights: ReadonlyMap<string, number>, to
   return sum / total;
 }
 
-/** Entries each token cache keeps (about the passages of a few busy avatars); the oldest go first. */
+/** Heading texts whose tokens are kept (a few busy avatars' sections); the oldest go first. */
 const TOKEN_CACHE_SIZE = 20_000;
 
-/** A bounded map from text keys to token sets, evicting in insertion order. */
-function tokenCache(): (key: string, text: string) => ReadonlySet<string> {
-  const entries = new Map<string, { text: string; tokens: ReadonlySet<string> }>();
-  return (key, text) => {
-    const hit = entries.get(key);
-    // The text is compared too, so a reused key can never serve another text's tokens.
-    if (hit && hit.text === text) return hit.tokens;
-    const tokens = new Set([...keywordTokens(text), ...conceptTokens(text)]);
+const contentTokens = (text: string) => [...keywordTokens(text), ...conceptTokens(text)];
+
+/** A bounded map from texts to their token sets, evicting in insertion order. */
+function tokenCache(): (text: string) => ReadonlySet<string> {
+  const entries = new Map<string, ReadonlySet<string>>();
+  return (text) => {
+    const hit = entries.get(text);
+    if (hit) return hit;
+    const tokens = new Set(contentTokens(text));
     if (entries.size >= TOKEN_CACHE_SIZE) entries.delete(entries.keys().next().value!);
-    entries.set(key, { text, tokens });
+    entries.set(text, tokens);
     return tokens;
   };
 }
 
-const contentTokens = tokenCache();
 const headingTokens = tokenCache();
 
 /** The features of one candidate; weights are the query terms' (coverageWeights in fusion.ts). */
@@ -71,8 +75,8 @@ export function rerankFeatures(candidate: RerankCandidate, weights: ReadonlyMap<
   let total = 0;
   for (const w of weights.values()) total += w;
   const headingText = [candidate.documentTitle, ...candidate.headingPath].join("\n");
-  const heading = headingTokens(headingText, headingText);
-  const content = contentTokens(candidate.id, candidate.content);
+  const heading = headingTokens(headingText);
+  const content = candidate.lexemes ?? contentTokens(candidate.content);
   return {
     fused: bestScore > 0 ? candidate.score / bestScore : 0,
     coverage: share(new Set([...content, ...heading]), weights, total),
