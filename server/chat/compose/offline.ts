@@ -57,10 +57,26 @@ const CONCEPT_WEIGHT = 0.5;
 const HEADING_MATCH_CREDIT = 0.5;
 const OTHER_LANGUAGE_FACTOR = 0.6;
 const NEAR_DUPLICATE_JACCARD = 0.7;
+/**
+ * A passage other than the lead one (its best sentence's) is quoted only when retrieval scored
+ * it at least this share of the lead's and it holds question terms the lead lacks: on the retrieval
+ * dev sets the second passage was more often a neighbouring topic ("keep a healthy weight" under a
+ * question about the threshold) than the missing half of the answer.
+ */
+const SECOND_PASSAGE_SCORE = 0.9;
+/** ...or when its best sentence scores at least this share of the lead's best (tuned on the dev sets: 0.5 and 0.7 were worse). */
+const STRONG_SECOND_SENTENCE = 0.6;
 /** Below this weighted length a chosen sentence brings the next one in its paragraph as context. */
 const SHORT_SENTENCE = 60;
 
 const LEADING_MARKER = /^(?:#{1,6}\s+|[-*+•·]\s+|\d{1,3}[.)、]\s*|[（(]\d{1,3}[)）]\s*)/;
+const ADVICE_QUESTION = /\b(?:how (?:do|can|should|to)|what (?:can|should)|should|can i|ways?|tips?|help|avoid|prevent|lower|reduce|manage|treat\w*)\b|怎么|怎样|如何|应该|能不能|可以|办法|方法|注意|预防|避免|降低|治疗/i;
+/**
+ * A list item (in patient materials usually a tip: "Keep a healthy weight: ...") counts this much when
+ * the question asks for no advice. The dev sets have no lists, so this is set by the demo's
+ * "What blood pressure counts as high?" (offline-demo.int.test.ts), where a tip must not outrank the threshold.
+ */
+const TIP_FACTOR = 0.3;
 const ENDS_WITH_COLON = /[:：]$/;
 const BLANK_LINE = /\n\s*\n/;
 /** How many following sentences (list items, usually) a lead-in ending with a colon brings along. */
@@ -75,6 +91,8 @@ interface Candidate {
   tokens: Set<string>;
   language: Language;
   score: number;
+  /** A list item (it began with a list marker): in patient materials, usually a tip. */
+  item: boolean;
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -91,7 +109,7 @@ function sentencesOf(passage: ComposerPassage, index: number): Candidate[] {
     if (BLANK_LINE.test(passage.content.slice(previousEnd, sentence.start))) paragraph += 1;
     previousEnd = sentence.end;
     const text = sentence.text.replace(LEADING_MARKER, "");
-    return { passage: index, position, paragraph, text, tokens: new Set([...keywordTokens(text), ...conceptTokens(text)]), language: detectLanguage(text), score: 0 };
+    return { passage: index, position, paragraph, text, tokens: new Set([...keywordTokens(text), ...conceptTokens(text)]), language: detectLanguage(text), score: 0, item: LEADING_MARKER.test(sentence.text) && !sentence.text.startsWith("#") };
   });
 }
 
@@ -112,6 +130,7 @@ function scoreCandidates(question: string, passages: ComposerPassage[], byPassag
   }
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
   const questionLanguage = detectLanguage(question);
+  const wantsAdvice = ADVICE_QUESTION.test(question);
   const requiredMatches = Math.min(MIN_MATCHED_TERMS, Math.ceil(terms.length / 2));
 
   byPassage.forEach((candidates, index) => {
@@ -131,7 +150,8 @@ function scoreCandidates(question: string, passages: ComposerPassage[], byPassag
       const coverage = total > 0 ? (own + HEADING_MATCH_CREDIT * fromHeadings) / total : 0;
       const language = candidate.language === questionLanguage ? 1 : OTHER_LANGUAGE_FACTOR;
       const meaningful = matched >= requiredMatches && matched > 0 && coverage >= MIN_COVERAGE;
-      candidate.score = meaningful ? coverage * relevance * language : 0;
+      const tip = candidate.item && !wantsAdvice ? TIP_FACTOR : 1;
+      candidate.score = meaningful ? coverage * relevance * language * tip : 0;
     }
   });
 }
@@ -142,7 +162,20 @@ export function selectAnswerSentences(args: SelectArgs): ComposedSentence[] {
   const byPassage = args.passages.map(sentencesOf);
   scoreCandidates(args.question, args.passages, byPassage);
 
-  const ranked = byPassage.flat().filter((c) => c.score > 0).sort((a, b) => b.score - a.score);
+  const usable = byPassage.flat().filter((c) => c.score > 0);
+  const lead = usable.length === 0 ? 0 : usable.reduce((a, b) => (b.score > a.score ? b : a)).passage;
+  const bestOf = (i: number) => Math.max(0, ...byPassage[i]!.map((c) => c.score));
+  const allowed = new Set([lead]);
+  const leadTokens = new Set(byPassage[lead]?.flatMap((c) => [...c.tokens]));
+  const questionTerms = new Set([...queryTokens(args.question), ...conceptTokens(args.question)]);
+  for (let i = 0; i < args.passages.length; i += 1) {
+    if (i === lead) continue;
+    const close = args.passages[i]!.score >= SECOND_PASSAGE_SCORE * args.passages[lead]!.score;
+    const adds = byPassage[i]!.some((c) => c.score > 0 && [...c.tokens].some((t) => questionTerms.has(t) && !leadTokens.has(t)));
+    const strong = bestOf(i) >= STRONG_SECOND_SENTENCE * bestOf(lead);
+    if ((close && adds) || strong) allowed.add(i);
+  }
+  const ranked = usable.filter((c) => allowed.has(c.passage)).sort((a, b) => b.score - a.score);
   const best = ranked[0]?.score ?? 0;
   const chosen: Candidate[] = [];
   let chars = 0;

@@ -33,3 +33,9 @@ describe("rerank", () => {
     expect(rerank(same, weights).map((p) => p.id)).toEqual(same.map((p) => p.id));
   });
 });
+
+describe("rerankFeatures with stored lexemes", () => {
+  it("reads the passage's stored keyword lexemes instead of its text when it has them", () => {
+    expect(rerankFeatures({ ...passage("a", 1, "Nothing about the question."), lexemes: ["asthma", "treatment"] }, weights, 1).coverage).toBe(1);
+  });
+});

@@ -7,6 +7,8 @@
  *   candidates, the vector leg not at all);
  * - heading: the share found in the document title and the passage's headings (what the text is about);
  * and adds them to the fused score. Pure functions, so the rules are tested without a database.
+ * Retrieval passes each passage's stored keyword lexemes, so no passage is segmented per query;
+ * headings (short, shared by many passages) are tokenized once per text and cached.
  *
  * Measured on the retrieval dev sets and left out because they added nothing over these two: term
  * proximity (the best share within a 16-token window), a length prior and the cosine similarity.
@@ -21,6 +23,11 @@ export interface RerankCandidate {
   documentTitle: string;
   headingPath: readonly string[];
   content: string;
+  /**
+   * The passage's stored keyword-index lexemes (keyword-index.ts: its heading and body tokens and its
+   * concepts), when the caller read them: then its text is not segmented again.
+   */
+  lexemes?: readonly string[];
 }
 
 export interface RerankFeatures {
@@ -43,15 +50,36 @@ function share(found: Iterable<string>, weights: ReadonlyMap<string, number>, to
   return sum / total;
 }
 
+/** Heading texts whose tokens are kept (a few busy avatars' sections); the oldest go first. */
+const TOKEN_CACHE_SIZE = 20_000;
+
+const contentTokens = (text: string) => [...keywordTokens(text), ...conceptTokens(text)];
+
+/** A bounded map from texts to their token sets, evicting in insertion order. */
+function tokenCache(): (text: string) => ReadonlySet<string> {
+  const entries = new Map<string, ReadonlySet<string>>();
+  return (text) => {
+    const hit = entries.get(text);
+    if (hit) return hit;
+    const tokens = new Set(contentTokens(text));
+    if (entries.size >= TOKEN_CACHE_SIZE) entries.delete(entries.keys().next().value!);
+    entries.set(text, tokens);
+    return tokens;
+  };
+}
+
+const headingTokens = tokenCache();
+
 /** The features of one candidate; weights are the query terms' (coverageWeights in fusion.ts). */
 export function rerankFeatures(candidate: RerankCandidate, weights: ReadonlyMap<string, number>, bestScore: number): RerankFeatures {
   let total = 0;
   for (const w of weights.values()) total += w;
   const headingText = [candidate.documentTitle, ...candidate.headingPath].join("\n");
-  const heading = [...keywordTokens(headingText), ...conceptTokens(headingText)];
+  const heading = headingTokens(headingText);
+  const content = candidate.lexemes ?? contentTokens(candidate.content);
   return {
     fused: bestScore > 0 ? candidate.score / bestScore : 0,
-    coverage: share([...keywordTokens(candidate.content), ...conceptTokens(candidate.content), ...heading], weights, total),
+    coverage: share(new Set([...content, ...heading]), weights, total),
     heading: share(heading, weights, total),
   };
 }

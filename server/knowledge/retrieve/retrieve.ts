@@ -116,6 +116,8 @@ export async function retrievePassages(
       headingPath: passages.headingPath,
       content: passages.content,
       page: passages.page,
+      // The rerank reads the passage's stored tokens instead of segmenting its text again.
+      lexemes: sql<string[]>`tsvector_to_array(${passages.keywords})`,
       similarity: literal
         ? sql<number>`case when ${passages.embedder} = ${args.embedder.id} then 1 - (${cosineDistance(sql`${passages.embedding}`, literal, vector!.length)}) else 0 end`
         : sql<number>`0`,
@@ -134,7 +136,7 @@ export async function retrievePassages(
   const ranked = await timed(timings, "rerank", async () => rerank(fused, weights));
   const seen = new Set<string>();
   const results: RetrievedPassage[] = [];
-  for (const passage of ranked) {
+  for (const { lexemes: _lexemes, ...passage } of ranked) {
     // Overlapping chunks can repeat text; keep the first of identical contents.
     const key = passage.content.trim();
     if (seen.has(key)) continue;
