@@ -44,6 +44,12 @@ describe("selectAnswerSentences", () => {
     expect(selectAnswerSentences({ question: "gout", passages: [] })).toEqual([]);
   });
 
+  it("does not count a concept its own word brings as a second match: a question about what the passage never names gets nothing", () => {
+    const salt = passage("salt-1", "With high blood pressure, eat less than five grams of salt a day. Salt raises blood pressure.", { headingPath: ["Blood pressure"] });
+    expect(selectAnswerSentences({ question: "Can I eat sourdough bread?", passages: [salt] })).toEqual([]);
+    expect(selectAnswerSentences({ question: "How much salt can I eat?", passages: [salt] }).map((s) => s.text).join(" ")).toContain("five grams of salt");
+  });
+
   it("prefers sentences in the question's language", () => {
     const bilingual = passage(
       "bi-1",

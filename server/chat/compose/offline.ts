@@ -132,6 +132,9 @@ function scoreCandidates(question: string, passages: ComposerPassage[], byPassag
   const questionLanguage = detectLanguage(question);
   const wantsAdvice = ADVICE_QUESTION.test(question);
   const requiredMatches = Math.min(MIN_MATCHED_TERMS, Math.ceil(terms.length / 2));
+  // A concept a single question word brings ("eating" from "eat") is not a second match beside that word:
+  // otherwise "Can I eat sourdough bread?" would meet any sentence that says "eat".
+  const triggers = new Map(concepts.map((concept) => [concept, words.filter((word) => conceptTokens(word).includes(concept))]));
 
   byPassage.forEach((candidates, index) => {
     const passage = passages[index]!;
@@ -144,7 +147,7 @@ function scoreCandidates(question: string, passages: ComposerPassage[], byPassag
       for (const [term, w] of weight) {
         if (candidate.tokens.has(term)) {
           own += w;
-          matched += 1;
+          if (!triggers.get(term)?.some((word) => candidate.tokens.has(word))) matched += 1;
         } else if (headingTokens.has(term)) fromHeadings += w;
       }
       const coverage = total > 0 ? (own + HEADING_MATCH_CREDIT * fromHeadings) / total : 0;
