@@ -20,16 +20,8 @@ export interface CrisisAlert {
   test: boolean;
 }
 
-/** The escalation as the outbox reads it. */
-export interface AlertSource {
-  deliveryId: string;
-  escalationId: string;
-  createdAt: Date;
-  organization: { id: string; name: string };
-  avatar: { id: string; name: string; slug: string };
-  category: string;
-  level: string;
-  conversationId: string | null;
+/** The escalation as the outbox reads it: the alert's facts, with the patient's words and the organization's choice about them. */
+export interface AlertSource extends Omit<CrisisAlert, "patientText" | "evidence" | "inboxUrl" | "test"> {
   message: string | null;
   evidence: EscalationEvidence[];
   /** The organization's choice (organizations.alert_patient_text). */
