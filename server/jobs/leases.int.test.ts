@@ -11,6 +11,7 @@ import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { claimNextDocument, drainIngestionQueue, LEASE_SECONDS, releaseDocument } from "./ingest";
 import { LeaseBook } from "./leases";
+import { releaseNotification } from "@/server/safety/notify/deliver";
 import { releaseRun } from "./simulation";
 
 /**
@@ -20,7 +21,7 @@ import { releaseRun } from "./simulation";
 let database: Database;
 let doctor: Actor;
 let avatarId: string;
-const book = () => new LeaseBook({ ingestion: releaseDocument, simulation: releaseRun });
+const book = () => new LeaseBook({ ingestion: releaseDocument, simulation: releaseRun, notifications: releaseNotification });
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 
 /** A job a worker loop has claimed: which queue, which row, and the attempt it claimed (the fence for giving it back). */
 export interface HeldLease {
-  queue: "ingestion" | "simulation";
+  queue: "ingestion" | "simulation" | "notifications";
   id: string;
   attempts: number;
 }

@@ -5,7 +5,7 @@ import { purgeExpiredConversations } from "@/server/governance/retention";
 import { getEmbedder } from "@/server/knowledge/embed";
 import { purgeExpiredCounters } from "@/server/limits/rate-limit";
 import { getNotifyTransports } from "@/server/safety/notify/transports";
-import { deliverDueNotifications } from "@/server/safety/notify/deliver";
+import { deliverDueNotifications, releaseNotification } from "@/server/safety/notify/deliver";
 import { metrics } from "@/server/ops/metrics";
 import { drainIngestionQueue, releaseDocument } from "./ingest";
 import { LeaseBook } from "./leases";
@@ -35,7 +35,7 @@ interface Runner {
 const state = globalThis as unknown as { fenshenDrains?: Partial<Record<Queue, Drain>>; fenshenRunner?: Runner };
 
 /** Created on first use, so a process that only queues work never builds one. */
-const leaseBook = () => new LeaseBook({ ingestion: releaseDocument, simulation: releaseRun });
+const leaseBook = () => new LeaseBook({ ingestion: releaseDocument, simulation: releaseRun, notifications: releaseNotification });
 let pendingLeases: LeaseBook | undefined;
 function leases(): LeaseBook {
   return state.fenshenRunner?.leases ?? (pendingLeases ??= leaseBook());
@@ -97,7 +97,7 @@ export const kickIngestion = drain("ingestion", async (book) => {
 });
 
 /** Delivers due crisis notifications now. */
-export const kickNotifications = drain("notifications", async () => deliverDueNotifications((await getDatabase()).db, getNotifyTransports()));
+export const kickNotifications = drain("notifications", async (book) => deliverDueNotifications((await getDatabase()).db, getNotifyTransports(), book));
 
 /** Writes escalations that could not be written with their crisis reply, then delivers their notifications. */
 export const kickPendingEscalations = drain("escalations", async () => {
@@ -166,8 +166,8 @@ export async function startBackgroundWorker(): Promise<void> {
 
 /**
  * Stops this process's background work: no new job is claimed, running ones get `graceMs` to finish,
- * and the ingestion and simulation jobs still held then go back to their queues at once (a delivery
- * round still running keeps its short lease, 60 s, and is retried after it). Returns how many were released.
+ * and the documents, simulation runs and crisis notification deliveries still held then go back to
+ * their queues at once. Returns how many were released.
  */
 export async function stopBackgroundWorker(graceMs: number): Promise<number> {
   const runner = state.fenshenRunner;

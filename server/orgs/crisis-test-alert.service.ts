@@ -5,22 +5,25 @@ import type { Db } from "@/db/client";
 import { departmentCrisisRoutes, organizations } from "@/db/schema";
 import { type Actor, assertCan } from "@/server/auth/actor";
 import { AppError } from "@/server/lib/errors";
-import { getOutboundPolicy, OutboundRefusedError } from "@/server/lib/outbound";
+import { OutboundRefusedError } from "@/server/lib/outbound";
 import { enforceLimits } from "@/server/limits/rate-limit";
 import { testAlertLimit } from "@/server/limits/test-alert";
-import { crisisAlertOf } from "@/server/safety/notify/alert";
-import type { NotifyTransports } from "@/server/safety/notify/deliver";
+import { type CrisisAlert, crisisAlertOf } from "@/server/safety/notify/alert";
+import { alertChannels, type NotifyTransports } from "@/server/safety/notify/deliver";
 import { sendAlert } from "@/server/safety/notify/notifiers";
-import { DeliveryError, type Destination, Undeliverable } from "@/server/safety/notify/notifiers/notifier";
-import type { DestinationKind } from "./crisis-settings.limits";
+import { MailNotConfigured } from "@/server/safety/notify/notifiers/email";
+import { type AlertChannels, DeliveryError, type Destination, type NotifierKind, Undeliverable } from "@/server/safety/notify/notifiers/notifier";
 
 export type TestAlertResult =
-  | { ok: true; kind: DestinationKind }
+  | { ok: true; kind: NotifierKind }
   | {
       ok: false;
-      kind: DestinationKind;
-      /** answer: the destination answered with an error; refused: Fenshen would not send there; unreachable: no answer. */
-      failure: "answer" | "refused" | "unreachable";
+      kind: NotifierKind;
+      /**
+       * answer: the destination answered with an error; refused: Fenshen would not send there;
+       * unreachable: no answer; no_smtp: this server has no mail server to send e-mail with.
+       */
+      failure: "answer" | "refused" | "unreachable" | "no_smtp";
       httpStatus: number | null;
       platformCode: string | null;
       platformMessage: string | null;
@@ -29,29 +32,33 @@ export type TestAlertResult =
     };
 
 /**
- * Sends a test alert to the saved webhook or robot of the organization (or of one of its departments)
- * at once, through the same notifier as a real alert, and reports the destination's answer. No
- * patient is involved, so the alert carries no patient text; nothing is queued or retried. Rate-limited
- * per organization (rate_limited, TOO_MANY_REQUESTS in tRPC).
+ * Sends a test alert at once to each saved destination of the organization (or of one of its
+ * departments, whose empty fields fall back to the organization's, as real alerts do): the webhook or
+ * robot, and the notification e-mail. Each goes through the same Notifier as a real alert, and each
+ * destination's answer is reported. No patient is involved, so the alert carries no patient text;
+ * nothing is queued or retried. Rate-limited per organization (rate_limited, TOO_MANY_REQUESTS in tRPC).
  */
 export async function sendTestCrisisAlert(
   db: Db,
   actor: Actor,
   input: { departmentId: string | null },
-  transports: Pick<NotifyTransports, "postWebhook" | "outboundPolicy" | "inboxUrl" | "webhookTimeoutMs">,
-): Promise<TestAlertResult> {
+  transports: Pick<NotifyTransports, "postWebhook" | "sendMail" | "outboundPolicy" | "inboxUrl" | "webhookTimeoutMs">,
+): Promise<TestAlertResult[]> {
   assertCan(actor, "org.manage");
   const [org] = await db.select().from(organizations).where(eq(organizations.id, actor.orgId));
-  let destination: Destination | null = org!.webhookUrl ? { kind: org!.webhookKind, url: org!.webhookUrl, secret: org!.webhookSecret } : null;
+  let web: Destination | null = org!.webhookUrl ? { kind: org!.webhookKind, url: org!.webhookUrl, secret: org!.webhookSecret } : null;
+  let mailTo = org!.notifyEmail;
   if (input.departmentId) {
     const [route] = await db
       .select()
       .from(departmentCrisisRoutes)
       .where(and(eq(departmentCrisisRoutes.departmentId, input.departmentId), eq(departmentCrisisRoutes.orgId, actor.orgId)));
     if (!route) throw new AppError("not_found", "No such department route in your organization.");
-    if (route.webhookUrl) destination = { kind: route.webhookKind, url: route.webhookUrl, secret: route.webhookSecret };
+    if (route.webhookUrl) web = { kind: route.webhookKind, url: route.webhookUrl, secret: route.webhookSecret };
+    if (route.notifyEmail) mailTo = route.notifyEmail;
   }
-  if (!destination) throw new AppError("bad_request", "Save a webhook or robot URL first, then send a test alert to it.");
+  const destinations = [...(web ? [web] : []), ...(mailTo ? [{ kind: "email" as const, to: mailTo }] : [])];
+  if (destinations.length === 0) throw new AppError("bad_request", "Save a webhook or robot URL, or a notification e-mail, first; then send a test alert to it.");
   await enforceLimits(db, [testAlertLimit(actor.orgId)]);
 
   const alert = crisisAlertOf(
@@ -71,12 +78,14 @@ export async function sendTestCrisisAlert(
     transports.inboxUrl ?? null,
     true,
   );
+  const via = alertChannels(transports);
+  return Promise.all(destinations.map((destination) => testOne(alert, destination, via)));
+}
+
+/** One destination's answer, sorted into what the settings page says about it. */
+async function testOne(alert: CrisisAlert, destination: Destination, via: AlertChannels): Promise<TestAlertResult> {
   try {
-    await sendAlert(alert, destination, {
-      post: transports.postWebhook,
-      policy: transports.outboundPolicy ?? getOutboundPolicy(),
-      timeoutMs: transports.webhookTimeoutMs ?? 10_000,
-    });
+    await sendAlert(alert, destination, via);
     return { ok: true, kind: destination.kind };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -84,6 +93,7 @@ export async function sendTestCrisisAlert(
     if (e instanceof DeliveryError) {
       return { ...base, failure: "answer", httpStatus: e.httpStatus, platformCode: e.platformCode, platformMessage: e.platformMessage };
     }
+    if (e instanceof MailNotConfigured) return { ...base, failure: "no_smtp" };
     if (e instanceof OutboundRefusedError || e instanceof Undeliverable) return { ...base, failure: "refused" };
     return { ...base, failure: "unreachable" };
   }

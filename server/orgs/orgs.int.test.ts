@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
 import { authenticate, resolveActor, signUp } from "@/server/accounts/account.service";
 import type { Actor } from "@/server/auth/actor";
-import type { Mail } from "@/server/safety/notify/deliver";
+import type { Mail } from "@/server/safety/notify/notifiers/notifier";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { getBrand, getLogo, getPublicOrgPage, setLogo, updateBrand } from "./brand.service";
 import { createDepartment, deleteDepartment } from "./departments.service";

@@ -124,7 +124,7 @@ function DepartmentRouteForm({ route }: { route: Route }) {
         ) : null}
       </div>
       <div className="sm:col-span-2">
-        <TestAlertButton departmentId={route.departmentId} disabled={!route.webhookUrl && !save.data?.webhookUrl} />
+        <TestAlertButton departmentId={route.departmentId} disabled={!route.webhookUrl && !route.notifyEmail && !save.data?.webhookUrl && !save.data?.notifyEmail} />
       </div>
       {save.isError ? (
         <Alert tone="danger" role="alert" className="sm:col-span-2">

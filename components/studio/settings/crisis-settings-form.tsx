@@ -227,7 +227,7 @@ export function CrisisSettingsForm({ initial, emailReady, labelledBy }: { initia
         >
           <Input type="email" inputMode="email" {...text("notifyEmail")} />
         </Field>
-        <TestAlertButton departmentId={null} disabled={!settings.webhookUrl} />
+        <TestAlertButton departmentId={null} disabled={!settings.webhookUrl && !settings.notifyEmail} />
       </fieldset>
 
       <Field

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 
-type Result = RouterOutputs["org"]["sendTestCrisisAlert"];
+type Result = RouterOutputs["org"]["sendTestCrisisAlert"][number];
 
 /** The destination's answer in the admin's language; the platform's own code and message are shown as it sent them. */
 function useResultText() {
@@ -17,6 +17,7 @@ function useResultText() {
     const platform = t(`dest.platform.${result.kind}`);
     if (result.ok) return t("dest.test.ok", { platform });
     if (result.failure === "refused") return t("dest.test.refused", { message: result.message });
+    if (result.failure === "no_smtp") return t("dest.test.noSmtp");
     if (result.failure === "unreachable") return t("dest.test.unreachable", { platform, message: result.message });
     if (result.platformCode) return t("dest.test.platformError", { platform, code: result.platformCode, message: result.platformMessage ?? "" });
     return result.platformMessage
@@ -25,7 +26,7 @@ function useResultText() {
   };
 }
 
-/** Sends a test alert to the saved webhook or robot (the organization's, or a department's) and shows its answer. */
+/** Sends a test alert to each saved destination (the organization's, or a department's) and shows each one's answer. */
 export function TestAlertButton({ departmentId, disabled }: { departmentId: string | null; disabled: boolean }) {
   const t = useT();
   const trpc = useTRPC();
@@ -41,15 +42,18 @@ export function TestAlertButton({ departmentId, disabled }: { departmentId: stri
         </Button>
         <p className="text-sm text-slate-700">{t("dest.test.hint")}</p>
       </div>
-      {send.data?.ok ? (
-        <Alert tone="success" role="status" data-testid="test-alert-result">
-          {text(send.data)}
-        </Alert>
-      ) : send.data ? (
-        <Alert tone="danger" role="alert" title={t("dest.test.failed")} data-testid="test-alert-result">
-          {text(send.data)}
-        </Alert>
-      ) : send.error ? (
+      {send.data?.map((result) =>
+        result.ok ? (
+          <Alert key={result.kind} tone="success" role="status" data-testid="test-alert-result">
+            {text(result)}
+          </Alert>
+        ) : (
+          <Alert key={result.kind} tone="danger" role="alert" title={t("dest.test.failed")} data-testid="test-alert-result">
+            {text(result)}
+          </Alert>
+        ),
+      )}
+      {send.error ? (
         <Alert tone="danger" role="alert" title={t("dest.test.failed")} data-testid="test-alert-result">
           {send.error.data?.code === "TOO_MANY_REQUESTS" ? t("dest.test.tooMany") : send.error.message}
         </Alert>

@@ -4,7 +4,6 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { and, eq, gt } from "drizzle-orm";
-import nodemailer from "nodemailer";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
@@ -14,9 +13,10 @@ import { outboundPolicy } from "@/server/lib/outbound";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { listenOnLoopback } from "@/server/test/local-server";
 import { createTestEscalation, makeAllNotificationsDue } from "@/server/test/escalations";
-import { startSmtpServer } from "@/server/test/smtp-server";
+import { mailText, startSmtpServer } from "@/server/test/smtp-server";
 import { testCaller } from "@/server/test/trpc";
-import { deliverDueNotifications, deliverRound, MAX_ATTEMPTS, type NotifyTransports } from "./deliver";
+import { LeaseBook } from "@/server/jobs/leases";
+import { deliverDueNotifications, deliverRound, MAX_ATTEMPTS, type NotifyTransports, releaseNotification } from "./deliver";
 import { verifyWebhook } from "./signature";
 import { webhookPoster } from "./transports";
 
@@ -139,12 +139,69 @@ describe("a restart mid-delivery", () => {
   });
 });
 
+describe("a worker that stops mid-delivery", () => {
+  /** Only notifications are held here; the other queues have nothing to give back. */
+  const book = () => new LeaseBook({ ingestion: async () => false, simulation: async () => false, notifications: releaseNotification });
+
+  it("hands the delivery back to the outbox at once, and the next worker sends it without the lost attempt counting", async () => {
+    const database = await createTestDatabase();
+    const receiver = await startReceiver();
+    receiver.state.up = true;
+    const org = await createTestOrg(database, ["doctor"]);
+    await database.db.update(organizations).set({ webhookUrl: receiver.url, webhookSecret: SECRET }).where(eq(organizations.id, org.orgId));
+    const id = await createTestEscalation(database, org.orgId, org.actors.doctor.userId, "help");
+
+    // Worker A is posting the alert to a receiver that does not answer when it gets SIGTERM.
+    let posting = () => {};
+    const posted = new Promise<void>((r) => (posting = r));
+    const hanging: NotifyTransports = { postWebhook: () => (posting(), new Promise(() => {})), sendMail: null, webhookTimeoutMs: 60_000 };
+    const a = book();
+    void deliverDueNotifications(database.db, hanging, a);
+    await posted;
+    const [leased] = await database.db.select().from(notifications);
+    expect(a.holding()).toEqual([{ queue: "notifications", id: leased!.id, attempts: 1 }]);
+
+    a.stop();
+    expect(await a.releaseAll(database.db)).toBe(1);
+    const [handedBack] = await database.db.select().from(notifications);
+    expect(handedBack).toMatchObject({ status: "pending", attempts: 0 });
+    expect(handedBack!.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+    // A stopped worker claims nothing more.
+    expect(await deliverDueNotifications(database.db, hanging, a)).toEqual({ delivered: 0, failed: 0 });
+
+    // Due at once (no lease to wait out) for the next worker.
+    expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail: null }, book())).toEqual({ delivered: 1, failed: 0 });
+    expect(receiver.state.received.map((r) => r.id)).toEqual([id]);
+    const [delivered] = await database.db.select().from(notifications);
+    expect(delivered).toMatchObject({ status: "delivered", attempts: 1 });
+    await receiver.close();
+    await database.close();
+  });
+
+  it("never hands back a delivery that was finished, or that another worker took over after its lease ran out", async () => {
+    const database = await createTestDatabase();
+    const receiver = await startReceiver();
+    receiver.state.up = true;
+    const org = await createTestOrg(database, ["doctor"]);
+    await database.db.update(organizations).set({ webhookUrl: receiver.url }).where(eq(organizations.id, org.orgId));
+    await createTestEscalation(database, org.orgId, org.actors.doctor.userId, "help");
+    const [row] = await database.db.select().from(notifications);
+
+    // Worker A's attempt 1 runs out; worker B claims attempt 2 (here: the row as B's claim leaves it).
+    await database.db.update(notifications).set({ attempts: 2 }).where(eq(notifications.id, row!.id));
+    expect(await releaseNotification(database.db, { queue: "notifications", id: row!.id, attempts: 1 })).toBe(false);
+    expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail: null })).toEqual({ delivered: 1, failed: 0 });
+    expect(await releaseNotification(database.db, { queue: "notifications", id: row!.id, attempts: 3 })).toBe(false);
+    const [delivered] = await database.db.select().from(notifications);
+    expect(delivered).toMatchObject({ status: "delivered", attempts: 3 });
+    await receiver.close();
+    await database.close();
+  });
+});
+
 describe("e-mail delivery", () => {
   it("sends the escalation to the organization's address through SMTP", async () => {
     const smtp = await startSmtpServer();
-    const received = smtp.received;
-    const port = smtp.port;
-    const mailer = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
     const database = await openDatabase({ memory: true });
     const org = await createTestOrg(database, ["doctor"]);
     await database.db.update(organizations).set({ notifyEmail: "oncall@hospital.test", alertPatientText: true }).where(eq(organizations.id, org.orgId));
@@ -156,11 +213,10 @@ describe("e-mail delivery", () => {
     expect(waiting!.lastError).toMatch(/SMTP is not configured/);
 
     await makeAllNotificationsDue(database);
-    const sendMail = async (mail: { to: string; subject: string; text: string }) => void (await mailer.sendMail({ from: "fenshen@test", ...mail }));
-    expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail })).toEqual({ delivered: 1, failed: 0 });
-    expect(received).toHaveLength(1);
-    expect(received[0]).toMatch(/To: oncall@hospital\.test/);
-    expect(received[0]).toMatch(/I can't go on/);
+    expect(await deliverDueNotifications(database.db, { postWebhook: allowLoopback, sendMail: smtp.sendMail })).toEqual({ delivered: 1, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]).toMatch(/To: oncall@hospital\.test/);
+    expect(mailText(smtp.received[0]!)).toMatch(/I can't go on/);
     await database.close();
     await smtp.close();
   });

@@ -1,17 +1,12 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import type { EscalationEvidence } from "@/db/schema/safety";
+import type { HeldLease, JobControl } from "@/server/jobs/leases";
 import { getOutboundPolicy, OutboundRefusedError, type OutboundPolicy } from "@/server/lib/outbound";
 import type { DestinationKind } from "@/server/orgs/crisis-settings.limits";
-import { alertFacts, type CrisisAlert, crisisAlertOf } from "./alert";
-import { type AlertPoster, sendAlert } from "./notifiers";
-import { Undeliverable } from "./notifiers/notifier";
-
-export interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
+import { type CrisisAlert, crisisAlertOf } from "./alert";
+import { sendAlert } from "./notifiers";
+import { type AlertChannels, type AlertPoster, type Destination, type Mail, Undeliverable } from "./notifiers/notifier";
 
 /** How notifications leave the system; injected so tests can point them at local receivers. */
 export interface NotifyTransports {
@@ -26,9 +21,20 @@ export interface NotifyTransports {
   inboxUrl?: string | null;
 }
 
+/** The transports as every Notifier takes them. */
+export function alertChannels(transports: NotifyTransports): AlertChannels {
+  return {
+    post: transports.postWebhook,
+    policy: transports.outboundPolicy ?? getOutboundPolicy(),
+    timeoutMs: transports.webhookTimeoutMs ?? 10_000,
+    sendMail: transports.sendMail,
+  };
+}
+
 /**
- * A delivery whose worker dies is retried after this lease, so a restart mid-delivery loses nothing.
- * It must outlast a round: every claimed delivery runs at once, each within the webhook timeout.
+ * A delivery whose worker dies is retried after this lease, so a crash mid-delivery loses nothing (a
+ * worker that stops hands its deliveries back at once: releaseNotification). It must outlast a round:
+ * every claimed delivery runs at once, each within the webhook timeout.
  */
 const LEASE_SECONDS = 60;
 const MAX_BACKOFF_SECONDS = 600;
@@ -135,43 +141,20 @@ function alertOf(n: DueNotification, inboxUrl: string | null): CrisisAlert {
   );
 }
 
-/** The crisis e-mail: the alert's facts in English, the patient's words only when the organization allows. */
-export function alertMail(alert: CrisisAlert, to: string, now = new Date()): Mail {
-  const f = alertFacts(alert, "en", now);
-  return {
-    to,
-    subject: `[Fenshen] ${alert.test ? "Test: " : ""}${alert.level} ${alert.category} escalation — ${alert.avatar.name}`,
-    text: [
-      alert.test ? f.title : `A patient talking to ${alert.avatar.name} (${alert.organization.name}) needs a human now.`,
-      f.fields.map(([k, v]) => `${k}: ${v}`).join("\n"),
-      ...(f.patientText ? [`${f.patientText[0]}: ${f.patientText[1]}`] : []),
-      f.link ? `${f.link[0]}: ${f.link[1]}` : f.noLink,
-      `Escalation id: ${alert.escalationId}.`,
-      ...(f.note ? [f.note] : []),
-    ].join("\n\n"),
-  };
-}
-
-async function send(n: DueNotification, transports: NotifyTransports): Promise<void> {
-  const alert = alertOf(n, transports.inboxUrl ?? null);
+/** Where the delivery goes now (the department's or organization's current settings), through its Notifier. */
+function destinationOf(n: DueNotification): Destination {
   if (n.channel === "webhook") {
     if (!n.webhook_url) throw new Undeliverable("The organization has no webhook URL any more.");
-    await sendAlert(
-      alert,
-      { kind: n.webhook_kind, url: n.webhook_url, secret: n.webhook_secret },
-      { post: transports.postWebhook, policy: transports.outboundPolicy ?? getOutboundPolicy(), timeoutMs: transports.webhookTimeoutMs ?? 10_000 },
-    );
-    return;
+    return { kind: n.webhook_kind, url: n.webhook_url, secret: n.webhook_secret };
   }
-  if (!transports.sendMail) throw new Error("SMTP is not configured (set SMTP_URL).");
   const to = n.channel === "oncall" ? (n.recipients ?? []).join(", ") : n.notify_email;
   if (!to) throw new Undeliverable("The organization has no notification e-mail any more.");
-  await transports.sendMail(alertMail(alert, to));
+  return { kind: "email", to };
 }
 
 async function deliver(db: Db, n: DueNotification, transports: NotifyTransports): Promise<boolean> {
   try {
-    await send(n, transports);
+    await sendAlert(alertOf(n, transports.inboxUrl ?? null), destinationOf(n), alertChannels(transports));
     await db.execute(sql`update notifications set status = 'delivered', delivered_at = clock_timestamp(), last_error = null where id = ${n.id}`);
     return true;
   } catch (e) {
@@ -188,23 +171,49 @@ async function deliver(db: Db, n: DueNotification, transports: NotifyTransports)
   }
 }
 
-/** One round: claims a fair share of due deliveries and runs them all at once. */
-export async function deliverRound(db: Db, transports: NotifyTransports): Promise<{ delivered: number; failed: number }> {
-  const outcomes = await Promise.all((await claimRound(db)).map((n) => deliver(db, n, transports)));
+/**
+ * One round: claims a fair share of due deliveries and runs them all at once, each held in `control`
+ * while it runs, so a worker that stops can hand back what has not finished.
+ */
+export async function deliverRound(db: Db, transports: NotifyTransports, control?: JobControl): Promise<{ delivered: number; failed: number }> {
+  const outcomes = await Promise.all(
+    (await claimRound(db)).map(async (n) => {
+      const done = control?.hold({ queue: "notifications", id: n.id, attempts: n.attempts });
+      try {
+        return await deliver(db, n, transports);
+      } finally {
+        done?.();
+      }
+    }),
+  );
   const delivered = outcomes.filter(Boolean).length;
   return { delivered, failed: outcomes.length - delivered };
 }
 
 /**
- * Delivers every due notification, round after round. A failure is rescheduled with exponential
- * backoff, or marked failed when retrying cannot help or after MAX_ATTEMPTS.
+ * Delivers every due notification, round after round, until none is due or `control` stops. A failure
+ * is rescheduled with exponential backoff, or marked failed when retrying cannot help or after MAX_ATTEMPTS.
  */
-export async function deliverDueNotifications(db: Db, transports: NotifyTransports): Promise<{ delivered: number; failed: number }> {
+export async function deliverDueNotifications(db: Db, transports: NotifyTransports, control?: JobControl): Promise<{ delivered: number; failed: number }> {
   const total = { delivered: 0, failed: 0 };
-  for (;;) {
-    const round = await deliverRound(db, transports);
-    if (round.delivered + round.failed === 0) return total;
+  while (!control?.stopping()) {
+    const round = await deliverRound(db, transports, control);
+    if (round.delivered + round.failed === 0) break;
     total.delivered += round.delivered;
     total.failed += round.failed;
   }
+  return total;
+}
+
+/**
+ * Gives a delivery a stopping worker still holds back to the outbox, due at once, as if the interrupted
+ * attempt had not been made. Only while it is still this attempt's and pending: one delivered meanwhile,
+ * or taken over by another worker after its lease ran out, is left alone.
+ */
+export async function releaseNotification(db: Db, lease: HeldLease): Promise<boolean> {
+  const rows = await db.execute(sql`
+    update notifications set attempts = attempts - 1, next_attempt_at = clock_timestamp()
+    where id = ${lease.id} and status = 'pending' and attempts = ${lease.attempts}
+    returning id`);
+  return rowsOf(rows).length > 0;
 }

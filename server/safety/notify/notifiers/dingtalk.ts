@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { alertFacts, alertMarkdown } from "../alert";
-import { checkErrcode, jsonRequest, type Notifier, plainMarkdown } from "./notifier";
+import { checkErrcode, jsonRequest, overHttp, plainMarkdown } from "./notifier";
 
 /** DingTalk's signature: base64 HMAC-SHA256, keyed with the secret, of "<timestamp in ms>\n<secret>". */
 export function dingtalkSign(secret: string, timestampMs: number): string {
@@ -11,7 +11,7 @@ export function dingtalkSign(secret: string, timestampMs: number): string {
  * DingTalk (钉钉) custom robot with signing ("加签"): POST https://oapi.dingtalk.com/robot/send?access_token=…
  * with &timestamp=<ms>&sign=<url-encoded signature> added, and a markdown message. Success is errcode 0.
  */
-export const dingtalk: Notifier = {
+export const dingtalk = overHttp({
   kind: "dingtalk",
   name: "DingTalk",
   hosts: /^oapi\.dingtalk\.com$/,
@@ -26,4 +26,4 @@ export const dingtalk: Notifier = {
     return jsonRequest(url.toString(), { msgtype: "markdown", markdown: { title: alertFacts(alert, "zh", now).title, text } });
   },
   check: (answer) => checkErrcode("DingTalk", answer, "errcode", "errmsg"),
-};
+});

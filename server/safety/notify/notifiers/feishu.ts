@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { alertFacts } from "../alert";
-import { checkErrcode, DeliveryError, failIfNotOk, jsonRequest, type Notifier } from "./notifier";
+import { checkErrcode, DeliveryError, failIfNotOk, jsonRequest, overHttp } from "./notifier";
 
 /** Feishu's signature: base64 HMAC-SHA256 of an empty message, keyed with "<timestamp in s>\n<secret>". */
 export function feishuSign(secret: string, timestampSeconds: number): string {
@@ -12,7 +12,7 @@ export function feishuSign(secret: string, timestampSeconds: number): string {
  * (open.larksuite.com for Lark) with timestamp and sign in the body and an interactive card. Success is {"code":0}
  * (older bots answer {"StatusCode":0}).
  */
-export const feishu: Notifier = {
+export const feishu = overHttp({
   kind: "feishu",
   name: "Feishu",
   hosts: /^open\.(feishu\.cn|larksuite\.com)$/,
@@ -50,4 +50,4 @@ export const feishu: Notifier = {
     if ("code" in parsed) checkErrcode("Feishu", answer, "code", "msg");
     else checkErrcode("Feishu", answer, "StatusCode", "StatusMessage");
   },
-};
+});

@@ -1,12 +1,52 @@
-import type { OutboundAnswer } from "@/server/lib/outbound";
+import { type OutboundAnswer, type OutboundPolicy, operatorAllowsHost } from "@/server/lib/outbound";
 import type { DestinationKind } from "@/server/orgs/crisis-settings.limits";
 import type { CrisisAlert } from "../alert";
 
-/** Where an alert goes: the URL the admin pasted and its signing secret, when the destination takes one. */
-export interface Destination {
+/** A webhook or chat robot: the URL the admin pasted and its signing secret, when the destination takes one. */
+export interface WebDestination {
   kind: DestinationKind;
   url: string;
   secret: string | null;
+}
+
+/** E-mail: the address set for crisis e-mails, or the members on call (comma-separated). */
+export interface MailDestination {
+  kind: "email";
+  to: string;
+}
+
+/** Where an alert goes. */
+export type Destination = WebDestination | MailDestination;
+export type NotifierKind = Destination["kind"];
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** POSTs through the outbound guard (server/lib/outbound.ts), in production. */
+export type AlertPoster = (url: string, request: { headers: Record<string, string>; body: string; timeoutMs: number }) => Promise<OutboundAnswer>;
+
+/** How alerts leave the process: injected, so tests point them at local receivers. */
+export interface AlertChannels {
+  post: AlertPoster;
+  /** Which hosts may stand in for a chat platform's (OUTBOUND_ALLOW). */
+  policy: OutboundPolicy;
+  timeoutMs: number;
+  /** null when no SMTP server is configured (SMTP_URL). */
+  sendMail: ((mail: Mail) => Promise<void>) | null;
+}
+
+/**
+ * One destination type: how an alert is written for it and handed over, and how its answer is read.
+ * Throws DeliveryError (the destination's answer), Undeliverable, OutboundRefusedError or a network error.
+ */
+export interface Notifier<D extends Destination = Destination> {
+  kind: D["kind"];
+  /** The destination's name in messages (its own spelling). */
+  name: string;
+  send(alert: CrisisAlert, destination: D, via: AlertChannels, now: Date): Promise<void>;
 }
 
 export interface AlertRequest {
@@ -15,18 +55,49 @@ export interface AlertRequest {
   body: string;
 }
 
-/** One destination type: how an alert is written for it, and how its answer is read. */
-export interface Notifier {
+/** A destination reached by one HTTP POST: its format, and how its answer is read. */
+export interface WebPlatform {
   kind: DestinationKind;
-  /** The platform's name in messages (its own spelling). */
   name: string;
   /** The hosts the platform's webhooks live on; null for a generic receiver (any public host). */
   hosts: RegExp | null;
   /** What the platform's address looks like, for the error that refuses another one. */
   example: string;
-  request(alert: CrisisAlert, destination: Destination, now: Date): AlertRequest;
+  request(alert: CrisisAlert, destination: WebDestination, now: Date): AlertRequest;
   /** Throws DeliveryError when the answer is not the platform's success (which may come with HTTP 200). */
   check(answer: OutboundAnswer): void;
+}
+
+export type WebNotifier = Notifier<WebDestination> & WebPlatform;
+
+/**
+ * Why a URL cannot be this platform's webhook, or null. A chat platform's URL must be on its own
+ * host over https, unless the operator allowed the host (OUTBOUND_ALLOW: an on-premises relay, a test
+ * server), so a robot destination cannot be aimed anywhere else. The outbound guard applies on top.
+ */
+export function urlProblem({ hosts, name, example }: Pick<WebPlatform, "hosts" | "name" | "example">, raw: string, policy: OutboundPolicy): string | null {
+  if (!hosts) return null;
+  if (!URL.canParse(raw)) return `"${raw}" is not a full URL.`;
+  const url = new URL(raw);
+  if (operatorAllowsHost(raw, policy)) return null;
+  if (url.protocol !== "https:" || !hosts.test(url.hostname.toLowerCase())) {
+    return `This is not a ${name} webhook address: paste the URL the ${name} robot gave you (${example}).`;
+  }
+  return null;
+}
+
+/** The Notifier of a web platform: its request POSTed through the outbound guard, its answer checked. */
+export function overHttp(platform: WebPlatform): WebNotifier {
+  return {
+    ...platform,
+    async send(alert, destination, via, now) {
+      // Checked again at delivery: a URL saved before this rule, or under another OUTBOUND_ALLOW, may no longer pass.
+      const problem = urlProblem(platform, destination.url, via.policy);
+      if (problem) throw new Undeliverable(problem);
+      const request = platform.request(alert, destination, now);
+      platform.check(await via.post(request.url, { headers: request.headers, body: request.body, timeoutMs: via.timeoutMs }));
+    },
+  };
 }
 
 /**
@@ -34,11 +105,12 @@ export interface Notifier {
  * code and message, so the settings page can show them in the admin's language.
  */
 export class DeliveryError extends Error {
-  readonly httpStatus: number;
+  /** null for a destination not reached over HTTP (e-mail: the SMTP reply code is platformCode). */
+  readonly httpStatus: number | null;
   readonly platformCode: string | null;
   readonly platformMessage: string | null;
 
-  constructor(message: string, detail: { httpStatus: number; platformCode?: string | null; platformMessage?: string | null }) {
+  constructor(message: string, detail: { httpStatus: number | null; platformCode?: string | null; platformMessage?: string | null }) {
     super(message);
     this.name = "DeliveryError";
     this.httpStatus = detail.httpStatus;

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import type { Database } from "@/db/client";
 import { departments, notifications, organizations } from "@/db/schema";
@@ -11,7 +11,9 @@ import type { DestinationKind } from "@/server/orgs/crisis-settings.limits";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { createTestEscalation, makeAllNotificationsDue } from "@/server/test/escalations";
 import { listenOnLoopback } from "@/server/test/local-server";
+import { mailText, startSmtpServer } from "@/server/test/smtp-server";
 import { codeOf, testCaller } from "@/server/test/trpc";
+import { sendTestCrisisAlert } from "@/server/orgs/crisis-test-alert.service";
 import { deliverDueNotifications, MAX_ATTEMPTS, type NotifyTransports } from "../deliver";
 import { webhookPoster } from "../transports";
 
@@ -146,23 +148,32 @@ let org: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor">>>;
 const servers = {} as Record<keyof typeof PLATFORMS, Awaited<ReturnType<typeof startPlatform>>>;
 const kinds = Object.keys(PLATFORMS) as (keyof typeof PLATFORMS)[];
 
-const settings = (webhookKind: DestinationKind, webhookUrl: string, webhookSecret = "", alertPatientText = false) => ({
+const settings = (webhookKind: DestinationKind, webhookUrl: string, webhookSecret = "", alertPatientText = false, notifyEmail = "") => ({
   webhookKind,
   webhookUrl,
   webhookSecret,
   alertPatientText,
-  notifyEmail: "",
+  notifyEmail,
   responseTargetMinutes: 15,
   extraHotlines: [],
 });
 
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+/** The transports with e-mail through the local SMTP server. */
+let withMail: NotifyTransports;
+
 beforeAll(async () => {
+  // Before anything reads the configuration: the settings page's test alert e-mails through SMTP_URL's server.
+  smtp = await startSmtpServer();
+  vi.stubEnv("SMTP_URL", smtp.url);
+  withMail = { ...transports, sendMail: smtp.sendMail };
   database = await createTestDatabase();
   org = await createTestOrg(database, ["admin", "doctor"]);
   for (const kind of kinds) servers[kind] = await startPlatform(kind);
 });
 afterAll(async () => {
   for (const kind of kinds) await servers[kind]?.close();
+  await smtp?.close();
   await database?.close();
 });
 
@@ -189,6 +200,54 @@ describe.each(kinds)("a %s destination", (kind) => {
     await createTestEscalation(database, org.orgId, org.actors.doctor.userId, PATIENT_TEXT, "Dr. Wang");
     expect(await deliverDueNotifications(database.db, transports)).toEqual({ delivered: 1, failed: 0 });
     expect(PLATFORMS[kind].textOf(server.state.received[1]!.body)).toContain(PATIENT_TEXT);
+  });
+});
+
+describe("an e-mail destination", () => {
+  it("gets each escalation through the outbox, in English and Chinese, with category, level, avatar, waited time and the inbox link", async () => {
+    const admin = testCaller(database.db, org.actors.admin);
+    await admin.org.updateCrisisSettings(settings("webhook", "", "", false, "oncall@hospital.test"));
+    await database.db.delete(notifications);
+    smtp.received.length = 0;
+
+    await createTestEscalation(database, org.orgId, org.actors.doctor.userId, PATIENT_TEXT, "Dr. Wang");
+    // Nothing is sent with the escalation: the outbox delivers it.
+    expect(smtp.received).toEqual([]);
+    expect(await deliverDueNotifications(database.db, withMail)).toEqual({ delivered: 1, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]).toMatch(/^To: oncall@hospital\.test/m);
+    const text = mailText(smtp.received[0]!);
+    for (const part of ["Suicide or self-harm", "Imminent", "Dr. Wang", "Waiting", "自杀或自伤", "紧急", "已等待", INBOX]) expect(text).toContain(part);
+    expect(text).not.toContain("pills");
+
+    // Only when the organization turns it on does the e-mail carry the patient's words.
+    await admin.org.updateCrisisSettings(settings("webhook", "", "", true, "oncall@hospital.test"));
+    await createTestEscalation(database, org.orgId, org.actors.doctor.userId, PATIENT_TEXT, "Dr. Wang");
+    expect(await deliverDueNotifications(database.db, withMail)).toEqual({ delivered: 1, failed: 0 });
+    expect(mailText(smtp.received[1]!)).toContain(PATIENT_TEXT);
+  });
+
+  it("is kept in the outbox and retried while the mail server refuses it, with the server's reply, then delivered once", async () => {
+    const admin = testCaller(database.db, org.actors.admin);
+    await admin.org.updateCrisisSettings(settings("webhook", "", "", false, "oncall@hospital.test"));
+    await database.db.delete(notifications);
+    smtp.received.length = 0;
+    smtp.state.refuse = { code: 451, message: "Mailbox busy, try again later" };
+    await createTestEscalation(database, org.orgId, org.actors.doctor.userId, PATIENT_TEXT);
+    const reason = "The mail server refused the alert: 451 Mailbox busy, try again later.";
+
+    expect(await deliverDueNotifications(database.db, withMail)).toEqual({ delivered: 0, failed: 1 });
+    const [waiting] = await database.db.select().from(notifications);
+    expect(waiting).toMatchObject({ channel: "email", status: "pending", attempts: 1, lastError: reason });
+    // Backoff: nothing is due again right away.
+    expect(await deliverDueNotifications(database.db, withMail)).toEqual({ delivered: 0, failed: 0 });
+
+    smtp.state.refuse = null;
+    await makeAllNotificationsDue(database);
+    expect(await deliverDueNotifications(database.db, withMail)).toEqual({ delivered: 1, failed: 0 });
+    const [delivered] = await database.db.select().from(notifications);
+    expect(delivered).toMatchObject({ status: "delivered", attempts: 2, lastError: null });
+    expect(smtp.received).toHaveLength(1);
   });
 });
 
@@ -265,7 +324,7 @@ describe("the settings page's test alert", () => {
     const admin = testCaller(database.db, org.actors.admin);
     await admin.org.updateCrisisSettings(settings("slack", servers.slack.url, "", true));
     servers.slack.state.received.length = 0;
-    expect(await admin.org.sendTestCrisisAlert({ departmentId: null })).toEqual({ ok: true, kind: "slack" });
+    expect(await admin.org.sendTestCrisisAlert({ departmentId: null })).toEqual([{ ok: true, kind: "slack" }]);
     const [test] = servers.slack.state.received;
     expect(test!.problem).toBeNull();
     expect(test!.body.text).toContain("[Test]");
@@ -274,21 +333,65 @@ describe("the settings page's test alert", () => {
     expect(test!.body.text).not.toContain("pills");
 
     servers.slack.state.fail = "no_service";
-    expect(await admin.org.sendTestCrisisAlert({ departmentId: null })).toMatchObject({ ok: false, kind: "slack", failure: "answer", httpStatus: 400, platformMessage: "no_service" });
+    expect(await admin.org.sendTestCrisisAlert({ departmentId: null })).toMatchObject([{ ok: false, kind: "slack", failure: "answer", httpStatus: 400, platformMessage: "no_service" }]);
     servers.slack.state.fail = null;
 
     await admin.org.updateCrisisSettings(settings("dingtalk", servers.dingtalk.url, DINGTALK_SECRET));
     servers.dingtalk.state.fail = "keywords not in content";
-    expect(await admin.org.sendTestCrisisAlert({ departmentId: null })).toEqual({
-      ok: false,
-      kind: "dingtalk",
-      failure: "answer",
-      httpStatus: 200,
-      platformCode: "310000",
-      platformMessage: "keywords not in content",
-      message: "DingTalk refused the alert: errcode 310000 (keywords not in content).",
-    });
+    expect(await admin.org.sendTestCrisisAlert({ departmentId: null })).toEqual([
+      {
+        ok: false,
+        kind: "dingtalk",
+        failure: "answer",
+        httpStatus: 200,
+        platformCode: "310000",
+        platformMessage: "keywords not in content",
+        message: "DingTalk refused the alert: errcode 310000 (keywords not in content).",
+      },
+    ]);
     servers.dingtalk.state.fail = null;
+    // Nothing is queued by a test alert.
+    expect(await database.db.select().from(notifications).where(eq(notifications.status, "pending"))).toEqual([]);
+  });
+
+  it("e-mails a test to the saved notification e-mail, next to the webhook, and reports each one's answer", async () => {
+    const admin = testCaller(database.db, org.actors.admin);
+    await admin.org.updateCrisisSettings(settings("slack", servers.slack.url, "", true, "oncall@hospital.test"));
+    smtp.received.length = 0;
+    servers.slack.state.received.length = 0;
+    expect(await admin.org.sendTestCrisisAlert({ departmentId: null })).toEqual([
+      { ok: true, kind: "slack" },
+      { ok: true, kind: "email" },
+    ]);
+    expect(servers.slack.state.received).toHaveLength(1);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]).toMatch(/^To: oncall@hospital\.test/m);
+    const text = mailText(smtp.received[0]!);
+    expect(text).toContain("[Test] Fenshen crisis alert");
+    expect(text).toContain("no patient is waiting");
+
+    smtp.state.refuse = { code: 550, message: "No such mailbox here" };
+    expect(await admin.org.sendTestCrisisAlert({ departmentId: null })).toEqual([
+      { ok: true, kind: "slack" },
+      {
+        ok: false,
+        kind: "email",
+        failure: "answer",
+        httpStatus: null,
+        platformCode: "550",
+        platformMessage: "550 No such mailbox here",
+        message: "The mail server refused the alert: 550 No such mailbox here.",
+      },
+    ]);
+    smtp.state.refuse = null;
+
+    // Only an e-mail saved: the test goes there alone; without a mail server, the answer says so.
+    await admin.org.updateCrisisSettings(settings("webhook", "", "", false, "oncall@hospital.test"));
+    expect(await admin.org.sendTestCrisisAlert({ departmentId: null })).toEqual([{ ok: true, kind: "email" }]);
+    expect(await sendTestCrisisAlert(database.db, org.actors.admin, { departmentId: null }, transports)).toEqual([
+      { ok: false, kind: "email", failure: "no_smtp", httpStatus: null, platformCode: null, platformMessage: null, message: "SMTP is not configured (set SMTP_URL)." },
+    ]);
+    expect(smtp.received).toHaveLength(2);
     // Nothing is queued by a test alert.
     expect(await database.db.select().from(notifications).where(eq(notifications.status, "pending"))).toEqual([]);
   });
@@ -296,10 +399,22 @@ describe("the settings page's test alert", () => {
   it("tests a department's own destination, and refuses another organization's department and a member who is not an admin", async () => {
     const admin = testCaller(database.db, org.actors.admin);
     const [cardiology] = await database.db.insert(departments).values({ orgId: org.orgId, name: "Cardiology", slug: `c-${crypto.randomUUID()}` }).returning();
-    await admin.routing.updateDepartmentRoute({ departmentId: cardiology!.id, webhookKind: "teams", webhookUrl: servers.teams.url, webhookSecret: "", notifyEmail: "", responseTargetMinutes: null });
+    await admin.routing.updateDepartmentRoute({
+      departmentId: cardiology!.id,
+      webhookKind: "teams",
+      webhookUrl: servers.teams.url,
+      webhookSecret: "",
+      notifyEmail: "cardiology@hospital.test",
+      responseTargetMinutes: null,
+    });
     servers.teams.state.received.length = 0;
-    expect(await admin.org.sendTestCrisisAlert({ departmentId: cardiology!.id })).toEqual({ ok: true, kind: "teams" });
+    smtp.received.length = 0;
+    expect(await admin.org.sendTestCrisisAlert({ departmentId: cardiology!.id })).toEqual([
+      { ok: true, kind: "teams" },
+      { ok: true, kind: "email" },
+    ]);
     expect(servers.teams.state.received.map((r) => r.problem)).toEqual([null]);
+    expect(smtp.received.map((m) => m.match(/^To: (.*)$/m)?.[1]?.trim())).toEqual(["cardiology@hospital.test"]);
 
     const other = await createTestOrg(database, ["admin"]);
     const [theirs] = await database.db.insert(departments).values({ orgId: other.orgId, name: "Theirs", slug: `t-${crypto.randomUUID()}` }).returning();
@@ -322,15 +437,15 @@ describe("the settings page's test alert", () => {
     for (const o of [limited, other]) await testCaller(database.db, o.actors.admin).org.updateCrisisSettings(settings("slack", servers.slack.url));
     servers.slack.state.received.length = 0;
     const admin = testCaller(database.db, limited.actors.admin);
-    for (let i = 0; i < 10; i++) expect(await admin.org.sendTestCrisisAlert({ departmentId: null })).toEqual({ ok: true, kind: "slack" });
+    for (let i = 0; i < 10; i++) expect(await admin.org.sendTestCrisisAlert({ departmentId: null })).toEqual([{ ok: true, kind: "slack" }]);
     await expect(admin.org.sendTestCrisisAlert({ departmentId: null })).rejects.toThrow(/Too many test alerts were sent for this organization/);
     expect(await codeOf(admin.org.sendTestCrisisAlert({ departmentId: null }))).toBe("TOO_MANY_REQUESTS");
     expect(servers.slack.state.received).toHaveLength(10);
-    expect(await testCaller(database.db, other.actors.admin).org.sendTestCrisisAlert({ departmentId: null })).toEqual({ ok: true, kind: "slack" });
+    expect(await testCaller(database.db, other.actors.admin).org.sendTestCrisisAlert({ departmentId: null })).toEqual([{ ok: true, kind: "slack" }]);
   });
 
   it("asks for a destination first when none is saved", async () => {
     const fresh = await createTestOrg(database, ["admin"]);
-    await expect(testCaller(database.db, fresh.actors.admin).org.sendTestCrisisAlert({ departmentId: null })).rejects.toThrow(/Save a webhook or robot URL first/);
+    await expect(testCaller(database.db, fresh.actors.admin).org.sendTestCrisisAlert({ departmentId: null })).rejects.toThrow(/Save a webhook or robot URL, or a notification e-mail, first/);
   });
 });

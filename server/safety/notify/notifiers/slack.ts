@@ -1,5 +1,5 @@
 import { alertFacts, alertMarkdown } from "../alert";
-import { DeliveryError, failIfNotOk, jsonRequest, type Notifier } from "./notifier";
+import { DeliveryError, failIfNotOk, jsonRequest, overHttp } from "./notifier";
 
 /** Slack's mrkdwn control characters (its documented escaping). */
 const escapeSlack = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -9,7 +9,7 @@ const escapeSlack = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;"
  * fallback) and Block Kit blocks. Success is HTTP 200 with the body "ok"; errors name themselves
  * ("invalid_payload", "no_service", …).
  */
-export const slack: Notifier = {
+export const slack = overHttp({
   kind: "slack",
   name: "Slack",
   hosts: /^hooks\.slack\.com$/,
@@ -35,4 +35,4 @@ export const slack: Notifier = {
     const body = answer.body.trim();
     if (body !== "ok") throw new DeliveryError(`Slack refused the alert: ${body.slice(0, 200) || "(empty answer)"}.`, { httpStatus: answer.status, platformCode: body.slice(0, 100) || null });
   },
-};
+});

@@ -1,12 +1,12 @@
 import { alertFacts } from "../alert";
-import { DeliveryError, failIfNotOk, jsonRequest, type Notifier, plainMarkdown } from "./notifier";
+import { DeliveryError, failIfNotOk, jsonRequest, overHttp, plainMarkdown } from "./notifier";
 
 /**
  * Microsoft Teams: a Workflows webhook (Power Automate, *.logic.azure.com or *.api.powerplatform.com)
  * or a legacy incoming webhook (*.webhook.office.com), both taking a message with one Adaptive Card.
  * Success is any 2xx (Workflows answers 202); a legacy webhook may wrap an error in a 200.
  */
-export const teams: Notifier = {
+export const teams = overHttp({
   kind: "teams",
   name: "Microsoft Teams",
   hosts: /^([a-z0-9-]+\.)+(logic\.azure\.com|api\.powerplatform\.com|webhook\.office\.com)$/,
@@ -43,4 +43,4 @@ export const teams: Notifier = {
     const wrapped = /returned HTTP error (\d{3})/i.exec(answer.body);
     if (wrapped) throw new DeliveryError(`Microsoft Teams refused the alert: ${answer.body.slice(0, 200)}.`, { httpStatus: answer.status, platformCode: wrapped[1]! });
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { CrisisAlert } from "../alert";
 import { signStandardWebhook, signWebhook } from "../signature";
-import { failIfNotOk, jsonRequest, type Notifier } from "./notifier";
+import { failIfNotOk, jsonRequest, overHttp } from "./notifier";
 
 /** The JSON a generic receiver gets (README: "Crisis webhooks"). */
 export function webhookPayload(alert: CrisisAlert, now: Date) {
@@ -25,7 +25,7 @@ export function webhookPayload(alert: CrisisAlert, now: Date) {
  * A generic receiver: the payload above, signed per Standard Webhooks (webhook-id is the delivery's
  * id, the same on every retry) when a secret is set, plus the deprecated X-Fenshen-Signature for one release.
  */
-export const webhook: Notifier = {
+export const webhook = overHttp({
   kind: "webhook",
   name: "The webhook",
   hosts: null,
@@ -51,4 +51,4 @@ export const webhook: Notifier = {
     return request;
   },
   check: (answer) => failIfNotOk("The webhook", answer),
-};
+});

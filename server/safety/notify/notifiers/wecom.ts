@@ -1,11 +1,11 @@
 import { alertMarkdown } from "../alert";
-import { checkErrcode, jsonRequest, type Notifier, plainMarkdown } from "./notifier";
+import { checkErrcode, jsonRequest, overHttp, plainMarkdown } from "./notifier";
 
 /**
  * WeCom (企业微信) group robot: POST https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… with a
  * markdown message; the key in the URL is the credential. Success is {"errcode":0,"errmsg":"ok"}.
  */
-export const wecom: Notifier = {
+export const wecom = overHttp({
   kind: "wecom",
   name: "WeCom",
   hosts: /^qyapi\.weixin\.qq\.com$/,
@@ -15,4 +15,4 @@ export const wecom: Notifier = {
     return jsonRequest(destination.url, { msgtype: "markdown", markdown: { content } });
   },
   check: (answer) => checkErrcode("WeCom", answer, "errcode", "errmsg"),
-};
+});
