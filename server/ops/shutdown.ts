@@ -61,7 +61,10 @@ export function shutdown(steps: ShutdownSteps): Promise<void> {
     }
     s.streams.clear();
     const grace = new AbortController();
-    const answers = Promise.all([...s.inFlight]);
+    // Until none is left: an answer that began during the grace period is waited for too.
+    const answers = (async () => {
+      while (s.inFlight.size > 0) await Promise.race(s.inFlight);
+    })();
     const [released] = await Promise.all([
       steps.stopJobs(steps.graceMs),
       Promise.race([answers, sleep(steps.graceMs, undefined, { signal: grace.signal }).catch(() => {})]),
@@ -97,4 +100,21 @@ export function trackedResponse(response: Response): Response {
     },
   });
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/**
+ * A route handler whose whole answer is in flight, from the request (a turn answered in one JSON once
+ * it is done) to the end of its streamed body: a shutdown lets it finish, within the grace period.
+ */
+export function untilAnswered<A extends unknown[]>(handler: (request: Request, ...rest: A) => Promise<Response>) {
+  return async (request: Request, ...rest: A): Promise<Response> => {
+    let answered = () => {};
+    trackInFlight(new Promise<void>((resolve) => (answered = resolve)));
+    try {
+      // The response's body is tracked before the request's count ends, so there is no gap between them.
+      return trackedResponse(await handler(request, ...rest));
+    } finally {
+      answered();
+    }
+  };
 }

@@ -1,7 +1,8 @@
 import http from "node:http";
 import { listenOnLoopback } from "./local-server";
 
-export type FakeModelMode = "answer" | "error" | "hang";
+/** hold: a streamed answer stops after its first words until `state.releaseHeld()` sends the rest. */
+export type FakeModelMode = "answer" | "error" | "hang" | "hold";
 
 /**
  * A real local HTTP server speaking the OpenAI chat-completions streaming protocol, standing in for
@@ -10,7 +11,14 @@ export type FakeModelMode = "answer" | "error" | "hang";
 type FakeRequest = { model: string; stream?: boolean; messages: { role: string; content: string }[] };
 
 export async function startFakeOpenAIServer(reply: string | ((request: FakeRequest) => string)) {
-  const state = { mode: "answer" as FakeModelMode, requests: [] as FakeRequest[] };
+  const held: (() => void)[] = [];
+  const state = {
+    mode: "answer" as FakeModelMode,
+    requests: [] as FakeRequest[],
+    /** Streamed answers held now (mode "hold"). */
+    held: () => held.length,
+    releaseHeld: () => held.splice(0).forEach((finish) => finish()),
+  };
   const server = http.createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
@@ -37,9 +45,14 @@ export async function startFakeOpenAIServer(reply: string | ((request: FakeReque
       const chunk = (delta: object, finish: string | null = null) =>
         `data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 0, model: "fake", choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
       res.write(chunk({ role: "assistant", content: "" }));
-      for (const w of words) res.write(chunk({ content: w }));
-      res.write(chunk({}, "stop"));
-      res.end("data: [DONE]\n\n");
+      res.write(chunk({ content: words[0]! }));
+      const finish = () => {
+        for (const w of words.slice(1)) res.write(chunk({ content: w }));
+        res.write(chunk({}, "stop"));
+        res.end("data: [DONE]\n\n");
+      };
+      if (state.mode === "hold") held.push(finish);
+      else finish();
     });
   });
   const { origin, close } = await listenOnLoopback(server);

@@ -2,9 +2,15 @@
 import { apiHandler, jsonBody } from "@/server/api-keys/http";
 import { sendApiMessage } from "@/server/api-keys/v1.service";
 import { withRequestIds } from "@/server/http/request-id";
+import { untilAnswered } from "@/server/ops/shutdown";
 
-export const POST = withRequestIds(apiHandler<{ conversationId: string }>(
-  "conversations:write",
-  async ({ db, principal, request, params }) => sendApiMessage(db, principal, params.conversationId, await jsonBody(request)),
-  { chatLimits: true },
-));
+// A shutdown waits for the turn (within SHUTDOWN_GRACE_MS) rather than cutting it.
+export const POST = withRequestIds(
+  untilAnswered(
+    apiHandler<{ conversationId: string }>(
+      "conversations:write",
+      async ({ db, principal, request, params }) => sendApiMessage(db, principal, params.conversationId, await jsonBody(request)),
+      { chatLimits: true },
+    ),
+  ),
+);
