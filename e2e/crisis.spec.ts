@@ -179,6 +179,21 @@ test.describe.serial("a crisis reaches a person, in English and in Chinese", () 
     const test = receiver.deliveries.find((d) => String(d.headers["webhook-id"]).startsWith("test_"));
     expect(new Webhook(secret).verify(test!.body, test!.headers as Record<string, string>)).toMatchObject({ event: "escalation.test", message: null });
 
+    // With a notification e-mail saved, the test goes there too, and each destination's answer is shown:
+    // this server has no mail server (no SMTP_URL), which the page says instead of a delivery.
+    const email = form.getByLabel("Notification e-mail");
+    await email.fill("oncall@hospital.test");
+    await save.click();
+    await expect(form.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    await form.getByRole("button", { name: "Send a test alert" }).click();
+    await expect(form.getByTestId("test-alert-result")).toHaveText([
+      "Delivered: Your webhook accepted the test alert. Check that it arrived.",
+      /^The test alert was not delivered\s*No e-mail was sent: this server has no mail server configured \(SMTP_URL\)/,
+    ]);
+    await email.fill("");
+    await save.click();
+    await expect(form.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
     await page.reload();
     await expect(url).toHaveValue(receiver.url);
     await expect(secretBox).toHaveValue("");
