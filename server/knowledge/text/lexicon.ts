@@ -15,6 +15,9 @@ import cardiology from "./lexicon/cardiology.json";
 import endocrinology from "./lexicon/endocrinology.json";
 import gastroenterology from "./lexicon/gastroenterology.json";
 import general from "./lexicon/general.json";
+import haematology from "./lexicon/haematology.json";
+import hepatology from "./lexicon/hepatology.json";
+import infectiousDisease from "./lexicon/infectious-disease.json";
 import mentalHealth from "./lexicon/mental-health.json";
 import neurology from "./lexicon/neurology.json";
 import oncology from "./lexicon/oncology.json";
@@ -22,6 +25,8 @@ import paediatrics from "./lexicon/paediatrics.json";
 import pharmacy from "./lexicon/pharmacy.json";
 import renal from "./lexicon/renal.json";
 import respiratory from "./lexicon/respiratory.json";
+import rheumatology from "./lexicon/rheumatology.json";
+import urology from "./lexicon/urology.json";
 
 export interface LexiconConcept {
   /** Stable id (an English clinical name); concept tokens and embedder features are derived from it. */
@@ -38,7 +43,10 @@ interface LexiconFile {
   concepts: { id: string; en: string[]; lay_en: string[]; zh: string[]; lay_zh: string[] }[];
 }
 
-const FILES: readonly LexiconFile[] = [cardiology, endocrinology, respiratory, gastroenterology, oncology, renal, neurology, mentalHealth, paediatrics, pharmacy, general];
+const FILES: readonly LexiconFile[] = [
+  cardiology, endocrinology, respiratory, gastroenterology, hepatology, oncology, renal, urology, neurology, mentalHealth,
+  paediatrics, rheumatology, infectiousDisease, haematology, pharmacy, general,
+];
 
 export const LEXICON: readonly LexiconConcept[] = FILES.flatMap((file) =>
   file.concepts.map((c) => ({ id: c.id, specialty: file.specialty, en: c.en, layEn: c.lay_en, zh: c.zh, layZh: c.lay_zh })),
