@@ -12,15 +12,20 @@
  * Changing a file changes the index: bump LEXICON_VERSION (tokenize.ts) so documents are re-indexed.
  */
 import cardiology from "./lexicon/cardiology.json";
+import dermatology from "./lexicon/dermatology.json";
 import endocrinology from "./lexicon/endocrinology.json";
+import ent from "./lexicon/ent.json";
 import gastroenterology from "./lexicon/gastroenterology.json";
 import general from "./lexicon/general.json";
+import geriatrics from "./lexicon/geriatrics.json";
 import haematology from "./lexicon/haematology.json";
 import hepatology from "./lexicon/hepatology.json";
 import infectiousDisease from "./lexicon/infectious-disease.json";
 import mentalHealth from "./lexicon/mental-health.json";
 import neurology from "./lexicon/neurology.json";
+import obstetricsGynaecology from "./lexicon/obstetrics-gynaecology.json";
 import oncology from "./lexicon/oncology.json";
+import ophthalmology from "./lexicon/ophthalmology.json";
 import paediatrics from "./lexicon/paediatrics.json";
 import pharmacy from "./lexicon/pharmacy.json";
 import renal from "./lexicon/renal.json";
@@ -45,7 +50,8 @@ interface LexiconFile {
 
 const FILES: readonly LexiconFile[] = [
   cardiology, endocrinology, respiratory, gastroenterology, hepatology, oncology, renal, urology, neurology, mentalHealth,
-  paediatrics, rheumatology, infectiousDisease, haematology, pharmacy, general,
+  paediatrics, obstetricsGynaecology, rheumatology, infectiousDisease, haematology, dermatology, ent, ophthalmology, geriatrics,
+  pharmacy, general,
 ];
 
 export const LEXICON: readonly LexiconConcept[] = FILES.flatMap((file) =>
