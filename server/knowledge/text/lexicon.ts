@@ -21,6 +21,7 @@ import geriatrics from "./lexicon/geriatrics.json";
 import haematology from "./lexicon/haematology.json";
 import hepatology from "./lexicon/hepatology.json";
 import infectiousDisease from "./lexicon/infectious-disease.json";
+import investigations from "./lexicon/investigations.json";
 import mentalHealth from "./lexicon/mental-health.json";
 import neurology from "./lexicon/neurology.json";
 import obstetricsGynaecology from "./lexicon/obstetrics-gynaecology.json";
@@ -51,7 +52,7 @@ interface LexiconFile {
 const FILES: readonly LexiconFile[] = [
   cardiology, endocrinology, respiratory, gastroenterology, hepatology, oncology, renal, urology, neurology, mentalHealth,
   paediatrics, obstetricsGynaecology, rheumatology, infectiousDisease, haematology, dermatology, ent, ophthalmology, geriatrics,
-  pharmacy, general,
+  investigations, pharmacy, general,
 ];
 
 export const LEXICON: readonly LexiconConcept[] = FILES.flatMap((file) =>
