@@ -20,9 +20,15 @@ const REVIEWED_SINGLE_STEM = new Set([
 
 describe("the lay <-> clinical lexicon data", () => {
   it("has hundreds of concepts across the specialties, each named in English and Chinese", () => {
-    expect(LEXICON.length).toBeGreaterThanOrEqual(300);
-    for (const specialty of ["cardiology", "endocrinology", "respiratory", "gastroenterology", "oncology", "renal", "neurology", "mental health", "paediatrics", "pharmacy"]) {
-      expect(LEXICON.filter((c) => c.specialty === specialty).length, specialty).toBeGreaterThanOrEqual(15);
+    expect(LEXICON.length).toBeGreaterThanOrEqual(550);
+    const minimum: Record<string, number> = {
+      cardiology: 15, endocrinology: 15, respiratory: 15, gastroenterology: 15, oncology: 50, renal: 15, neurology: 15,
+      "mental health": 15, paediatrics: 15, pharmacy: 25, hepatology: 10, rheumatology: 15, "infectious disease": 10,
+      haematology: 5, urology: 8, dermatology: 12, "obstetrics and gynaecology": 15, "ear nose and throat": 12,
+      ophthalmology: 12, geriatrics: 8, investigations: 12,
+    };
+    for (const [specialty, least] of Object.entries(minimum)) {
+      expect(LEXICON.filter((c) => c.specialty === specialty).length, specialty).toBeGreaterThanOrEqual(least);
     }
     for (const c of LEXICON) {
       expect(c.en.length + c.layEn.length, c.id).toBeGreaterThan(0);
@@ -46,6 +52,11 @@ describe("the lay <-> clinical lexicon data", () => {
     expect(clashes).toEqual([]);
   });
 
+  it("keeps Chinese lay phrases longer than one character", () => {
+    // One character (痒, 胖) occurs inside countless unrelated words and would tie their texts together.
+    expect(LEXICON.flatMap((c) => c.layZh.filter((p) => [...p].length < 2).map((p) => `${c.id}: ${p}`))).toEqual([]);
+  });
+
   it("keeps English phrases specific once stopwords are dropped", () => {
     const vague = LEXICON.flatMap((c) => [...c.en, ...c.layEn])
       .filter((p) => p.includes(" ") && stems(p).length < 2 && !REVIEWED_SINGLE_STEM.has(p));
@@ -63,9 +74,30 @@ describe("lexicon expansion", () => {
     ["What does a water pill do?", "Furosemide is a loop diuretic.", "diuretic"],
     ["My sugar diabetes is getting worse", "Type 2 diabetes mellitus", "diabetes"],
     ["Is a heart attack always painful?", "Acute myocardial infarction", "myocardial infarction"],
+    ["我血压一直降不下来", "难治性高血压", "resistant hypertension"],
+    ["肚子有点疼", "腹痛的鉴别", "abdominal pain"],
+    ["化疗后掉头发还会长吗", "Alopecia after chemotherapy", "hair loss"],
+    ["化疗后白细胞低要注意什么", "Febrile neutropenia", "neutropenia"],
+    ["Can chemo brain get better?", "Cancer-related cognitive impairment", "chemo brain"],
+    ["脚气老是好不了", "足癣的治疗", "tinea"],
+    ["做核磁有辐射吗", "MRI uses no ionising radiation", "mri scan"],
+    ["耳朵嗡嗡响", "Tinnitus", "tinnitus"],
   ])("meets the patient's %s and the doctor's %s in one concept, both ways", (lay, clinical, id) => {
     expect(concept(lay)).toContain(id);
     expect(concept(clinical)).toContain(id);
+  });
+
+  it.each([
+    ["What is a normal blood pressure reading?", "resistant hypertension"],
+    ["Blood pressure drops when you stand up", "resistant hypertension"],
+    ["周末医院人流量大", "induced abortion"],
+    ["β溶血性链球菌感染", "hemolytic anemia"],
+    ["病毒性心肌炎的症状", "myositis"],
+    ["抽血后按压针眼五分钟", "stye"],
+    ["怀孕能吃螃蟹吗", "medicines in pregnancy"],
+    ["Rheumatic fever can damage heart valves", "rheumatoid arthritis"],
+  ])("does not read %s as %s", (text, id) => {
+    expect(concept(text)).not.toContain(id);
   });
 
   it("joins the languages: a Chinese question reaches an English passage's concept", () => {

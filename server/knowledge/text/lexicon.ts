@@ -8,8 +8,10 @@
  * Review rules: keep phrases specific (an everyday word such as "heart" or 累 would tie unrelated texts
  * together); a phrase belongs to one concept only; English phrases match on word stems with stopwords
  * ignored, so a phrase made only of stopwords and filler ("how much to take") matches nothing, and one that
- * reduces to a single common word matches that word everywhere. Chinese phrases match as substrings.
- * Changing a file changes the index: bump LEXICON_VERSION (tokenize.ts) so documents are re-indexed.
+ * reduces to a single common word matches that word everywhere. Chinese phrases match as substrings, so a
+ * one-character phrase would match inside countless words, a question's ending (怎么办, 吃什么药) needs no
+ * variant, and a wording with a word inside the phrase (血压一直降不下来 beside 血压降不下来) does.
+ * Changing a file changes the index: bump TOKENIZER_VERSION (tokenize.ts) so documents are re-indexed.
  */
 import cardiology from "./lexicon/cardiology.json";
 import dermatology from "./lexicon/dermatology.json";
