@@ -99,4 +99,61 @@ describe("selectAnswerSentences", () => {
     const result = selectAnswerSentences({ question: "Does ice help gout swelling?", passages: [a, b] });
     expect(result.filter((s) => s.text === "Ice reduces gout swelling.")).toHaveLength(1);
   });
+
+  describe("answers what the question asks for", () => {
+    const first = (question: string, passages: ComposerPassage[]) => selectAnswerSentences({ question, passages, maxSentences: 1 })[0]?.text;
+
+    it("a number for how much, over a sentence that only shares more of the question's words", () => {
+      const water = passage(
+        "water-1",
+        "Drinking water helps kidney stones pass, and drinking water every day keeps kidney stones from coming back. Drink 2 to 3 litres of water a day.",
+      );
+      expect(first("How much water should I drink a day with kidney stones?", [water])).toBe("Drink 2 to 3 litres of water a day.");
+      const zh = passage("water-zh", "肾结石患者喝水能帮助结石排出，每天多喝水对肾结石有好处。肾结石患者每天喝水2000到3000毫升。");
+      expect(first("肾结石每天喝多少水？", [zh])).toBe("肾结石患者每天喝水2000到3000毫升。");
+    });
+
+    it("when to see a doctor, over advice that shares the question's words", () => {
+      const headache = passage(
+        "headache-1",
+        "A headache with a cold usually gets better with rest, water and a doctor's usual pain medicine. See a doctor at once if a headache is sudden and severe.",
+      );
+      expect(first("When should I see a doctor about a headache?", [headache])).toBe("See a doctor at once if a headache is sudden and severe.");
+      const zh = passage("headache-zh", "感冒头痛多休息、多喝水，头痛一般几天就好，看医生前可以先吃止痛药。突发剧烈头痛要立即就医。");
+      expect(first("头痛什么时候要去看医生？", [zh])).toBe("突发剧烈头痛要立即就医。");
+    });
+
+    it("a cause for why, and a definition for what is", () => {
+      const breath = passage("breath-1", "Bad breath and a coated tongue are common in the morning. Bad breath is often caused by gum disease or a dry mouth.");
+      expect(first("Why do I have bad breath?", [breath])).toBe("Bad breath is often caused by gum disease or a dry mouth.");
+      const zh = passage("breath-zh", "早上口臭、舌苔厚很常见，口臭的人要多刷牙。口臭多由牙周病或胃炎引起。");
+      expect(first("为什么会口臭？", [zh])).toBe("口臭多由牙周病或胃炎引起。");
+      const gerd = passage("gerd-zh", "胃食管反流病的人饭后不要马上躺下，胃食管反流病要少吃甜食。胃食管反流病是指胃内容物反流入食管引起的不适。");
+      expect(first("什么是胃食管反流病？", [gerd])).toBe("胃食管反流病是指胃内容物反流入食管引起的不适。");
+    });
+
+    it("prefers the section whose heading announces the answer over a neighbouring section ranked first", () => {
+      const risk = passage("risk", "Heart failure is more common in people over 65 and in people with heart failure in the family.", { headingPath: ["Heart failure", "Risk factors"], score: 1 });
+      const causes = passage("causes", "Damage to the heart muscle after a heart attack can lead to heart failure.", { headingPath: ["Heart failure", "Causes"], score: 0.95 });
+      expect(first("What causes heart failure?", [risk, causes])).toBe("Damage to the heart muscle after a heart attack can lead to heart failure.");
+    });
+
+    it("does not quote a question or the doctor's restatement of the patient's case as the answer", () => {
+      const reply = passage("reflux-zh", "青年男性，反复胃痛反酸烧心，考虑胃食管反流。胃痛反酸烧心可以吃奥美拉唑，饭后不要平躺。");
+      expect(first("胃痛反酸烧心吃什么药？", [reply])).toBe("胃痛反酸烧心可以吃奥美拉唑，饭后不要平躺。");
+      const en = passage("reflux-en", "Do you have heartburn and acid reflux after meals? Antacids ease heartburn and acid reflux after meals.");
+      expect(first("What helps heartburn and acid reflux after meals?", [en])).toBe("Antacids ease heartburn and acid reflux after meals.");
+    });
+  });
+
+  it("quotes one sentence, not three, when the best match is weak (here: a low-ranked passage)", () => {
+    const causes = passage(
+      "palpitations-1",
+      "Palpitations during exercise are often caused by too much coffee, tea or energy drinks. Palpitations during exercise can also come from stress, fever or a lack of sleep. Palpitations during exercise may be caused by anemia or an overactive thyroid gland.",
+    );
+    const unrelated = ["Influenza spreads through droplets.", "Wash your hands often.", "Our clinic is open on weekdays.", "Bring your medicines to the visit."].map((text, i) => passage(`other-${i}`, text));
+    const question = "Why do I get palpitations during exercise?";
+    expect(selectAnswerSentences({ question, passages: [causes, ...unrelated] })).toHaveLength(3);
+    expect(selectAnswerSentences({ question, passages: [...unrelated, causes] })).toHaveLength(1);
+  });
 });

@@ -6,6 +6,7 @@
 import { detectLanguage, splitSentences, weightedLength, type Language } from "@/server/knowledge/text/language";
 import { conceptTokens } from "@/server/knowledge/retrieve/keyword-index";
 import { keywordTokens, queryTokens } from "@/server/knowledge/text/tokenize";
+import { answersIntent, headingAnnounces, headingAnnouncesOther, type Intent, isAnswerForm, questionIntents } from "./intent";
 
 export interface ComposerPassage {
   id: string;
@@ -39,8 +40,14 @@ const MIN_COVERAGE = 0.25;
 const ABSENT_TERM_WEIGHT = 0.3;
 /** A sentence must contain this many distinct question keywords (fewer only for one-word questions). */
 const MIN_MATCHED_TERMS = 2;
-/** Sentences scoring below this fraction of the best one are padding, not answer. */
-const MIN_RELATIVE_SCORE = 0.4;
+/** Sentences scoring below this fraction of the best one are padding, not answer (dev sets: 0.4 let in more padding, 0.85 cut answers). */
+const MIN_RELATIVE_SCORE = 0.6;
+/**
+ * Below this best score (coverage times the factors below) the match is weak: on the dev sets most such
+ * answers came from a passage that does not answer the question, so a weak answer quotes its one best
+ * sentence (with its context) rather than three.
+ */
+const WEAK_ANSWER = 0.4;
 /**
  * A sentence of the passage at retrieval rank r counts 1 / (1 + RANK_DECAY * r): retrieval (with its
  * second look, rerank.ts) has already judged the passages as wholes, and a sentence that merely shares
@@ -69,8 +76,19 @@ const STRONG_SECOND_SENTENCE = 0.6;
 /** Below this weighted length a chosen sentence brings the next one in its paragraph as context. */
 const SHORT_SENTENCE = 60;
 
+/**
+ * A sentence without the form of the asked-for answer (intent.ts: no number for "how much", no cause for
+ * "why") counts this much, and so does one under a heading that announces another kind of answer
+ * ("Risk factors" under "What causes...?"). Tuned on the dev sets (0.3 to 0.8 tried).
+ */
+const FORM_MISS = 0.4;
+const OTHER_SECTION = 0.4;
+/** A question or a restatement of the patient's case (intent.ts isAnswerForm) counts this much. */
+const NOT_ANSWER = 0.5;
+/** Kinds of question that ask for advice, under which a list item (a tip) is an answer. */
+const ADVICE_INTENTS: readonly Intent[] = ["advice", "treatment", "prevention"];
+
 const LEADING_MARKER = /^(?:#{1,6}\s+|[-*+•·]\s+|\d{1,3}[.)、]\s*|[（(]\d{1,3}[)）]\s*)/;
-const ADVICE_QUESTION = /\b(?:how (?:do|can|should|to)|what (?:can|should)|should|can i|ways?|tips?|help|avoid|prevent|lower|reduce|manage|treat\w*)\b|怎么|怎样|如何|应该|能不能|可以|办法|方法|注意|预防|避免|降低|治疗/i;
 /**
  * A list item (in patient materials usually a tip: "Keep a healthy weight: ...") counts this much when
  * the question asks for no advice. The dev sets have no lists, so this is set by the demo's
@@ -95,6 +113,12 @@ interface Candidate {
   item: boolean;
 }
 
+/** The kinds of answer the question asks for, advice dropped when a more specific kind is asked ("How is X treated?"). */
+function askedIntents(question: string): Intent[] {
+  const asked = questionIntents(question);
+  return asked.length > 1 ? asked.filter((i) => i !== "advice") : asked;
+}
+
 function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const t of a) if (b.has(t)) shared += 1;
@@ -115,7 +139,8 @@ function sentencesOf(passage: ComposerPassage, index: number): Candidate[] {
 
 /**
  * Scores each sentence by the IDF-weighted share of question keywords and concepts it contains (half
- * credit for keywords only in its passage's headings), scaled by its passage's retrieval rank and by language.
+ * credit for keywords only in its passage's headings), scaled by its passage's retrieval rank, by language,
+ * and by whether it has the form of the answer the question asks for (intent.ts).
  */
 function scoreCandidates(question: string, passages: ComposerPassage[], byPassage: Candidate[][]): void {
   const words = queryTokens(question);
@@ -130,7 +155,8 @@ function scoreCandidates(question: string, passages: ComposerPassage[], byPassag
   }
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
   const questionLanguage = detectLanguage(question);
-  const wantsAdvice = ADVICE_QUESTION.test(question);
+  const intents = askedIntents(question);
+  const wantsAdvice = questionIntents(question).some((i) => ADVICE_INTENTS.includes(i));
   const requiredMatches = Math.min(MIN_MATCHED_TERMS, Math.ceil(terms.length / 2));
   // A concept a single question word brings ("eating" from "eat") is not a second match beside that word:
   // otherwise "Can I eat sourdough bread?" would meet any sentence that says "eat".
@@ -140,6 +166,10 @@ function scoreCandidates(question: string, passages: ComposerPassage[], byPassag
     const passage = passages[index]!;
     const headingTokens = new Set(keywordTokens([passage.documentTitle, ...passage.headingPath].join("\n")));
     const relevance = 1 / (1 + RANK_DECAY * index);
+    // The innermost heading names the section ("Treatment", "When to get help").
+    const section = passage.headingPath.at(-1) ?? "";
+    const sectionAnswers = intents.length > 0 && headingAnnounces(section, intents);
+    const sectionFactor = intents.length > 0 && headingAnnouncesOther(section, intents) ? OTHER_SECTION : 1;
     for (const candidate of candidates) {
       let own = 0;
       let matched = 0;
@@ -154,7 +184,9 @@ function scoreCandidates(question: string, passages: ComposerPassage[], byPassag
       const language = candidate.language === questionLanguage ? 1 : OTHER_LANGUAGE_FACTOR;
       const meaningful = matched >= requiredMatches && matched > 0 && coverage >= MIN_COVERAGE;
       const tip = candidate.item && !wantsAdvice ? TIP_FACTOR : 1;
-      candidate.score = meaningful ? coverage * relevance * language * tip : 0;
+      const form = intents.length === 0 || sectionAnswers || answersIntent(candidate.text, intents) ? 1 : FORM_MISS;
+      const answerLike = isAnswerForm(candidate.text) ? 1 : NOT_ANSWER;
+      candidate.score = meaningful ? coverage * relevance * language * tip * form * sectionFactor * answerLike : 0;
     }
   });
 }
@@ -180,6 +212,7 @@ export function selectAnswerSentences(args: SelectArgs): ComposedSentence[] {
   }
   const ranked = usable.filter((c) => allowed.has(c.passage)).sort((a, b) => b.score - a.score);
   const best = ranked[0]?.score ?? 0;
+  const weak = best < WEAK_ANSWER;
   const chosen: Candidate[] = [];
   let chars = 0;
   const tryAdd = (candidate: Candidate): boolean => {
@@ -197,7 +230,7 @@ export function selectAnswerSentences(args: SelectArgs): ComposedSentence[] {
   const bestParagraph = new Map<number, number>();
   for (const c of ranked) if (!bestParagraph.has(c.passage)) bestParagraph.set(c.passage, c.paragraph);
   for (const candidate of ranked) {
-    if (candidate.score < MIN_RELATIVE_SCORE * best) break;
+    if (candidate.score < MIN_RELATIVE_SCORE * best || (weak && chosen.length > 0)) break;
     if (bestParagraph.get(candidate.passage) !== candidate.paragraph) continue;
     if (!tryAdd(candidate)) continue;
     // A lead-in ("Treatment options include:") says little without the items after it, and a short
