@@ -146,6 +146,14 @@ describe("selectAnswerSentences", () => {
     });
   });
 
+  it("quotes a tip from a list when the question asks what helps", () => {
+    const pressure = passage(
+      "pressure-1",
+      "High blood pressure often has no symptoms, and blood pressure rises with age.\n\n- Eat less salt: salt raises blood pressure.\n- Walk most days to lower blood pressure.",
+    );
+    expect(selectAnswerSentences({ question: "What helps lower blood pressure?", passages: [pressure], maxSentences: 1 }).map((s) => s.text)).toEqual(["Walk most days to lower blood pressure."]);
+  });
+
   it("quotes one sentence, not three, when the best match is weak (here: a low-ranked passage)", () => {
     const causes = passage(
       "palpitations-1",

@@ -85,10 +85,13 @@ const FORM_MISS = 0.4;
 const OTHER_SECTION = 0.4;
 /** A question or a restatement of the patient's case (intent.ts isAnswerForm) counts this much. */
 const NOT_ANSWER = 0.5;
-/** Kinds of question that ask for advice, under which a list item (a tip) is an answer. */
-const ADVICE_INTENTS: readonly Intent[] = ["advice", "treatment", "prevention"];
 
 const LEADING_MARKER = /^(?:#{1,6}\s+|[-*+•·]\s+|\d{1,3}[.)、]\s*|[（(]\d{1,3}[)）]\s*)/;
+/**
+ * A question under which a list item (a tip) is an answer: broader than intent.ts's advice ("What helps
+ * lower blood pressure?" asks for tips without asking "how").
+ */
+const ADVICE_QUESTION = /\b(?:how (?:do|can|should|to)|what (?:can|should)|should|can i|ways?|tips?|help|avoid|prevent|lower|reduce|manage|treat\w*)\b|怎么|怎样|如何|应该|能不能|可以|办法|方法|注意|预防|避免|降低|治疗/i;
 /**
  * A list item (in patient materials usually a tip: "Keep a healthy weight: ...") counts this much when
  * the question asks for no advice. The dev sets have no lists, so this is set by the demo's
@@ -156,7 +159,7 @@ function scoreCandidates(question: string, passages: ComposerPassage[], byPassag
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
   const questionLanguage = detectLanguage(question);
   const intents = askedIntents(question);
-  const wantsAdvice = questionIntents(question).some((i) => ADVICE_INTENTS.includes(i));
+  const wantsAdvice = ADVICE_QUESTION.test(question);
   const requiredMatches = Math.min(MIN_MATCHED_TERMS, Math.ceil(terms.length / 2));
   // A concept a single question word brings ("eating" from "eat") is not a second match beside that word:
   // otherwise "Can I eat sourdough bread?" would meet any sentence that says "eat".
