@@ -33,7 +33,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { type Database, type Db, getMigrationState, openDatabase, rowsOf } from "@/db/client";
 import { documents } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { addDocument } from "@/server/knowledge/document.service";

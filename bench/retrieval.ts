@@ -26,7 +26,7 @@ import { eq, inArray } from "drizzle-orm";
 import { selectAnswerSentences } from "@/server/chat/compose/offline";
 import { type Database, openDatabase } from "@/db/client";
 import { documents, organizations, passages, users } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { addDocument, setDocumentEnabled } from "@/server/knowledge/document.service";

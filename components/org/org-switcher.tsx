@@ -1,7 +1,7 @@
 import { switchOrgAction } from "@/app/(auth)/org-actions";
 import { getT } from "@/components/i18n/server";
 import { Button } from "@/components/ui/button";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import type { MyOrganization } from "@/server/orgs/members.service";
 
 /** Names the organization the member acts in, and lets a member of several choose another. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatarVersions, conversations, escalations, messageFeedback, messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { codeOf, testCaller } from "@/server/test/trpc";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
-import { type Actor } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import { type Actor } from "@/server/principal/principal";
+import { can } from "@/server/principal/permissions";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
 import type { CrisisCategory } from "@/db/schema/crisis-types";

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { escalations, messages } from "@/db/schema";
 import { POST as postCompletion } from "@/app/api/v1/chat/completions/route";
 import { GET as getModels } from "@/app/api/v1/models/route";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { publishedSaltAvatar } from "@/server/test/chat";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { serveRoutes } from "@/server/test/route-server";

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { resolveActor } from "@/server/accounts/account.service";
 import { getDatabase } from "@/server/db";
 import { listMyOrganizations, type MyOrganization } from "@/server/orgs/members.service";
-import type { Actor } from "./actor";
+import type { Actor } from "@/server/principal/principal";
 import { auth } from "./index";
 
 /** Cookie naming the organization a member of several acts in. */

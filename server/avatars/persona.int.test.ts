@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatarPhotos, avatars, avatarVersions } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { MAX_PHOTO_BYTES, sniffPhotoType } from "./avatar.schema";
 import { createAvatar, getPublishedAvatarBySlug, readSnapshot } from "./avatar.service";

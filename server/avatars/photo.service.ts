@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatarPhotos, avatars, avatarVersions } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { MAX_PHOTO_BYTES, sniffPhotoType } from "./avatar.schema";
 import { getAvatarOrThrow } from "./avatar.service";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, avatarVersions, documents, protocols, publishRequests, users, type VersionDocument, type VersionProtocol } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { type AvatarRow, type DraftContent, draftContent, getAvatarOrThrow, mayEditAvatar, readSnapshot, snapshotOf } from "./avatar.service";
 import { draftKnowledge, draftProtocols, type Tx } from "./version-content";

@@ -2,10 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { setImmediate as nextMacrotask } from "node:timers/promises";
 import type { Db } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { getAvatarOrThrow, snapshotOf } from "@/server/avatars/avatar.service";
 import { getConfig } from "@/server/env";
-import { kickNotifications, kickPendingEscalations } from "@/server/jobs/worker";
+import { kick } from "@/server/jobs/queue";
 import { getEmbedder } from "@/server/knowledge/embed";
 import { AppError } from "@/server/lib/errors";
 import { protocolsForTarget } from "@/server/protocols/protocol.service";
@@ -68,8 +68,8 @@ export async function startChatTurn(
         locale: target.persona.language,
       });
       const onEscalation = () => {
-        kickNotifications();
-        kickPendingEscalations();
+        kick("notifications");
+        kick("escalations");
       };
       yield* respond({ db, embedder: getEmbedder(), chatModel: model, onEscalation, queue }, { target, conversationId, message: args.request.message, assessment: args.assessment });
     });

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { conversations, escalations, messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createAvatar, getAvatarOrThrow, snapshotOf, updateAvatar } from "@/server/avatars/avatar.service";
 import { DEMO_CHEST_PAIN_PROTOCOL } from "@/server/demo/protocols";
 import { parseConfig } from "@/server/env";

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { escalations, messages, organizations } from "@/db/schema";
 import { ESCALATION_CHANNEL } from "@/server/safety/escalation.events";
 import { requestCallback } from "@/server/safety/escalation.service";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createAvatar, getAvatarOrThrow, snapshotOf } from "@/server/avatars/avatar.service";
 import { parseConfig } from "@/server/env";
 import { drainIngestionQueue } from "@/server/jobs/ingest";

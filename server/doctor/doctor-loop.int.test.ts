@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { conversations, messageFeedback, messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import type { ChatTarget } from "@/server/chat/engine";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";

@@ -9,7 +9,7 @@ import "server-only";
 import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { avatarVersions, conversations, curatedAnswers, gapResolutions, messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { getAvatarOrThrow, mayEditAvatar } from "@/server/avatars/avatar.service";
 import { governanceFor } from "@/server/governance/governance-settings.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";

@@ -3,8 +3,8 @@ import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { avatars, publishRequests, users } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import type { Actor } from "@/server/principal/principal";
+import { can } from "@/server/principal/permissions";
 import { AppError } from "@/server/lib/errors";
 
 const requester = alias(users, "requester");

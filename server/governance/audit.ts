@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, ilike, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Actor, assertCan } from "@/server/principal/principal";
 import { toCsv } from "@/server/lib/csv";
 import type { TAuditFilter } from "./audit.schema";
 import { logError } from "@/server/lib/log";

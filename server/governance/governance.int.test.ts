@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, avatars, avatarVersions, conversations, escalations, messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";

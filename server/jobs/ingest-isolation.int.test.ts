@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Database, getMigrationState } from "@/db/client";
 import { documents, passages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { checkInWorker, prepareInWorker } from "@/server/knowledge/ingest/ingest-worker";

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { documentFiles, documents, passages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { addDocument, pasteDocument, setDocumentEnabled } from "@/server/knowledge/document.service";

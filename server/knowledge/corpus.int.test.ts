@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatars, departments, organizations } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { toCitations } from "@/server/chat/answer-parts";
 import { drainIngestionQueue } from "@/server/jobs/ingest";

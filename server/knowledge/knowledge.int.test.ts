@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { curatedAnswers, documentFiles, documents, passages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue, processDocument } from "@/server/jobs/ingest";
 import type { Embedder } from "@/server/knowledge/embed/embedder";

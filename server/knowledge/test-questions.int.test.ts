@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatarVersions } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { codeOf, testCaller } from "@/server/test/trpc";

@@ -8,7 +8,7 @@ import "server-only";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { curatedAnswers, documents, type PassagePin, type TestQuestionHit, testQuestions } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { type AvatarRow, getAvatarOrThrow, mayEditAvatar } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
 import { includedCorpusIds } from "./corpus.service";

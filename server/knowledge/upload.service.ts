@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { AppError, isAppError } from "@/server/lib/errors";
 import { type MultipartForm, readMultipartLimited } from "@/server/limits/body";
 import type { TProvenanceInput } from "./document.schema";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createApiKey } from "@/server/api-keys/api-keys.service";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { publishAvatar } from "@/server/publishing/publishing.service";

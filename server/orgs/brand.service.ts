@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type AvatarSnapshot, avatars, avatarVersions, departments, organizations } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Actor, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { LOGO_MAX_BYTES, sniffLogoType } from "./brand";
 import { ZBrandInput, ZLogoInput } from "./org.schema";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatars, conversations, departments, escalations, memberships, messages, notifications, onCallShifts } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { deliverDueNotifications } from "@/server/safety/notify/deliver";
 import type { Mail } from "@/server/safety/notify/notifiers/notifier";
 import { getOutboundPolicy } from "@/server/lib/outbound";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, isNull, lt, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departmentCrisisRoutes, departments, memberships, onCallShifts, users } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Actor, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import type { TDepartmentRouteInput, TOnCallShiftInput } from "./crisis-routing.schema";
 import { secretToStore } from "./crisis-settings.service";

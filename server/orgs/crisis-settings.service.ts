@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Actor, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { type DestinationKind, SECRET_REQUIRED, TAKES_SECRET } from "./crisis-settings.limits";
 import { type TCrisisSettingsInput, ZCrisisSettingsInput } from "./crisis-settings.schema";

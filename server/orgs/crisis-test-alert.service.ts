@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departmentCrisisRoutes, organizations } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Actor, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { OutboundRefusedError } from "@/server/lib/outbound";
 import { enforceLimits } from "@/server/limits/rate-limit";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departments } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Actor, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { slugify, withRandomSuffix } from "@/server/lib/slug";
 import { ZDepartmentInput, ZDepartmentUpdate } from "./org.schema";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { invitations, memberships, users } from "@/db/schema";
 import { authenticate, resolveActor, signUp } from "@/server/accounts/account.service";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import type { Mail } from "@/server/safety/notify/notifiers/notifier";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { getBrand, getLogo, getPublicOrgPage, setLogo, updateBrand } from "./brand.service";

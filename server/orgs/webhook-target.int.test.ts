@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { departments, organizations } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { codeOf, testCaller } from "@/server/test/trpc";
 import { appRouter } from "@/server/trpc/root";

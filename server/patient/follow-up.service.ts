@@ -2,9 +2,9 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, followUpRequests, messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
-import { assertCan } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import type { Actor } from "@/server/principal/principal";
+import { assertCan } from "@/server/principal/principal";
+import { can } from "@/server/principal/permissions";
 import { AppError } from "@/server/lib/errors";
 
 export const FOLLOW_UP_STATUSES = ["open", "contacted", "closed"] as const;

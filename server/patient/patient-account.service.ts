@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { type TSignUpInput, ZSignUpInput } from "@/server/accounts/account.schema";
-import { hashPassword } from "@/server/auth/password";
+import { hashPassword } from "@/server/accounts/password";
 import { AppError } from "@/server/lib/errors";
 
 /**

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, MIGRATIONS_FOLDER } from "@/db/client";
 import { readMessage } from "@/components/chat/message-parts";
 import { conversations, curatedAnswers, escalations, followUpRequests, messageFeedback, messages, notifications, organizations, users } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createAvatar, getPublishedAvatarBySlug } from "@/server/avatars/avatar.service";
 import { openConversation } from "@/server/conversations/store";
 import { publishAvatar } from "@/server/publishing/publishing.service";

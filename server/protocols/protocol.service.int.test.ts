@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import type { TProtocolInput } from "./protocol.schema";

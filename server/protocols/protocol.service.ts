@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatarVersions, protocols } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
 import { type TProtocolInput, ZProtocolInput } from "./protocol.schema";

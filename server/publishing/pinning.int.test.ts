@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatarVersions, curatedAnswers, documents, governanceSettings, passages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { findCuratedAnswer } from "@/server/knowledge/retrieve/curated";
 import { drainIngestionQueue } from "@/server/jobs/ingest";

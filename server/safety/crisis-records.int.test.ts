@@ -2,7 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { conversations, escalations, governanceSettings, messages, notifications, organizations } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { openConversation } from "@/server/conversations/store";
 import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";
 import { purgeExpiredConversations } from "@/server/governance/retention";

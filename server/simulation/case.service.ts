@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { virtualPatients } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Actor, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { type CaseExport, exportEnvelope, parseCaseImport } from "./case-import";
 import { type CaseCard, caseCardSchema } from "@/db/schema/case-card";

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/principal/principal";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import type { CaseCardInput, TranscriptTurn } from "@/db/schema/case-card";
 import { styleExamplesFor } from "./demonstration.service";

@@ -3,7 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { demonstrations, virtualPatients } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Actor, assertCan } from "@/server/principal/principal";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import type { ChatModel } from "@/server/llm/model";
 import { AppError } from "@/server/lib/errors";

@@ -3,8 +3,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { avatars, simulationSettings, versionScorecards } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import { type Actor, assertCan } from "@/server/principal/principal";
+import { can } from "@/server/principal/permissions";
 import { AppError } from "@/server/lib/errors";
 import { scorecardFor } from "./scorecard";
 

@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { avatarVersions, simulationRuns, versionScorecards, virtualPatients } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Actor, assertCan } from "@/server/principal/principal";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
 import type { CaseCard } from "@/db/schema/case-card";

@@ -4,7 +4,7 @@ import { and, desc, eq, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { conversations, curatedAnswers, messages, runCorrections, simulationRuns } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Actor, assertCan } from "@/server/principal/principal";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { curatedKeywordVector } from "@/server/knowledge/retrieve/curated";

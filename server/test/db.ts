@@ -2,8 +2,8 @@ import fs from "node:fs";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
-import type { Role } from "@/server/auth/permissions";
+import type { Actor } from "@/server/principal/principal";
+import type { Role } from "@/server/principal/permissions";
 import type { TAvatarProfile } from "@/server/avatars/avatar.schema";
 
 let template: Blob | undefined;

@@ -2,7 +2,7 @@ import { resolveActor } from "@/server/accounts/account.service";
 import { auth } from "@/server/auth";
 import { ACTIVE_ORG_COOKIE } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
-import { kickIngestion, kickSimulationRuns } from "@/server/jobs/worker";
+import { kickIngestion, kickSimulationRuns } from "@/server/worker/runner";
 import type { TRPCContext } from "./init";
 
 function readCookie(headers: Headers, name: string): string | undefined {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, avatarVersions, DEFAULT_WIDGET_RATE_LIMIT, organizations, widgetSettings } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Actor, assertCan } from "@/server/principal/principal";
 import { ZWidgetSettingsInput } from "./origins";
 
 export interface WidgetPolicy {
