@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fileLoops, folderLoops, type Import, runtimeImports } from "./import-cycles";
+import { fileLoops, folderLoops, type Import, projectImports } from "./import-cycles";
 
 // Cruising the whole of server/ and db/ takes seconds on a loaded 2-core machine.
 const CRUISE_MS = 120_000;
@@ -10,7 +10,7 @@ const CRUISE_MS = 120_000;
 describe("server/ and db/", () => {
   let imports: Import[];
   beforeAll(async () => {
-    imports = await runtimeImports(path.resolve(import.meta.dirname, ".."));
+    imports = await projectImports(path.resolve(import.meta.dirname, ".."));
   }, CRUISE_MS);
 
   it("are read whole (an unresolved `@/` import would hide every loop)", () => {
@@ -41,7 +41,7 @@ describe("the loop check, on a made-up project", () => {
     // A file loop.
     "server/c/p.ts": 'import { q } from "./q";\nexport const p = () => q;\n',
     "server/c/q.ts": 'import { p } from "./p";\nexport const q = () => p;\n',
-    // Type-only on one side: no loop at run time.
+    // Type-only on one side: a file loop, but no folder loop at run time.
     "server/d/t.ts": 'import type { U } from "@/server/e/u";\nexport const t = (u: U) => u;\n',
     "server/e/u.ts": 'import { t } from "@/server/d/t";\nexport type U = number;\nexport const u = t;\n',
     // The tRPC root and its routers are a pair by design.
@@ -59,22 +59,25 @@ describe("the loop check, on a made-up project", () => {
       await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
       await writeFile(path.join(dir, name), text);
     }
-    imports = await runtimeImports(dir);
+    imports = await projectImports(dir);
   }, CRUISE_MS);
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("finds a file loop", () => {
-    expect(fileLoops(imports)).toEqual([["server/c/p.ts", "server/c/q.ts"]]);
+  it("finds file loops, type-only ones too", () => {
+    expect(fileLoops(imports)).toEqual([
+      ["server/c/p.ts", "server/c/q.ts"],
+      ["server/d/t.ts", "server/e/u.ts"],
+    ]);
   });
 
   it("finds a folder loop, naming the imports that close it, and nothing else", () => {
     expect(folderLoops(imports)).toEqual([{ folders: ["server/a", "server/b"], imports: ["server/a/x.ts -> server/b/y.ts", "server/b/z.ts -> server/a/w.ts"] }]);
   });
 
-  it("still counts the tRPC pair's imports as run-time imports", () => {
-    expect(imports).toContainEqual({ from: "server/trpc/root.ts", to: "server/routers/r.router.ts" });
-    expect(imports).not.toContainEqual({ from: "server/d/t.ts", to: "server/e/u.ts" });
+  it("reads the tRPC pair's imports as run-time ones and a type import as type-only", () => {
+    expect(imports).toContainEqual({ from: "server/trpc/root.ts", to: "server/routers/r.router.ts", typeOnly: false });
+    expect(imports).toContainEqual({ from: "server/d/t.ts", to: "server/e/u.ts", typeOnly: true });
   });
 });

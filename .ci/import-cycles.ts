@@ -1,9 +1,10 @@
 /**
  * Run-time import loops in server/ and db/, between files and between folders, read by dependency-cruiser.
  * A folder is a direct subfolder of server/ or db/ (server/chat/compose/x.ts belongs to server/chat); a
- * file directly in server/ or db/ (env.ts, boot.ts) stands for itself. Type-only imports are left out:
- * they vanish when TypeScript compiles. Tests and their helpers (server/test/) are left out too: nothing
- * shipped imports them, so they cannot close a loop that matters.
+ * file directly in server/ or db/ (env.ts, boot.ts) stands for itself. Files may not loop even through
+ * type-only imports (README: "no file-level import circles"); folders may, since type-only imports vanish
+ * when TypeScript compiles. Tests and their helpers (server/test/) are left out: nothing shipped imports
+ * them, so they cannot close a loop that matters.
  */
 import { cruise } from "dependency-cruiser";
 import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
@@ -12,6 +13,7 @@ import path from "node:path";
 export interface Import {
   from: string;
   to: string;
+  typeOnly: boolean;
 }
 
 /** The tRPC root imports every router and every router imports the root's procedure builders: that pair is by design. */
@@ -19,8 +21,8 @@ const ALLOWED = (i: Import) => i.from === "server/trpc/root.ts" && i.to.startsWi
 
 const shipped = (file: string) => /^(server|db)\//.test(file) && !/\.test\.tsx?$/.test(file) && !file.startsWith("server/test/");
 
-/** Every run-time import from one shipped file of server/ or db/ to another, under `baseDir`. */
-export async function runtimeImports(baseDir: string): Promise<Import[]> {
+/** Every import from one shipped file of server/ or db/ to another, under `baseDir`. */
+export async function projectImports(baseDir: string): Promise<Import[]> {
   const { output } = await cruise(
     ["server", "db"],
     {
@@ -36,7 +38,7 @@ export async function runtimeImports(baseDir: string): Promise<Import[]> {
   if (typeof output === "string") throw new Error("dependency-cruiser returned a report instead of a result");
   return output.modules.flatMap((m) =>
     shipped(m.source)
-      ? m.dependencies.filter((d) => !d.dependencyTypes.includes("type-only") && shipped(d.resolved)).map((d) => ({ from: m.source, to: d.resolved }))
+      ? m.dependencies.filter((d) => shipped(d.resolved)).map((d) => ({ from: m.source, to: d.resolved, typeOnly: d.dependencyTypes.includes("type-only") }))
       : [],
   );
 }
@@ -88,14 +90,14 @@ function graph(pairs: Iterable<[string, string]>): Map<string, Set<string>> {
   return edges;
 }
 
-/** Files that import each other in a loop. */
+/** Files that import each other in a loop, type-only imports included. */
 export function fileLoops(imports: Import[]): string[][] {
   return loops(graph(imports.map((i) => [i.from, i.to])));
 }
 
-/** Folders that import each other in a loop, each with the imports between its members (to show where it closes). */
+/** Folders that import each other in a loop at run time, each with the imports between its members (to show where it closes). */
 export function folderLoops(imports: Import[]): { folders: string[]; imports: string[] }[] {
-  const counted = imports.filter((i) => !ALLOWED(i));
+  const counted = imports.filter((i) => !i.typeOnly && !ALLOWED(i));
   return loops(graph(counted.map((i) => [folderOf(i.from), folderOf(i.to)]))).map((folders) => ({
     folders,
     imports: counted.filter((i) => folders.includes(folderOf(i.from)) && folders.includes(folderOf(i.to)) && folderOf(i.from) !== folderOf(i.to)).map((i) => `${i.from} -> ${i.to}`),

@@ -3,7 +3,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { documents } from "@/db/schema";
-import type { Actor } from "@/server/principal/principal";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { pasteDocument } from "@/server/knowledge/document.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
@@ -19,7 +19,7 @@ import { releaseRun } from "@/server/simulation/run-queue";
  * claims with the same SQL (SKIP LOCKED, a lease that runs out), here on one PGlite in one process.
  */
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 let avatarId: string;
 const book = () => new LeaseBook({ ingestion: releaseDocument, simulation: releaseRun, notifications: releaseNotification });
 
