@@ -49,4 +49,4 @@ COPY --chown=node:node . .
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 9464
-CMD ["node_modules/.bin/tsx", "--conditions=react-server", "server/jobs/main.ts"]
+CMD ["node_modules/.bin/tsx", "--conditions=react-server", "server/worker/main.ts"]

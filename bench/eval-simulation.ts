@@ -10,7 +10,7 @@ import { and, eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { avatars, simulationRuns, virtualPatients } from "@/db/schema";
 import { DEMO_AVATAR_SLUG, seedDemo } from "@/server/demo/seed";
-import { drainSimulationRuns } from "@/server/jobs/simulation";
+import { drainSimulationRuns } from "@/server/simulation/run-queue";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { scorecardFor } from "@/server/simulation/scorecard";
 

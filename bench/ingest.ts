@@ -33,7 +33,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { type Database, type Db, getMigrationState, openDatabase, rowsOf } from "@/db/client";
 import { documents } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { addDocument } from "@/server/knowledge/document.service";
@@ -75,12 +75,12 @@ function memorySampler() {
   };
 }
 
-async function newAvatar(db: Db, actor: Actor, name: string): Promise<string> {
+async function newAvatar(db: Db, actor: Principal<"staff">, name: string): Promise<string> {
   return (await createAvatar(db, actor, { name, title: "", specialty: "", bio: "", greeting: "", language: "en", disclaimer: "", region: "INTL" })).id;
 }
 
 /** Step 1: the generated corpus through addDocument and the ingestion job. */
-async function ingestCorpus(db: Db, actor: Actor, avatarId: string, embedder: Embedder, pages: number) {
+async function ingestCorpus(db: Db, actor: Principal<"staff">, avatarId: string, embedder: Embedder, pages: number) {
   const corpus = generateCorpus(7, pages);
   const encoder = new TextEncoder();
   const memory = memorySampler();
@@ -112,7 +112,7 @@ async function ingestCorpus(db: Db, actor: Actor, avatarId: string, embedder: Em
 }
 
 /** Step 2: synthetic passages for one avatar, in documents of SYNTHETIC_DOCUMENT_PASSAGES, straight into the tables. */
-async function insertSynthetic(db: Db, actor: Actor, avatarId: string, embedder: Embedder, count: number, seed: number): Promise<void> {
+async function insertSynthetic(db: Db, actor: Principal<"staff">, avatarId: string, embedder: Embedder, count: number, seed: number): Promise<void> {
   const random = seededRandom(seed);
   for (let done = 0; done < count; ) {
     const n = Math.min(SYNTHETIC_DOCUMENT_PASSAGES, count - done);

@@ -26,7 +26,7 @@ import { eq, inArray } from "drizzle-orm";
 import { selectAnswerSentences } from "@/server/chat/compose/offline";
 import { type Database, openDatabase } from "@/db/client";
 import { documents, organizations, passages, users } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { addDocument, setDocumentEnabled } from "@/server/knowledge/document.service";
@@ -115,13 +115,13 @@ function siblingCorpora(dir: string): string[] {
     .map((e) => path.join(parent, e.name));
 }
 
-async function newAvatar(database: Database, actor: Actor, name: string, sample: string): Promise<string> {
+async function newAvatar(database: Database, actor: Principal<"staff">, name: string, sample: string): Promise<string> {
   const language = detectLanguage(sample) === "zh" ? "zh-CN" : "en";
   return (await createAvatar(database.db, actor, { name, title: "", specialty: "", bio: "", greeting: "", language, disclaimer: "", region: "INTL" })).id;
 }
 
 /** Uploads files the way the studio does; any refused file stops the benchmark. */
-async function upload(database: Database, actor: Actor, avatarId: string, files: CorpusFile[]): Promise<void> {
+async function upload(database: Database, actor: Principal<"staff">, avatarId: string, files: CorpusFile[]): Promise<void> {
   const results = await uploadFiles(database.db, actor, { avatarId, files: files.map((f) => new File([f.bytes], f.name)) }, UPLOAD_LIMITS);
   const refused = results.filter((r) => !r.ok);
   if (refused.length > 0) throw new Error(`Upload refused: ${JSON.stringify(refused)}`);
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   const embedder = getEmbedder();
   const orgIds: string[] = [];
   const userIds: string[] = [];
-  const newOrg = async (): Promise<Actor> => {
+  const newOrg = async (): Promise<Principal<"staff">> => {
     const { orgId, actors } = await createTestOrg(database, ["doctor"]);
     orgIds.push(orgId);
     userIds.push(actors.doctor.userId);

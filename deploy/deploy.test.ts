@@ -142,7 +142,7 @@ describe("Dockerfile", () => {
     }
     expect(stages.find((s) => s.name === "app")!.lines.join("\n")).toMatch(/NEXT_MANUAL_SIG_HANDLE=true/);
     const worker = stages.find((s) => s.name === "worker")!.lines.join("\n");
-    expect(worker).toContain('CMD ["node_modules/.bin/tsx", "--conditions=react-server", "server/jobs/main.ts"]');
-    expect(JSON.parse(read("package.json")).scripts.worker).toBe("tsx --conditions=react-server server/jobs/main.ts");
+    expect(worker).toContain('CMD ["node_modules/.bin/tsx", "--conditions=react-server", "server/worker/main.ts"]');
+    expect(JSON.parse(read("package.json")).scripts.worker).toBe("tsx --conditions=react-server server/worker/main.ts");
   });
 });

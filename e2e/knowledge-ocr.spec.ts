@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { scannedPdf } from "@/server/knowledge/ingest/parsers/scan-fixtures";
+import { scannedPdf } from "@/server/test/scan-fixtures";
 import { expectNoSeriousA11yViolations } from "./axe";
 
 test("a doctor uploads a scanned leaflet: it is read by OCR, the document says which pages and how sure, and its passages hold the text", async ({ page }) => {

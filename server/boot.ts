@@ -1,10 +1,9 @@
 import { getDatabase } from "@/server/db";
 import { getConfig } from "@/server/env";
-import { startBackgroundWorker, stopBackgroundWorker } from "@/server/jobs/worker";
+import { onTerminationSignals, startBackgroundWorker } from "@/server/worker/runner";
 import { getEmbedder } from "@/server/knowledge/embed";
 import { seedDemo } from "@/server/demo/seed";
 import { logInfo } from "@/server/lib/log";
-import { shutdown } from "@/server/ops/shutdown";
 
 /** Runs once when a server process starts: validate config, migrate, seed the demo, resume background work. */
 export async function bootstrap(): Promise<void> {
@@ -18,18 +17,4 @@ export async function bootstrap(): Promise<void> {
   // Next.js exits at once on SIGTERM unless told it is handled here (the Dockerfile sets this).
   if (process.env.NEXT_MANUAL_SIG_HANDLE) onTerminationSignals();
   logInfo("ready", { engine: database.engine, jobs: config.JOBS_IN_PROCESS ? "in-process" : "worker process" });
-}
-
-/** SIGTERM or SIGINT: the graceful shutdown (server/ops/shutdown.ts), then exit. */
-export function onTerminationSignals(beforeExit: () => Promise<void> = async () => {}): void {
-  const stop = () =>
-    void shutdown({
-      graceMs: getConfig().SHUTDOWN_GRACE_MS,
-      stopJobs: stopBackgroundWorker,
-      closeDatabase: async () => (await getDatabase()).close(),
-    })
-      .then(beforeExit)
-      .finally(() => process.exit(0));
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
 }

@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
-import { resolveActor } from "@/server/accounts/account.service";
+import { resolveStaff } from "@/server/accounts/account.service";
 import { auth, signIn } from "@/server/auth";
 import { ACTIVE_ORG_COOKIE } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
@@ -18,12 +18,12 @@ async function actIn(orgId: string) {
   (await cookies()).set(ACTIVE_ORG_COOKIE, orgId, { path: "/", httpOnly: true, sameSite: "lax", secure: secureCookies(), maxAge: 365 * 24 * 3600 });
 }
 
-/** Switches the organization the signed-in member acts in (only one they belong to: resolveActor checks on every request). */
+/** Switches the organization the signed-in member acts in (only one they belong to: resolveStaff checks on every request). */
 export async function switchOrgAction(form: FormData): Promise<void> {
   const session = await auth();
   const orgId = form.get("orgId");
   if (!session?.user?.id || typeof orgId !== "string" || orgId.length > 100) redirect("/login");
-  const actor = await resolveActor((await getDatabase()).db, session.user.id, orgId);
+  const actor = await resolveStaff((await getDatabase()).db, session.user.id, orgId);
   if (actor?.orgId === orgId) await actIn(orgId);
   redirect("/studio");
 }

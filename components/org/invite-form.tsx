@@ -11,7 +11,7 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
-import { ROLES, type Role } from "@/server/auth/permissions";
+import { ROLES, type Role } from "@/server/principal/permissions";
 import { roleLabel } from "./members-manager";
 import { orgErrorMessage } from "./org-errors";
 

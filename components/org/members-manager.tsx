@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/select";
-import { ROLES, type Role } from "@/server/auth/permissions";
+import { ROLES, type Role } from "@/server/principal/permissions";
 import { orgErrorMessage } from "./org-errors";
 
 type Member = RouterOutputs["org"]["members"][number];

@@ -1,11 +1,11 @@
 import { switchOrgAction } from "@/app/(auth)/org-actions";
 import { getT } from "@/components/i18n/server";
 import { Button } from "@/components/ui/button";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import type { MyOrganization } from "@/server/orgs/members.service";
 
 /** Names the organization the member acts in, and lets a member of several choose another. */
-export async function OrgSwitcher({ actor, orgs }: { actor: Actor; orgs: MyOrganization[] }) {
+export async function OrgSwitcher({ actor, orgs }: { actor: Principal<"staff">; orgs: MyOrganization[] }) {
   const t = await getT();
   if (orgs.length === 0) return null;
   if (orgs.length === 1) {

@@ -4,7 +4,7 @@ import { getLocale, getT } from "@/components/i18n/server";
 import { Button } from "@/components/ui/button";
 import { auth } from "@/server/auth";
 import { getCurrentActor, getCurrentOrganizations } from "@/server/auth/current-actor";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/server/principal/permissions";
 import { OrgSwitcher } from "@/components/org/org-switcher";
 import { BrandMark } from "./brand-mark";
 import { LanguageSwitcher } from "./language-switcher";

@@ -7,7 +7,7 @@ export const users = pgTable(
     id: id(),
     email: text("email").notNull(),
     name: text("name").notNull(),
-    /** scrypt$N$r$p$salt$hash — see server/auth/password.ts */
+    /** scrypt$N$r$p$salt$hash — see server/accounts/password.ts */
     passwordHash: text("password_hash"),
     locale: text("locale"),
     createdAt: createdAt(),

@@ -2,11 +2,11 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "@/server/auth/password";
+import type { Principal } from "@/server/principal/principal";
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "@/server/accounts/password";
 import { AppError } from "@/server/lib/errors";
 import { slugify, withRandomSuffix } from "@/server/lib/slug";
-import { type TSignUpInput, ZSignUpInput } from "./account.schema";
+import type { TSignUpInput } from "./account.schema";
 
 export interface SignedUpUser {
   id: string;
@@ -17,7 +17,7 @@ export interface SignedUpUser {
 
 /** Creates a doctor's account with a personal organization they administer. */
 export async function signUp(db: Db, input: TSignUpInput): Promise<SignedUpUser> {
-  const { name, email, password, locale } = ZSignUpInput.parse(input);
+  const { name, email, password, locale } = input;
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const existing = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -44,14 +44,14 @@ export async function authenticate(db: Db, email: string, password: string) {
  * membership or a changed role takes effect at once. Picks the preferred organization when the
  * user belongs to it, else their oldest membership.
  */
-export async function resolveActor(db: Db, userId: string, preferredOrgId?: string): Promise<Actor | null> {
+export async function resolveStaff(db: Db, userId: string, preferredOrgId?: string): Promise<Principal<"staff"> | null> {
   const rows = await db
     .select({ orgId: memberships.orgId, role: memberships.role })
     .from(memberships)
     .where(eq(memberships.userId, userId))
     .orderBy(asc(memberships.createdAt));
   const chosen = rows.find((m) => m.orgId === preferredOrgId) ?? rows[0];
-  return chosen ? { userId, orgId: chosen.orgId, role: chosen.role } : null;
+  return chosen ? { kind: "staff", userId, orgId: chosen.orgId, role: chosen.role } : null;
 }
 
 /** A signed-in user's e-mail address, or null when the account no longer exists. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatarVersions, conversations, escalations, messageFeedback, messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { codeOf, testCaller } from "@/server/test/trpc";
 
@@ -10,7 +10,7 @@ let org: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor" | "reviewer"
 let other: Awaited<ReturnType<typeof createTestOrg<"admin">>>;
 let avatarId = "";
 let secondAvatarId = "";
-const callerFor = (actor: Actor) => testCaller(database.db, actor);
+const callerFor = (actor: Principal<"staff">) => testCaller(database.db, actor);
 const period = { from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-04-01T00:00:00Z") };
 const at = (iso: string) => new Date(iso);
 

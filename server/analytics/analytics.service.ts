@@ -1,8 +1,8 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
-import { type Actor } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import { type Principal } from "@/server/principal/principal";
+import { can } from "@/server/principal/permissions";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
 import type { CrisisCategory } from "@/db/schema/crisis-types";
@@ -16,7 +16,7 @@ const TOP = 10;
  * organization — never studio previews or simulation runs — narrowed to one avatar, or to the
  * doctor's own avatars for doctors.
  */
-async function conversationScope(db: Db, actor: Actor, avatarId: string | undefined): Promise<SQL> {
+async function conversationScope(db: Db, actor: Principal<"staff">, avatarId: string | undefined): Promise<SQL> {
   const base = sql`c.org_id = ${actor.orgId} and c.source = 'patient' and c.avatar_version_id is not null`;
   if (avatarId) {
     const avatar = await getAvatarOrThrow(db, actor, avatarId, "read");
@@ -32,7 +32,7 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
 /** Normalises a question for counting: case, spacing and trailing punctuation do not make it another question. */
 const normalized = (column: SQL) => sql`left(lower(regexp_replace(btrim(${column}), '[\\s?？!！。.,，]+$', '')), 200)`;
 
-export async function getAnalytics(db: Db, actor: Actor, input: TAnalyticsInput) {
+export async function getAnalytics(db: Db, actor: Principal<"staff">, input: TAnalyticsInput) {
   const scope = await conversationScope(db, actor, input.avatarId);
   const { from, to, timeZone: tz } = input;
   const inPeriod = (column: SQL) => sql`${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz`;

@@ -1,9 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiKeys, type ApiKeyScope, users } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { ZCreateApiKey } from "./api-keys.schema";
 
@@ -24,15 +25,15 @@ const listColumns = {
   createdByName: users.name,
 };
 
-export async function listApiKeys(db: Db, actor: Actor) {
+export async function listApiKeys(db: Db, actor: Principal<"staff">) {
   assertCan(actor, "apiKey.manage");
   return db.select(listColumns).from(apiKeys).leftJoin(users, eq(users.id, apiKeys.createdBy)).where(eq(apiKeys.orgId, actor.orgId)).orderBy(desc(apiKeys.createdAt));
 }
 
 /** Creates a key; the full key is returned this once and only its SHA-256 is stored. */
-export async function createApiKey(db: Db, actor: Actor, input: unknown) {
+export async function createApiKey(db: Db, actor: Principal<"staff">, input: z.output<typeof ZCreateApiKey>) {
   assertCan(actor, "apiKey.manage");
-  const { name, scopes } = ZCreateApiKey.parse(input);
+  const { name, scopes } = input;
   const key = `${KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
   const [row] = await db
     .insert(apiKeys)
@@ -41,7 +42,7 @@ export async function createApiKey(db: Db, actor: Actor, input: unknown) {
   return { ...row!, key };
 }
 
-export async function revokeApiKey(db: Db, actor: Actor, keyId: string) {
+export async function revokeApiKey(db: Db, actor: Principal<"staff">, keyId: string) {
   assertCan(actor, "apiKey.manage");
   const [row] = await db
     .update(apiKeys)
@@ -54,18 +55,11 @@ export async function revokeApiKey(db: Db, actor: Actor, keyId: string) {
   return existing;
 }
 
-/** The organization and scopes an API request acts with. */
-export interface ApiPrincipal {
-  keyId: string;
-  orgId: string;
-  scopes: ApiKeyScope[];
-}
-
 /**
  * Authenticates `Authorization: Bearer <key>` and checks the scope. Every request reads the key's row,
  * so a revoked key is refused from the next request on.
  */
-export async function authenticateApiKey(db: Db, authorization: string | null, scope: ApiKeyScope): Promise<ApiPrincipal> {
+export async function authenticateApiKey(db: Db, authorization: string | null, scope: ApiKeyScope): Promise<Principal<"apiKey">> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   if (!match) throw new AppError("unauthorized", "Send the organization API key as: Authorization: Bearer fsk_…");
   const [row] = await db
@@ -79,5 +73,5 @@ export async function authenticateApiKey(db: Db, authorization: string | null, s
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.id));
   }
-  return { keyId: row.id, orgId: row.orgId, scopes: row.scopes };
+  return { kind: "apiKey", keyId: row.id, orgId: row.orgId, scopes: row.scopes };
 }

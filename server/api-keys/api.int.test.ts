@@ -6,14 +6,14 @@ import { GET as getAvatars } from "@/app/api/v1/avatars/route";
 import { POST as postMessage } from "@/app/api/v1/conversations/[conversationId]/messages/route";
 import { POST as postConversation } from "@/app/api/v1/conversations/route";
 import { GET as getEscalations } from "@/app/api/v1/escalations/route";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { publishedSaltAvatar } from "@/server/test/chat";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { createApiKey, hashApiKey, revokeApiKey } from "./api-keys.service";
 
 let database: Database;
-let adminA: Actor;
-let adminB: Actor;
+let adminA: Principal<"staff">;
+let adminB: Principal<"staff">;
 let slugA = "";
 let slugB = "";
 

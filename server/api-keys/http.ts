@@ -6,7 +6,8 @@ import { getConfig } from "@/server/env";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 import { readJsonLimited } from "@/server/limits/body";
 import { enforceLimits, waitText } from "@/server/limits/rate-limit";
-import { type ApiPrincipal, authenticateApiKey } from "./api-keys.service";
+import { authenticateApiKey } from "./api-keys.service";
+import type { Principal } from "@/server/principal/principal";
 
 /**
  * An /api/v1 handler: authenticated by the bearer key with one scope, within the key's rate limit;
@@ -15,7 +16,7 @@ import { type ApiPrincipal, authenticateApiKey } from "./api-keys.service";
  */
 export function apiHandler<P>(
   scope: ApiKeyScope,
-  handle: (args: { db: Db; principal: ApiPrincipal; request: Request; params: P }) => Promise<unknown>,
+  handle: (args: { db: Db; principal: Principal<"apiKey">; request: Request; params: P }) => Promise<unknown>,
   options: { chatLimits?: boolean } = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { escalations, messages } from "@/db/schema";
 import { POST as postCompletion } from "@/app/api/v1/chat/completions/route";
 import { GET as getModels } from "@/app/api/v1/models/route";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { publishedSaltAvatar } from "@/server/test/chat";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { serveRoutes } from "@/server/test/route-server";
@@ -17,8 +17,8 @@ process.env.RATE_LIMIT_CHAT_CLIENT = "3/1h";
 
 let database: Database;
 let server: Awaited<ReturnType<typeof serveRoutes>>;
-let adminA: Actor;
-let adminB: Actor;
+let adminA: Principal<"staff">;
+let adminB: Principal<"staff">;
 let orgSlugA = "";
 let slugA = "";
 let slugB = "";
@@ -27,7 +27,7 @@ let slugB = "";
 const globalForDb = globalThis as unknown as { fenshenDatabase?: () => Promise<Database> };
 
 const client = (apiKey: string) => new OpenAI({ apiKey, baseURL: `${server.origin}/api/v1`, maxRetries: 0 });
-const keyWith = async (actor: Actor, ...scopes: ("avatars:read" | "conversations:write" | "escalations:read")[]) => (await createApiKey(database.db, actor, { name: "Client", scopes })).key;
+const keyWith = async (actor: Principal<"staff">, ...scopes: ("avatars:read" | "conversations:write" | "escalations:read")[]) => (await createApiKey(database.db, actor, { name: "Client", scopes })).key;
 const userMessages = (conversationId: string) =>
   database.db.select({ content: messages.content }).from(messages).where(and(eq(messages.conversationId, conversationId), eq(messages.role, "patient"))).orderBy(asc(messages.createdAt));
 

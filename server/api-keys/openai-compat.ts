@@ -5,10 +5,10 @@ import type { Db } from "@/db/client";
 import { avatars, type Citation, conversations, organizations } from "@/db/schema";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 import type { ApiKeyScope } from "@/db/schema";
-import type { ApiPrincipal } from "./api-keys.service";
 import { apiHandler, jsonBody } from "./http";
 import { ZChatCompletionRequest, type ZChatCompletion, type ZChatCompletionChunk, type ZFenshenExtra, type ZModelList, type ZOpenAiError } from "./openai-compat.schema";
 import { listApiAvatars, sendApiMessage, startApiConversation, ZSendMessage } from "./v1.service";
+import type { Principal } from "@/server/principal/principal";
 
 /**
  * The OpenAI Chat Completions protocol over the organization API: each published avatar is a model,
@@ -19,7 +19,7 @@ import { listApiAvatars, sendApiMessage, startApiConversation, ZSendMessage } fr
 export const CONVERSATION_HEADER = "x-fenshen-conversation";
 
 /** An /api/v1 handler (the same key, scope and limit checks) that answers as OpenAI does, errors included. */
-export function openAiRoute(scope: ApiKeyScope, handle: (args: { db: Db; principal: ApiPrincipal; request: Request }) => Promise<unknown>, options: { chatLimits?: boolean } = {}) {
+export function openAiRoute(scope: ApiKeyScope, handle: (args: { db: Db; principal: Principal<"apiKey">; request: Request }) => Promise<unknown>, options: { chatLimits?: boolean } = {}) {
   const inner = apiHandler<object>(
     scope,
     async (args) => {
@@ -35,7 +35,7 @@ export function openAiRoute(scope: ApiKeyScope, handle: (args: { db: Db; princip
   };
 }
 
-export async function listModels(db: Db, principal: ApiPrincipal): Promise<z.input<typeof ZModelList>> {
+export async function listModels(db: Db, principal: Principal<"apiKey">): Promise<z.input<typeof ZModelList>> {
   const [org] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, principal.orgId));
   const published = await listApiAvatars(db, principal);
   return {
@@ -44,7 +44,7 @@ export async function listModels(db: Db, principal: ApiPrincipal): Promise<z.inp
   };
 }
 
-export async function chatCompletion(db: Db, principal: ApiPrincipal, request: Request): Promise<Response> {
+export async function chatCompletion(db: Db, principal: Principal<"apiKey">, request: Request): Promise<Response> {
   const body = ZChatCompletionRequest.parse(await jsonBody(request));
   const last = body.messages.at(-1)!;
   if (last.role !== "user") throw new AppError("bad_request", `messages: the last message is the patient's new message and must have role "user", not "${last.role}".`);
@@ -112,7 +112,7 @@ export async function chatCompletion(db: Db, principal: ApiPrincipal, request: R
 }
 
 /** A new conversation with the avatar, or the one named (in the body or the header), which must be with it. */
-async function conversationFor(db: Db, principal: ApiPrincipal, model: string, inBody: string | undefined, inHeader: string | null): Promise<string> {
+async function conversationFor(db: Db, principal: Principal<"apiKey">, model: string, inBody: string | undefined, inHeader: string | null): Promise<string> {
   const named = inHeader?.trim() || undefined;
   if (inBody && named && inBody !== named) throw new AppError("bad_request", `conversation_id (${inBody}) and the ${CONVERSATION_HEADER} header (${named}) name different conversations.`);
   const conversationId = inBody ?? named;

@@ -5,21 +5,19 @@ import type { Db } from "@/db/client";
 import { avatars, avatarVersions, type Citation, escalations } from "@/db/schema";
 import { MAX_MESSAGE_CHARS } from "@/server/chat/chat.schema";
 import { startChatTurn } from "@/server/chat/chat.service";
-import { sessionHash } from "@/server/chat/patient-session";
+import { chatSessionOf } from "@/server/chat/patient-session";
 import { getPublishedAvatarCached, publishedChatTarget } from "@/server/chat/published-target";
 import { findSessionConversation, openConversation } from "@/server/conversations/store";
 import { AppError } from "@/server/lib/errors";
 import { admitChatMessage } from "@/server/limits/chat";
 import type { Hotline } from "@/server/safety/replies";
-import type { ApiPrincipal } from "./api-keys.service";
+import type { Principal } from "@/server/principal/principal";
 
 /**
  * The organization API (/api/v1): what a hospital's own systems may do with an API key. Conversations
  * started through the API belong to the organization's API session, so any of its keys with the scope
  * may continue them, and no patient browser can.
  */
-const apiSession = (orgId: string) => sessionHash("api", orgId);
-
 export const ZStartConversation = z.object({ avatar: z.string().trim().min(1, "Name the avatar by its slug, e.g. dr-lin-wen.").max(100) });
 export const ZSendMessage = z.object({
   message: z
@@ -29,7 +27,7 @@ export const ZSendMessage = z.object({
     .max(MAX_MESSAGE_CHARS, `Messages are limited to ${MAX_MESSAGE_CHARS} characters.`),
 });
 
-export async function listApiAvatars(db: Db, principal: ApiPrincipal) {
+export async function listApiAvatars(db: Db, principal: Principal<"apiKey">) {
   const rows = await db
     .select({ slug: avatars.slug, version: avatarVersions.number, snapshot: avatarVersions.snapshot, publishedAt: avatarVersions.createdAt })
     .from(avatars)
@@ -47,13 +45,13 @@ export async function listApiAvatars(db: Db, principal: ApiPrincipal) {
 }
 
 /** Another organization's avatar, or one not published, is not found. */
-export async function startApiConversation(db: Db, principal: ApiPrincipal, input: unknown) {
+export async function startApiConversation(db: Db, principal: Principal<"apiKey">, input: unknown) {
   const { avatar: slug } = ZStartConversation.parse(input);
   const published = await getPublishedAvatarCached(db, slug);
   if (published.orgId !== principal.orgId) throw new AppError("not_found", "No published avatar at this address.");
   const conversationId = await openConversation(db, {
     target: publishedChatTarget(published),
-    sessionHash: apiSession(principal.orgId),
+    sessionHash: chatSessionOf(principal),
     locale: published.snapshot.language,
   });
   return { conversationId, avatar: slug };
@@ -64,12 +62,12 @@ export async function startApiConversation(db: Db, principal: ApiPrincipal, inpu
  * same transaction, grounded answer), collected into one JSON answer. `onText` sees the answer's text
  * as it streams (the OpenAI-compatible endpoint forwards it).
  */
-export async function sendApiMessage(db: Db, principal: ApiPrincipal, conversationId: string, input: unknown, onText?: (delta: string) => void) {
+export async function sendApiMessage(db: Db, principal: Principal<"apiKey">, conversationId: string, input: unknown, onText?: (delta: string) => void) {
   const { message } = ZSendMessage.parse(input);
-  const conversation = await findSessionConversation(db, { conversationId, orgId: principal.orgId, sessionHash: apiSession(principal.orgId) });
+  const conversation = await findSessionConversation(db, { conversationId, orgId: principal.orgId, sessionHash: chatSessionOf(principal) });
   if (!conversation) throw new AppError("not_found", "This conversation does not exist.");
   const assessment = await admitChatMessage(db, { message, client: { id: `api:${principal.keyId}`, address: null }, avatar: conversation.slug });
-  const turn = await startChatTurn(db, { request: { slug: conversation.slug, conversationId, message }, actor: null, session: apiSession(principal.orgId), assessment });
+  const turn = await startChatTurn(db, { request: { slug: conversation.slug, conversationId, message }, asker: principal, assessment });
   let text = "";
   let citations: Citation[] = [];
   let crisis: { category: string; level: string; escalationId: string | null; hotlines: Hotline[] } | null = null;
@@ -101,7 +99,7 @@ export const ZEscalationQuery = z.object({
   limit: z.coerce.number().int().min(1, "limit is at least 1.").max(200, "limit is at most 200.").default(50),
 });
 
-export async function listApiEscalations(db: Db, principal: ApiPrincipal, query: unknown) {
+export async function listApiEscalations(db: Db, principal: Principal<"apiKey">, query: unknown) {
   const { status, limit } = ZEscalationQuery.parse(query);
   return db
     .select({

@@ -1,20 +1,20 @@
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { resolveActor } from "@/server/accounts/account.service";
+import { resolveStaff } from "@/server/accounts/account.service";
 import { getDatabase } from "@/server/db";
 import { listMyOrganizations, type MyOrganization } from "@/server/orgs/members.service";
-import type { Actor } from "./actor";
+import type { Principal } from "@/server/principal/principal";
 import { auth } from "./index";
 
 /** Cookie naming the organization a member of several acts in. */
 export const ACTIVE_ORG_COOKIE = "fenshen_org";
 
 /** The signed-in member as server components see them (the same actor tRPC resolves), once per request. */
-export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+export const getCurrentActor = cache(async (): Promise<Principal<"staff"> | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
   const { db } = await getDatabase();
-  return resolveActor(db, session.user.id, (await cookies()).get(ACTIVE_ORG_COOKIE)?.value);
+  return resolveStaff(db, session.user.id, (await cookies()).get(ACTIVE_ORG_COOKIE)?.value);
 });
 
 /** The organizations the signed-in member belongs to, for the header's switcher; none for a patient. */

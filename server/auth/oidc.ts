@@ -3,7 +3,7 @@ import type { OIDCConfig } from "next-auth/providers";
 import type { Db } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import type { Config } from "@/server/env";
-import { ROLES, type Role } from "./permissions";
+import { ROLES, type Role } from "@/server/principal/permissions";
 
 /** The provider id: callbacks arrive at /api/auth/callback/oidc (register that URL with the hospital's provider). */
 export const OIDC_PROVIDER_ID = "oidc";

@@ -2,8 +2,8 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type AvatarSnapshot, avatars, avatarVersions, organizations, type VersionDocument, type VersionProtocol } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import { type Principal, assertCan } from "@/server/principal/principal";
+import { can } from "@/server/principal/permissions";
 import { AppError } from "@/server/lib/errors";
 import { slugify, withRandomSuffix } from "@/server/lib/slug";
 import { type TAvatarProfile, ZAvatarProfile } from "./avatar.schema";
@@ -12,7 +12,7 @@ import { draftKnowledge, draftProtocols, type Tx } from "./version-content";
 export type AvatarRow = typeof avatars.$inferSelect;
 
 /** Avatars the actor may see in their organization: all of them for admins and reviewers, else their own. */
-export async function listAvatars(db: Db, actor: Actor) {
+export async function listAvatars(db: Db, actor: Principal<"staff">) {
   const scope = can(actor.role, "avatar.read.any")
     ? eq(avatars.orgId, actor.orgId)
     : and(eq(avatars.orgId, actor.orgId), eq(avatars.ownerId, actor.userId));
@@ -23,7 +23,7 @@ export async function listAvatars(db: Db, actor: Actor) {
  * An avatar of the actor's organization that the actor may read or edit. Another organization's id
  * is reported as not found, so ids never reveal what exists elsewhere.
  */
-export async function getAvatarOrThrow(db: Db, actor: Actor, unverifiedAvatarId: string, mode: "read" | "edit"): Promise<AvatarRow> {
+export async function getAvatarOrThrow(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string, mode: "read" | "edit"): Promise<AvatarRow> {
   const [avatar] = await db
     .select()
     .from(avatars)
@@ -39,14 +39,14 @@ export async function getAvatarOrThrow(db: Db, actor: Actor, unverifiedAvatarId:
 }
 
 /** Whether the actor may change this avatar (so the studio shows or hides its editing actions). */
-export function mayEditAvatar(db: Db, actor: Actor, avatarId: string): Promise<boolean> {
+export function mayEditAvatar(db: Db, actor: Principal<"staff">, avatarId: string): Promise<boolean> {
   return getAvatarOrThrow(db, actor, avatarId, "edit").then(
     () => true,
     () => false,
   );
 }
 
-export async function createAvatar(db: Db, actor: Actor, profile: TAvatarProfile): Promise<AvatarRow> {
+export async function createAvatar(db: Db, actor: Principal<"staff">, profile: TAvatarProfile): Promise<AvatarRow> {
   assertCan(actor, "avatar.create");
   const values = ZAvatarProfile.parse(profile);
   const [avatar] = await db
@@ -56,7 +56,7 @@ export async function createAvatar(db: Db, actor: Actor, profile: TAvatarProfile
   return avatar!;
 }
 
-export async function updateAvatar(db: Db, actor: Actor, unverifiedAvatarId: string, profile: TAvatarProfile): Promise<AvatarRow> {
+export async function updateAvatar(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string, profile: TAvatarProfile): Promise<AvatarRow> {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
   const values = ZAvatarProfile.parse(profile);
   const [updated] = await db

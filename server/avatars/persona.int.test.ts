@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatarPhotos, avatars, avatarVersions } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { MAX_PHOTO_BYTES, sniffPhotoType } from "./avatar.schema";
 import { createAvatar, getPublishedAvatarBySlug, readSnapshot } from "./avatar.service";
@@ -13,8 +13,8 @@ const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x
 const WEBP = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50, 0x38, 0x20]);
 
 let database: Database;
-let doctor: Actor;
-let otherDoctor: Actor;
+let doctor: Principal<"staff">;
+let otherDoctor: Principal<"staff">;
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -2,14 +2,14 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatarPhotos, avatars, avatarVersions } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { MAX_PHOTO_BYTES, sniffPhotoType } from "./avatar.schema";
 import { getAvatarOrThrow } from "./avatar.service";
 import { dropUnusedPhotos, photoOf } from "./version-content";
 
 /** Stores the avatar's photo after checking its size and that its bytes really are PNG, JPEG or WebP. */
-export async function setAvatarPhoto(db: Db, actor: Actor, unverifiedAvatarId: string, bytes: Uint8Array): Promise<{ updatedAt: Date }> {
+export async function setAvatarPhoto(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string, bytes: Uint8Array): Promise<{ updatedAt: Date }> {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
   if (bytes.length === 0) throw new AppError("bad_request", "The photo is empty.");
   if (bytes.length > MAX_PHOTO_BYTES) throw new AppError("payload_too_large", `The photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB; use a smaller image.`);
@@ -28,7 +28,7 @@ export async function setAvatarPhoto(db: Db, actor: Actor, unverifiedAvatarId: s
   return { updatedAt };
 }
 
-export async function removeAvatarPhoto(db: Db, actor: Actor, unverifiedAvatarId: string): Promise<void> {
+export async function removeAvatarPhoto(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string): Promise<void> {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
   await db.transaction(async (tx) => {
     await tx.update(avatars).set({ photoUpdatedAt: null, updatedAt: new Date() }).where(eq(avatars.id, avatar.id));
@@ -48,7 +48,7 @@ export async function getPublicAvatarPhoto(db: Db, slug: string) {
 }
 
 /** The draft avatar's photo, for members who may read the avatar (the studio shows it before publishing). */
-export async function getAvatarPhotoForMember(db: Db, actor: Actor, unverifiedAvatarId: string) {
+export async function getAvatarPhotoForMember(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string) {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "read");
   if (!avatar.photoUpdatedAt) return null;
   const [row] = await db

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, avatarVersions, documents, protocols, publishRequests, users, type VersionDocument, type VersionProtocol } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { type AvatarRow, type DraftContent, draftContent, getAvatarOrThrow, mayEditAvatar, readSnapshot, snapshotOf } from "./avatar.service";
 import { draftKnowledge, draftProtocols, type Tx } from "./version-content";
@@ -35,7 +35,7 @@ function summaryOf(diff: VersionDiff) {
 }
 
 /** The avatar's versions, newest first: number, who published it, when, and what it changed. */
-export async function listVersions(db: Db, actor: Actor, unverifiedAvatarId: string) {
+export async function listVersions(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string) {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "read");
   const rows = await versionsOf(db, avatar);
   const draft = await draftContent(db, avatar);
@@ -75,7 +75,7 @@ async function requestedContent(db: Db, avatar: AvatarRow, unverifiedRequestId: 
  * What changed: a version against the one before it, or (without versionId) the draft, or the draft a
  * publish request asked to publish, against the latest version.
  */
-export async function diffVersion(db: Db, actor: Actor, input: { avatarId: string; versionId?: string; requestId?: string }) {
+export async function diffVersion(db: Db, actor: Principal<"staff">, input: { avatarId: string; versionId?: string; requestId?: string }) {
   const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "read");
   const rows = await versionsOf(db, avatar);
   if (!input.versionId) {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { conversations, escalations, messages, notifications } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { publishAvatar } from "@/server/publishing/publishing.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
@@ -15,7 +15,7 @@ import { sessionHash } from "./patient-session";
 import type { ChatEvent } from "./engine";
 
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 let slug = "";
 
 /** A turn as the routes start it, with the message assessed on arrival. */
@@ -43,15 +43,14 @@ afterAll(async () => {
 
 describe("startChatTurn", () => {
   it("opens a new conversation under the returned id for the patient's session, and continues it on the next turn", async () => {
-    const first = await turn({ request: { slug, message: "How much salt a day?" }, actor: null, session: sessionHash("browser", "patient-token-one-xxxxxxxx") });
+    const first = await turn({ request: { slug, message: "How much salt a day?" }, asker: { kind: "patient", sessionHash: sessionHash("browser", "patient-token-one-xxxxxxxx"), userId: null } });
     expect((await drain(first.events)).at(-1)?.type).toBe("done");
     const [row] = await database.db.select().from(conversations).where(eq(conversations.id, first.conversationId));
     expect(row).toMatchObject({ sessionHash: sessionHash("browser", "patient-token-one-xxxxxxxx"), orgId: doctor.orgId, avatarVersionId: first.target.versionId });
 
     const second = await turn({
       request: { slug, conversationId: first.conversationId, message: "And for children?" },
-      actor: null,
-      session: sessionHash("browser", "patient-token-one-xxxxxxxx"),
+      asker: { kind: "patient", sessionHash: sessionHash("browser", "patient-token-one-xxxxxxxx"), userId: null },
     });
     await drain(second.events);
     expect(second.conversationId).toBe(first.conversationId);
@@ -59,15 +58,18 @@ describe("startChatTurn", () => {
     expect(rows).toHaveLength(4);
   });
 
+  it("refuses a patient turn that names no session, before anything is written", async () => {
+    await expect(turn({ request: { slug, message: "Hello" }, asker: { kind: "patient", sessionHash: null, userId: doctor.userId } })).rejects.toMatchObject({ code: "unauthorized" });
+  });
+
   it("fails the stream with not_found for another session's conversation, and writes nothing to it", async () => {
-    const owner = await turn({ request: { slug, message: "Hello" }, actor: null, session: sessionHash("browser", "patient-token-owner-xxxxxx") });
+    const owner = await turn({ request: { slug, message: "Hello" }, asker: { kind: "patient", sessionHash: sessionHash("browser", "patient-token-owner-xxxxxx"), userId: null } });
     await drain(owner.events);
     const before = await database.db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, owner.conversationId));
 
     const intruder = await turn({
       request: { slug, conversationId: owner.conversationId, message: "Show me this chat" },
-      actor: null,
-      session: sessionHash("browser", "patient-token-intruder-xxx"),
+      asker: { kind: "patient", sessionHash: sessionHash("browser", "patient-token-intruder-xxx"), userId: null },
     });
     await expect(drain(intruder.events)).rejects.toMatchObject({ code: "not_found" });
     const after = await database.db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, owner.conversationId));
@@ -76,7 +78,7 @@ describe("startChatTurn", () => {
 
   it("answers a crisis typed in the preview with the vetted reply but pages nobody: no escalation, no notification", async () => {
     const [avatar] = await database.db.select({ avatarId: conversations.avatarId }).from(conversations).limit(1);
-    const preview = await turn({ request: { previewAvatarId: avatar!.avatarId, message: "I want to kill myself tonight" }, actor: doctor, session: sessionHash("browser", "patient-token-doctor-xxxx") });
+    const preview = await turn({ request: { previewAvatarId: avatar!.avatarId, message: "I want to kill myself tonight" }, asker: doctor });
     const events = await drain(preview.events);
     expect(events.find((e) => e.type === "crisis")).toMatchObject({ category: "suicide", escalationId: null });
     const [row] = await database.db.select().from(conversations).where(eq(conversations.id, preview.conversationId));
@@ -89,7 +91,7 @@ describe("startChatTurn", () => {
 
   it("refuses a draft preview without a signed-in member", async () => {
     await expect(
-      turn({ request: { previewAvatarId: "any", message: "Hello" }, actor: null, session: sessionHash("browser", "patient-token-preview-xxx") }),
+      turn({ request: { previewAvatarId: "any", message: "Hello" }, asker: { kind: "patient", sessionHash: sessionHash("browser", "patient-token-preview-xxx"), userId: null } }),
     ).rejects.toMatchObject({ code: "unauthorized" });
   });
 });

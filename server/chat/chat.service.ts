@@ -2,10 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { setImmediate as nextMacrotask } from "node:timers/promises";
 import type { Db } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { getAvatarOrThrow, snapshotOf } from "@/server/avatars/avatar.service";
 import { getConfig } from "@/server/env";
-import { kickNotifications, kickPendingEscalations } from "@/server/jobs/worker";
+import { kick } from "@/server/jobs/queue";
 import { getEmbedder } from "@/server/knowledge/embed";
 import { AppError } from "@/server/lib/errors";
 import { protocolsForTarget } from "@/server/protocols/protocol.service";
@@ -14,7 +14,7 @@ import type { MessageAssessment } from "@/server/safety/detect";
 import type { TChatRequest } from "./chat.schema";
 import { respond } from "./engine";
 import { getChatModel } from "@/server/llm/model";
-import { sessionHash } from "./patient-session";
+import { chatSessionOf } from "./patient-session";
 import { getPublishedAvatarCached, publishedChatTarget } from "./published-target";
 import { TurnGate } from "./turn-gate";
 import type { ChatEvent, ChatTarget } from "./turn-types";
@@ -22,12 +22,12 @@ import type { ChatEvent, ChatTarget } from "./turn-types";
 let turnGate: TurnGate | undefined;
 
 /** Who the turn talks to: the published version by slug, or (for the owner's preview) the draft. */
-async function resolveTarget(db: Db, request: TChatRequest, actor: Actor | null): Promise<ChatTarget> {
+async function resolveTarget(db: Db, request: TChatRequest, asker: Principal): Promise<ChatTarget> {
   if (request.slug) {
     return publishedChatTarget(await getPublishedAvatarCached(db, request.slug));
   }
-  if (!actor) throw new AppError("unauthorized", "Sign in to preview a draft avatar.");
-  const avatar = await getAvatarOrThrow(db, actor, request.previewAvatarId!, "read");
+  if (asker.kind !== "staff") throw new AppError("unauthorized", "Sign in to preview a draft avatar.");
+  const avatar = await getAvatarOrThrow(db, asker, request.previewAvatarId!, "read");
   return {
     avatarId: avatar.id,
     orgId: avatar.orgId,
@@ -43,16 +43,16 @@ async function resolveTarget(db: Db, request: TChatRequest, actor: Actor | null)
  * The turn's conversation id and its event stream. The id is known before any database write (a new
  * conversation gets it here), so the route can send it as the stream's first bytes; opening or
  * verifying the conversation is the stream's first step, and a conversation of another session fails
- * the stream with not_found. `session` is the asking session's hash (patient-session.ts); `assessment`
- * is the message's crisis assessment admitChatMessage made on arrival, which the turn goes on from.
+ * the stream with not_found. `asker` is who types: a patient (browser or widget session), an API key, or
+ * a member previewing a draft; the turn belongs to their session (chatSessionOf). `assessment` is the
+ * message's crisis assessment admitChatMessage made on arrival, which the turn goes on from.
  */
 export async function startChatTurn(
   db: Db,
-  args: { request: TChatRequest; actor: Actor | null; session: string; assessment: MessageAssessment },
+  args: { request: TChatRequest; asker: Principal; assessment: MessageAssessment },
 ): Promise<{ conversationId: string; target: ChatTarget; events: AsyncGenerator<ChatEvent> }> {
-  const target = await resolveTarget(db, args.request, args.actor);
-  // Preview chats belong to the member, not to the browser, widget or API session asking.
-  const session = target.versionId ? args.session : sessionHash("preview", args.actor!.userId);
+  const target = await resolveTarget(db, args.request, args.asker);
+  const session = chatSessionOf(args.asker);
   const existing = args.request.conversationId;
   const conversationId = existing ?? randomUUID();
   const model = getChatModel();
@@ -68,8 +68,8 @@ export async function startChatTurn(
         locale: target.persona.language,
       });
       const onEscalation = () => {
-        kickNotifications();
-        kickPendingEscalations();
+        kick("notifications");
+        kick("escalations");
       };
       yield* respond({ db, embedder: getEmbedder(), chatModel: model, onEscalation, queue }, { target, conversationId, message: args.request.message, assessment: args.assessment });
     });

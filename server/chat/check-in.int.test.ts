@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { escalations, messages, notifications, organizations } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { publishAvatar } from "@/server/publishing/publishing.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
@@ -25,7 +25,7 @@ const concern = (category: "suicide" | "medical" | "violence"): CrisisVerdict =>
 });
 
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 let target: ChatTarget;
 
 /**

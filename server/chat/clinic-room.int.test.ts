@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { conversations, escalations, messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar, getAvatarOrThrow, snapshotOf, updateAvatar } from "@/server/avatars/avatar.service";
 import { DEMO_CHEST_PAIN_PROTOCOL } from "@/server/demo/protocols";
 import { parseConfig } from "@/server/env";
@@ -20,7 +20,7 @@ import { createChatModel } from "@/server/llm/model";
 
 const embedder = createOfflineEmbedder();
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 let target: ChatTarget;
 
 const NO_ANSWER = "Dr. Qin has not written about this; please book a visit at the clinic.";

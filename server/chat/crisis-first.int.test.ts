@@ -2,7 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { escalations, messages, notifications, organizations } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar, getAvatarOrThrow, snapshotOf } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { pasteDocument } from "@/server/knowledge/document.service";
@@ -20,7 +20,7 @@ import type { ChatDeps, ChatEvent, ChatTarget } from "./turn-types";
 
 const offline = createOfflineEmbedder();
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 let target: ChatTarget;
 
 async function collect(events: AsyncGenerator<ChatEvent>): Promise<ChatEvent[]> {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar, getAvatarOrThrow, snapshotOf } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { addDocument, pasteDocument } from "@/server/knowledge/document.service";
@@ -21,7 +21,7 @@ const ALCOHOL_ANSWER = "No. Alcohol, beer above all, raises uric acid and can br
 const FAQ = ["question,answer", `Can I drink alcohol with gout?,"${ALCOHOL_ANSWER}"`, "痛风能喝酒吗？,不建议。酒精，尤其是啤酒，会升高尿酸。"].join("\n");
 
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 let target: ChatTarget;
 
 async function turn(message: string) {

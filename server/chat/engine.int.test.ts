@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { escalations, messages, organizations } from "@/db/schema";
 import { ESCALATION_CHANNEL } from "@/server/safety/escalation.events";
 import { requestCallback } from "@/server/safety/escalation.service";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar, getAvatarOrThrow, snapshotOf } from "@/server/avatars/avatar.service";
 import { parseConfig } from "@/server/env";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
@@ -22,7 +22,7 @@ const offline = createOfflineEmbedder();
 const countingEmbedder = { calls: 0, id: offline.id, dimensions: offline.dimensions, embed(texts: string[]) { this.calls++; return offline.embed(texts); } } satisfies Embedder & { calls: number };
 
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 let target: ChatTarget;
 
 async function turn(message: string, chatModel: ReturnType<typeof createChatModel> = null, t: ChatTarget = target) {

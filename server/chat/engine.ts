@@ -1,7 +1,7 @@
 import "server-only";
 import { streamText } from "ai";
 import type { Citation, MessageTimings, ProtocolState } from "@/db/schema";
-import { observeTurn } from "@/server/ops/metrics";
+import { observeTurn } from "@/server/lib/metrics";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import { documentProvenance } from "@/server/knowledge/document.service";
 import { type CuratedMatch, findCuratedAnswer } from "@/server/knowledge/retrieve/curated";

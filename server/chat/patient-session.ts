@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { secureCookies } from "@/server/http/security-headers";
+import { AppError } from "@/server/lib/errors";
+import type { Principal } from "@/server/principal/principal";
 
 /** Cookie holding the anonymous patient's session token; only its hash is stored with conversations. */
 export const PATIENT_COOKIE = "fenshen_patient";
@@ -15,6 +17,23 @@ export type SessionKind = "browser" | "widget" | "api" | "preview" | "simulation
 /** The stored form: `<kind>:<sha256 of the secret>`; the secret itself (a token) is never stored. */
 export function sessionHash(kind: SessionKind, secret: string): string {
   return `${kind}:${createHash("sha256").update(secret).digest("hex")}`;
+}
+
+/**
+ * The stored session whose conversations a principal's chat turns belong to: a patient's own session
+ * (browser or widget), the organization's API session for any of its keys, and the member's preview
+ * session for staff (preview chats belong to the member, not to the browser they type in).
+ */
+export function chatSessionOf(asker: Principal): string {
+  switch (asker.kind) {
+    case "patient":
+      if (!asker.sessionHash) throw new AppError("unauthorized", "This chat's session is missing; reload the page.");
+      return asker.sessionHash;
+    case "apiKey":
+      return sessionHash("api", asker.orgId);
+    case "staff":
+      return sessionHash("preview", asker.userId);
+  }
 }
 
 /** A fresh browser token: 32 random bytes, base64url (43 characters). */

@@ -2,7 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { conversations, messages } from "@/db/schema";
-import { summariseTurns } from "@/server/chat/compose/summary";
+import { summariseTurns } from "./summary";
 import { respond } from "@/server/chat/engine";
 import type { ChatEvent, ChatTarget } from "@/server/chat/turn-types";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";

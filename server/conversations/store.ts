@@ -24,7 +24,7 @@ import {
 } from "@/db/schema";
 import type { UrgencyLevel } from "@/db/schema/columns";
 import type { ChatTarget } from "@/server/chat/turn-types";
-import { RECENT_TURNS, summariseTurns, type TurnForSummary } from "@/server/chat/compose/summary";
+import { RECENT_TURNS, summariseTurns, type TurnForSummary } from "./summary";
 import { answerAuditRow, escalationAuditRow } from "@/server/governance/answer-audit";
 import { AppError } from "@/server/lib/errors";
 import type { CrisisCategory, CrisisLevel } from "@/db/schema/crisis-types";

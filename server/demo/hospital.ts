@@ -3,9 +3,9 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, departments, memberships, organizations, users } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
-import { hashPassword } from "@/server/auth/password";
-import type { Role } from "@/server/auth/permissions";
+import type { Principal } from "@/server/principal/principal";
+import { hashPassword } from "@/server/accounts/password";
+import type { Role } from "@/server/principal/permissions";
 import { publishAvatar } from "@/server/publishing/publishing.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { addDocument } from "@/server/knowledge/document.service";
@@ -108,11 +108,11 @@ export async function seedDemoHospital(db: Db, embedder: Embedder): Promise<void
   }
 
   const corpusDir = path.join(process.cwd(), "server", "demo", "corpus");
-  const toPublish: { actor: Actor; avatarId: string }[] = [];
+  const toPublish: { actor: Principal<"staff">; avatarId: string }[] = [];
   for (const a of AVATARS) {
     const [existing] = await db.select({ id: avatars.id }).from(avatars).where(eq(avatars.slug, a.slug));
     if (existing) continue;
-    const owner: Actor = { userId: userIds.get(a.owner)!, orgId: org.id, role: "doctor" };
+    const owner: Principal<"staff"> = { kind: "staff", userId: userIds.get(a.owner)!, orgId: org.id, role: "doctor" };
     const [avatar] = await db
       .insert(avatars)
       .values({

@@ -3,8 +3,8 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, memberships, organizations, users } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
-import { hashPassword } from "@/server/auth/password";
+import type { Principal } from "@/server/principal/principal";
+import { hashPassword } from "@/server/accounts/password";
 import { publishAvatar } from "@/server/publishing/publishing.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
@@ -54,7 +54,7 @@ export async function seedDemo(db: Db, embedder: Embedder): Promise<boolean> {
     await db.insert(memberships).values({ orgId: org!.id, userId: user!.id, role: key === "admin" ? "admin" : "doctor" });
     ids[key] = user!.id;
   }
-  const doctor: Actor = { userId: ids.doctor, orgId: org!.id, role: "doctor" };
+  const doctor: Principal<"staff"> = { kind: "staff", userId: ids.doctor, orgId: org!.id, role: "doctor" };
   const [avatar] = await db
     .insert(avatars)
     .values({

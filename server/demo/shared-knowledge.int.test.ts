@@ -1,25 +1,20 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
-import { avatars, documents } from "@/db/schema";
+import { documents } from "@/db/schema";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
-import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
-import { createTestDatabase } from "@/server/test/db";
-import { DEMO_AVATAR_SLUG, seedDemo } from "./seed";
+import { createDemoDatabase, DEMO_SEED_MS } from "@/server/test/demo";
+import { seedDemo } from "./seed";
 
-let database: Database;
-let avatarId: string;
+let demo: Awaited<ReturnType<typeof createDemoDatabase>>;
 const embedder = createOfflineEmbedder();
-const ask = (query: string) => retrievePassages(database.db, { avatarId, query, embedder });
+const ask = (query: string) => demo.retrieve(query);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db, embedder);
-  avatarId = (await database.db.select().from(avatars).where(eq(avatars.slug, DEMO_AVATAR_SLUG)))[0]!.id;
-}, 180_000);
+  demo = await createDemoDatabase(embedder);
+}, DEMO_SEED_MS);
 
 afterAll(async () => {
-  await database?.close();
+  await demo?.database.close();
 });
 
 describe("the demo hospital's shared knowledge", () => {
@@ -42,8 +37,8 @@ describe("the demo hospital's shared knowledge", () => {
   });
 
   it("seeds the schedule once, however often the seed runs", async () => {
-    await seedDemo(database.db, embedder);
-    const shared = await database.db.select().from(documents).where(eq(documents.filename, "clinic-schedule.md"));
+    await seedDemo(demo.database.db, embedder);
+    const shared = await demo.database.db.select().from(documents).where(eq(documents.filename, "clinic-schedule.md"));
     expect(shared).toHaveLength(1);
     expect(shared[0]!.corpusId).not.toBeNull();
   });

@@ -23,7 +23,7 @@ export async function seedDemoSharedKnowledge(db: Db, embedder: Embedder, orgSlu
     .where(and(eq(organizations.slug, orgSlug), eq(memberships.role, "admin")))
     .limit(1);
   if (!admin) return;
-  const actor = { userId: admin.userId, orgId: admin.orgId, role: "admin" as const };
+  const actor = { kind: "staff" as const, userId: admin.userId, orgId: admin.orgId, role: "admin" as const };
   const orgCorpus = (await listCorpora(db, actor)).find((c) => c.kind === "organization")!;
   const bytes = new Uint8Array(fs.readFileSync(path.join(process.cwd(), "server", "demo", "corpus", SCHEDULE.file)));
   const { duplicate } = await addDocument(

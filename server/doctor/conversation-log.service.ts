@@ -8,8 +8,8 @@ import "server-only";
 import { and, desc, eq, gte, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatarVersions, conversations, messageFeedback, messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import type { Principal } from "@/server/principal/principal";
+import { can } from "@/server/principal/permissions";
 import { getAvatarOrThrow, mayEditAvatar } from "@/server/avatars/avatar.service";
 import { HAN_CLASS } from "@/server/knowledge/text/language";
 import { conversationMessages } from "@/server/conversations/store";
@@ -54,7 +54,7 @@ function languageFilter(language: TConversationFilter["language"]): SQL | undefi
   return undefined;
 }
 
-export async function listConversations(db: Db, actor: Actor, filter: TConversationFilter) {
+export async function listConversations(db: Db, actor: Principal<"staff">, filter: TConversationFilter) {
   const avatar = await getAvatarOrThrow(db, actor, filter.avatarId, "read");
   const conditions: (SQL | undefined)[] = [
     eq(conversations.avatarId, avatar.id),
@@ -89,7 +89,7 @@ export async function listConversations(db: Db, actor: Actor, filter: TConversat
 }
 
 /** One conversation of an avatar the actor may read; another organization's id is not found. */
-export async function getConversationLog(db: Db, actor: Actor, unverifiedConversationId: string) {
+export async function getConversationLog(db: Db, actor: Principal<"staff">, unverifiedConversationId: string) {
   const [conversation] = await db
     .select({
       id: conversations.id,

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { conversations, messageFeedback, messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import type { ChatTarget } from "@/server/chat/engine";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
@@ -21,7 +21,7 @@ let other: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor">>>;
 let avatarId = "";
 let slug = "";
 
-const callerFor = (actor: Actor) => testCaller(database.db, actor);
+const callerFor = (actor: Principal<"staff">) => testCaller(database.db, actor);
 
 const patientTarget = () => publishedTestTarget(database.db, slug);
 const previewTarget = () => previewTestTarget(database.db, org.actors.doctor, avatarId);

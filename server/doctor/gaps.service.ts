@@ -9,7 +9,7 @@ import "server-only";
 import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { avatarVersions, conversations, curatedAnswers, gapResolutions, messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { getAvatarOrThrow, mayEditAvatar } from "@/server/avatars/avatar.service";
 import { governanceFor } from "@/server/governance/governance-settings.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
@@ -75,7 +75,7 @@ function reasonsOf(r: GapRow): GapReason[] {
 }
 
 /** The open gaps of an avatar, grouped by similar question, most asked first. */
-export async function listGaps(db: Db, actor: Actor, input: { avatarId: string; reason?: GapReason }) {
+export async function listGaps(db: Db, actor: Principal<"staff">, input: { avatarId: string; reason?: GapReason }) {
   const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "read");
   const rows = rowsOf<GapRow>(
     await db.execute(sql`
@@ -141,7 +141,7 @@ export async function listGaps(db: Db, actor: Actor, input: { avatarId: string; 
 }
 
 /** The avatar answers named, checked to be this avatar's (another avatar's or organization's: not found). */
-async function verifiedMessages(db: Db, actor: Actor, avatarId: string, unverifiedIds: string[]): Promise<string[]> {
+async function verifiedMessages(db: Db, actor: Principal<"staff">, avatarId: string, unverifiedIds: string[]): Promise<string[]> {
   const ids = [...new Set(unverifiedIds)];
   const found = await db
     .select({ id: messages.id })
@@ -164,7 +164,7 @@ async function verifiedMessages(db: Db, actor: Actor, avatarId: string, unverifi
  * Answers a gap: a curated answer the avatar gives verbatim when the question is asked closely again
  * (the draft preview at once; the published version at once when live, else from its next version).
  */
-export async function answerGap(db: Db, actor: Actor, input: TAnswerGapInput, embedder: Embedder) {
+export async function answerGap(db: Db, actor: Principal<"staff">, input: TAnswerGapInput, embedder: Embedder) {
   const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "edit");
   // A live answer reaches patients at once: where publishing needs a review, it waits for the next reviewed version.
   if (input.apply === "live" && (await governanceFor(db, actor.orgId)).requirePublishApproval) {
@@ -195,7 +195,7 @@ export async function answerGap(db: Db, actor: Actor, input: TAnswerGapInput, em
 }
 
 /** Takes questions out of the queue without answering them (off-topic, already covered…). */
-export async function dismissGap(db: Db, actor: Actor, input: { avatarId: string; messageIds: string[] }) {
+export async function dismissGap(db: Db, actor: Principal<"staff">, input: { avatarId: string; messageIds: string[] }) {
   const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "edit");
   const ids = await verifiedMessages(db, actor, avatar.id, input.messageIds);
   await db

@@ -3,15 +3,15 @@ import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { avatars, publishRequests, users } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import type { Principal } from "@/server/principal/principal";
+import { can } from "@/server/principal/permissions";
 import { AppError } from "@/server/lib/errors";
 
 const requester = alias(users, "requester");
 const reviewer = alias(users, "reviewer");
 
 /** Reviewers and admins see every request of the organization; doctors see those for their own avatars. */
-export async function listPublishRequests(db: Db, actor: Actor, filter: { status?: "pending" | "approved" | "rejected" | "withdrawn"; avatarId?: string }) {
+export async function listPublishRequests(db: Db, actor: Principal<"staff">, filter: { status?: "pending" | "approved" | "rejected" | "withdrawn"; avatarId?: string }) {
   const scope = can(actor.role, "publish.review") ? undefined : eq(avatars.ownerId, actor.userId);
   return db
     .select({
@@ -46,7 +46,7 @@ export async function listPublishRequests(db: Db, actor: Actor, filter: { status
 }
 
 /** A pending publish request of the actor's organization (decided ones cannot be decided again). */
-export async function pendingRequestOrThrow(db: Db, actor: Actor, unverifiedRequestId: string) {
+export async function pendingRequestOrThrow(db: Db, actor: Principal<"staff">, unverifiedRequestId: string) {
   const [request] = await db
     .select()
     .from(publishRequests)

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, ilike, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { toCsv } from "@/server/lib/csv";
 import type { TAuditFilter } from "./audit.schema";
 import { logError } from "@/server/lib/log";
@@ -59,7 +59,7 @@ export function auditTargetOf(input: unknown): { targetType: string | null; targ
 }
 
 /** Records a member's successful tRPC mutation; a failure to record is logged, never hidden. */
-export async function auditMutation(db: Db, actor: Actor, path: string, input: unknown): Promise<void> {
+export async function auditMutation(db: Db, actor: Principal<"staff">, path: string, input: unknown): Promise<void> {
   try {
     const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
     const details = auditDetailsOf(input);
@@ -76,7 +76,7 @@ export async function auditMutation(db: Db, actor: Actor, path: string, input: u
   }
 }
 
-export async function listAudit(db: Db, actor: Actor, filter: TAuditFilter) {
+export async function listAudit(db: Db, actor: Principal<"staff">, filter: TAuditFilter) {
   assertCan(actor, "audit.read");
   const conditions = [eq(auditLog.orgId, actor.orgId)];
   if (filter.from) conditions.push(gte(auditLog.createdAt, filter.from));

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { governanceSettings } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import type { z } from "zod";
 import { type TGovernanceSettings, ZGovernanceSettings } from "./governance.schema";
 
@@ -16,14 +16,14 @@ export async function governanceFor(db: Db, orgId: string): Promise<TGovernanceS
     : DEFAULTS;
 }
 
-export async function getGovernanceSettings(db: Db, actor: Actor): Promise<TGovernanceSettings> {
+export async function getGovernanceSettings(db: Db, actor: Principal<"staff">): Promise<TGovernanceSettings> {
   assertCan(actor, "org.manage");
   return governanceFor(db, actor.orgId);
 }
 
-export async function updateGovernanceSettings(db: Db, actor: Actor, input: z.input<typeof ZGovernanceSettings>): Promise<TGovernanceSettings> {
+export async function updateGovernanceSettings(db: Db, actor: Principal<"staff">, input: z.output<typeof ZGovernanceSettings>): Promise<TGovernanceSettings> {
   assertCan(actor, "org.manage");
-  const values = { ...ZGovernanceSettings.parse(input), updatedAt: new Date() };
+  const values = { ...input, updatedAt: new Date() };
   await db
     .insert(governanceSettings)
     .values({ orgId: actor.orgId, ...values })

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLog, avatars, avatarVersions, conversations, escalations, messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
@@ -18,7 +18,7 @@ import { codeOf, testCaller } from "@/server/test/trpc";
 let database: Database;
 let org: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor" | "reviewer" | "on_call">>>;
 let other: Awaited<ReturnType<typeof createTestOrg<"admin" | "reviewer">>>;
-const callerFor = (actor: Actor) => testCaller(database.db, actor);
+const callerFor = (actor: Principal<"staff">) => testCaller(database.db, actor);
 
 /** A draft avatar with one processed document, so it may be published. */
 async function readyAvatar(name: string) {

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { documents, passages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { pasteDocument } from "@/server/knowledge/document.service";
 import { type Embedder, EmbeddingError } from "@/server/knowledge/embed/embedder";
@@ -29,7 +29,7 @@ function flakyEmbedder(failures: number): Embedder & { calls: number } {
 }
 
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 let avatarId: string;
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Database, getMigrationState } from "@/db/client";
 import { documents, passages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { checkInWorker, prepareInWorker } from "@/server/knowledge/ingest/ingest-worker";
@@ -19,7 +19,7 @@ const enc = (text: string) => new TextEncoder().encode(text);
 const file = (name: string, content: string | Uint8Array) => new File([content as BlobPart], name);
 
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 
 beforeAll(async () => {
   database = await createTestDatabase();

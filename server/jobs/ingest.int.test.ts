@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { documentFiles, documents, passages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { addDocument, pasteDocument, setDocumentEnabled } from "@/server/knowledge/document.service";
@@ -16,7 +16,7 @@ const SALT_DOC = "# Salt\n\nEat less than five grams of salt a day to lower bloo
 const GOUT_DOC = "# 痛风\n\n痛风发作时应多喝水，避免饮酒和高嘌呤食物，例如动物内脏和海鲜。";
 
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 let avatarId: string;
 let otherAvatarId: string;
 

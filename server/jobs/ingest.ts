@@ -7,7 +7,7 @@ import { indexDocument } from "@/server/knowledge/ingest/index-document";
 import { refreshAvatarStats } from "@/server/knowledge/retrieve/avatar-stats";
 import { isAppError } from "@/server/lib/errors";
 import { logError } from "@/server/lib/log";
-import { announceOrgChange } from "@/server/lib/org-events";
+import { announceOrgChange } from "@/server/http/org-events";
 import type { HeldLease, JobControl } from "./leases";
 
 /** A document left "processing" this long belongs to a worker that died: it is taken up again. */

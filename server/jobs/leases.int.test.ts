@@ -3,7 +3,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { documents } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { pasteDocument } from "@/server/knowledge/document.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
@@ -12,14 +12,14 @@ import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/t
 import { claimNextDocument, drainIngestionQueue, LEASE_SECONDS, releaseDocument } from "./ingest";
 import { LeaseBook } from "./leases";
 import { releaseNotification } from "@/server/safety/notify/deliver";
-import { releaseRun } from "./simulation";
+import { releaseRun } from "@/server/simulation/run-queue";
 
 /**
  * Two worker loops share one database, as two `npm run worker` processes share a Postgres server: each
  * claims with the same SQL (SKIP LOCKED, a lease that runs out), here on one PGlite in one process.
  */
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 let avatarId: string;
 const book = () => new LeaseBook({ ingestion: releaseDocument, simulation: releaseRun, notifications: releaseNotification });
 

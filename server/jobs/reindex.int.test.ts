@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { curatedAnswers, documents, passages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { pasteDocument } from "@/server/knowledge/document.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
@@ -21,7 +21,7 @@ const oldEmbedder = createOfflineEmbedder();
 const newEmbedder: Embedder = { id: "other-model:384", dimensions: oldEmbedder.dimensions, embed: (texts) => oldEmbedder.embed(texts.map((t) => t.toUpperCase())) };
 
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 let avatarId: string;
 let documentId: string;
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatars, departments, organizations } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { toCitations } from "@/server/chat/answer-parts";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
@@ -22,9 +22,9 @@ const SCHEDULE_B = "# Clinic schedule\n\nThe clinic of the other hospital is ope
 const GUIDELINE = "# Beta blockers\n\nAfter a myocardial infarction, beta blockers are started early unless contraindicated.";
 
 let database: Database;
-let admin: Actor;
-let doctor: Actor;
-let adminB: Actor;
+let admin: Principal<"staff">;
+let doctor: Principal<"staff">;
+let adminB: Principal<"staff">;
 let orgName: string;
 let cardioAvatar: string;
 let plainAvatar: string;

@@ -10,7 +10,7 @@ import "server-only";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import { avatarCorpora, avatars, corpora, departments, documents, organizations } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
 
@@ -72,13 +72,13 @@ async function summaries(db: Db, orgId: string, where?: SQL): Promise<CorpusSumm
 }
 
 /** The organization's shared corpora: its own first, then its departments' by name. */
-export async function listCorpora(db: Db, actor: Actor): Promise<CorpusSummary[]> {
+export async function listCorpora(db: Db, actor: Principal<"staff">): Promise<CorpusSummary[]> {
   assertCan(actor, "corpus.read");
   return summaries(db, actor.orgId);
 }
 
 /** A corpus of the actor's organization; "edit" needs the right to manage shared knowledge. */
-export async function getCorpusOrThrow(db: Db, actor: Actor, unverifiedCorpusId: string, mode: "read" | "edit"): Promise<CorpusSummary> {
+export async function getCorpusOrThrow(db: Db, actor: Principal<"staff">, unverifiedCorpusId: string, mode: "read" | "edit"): Promise<CorpusSummary> {
   assertCan(actor, mode === "edit" ? "corpus.manage" : "corpus.read");
   const [corpus] = await summaries(db, actor.orgId, eq(corpora.id, unverifiedCorpusId));
   if (!corpus) throw new AppError("not_found", "No such shared corpus in your organization.");
@@ -98,7 +98,7 @@ export interface AvatarCorpus extends CorpusSummary {
  * The shared corpora an avatar may draw on: the organization's, its department's, and any other
  * department's the doctor switched on; each with whether it is included now.
  */
-export async function listAvatarCorpora(db: Db, actor: Actor, unverifiedAvatarId: string): Promise<AvatarCorpus[]> {
+export async function listAvatarCorpora(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string): Promise<AvatarCorpus[]> {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "read");
   const all = await summaries(db, avatar.orgId);
   const choices = new Map(
@@ -113,7 +113,7 @@ export async function listAvatarCorpora(db: Db, actor: Actor, unverifiedAvatarId
 }
 
 /** The doctor's choice for one shared corpus on their avatar. */
-export async function setAvatarCorpus(db: Db, actor: Actor, input: { avatarId: string; corpusId: string; included: boolean }): Promise<AvatarCorpus> {
+export async function setAvatarCorpus(db: Db, actor: Principal<"staff">, input: { avatarId: string; corpusId: string; included: boolean }): Promise<AvatarCorpus> {
   const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "edit");
   const [corpus] = await summaries(db, avatar.orgId, eq(corpora.id, input.corpusId));
   if (!corpus) throw new AppError("not_found", "No such shared corpus in your organization.");

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type CitationOwner, documentFiles, documents, passages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
 import { corpusOwners, getCorpusOrThrow } from "./corpus.service";
@@ -51,7 +51,7 @@ async function findByContent(db: Db, owner: DocumentOwner, contentHash: string) 
 }
 
 /** The owner a new document goes to, checked: an avatar the actor may edit, or a corpus they may manage. */
-async function ownerForNewDocument(db: Db, actor: Actor, input: { avatarId?: string; corpusId?: string }): Promise<DocumentOwner> {
+async function ownerForNewDocument(db: Db, actor: Principal<"staff">, input: { avatarId?: string; corpusId?: string }): Promise<DocumentOwner> {
   if (Boolean(input.avatarId) === Boolean(input.corpusId)) throw new AppError("bad_request", "Choose either an avatar or a shared corpus for the document.");
   if (input.corpusId) return { avatarId: null, corpusId: (await getCorpusOrThrow(db, actor, input.corpusId, "edit")).id };
   return { avatarId: (await getAvatarOrThrow(db, actor, input.avatarId!, "edit")).id, corpusId: null };
@@ -63,7 +63,7 @@ async function ownerForNewDocument(db: Db, actor: Actor, input: { avatarId?: str
  */
 export async function addDocument(
   db: Db,
-  actor: Actor,
+  actor: Principal<"staff">,
   input: AddDocumentInput,
   limits: { maxBytes: number },
 ): Promise<{ document: DocumentRow; duplicate: boolean }> {
@@ -113,7 +113,7 @@ export interface ReplaceDocumentInput {
  */
 export async function replaceDocument(
   db: Db,
-  actor: Actor,
+  actor: Principal<"staff">,
   input: ReplaceDocumentInput,
   limits: { maxBytes: number },
 ): Promise<{ document: DocumentRow; replacement: DocumentRow | null; duplicate: boolean }> {
@@ -158,13 +158,13 @@ const today = () => new Date().toISOString().slice(0, 10);
  * The avatar's documents, newest first, each with its pending replacement (if any) and whether it is
  * past its review-by date.
  */
-export async function listDocuments(db: Db, actor: Actor, unverifiedAvatarId: string) {
+export async function listDocuments(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string) {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "read");
   return documentsOf(db, { avatarId: avatar.id, corpusId: null });
 }
 
 /** A shared corpus's documents, as listDocuments gives an avatar's. */
-export async function listCorpusDocuments(db: Db, actor: Actor, unverifiedCorpusId: string) {
+export async function listCorpusDocuments(db: Db, actor: Principal<"staff">, unverifiedCorpusId: string) {
   const corpus = await getCorpusOrThrow(db, actor, unverifiedCorpusId, "read");
   return documentsOf(db, { avatarId: null, corpusId: corpus.id });
 }
@@ -185,7 +185,7 @@ async function documentsOf(db: Db, owner: DocumentOwner) {
     });
 }
 
-async function getDocumentOrThrow(db: Db, actor: Actor, unverifiedDocumentId: string, mode: "read" | "edit") {
+async function getDocumentOrThrow(db: Db, actor: Principal<"staff">, unverifiedDocumentId: string, mode: "read" | "edit") {
   const [doc] = await db
     .select()
     .from(documents)
@@ -196,7 +196,7 @@ async function getDocumentOrThrow(db: Db, actor: Actor, unverifiedDocumentId: st
   return doc;
 }
 
-export async function listPassages(db: Db, actor: Actor, unverifiedDocumentId: string) {
+export async function listPassages(db: Db, actor: Principal<"staff">, unverifiedDocumentId: string) {
   const doc = await getDocumentOrThrow(db, actor, unverifiedDocumentId, "read");
   return db
     .select({ id: passages.id, ordinal: passages.ordinal, headingPath: passages.headingPath, content: passages.content, page: passages.page })
@@ -206,14 +206,14 @@ export async function listPassages(db: Db, actor: Actor, unverifiedDocumentId: s
 }
 
 /** Disabling hides a document's passages from retrieval at once (retrieval joins on enabled). */
-export async function setDocumentEnabled(db: Db, actor: Actor, unverifiedDocumentId: string, enabled: boolean) {
+export async function setDocumentEnabled(db: Db, actor: Principal<"staff">, unverifiedDocumentId: string, enabled: boolean) {
   const doc = await getDocumentOrThrow(db, actor, unverifiedDocumentId, "edit");
   const [updated] = await db.update(documents).set({ enabled, updatedAt: new Date() }).where(eq(documents.id, doc.id)).returning();
   return updated!;
 }
 
 /** Sets what the document is (source, edition or year, evidence level, review-by date). */
-export async function updateProvenance(db: Db, actor: Actor, unverifiedDocumentId: string, input: TProvenanceInput) {
+export async function updateProvenance(db: Db, actor: Principal<"staff">, unverifiedDocumentId: string, input: TProvenanceInput) {
   const doc = await getDocumentOrThrow(db, actor, unverifiedDocumentId, "edit");
   if (doc.replacesDocumentId) throw new AppError("bad_request", "That is a pending replacement; edit the document itself.");
   const provenance = parseProvenance(input);
@@ -225,7 +225,7 @@ export async function updateProvenance(db: Db, actor: Actor, unverifiedDocumentI
  * Deletes the document, its stored file, its passages and curated answers, and any pending
  * replacement (all by cascade). Deleting a pending replacement cancels it.
  */
-export async function deleteDocument(db: Db, actor: Actor, unverifiedDocumentId: string) {
+export async function deleteDocument(db: Db, actor: Principal<"staff">, unverifiedDocumentId: string) {
   const doc = await getDocumentOrThrow(db, actor, unverifiedDocumentId, "edit");
   await db.delete(documents).where(eq(documents.id, doc.id));
   return { id: doc.id };
@@ -234,7 +234,7 @@ export async function deleteDocument(db: Db, actor: Actor, unverifiedDocumentId:
 /** Pasted text is stored and processed like an uploaded Markdown file. */
 export async function pasteDocument(
   db: Db,
-  actor: Actor,
+  actor: Principal<"staff">,
   input: { avatarId?: string; corpusId?: string; title: string; text: string; provenance?: TProvenanceInput },
   limits: { maxBytes: number },
 ) {

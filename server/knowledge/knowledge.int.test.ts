@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { curatedAnswers, documentFiles, documents, passages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue, processDocument } from "@/server/jobs/ingest";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
@@ -21,7 +21,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 const file = (name: string, bytes: Uint8Array | string) => new File([(typeof bytes === "string" ? enc(bytes) : bytes) as Uint8Array<ArrayBuffer>], name);
 
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 
 async function newAvatar(name: string) {
   return (await createAvatar(database.db, doctor, testAvatarProfile(name))).id;

@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { documents, passages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { buildPdf } from "@/server/knowledge/ingest/parsers/fixtures";
-import { missingOcrPrograms, pageImages, scannedPdf } from "@/server/knowledge/ingest/parsers/scan-fixtures";
+import { missingOcrPrograms, pageImages, scannedPdf } from "@/server/test/scan-fixtures";
 import { setOcrProgramsForTests } from "@/server/knowledge/limits";
 import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
@@ -19,7 +19,7 @@ const limits = { maxBytes: 8 << 20 };
 const file = (name: string, bytes: Uint8Array) => new File([bytes as Uint8Array<ArrayBuffer>], name);
 
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 
 beforeAll(async () => {
   const missing = await missingOcrPrograms();

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import type { Embedder } from "./embed/embedder";
 import { rankCuratedAnswers } from "./retrieve/curated";
@@ -15,7 +15,7 @@ const TEST_LIMIT = 8;
  * enough to be given verbatim) and the passages retrieval returns, with their scores, exactly as the
  * chat engine would see them for the avatar's current materials.
  */
-export async function testRetrieval(db: Db, actor: Actor, input: { avatarId: string; query: string }, configured: Embedder) {
+export async function testRetrieval(db: Db, actor: Principal<"staff">, input: { avatarId: string; query: string }, configured: Embedder) {
   const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "read");
   const embedder = sharedEmbedder(configured);
   const started = performance.now();

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatarVersions } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { codeOf, testCaller } from "@/server/test/trpc";
@@ -15,13 +15,13 @@ const SALT_QUESTION = "How much salt can I eat a day?";
 
 let database: Database;
 let org: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor" | "reviewer">>>;
-let otherDoctor: Actor;
+let otherDoctor: Principal<"staff">;
 let avatarId = "";
 let saltDoc = "";
 let sleepDoc = "";
 let otherOrgDoc = "";
 
-const as = (actor: Actor) => testCaller(database.db, actor);
+const as = (actor: Principal<"staff">) => testCaller(database.db, actor);
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -8,7 +8,7 @@ import "server-only";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { curatedAnswers, documents, type PassagePin, type TestQuestionHit, testQuestions } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { type AvatarRow, getAvatarOrThrow, mayEditAvatar } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
 import { includedCorpusIds } from "./corpus.service";
@@ -84,7 +84,7 @@ export async function runAvatarTestQuestions(
 }
 
 /** The avatar's test questions with their latest outcome, and the summary the studio shows. */
-export async function listTestQuestions(db: Db, actor: Actor, unverifiedAvatarId: string) {
+export async function listTestQuestions(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string) {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "read");
   const rows = await db.select().from(testQuestions).where(and(eq(testQuestions.avatarId, avatar.id), eq(testQuestions.orgId, avatar.orgId))).orderBy(asc(testQuestions.createdAt));
   const run = rows.filter((r) => r.lastPassed !== null);
@@ -132,7 +132,7 @@ async function answeringDocumentOrThrow(db: Db, avatar: AvatarRow, unverifiedDoc
   return doc;
 }
 
-export async function addTestQuestion(db: Db, actor: Actor, input: { avatarId: string; question: string; expectedDocumentId: string; expectedText?: string | null }) {
+export async function addTestQuestion(db: Db, actor: Principal<"staff">, input: { avatarId: string; question: string; expectedDocumentId: string; expectedText?: string | null }) {
   const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "edit");
   const doc = await answeringDocumentOrThrow(db, avatar, input.expectedDocumentId);
   await assertRoom(db, avatar.id, 1);
@@ -145,7 +145,7 @@ export async function addTestQuestion(db: Db, actor: Actor, input: { avatarId: s
   return row;
 }
 
-export async function removeTestQuestion(db: Db, actor: Actor, input: { avatarId: string; testQuestionId: string }) {
+export async function removeTestQuestion(db: Db, actor: Principal<"staff">, input: { avatarId: string; testQuestionId: string }) {
   const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "edit");
   const [gone] = await db
     .delete(testQuestions)
@@ -159,7 +159,7 @@ export async function removeTestQuestion(db: Db, actor: Actor, input: { avatarId
  * the sheet as what should answer it. (Hand-written curated answers answer what the materials do not
  * cover, so there is no passage they should find.) Returns how many were added.
  */
-export async function seedTestQuestionsFromFaq(db: Db, actor: Actor, unverifiedAvatarId: string): Promise<{ added: number }> {
+export async function seedTestQuestionsFromFaq(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string): Promise<{ added: number }> {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
   const entries = await db
     .selectDistinctOn([sql`lower(${curatedAnswers.question})`], { question: curatedAnswers.question, documentId: documents.id, title: documents.title })
@@ -186,7 +186,7 @@ export async function seedTestQuestionsFromFaq(db: Db, actor: Actor, unverifiedA
 }
 
 /** The studio's "Run test questions": against the draft as it is now. */
-export async function runTestQuestions(db: Db, actor: Actor, unverifiedAvatarId: string, embedder: () => Embedder): Promise<TestRun> {
+export async function runTestQuestions(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string, embedder: () => Embedder): Promise<TestRun> {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
   return runAvatarTestQuestions(db, avatar, embedder);
 }

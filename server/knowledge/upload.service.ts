@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { AppError, isAppError } from "@/server/lib/errors";
 import { type MultipartForm, readMultipartLimited } from "@/server/limits/body";
 import type { TProvenanceInput } from "./document.schema";
@@ -43,14 +43,14 @@ function uploadInputFromForm(form: MultipartForm): UploadInput {
  * An upload request (POST /api/knowledge/upload), counted while it streams in: too many files or bytes
  * are refused (413) before the rest is read, and nothing of it is stored.
  */
-export async function uploadFromRequest(db: Db, actor: Actor, request: Request, limits: { maxBytes: number; maxFiles: number; maxTotalBytes: number }) {
+export async function uploadFromRequest(db: Db, actor: Principal<"staff">, request: Request, limits: { maxBytes: number; maxFiles: number; maxTotalBytes: number }) {
   const form = await readMultipartLimited(request, { maxFiles: limits.maxFiles, maxFileBytes: limits.maxBytes, maxTotalBytes: limits.maxTotalBytes });
   const input = uploadInputFromForm(form);
   return { input, results: await uploadFiles(db, actor, input, limits) };
 }
 
 /** Adds each file on its own: one bad file gets its reason and the rest of the batch goes on. */
-export async function uploadFiles(db: Db, actor: Actor, args: UploadInput, limits: { maxBytes: number }): Promise<UploadResult[]> {
+export async function uploadFiles(db: Db, actor: Principal<"staff">, args: UploadInput, limits: { maxBytes: number }): Promise<UploadResult[]> {
   // A bad provenance field concerns the whole batch: refuse it before storing anything.
   const provenance = parseProvenance(args.provenance);
   if (args.replaceDocumentId && args.files.length !== 1) throw new AppError("bad_request", "Choose exactly one file to replace a document with.");

@@ -1,4 +1,4 @@
-import { countError } from "@/server/ops/metrics";
+import { countError } from "@/server/lib/metrics";
 import { logError } from "./log";
 
 /** The one error type services throw; transports map it once (tRPC errorFormatter, HTTP toResponse). */

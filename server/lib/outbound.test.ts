@@ -1,7 +1,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listenOnLoopback } from "@/server/test/local-server";
-import { parseOutboundAllow } from "./outbound-allow";
+import { parseOutboundAllow } from "@/server/env";
 import { blockedAddress, OutboundRefusedError, outboundPolicy, outboundUrlProblem, postOutbound, type Resolver } from "./outbound";
 
 /** DNS at the edge: a name answers with the given addresses, one list per lookup (the last repeats). */

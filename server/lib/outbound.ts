@@ -3,7 +3,7 @@ import http from "node:http";
 import https from "node:https";
 import net, { BlockList } from "node:net";
 import { getConfig } from "@/server/env";
-import type { OutboundAllow } from "./outbound-allow";
+import type { OutboundAllow } from "@/server/env";
 
 /**
  * The guard of every URL an organization can make Fenshen call (today: crisis webhooks). An admin of

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { documents } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { uploadFromRequest } from "@/server/knowledge/upload.service";
 import { isAppError } from "@/server/lib/errors";
@@ -88,7 +88,7 @@ describe("readMultipartLimited", () => {
 
 describe("an upload request past its limits", () => {
   let database: Database;
-  let doctor: Actor;
+  let doctor: Principal<"staff">;
   let avatarId = "";
 
   beforeAll(async () => {

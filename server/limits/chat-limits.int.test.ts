@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createApiKey } from "@/server/api-keys/api-keys.service";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { publishAvatar } from "@/server/publishing/publishing.service";
@@ -24,7 +24,7 @@ async function appInstance() {
 
 const globalForDb = globalThis as unknown as { fenshenDatabase?: () => Promise<Database> };
 let database: Database;
-let admin: Actor;
+let admin: Principal<"staff">;
 let slug = "";
 
 const call = async (handler: Handler, key: string, body: unknown, params: object = {}) => {

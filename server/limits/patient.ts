@@ -1,6 +1,6 @@
 import { getConfig } from "@/server/env";
-import type { PatientIdentity } from "@/server/patient/patient-identity";
 import { type Limit, waitText } from "./rate-limit";
+import type { Principal } from "@/server/principal/principal";
 
 /** A network (a ward, a household) holds many patients: its address may do this many times what one patient may. */
 const PATIENTS_PER_ADDRESS = 5;
@@ -9,7 +9,7 @@ const PATIENTS_PER_ADDRESS = 5;
  * The limits of a patient's "ask a human doctor" request or answer rating: per patient (their session,
  * else their account) and per address.
  */
-export function patientActionLimits(action: "follow-up" | "feedback", identity: PatientIdentity, address: string): Limit[] {
+export function patientActionLimits(action: "follow-up" | "feedback", identity: Principal<"patient">, address: string): Limit[] {
   const { max, windowSeconds } = action === "follow-up" ? getConfig().RATE_LIMIT_FOLLOW_UP : getConfig().RATE_LIMIT_FEEDBACK;
   const refusal = (seconds: number) =>
     action === "follow-up"

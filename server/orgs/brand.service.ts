@@ -1,8 +1,9 @@
 import "server-only";
+import type { z } from "zod";
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type AvatarSnapshot, avatars, avatarVersions, departments, organizations } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { LOGO_MAX_BYTES, sniffLogoType } from "./brand";
 import { ZBrandInput, ZLogoInput } from "./org.schema";
@@ -32,24 +33,24 @@ export type OrgBrand = {
 
 const toBrand = ({ logoMimeType, ...row }: { logoMimeType: string | null } & Omit<OrgBrand, "hasLogo">): OrgBrand => ({ ...row, hasLogo: logoMimeType !== null });
 
-export async function getBrand(db: Db, actor: Actor): Promise<OrgBrand> {
+export async function getBrand(db: Db, actor: Principal<"staff">): Promise<OrgBrand> {
   assertCan(actor, "org.read");
   const [row] = await db.select(brandColumns).from(organizations).where(eq(organizations.id, actor.orgId));
   if (!row) throw new AppError("not_found", "Your organization no longer exists.");
   return toBrand(row);
 }
 
-export async function updateBrand(db: Db, actor: Actor, input: unknown): Promise<OrgBrand> {
+export async function updateBrand(db: Db, actor: Principal<"staff">, input: z.output<typeof ZBrandInput>): Promise<OrgBrand> {
   assertCan(actor, "org.members.manage");
-  const values = ZBrandInput.parse(input);
+  const values = input;
   const [row] = await db.update(organizations).set(values).where(eq(organizations.id, actor.orgId)).returning(brandColumns);
   return toBrand(row!);
 }
 
 /** Stores a PNG, JPEG or WebP logo, typed by its bytes; SVG and anything else is refused. */
-export async function setLogo(db: Db, actor: Actor, input: unknown): Promise<OrgBrand> {
+export async function setLogo(db: Db, actor: Principal<"staff">, input: z.output<typeof ZLogoInput>): Promise<OrgBrand> {
   assertCan(actor, "org.members.manage");
-  const { dataBase64 } = ZLogoInput.parse(input);
+  const { dataBase64 } = input;
   const bytes = new Uint8Array(Buffer.from(dataBase64, "base64"));
   if (bytes.byteLength > LOGO_MAX_BYTES) throw new AppError("payload_too_large", `The logo is too large (${Math.ceil(bytes.byteLength / 1024)} KB; at most ${LOGO_MAX_BYTES / 1024} KB).`);
   const type = sniffLogoType(bytes);
@@ -58,7 +59,7 @@ export async function setLogo(db: Db, actor: Actor, input: unknown): Promise<Org
   return toBrand(row!);
 }
 
-export async function removeLogo(db: Db, actor: Actor): Promise<OrgBrand> {
+export async function removeLogo(db: Db, actor: Principal<"staff">): Promise<OrgBrand> {
   assertCan(actor, "org.members.manage");
   const [row] = await db.update(organizations).set({ logo: null, logoMimeType: null }).where(eq(organizations.id, actor.orgId)).returning(brandColumns);
   return toBrand(row!);

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatars, conversations, departments, escalations, memberships, messages, notifications, onCallShifts } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { deliverDueNotifications } from "@/server/safety/notify/deliver";
 import type { Mail } from "@/server/safety/notify/notifiers/notifier";
 import { getOutboundPolicy } from "@/server/lib/outbound";
@@ -23,7 +23,7 @@ let other: Awaited<ReturnType<typeof createTestOrg<"admin" | "on_call">>>;
 let cardiology = "";
 let psychiatry = "";
 let receiver: { origin: string; close: () => Promise<void>; received: { path: string; signedBy: string | null }[] };
-const callerFor = (actor: Actor) => testCaller(database.db, actor);
+const callerFor = (actor: Principal<"staff">) => testCaller(database.db, actor);
 const hour = 3_600_000;
 
 /** An escalation from an avatar of the given department, written with its notifications as the engine does. */

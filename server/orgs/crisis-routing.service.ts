@@ -2,13 +2,13 @@ import "server-only";
 import { and, asc, eq, gt, isNull, lt, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departmentCrisisRoutes, departments, memberships, onCallShifts, users } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import type { TDepartmentRouteInput, TOnCallShiftInput } from "./crisis-routing.schema";
 import { secretToStore } from "./crisis-settings.service";
 
 /** Each department with its own crisis targets (empty fields fall back to the organization's). Secrets are never read back. */
-export async function listDepartmentRoutes(db: Db, actor: Actor) {
+export async function listDepartmentRoutes(db: Db, actor: Principal<"staff">) {
   assertCan(actor, "org.manage");
   const rows = await db
     .select({ id: departments.id, name: departments.name, route: departmentCrisisRoutes })
@@ -27,7 +27,7 @@ export async function listDepartmentRoutes(db: Db, actor: Actor) {
   }));
 }
 
-async function departmentOrThrow(db: Db, actor: Actor, unverifiedDepartmentId: string) {
+async function departmentOrThrow(db: Db, actor: Principal<"staff">, unverifiedDepartmentId: string) {
   const [department] = await db
     .select({ id: departments.id })
     .from(departments)
@@ -36,7 +36,7 @@ async function departmentOrThrow(db: Db, actor: Actor, unverifiedDepartmentId: s
   return department;
 }
 
-export async function updateDepartmentRoute(db: Db, actor: Actor, input: TDepartmentRouteInput) {
+export async function updateDepartmentRoute(db: Db, actor: Principal<"staff">, input: TDepartmentRouteInput) {
   assertCan(actor, "org.manage");
   const department = await departmentOrThrow(db, actor, input.departmentId);
   const [saved] = await db
@@ -70,7 +70,7 @@ const shiftColumns = {
 };
 
 /** Shifts overlapping a range; every member may see who is on call. */
-export async function listOnCallShifts(db: Db, actor: Actor, range: { from: Date; to: Date }) {
+export async function listOnCallShifts(db: Db, actor: Principal<"staff">, range: { from: Date; to: Date }) {
   return db
     .select(shiftColumns)
     .from(onCallShifts)
@@ -82,7 +82,7 @@ export async function listOnCallShifts(db: Db, actor: Actor, range: { from: Date
 }
 
 /** Who is on call right now (members only: a removed member's shifts no longer count). */
-export async function onCallNow(db: Db, actor: Actor, now = new Date()) {
+export async function onCallNow(db: Db, actor: Principal<"staff">, now = new Date()) {
   return db
     .select(shiftColumns)
     .from(onCallShifts)
@@ -93,7 +93,7 @@ export async function onCallNow(db: Db, actor: Actor, now = new Date()) {
     .orderBy(asc(onCallShifts.endsAt));
 }
 
-export async function addOnCallShift(db: Db, actor: Actor, input: TOnCallShiftInput) {
+export async function addOnCallShift(db: Db, actor: Principal<"staff">, input: TOnCallShiftInput) {
   assertCan(actor, "org.manage");
   const [member] = await db
     .select({ userId: memberships.userId })
@@ -118,7 +118,7 @@ export async function addOnCallShift(db: Db, actor: Actor, input: TOnCallShiftIn
   return shift!;
 }
 
-export async function removeOnCallShift(db: Db, actor: Actor, unverifiedShiftId: string) {
+export async function removeOnCallShift(db: Db, actor: Principal<"staff">, unverifiedShiftId: string) {
   assertCan(actor, "org.manage");
   const [removed] = await db
     .delete(onCallShifts)

@@ -3,13 +3,13 @@ import { eq } from "drizzle-orm";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { type DestinationKind, SECRET_REQUIRED, TAKES_SECRET } from "./crisis-settings.limits";
 import { type TCrisisSettingsInput, ZCrisisSettingsInput } from "./crisis-settings.schema";
 
 /** The organization's crisis routing; the webhook secret is never read back, only whether one is set. */
-export async function getCrisisSettings(db: Db, actor: Actor) {
+export async function getCrisisSettings(db: Db, actor: Principal<"staff">) {
   assertCan(actor, "org.manage");
   const [org] = await db.select().from(organizations).where(eq(organizations.id, actor.orgId));
   return {
@@ -42,7 +42,7 @@ export function secretToStore(
   return secret;
 }
 
-export async function updateCrisisSettings(db: Db, actor: Actor, input: TCrisisSettingsInput) {
+export async function updateCrisisSettings(db: Db, actor: Principal<"staff">, input: TCrisisSettingsInput) {
   assertCan(actor, "org.manage");
   const values = await ZCrisisSettingsInput.parseAsync(input);
   const [saved] = await db.select({ kind: organizations.webhookKind, secret: organizations.webhookSecret }).from(organizations).where(eq(organizations.id, actor.orgId));

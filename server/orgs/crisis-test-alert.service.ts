@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departmentCrisisRoutes, organizations } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { OutboundRefusedError } from "@/server/lib/outbound";
 import { enforceLimits } from "@/server/limits/rate-limit";
@@ -40,7 +40,7 @@ export type TestAlertResult =
  */
 export async function sendTestCrisisAlert(
   db: Db,
-  actor: Actor,
+  actor: Principal<"staff">,
   input: { departmentId: string | null },
   transports: Pick<NotifyTransports, "postWebhook" | "sendMail" | "outboundPolicy" | "inboxUrl" | "webhookTimeoutMs">,
 ): Promise<TestAlertResult[]> {

@@ -1,27 +1,28 @@
 import "server-only";
+import type { z } from "zod";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departments } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { slugify, withRandomSuffix } from "@/server/lib/slug";
 import { ZDepartmentInput, ZDepartmentUpdate } from "./org.schema";
 
-export async function listDepartments(db: Db, actor: Actor) {
+export async function listDepartments(db: Db, actor: Principal<"staff">) {
   assertCan(actor, "org.read");
   return db.select().from(departments).where(eq(departments.orgId, actor.orgId)).orderBy(asc(departments.createdAt));
 }
 
 /** A department of the actor's organization; another organization's id is reported as not found. */
-export async function getDepartmentOrThrow(db: Db, actor: Actor, unverifiedId: string) {
+export async function getDepartmentOrThrow(db: Db, actor: Principal<"staff">, unverifiedId: string) {
   const [row] = await db.select().from(departments).where(and(eq(departments.id, unverifiedId), eq(departments.orgId, actor.orgId)));
   if (!row) throw new AppError("not_found", "No such department in your organization.");
   return row;
 }
 
-export async function createDepartment(db: Db, actor: Actor, input: unknown) {
+export async function createDepartment(db: Db, actor: Principal<"staff">, input: z.output<typeof ZDepartmentInput>) {
   assertCan(actor, "org.members.manage");
-  const { name, description } = ZDepartmentInput.parse(input);
+  const { name, description } = input;
   const [row] = await db
     .insert(departments)
     .values({ orgId: actor.orgId, name, description, slug: withRandomSuffix(slugify(name).replace(/^dr-/, "dept-")) })
@@ -29,9 +30,9 @@ export async function createDepartment(db: Db, actor: Actor, input: unknown) {
   return row!;
 }
 
-export async function updateDepartment(db: Db, actor: Actor, input: unknown) {
+export async function updateDepartment(db: Db, actor: Principal<"staff">, input: z.output<typeof ZDepartmentUpdate>) {
   assertCan(actor, "org.members.manage");
-  const { departmentId, name, description } = ZDepartmentUpdate.parse(input);
+  const { departmentId, name, description } = input;
   await getDepartmentOrThrow(db, actor, departmentId);
   const [row] = await db
     .update(departments)
@@ -42,7 +43,7 @@ export async function updateDepartment(db: Db, actor: Actor, input: unknown) {
 }
 
 /** Deleting a department keeps its avatars and members: they become organization-wide (set null). */
-export async function deleteDepartment(db: Db, actor: Actor, unverifiedId: string) {
+export async function deleteDepartment(db: Db, actor: Principal<"staff">, unverifiedId: string) {
   assertCan(actor, "org.members.manage");
   await getDepartmentOrThrow(db, actor, unverifiedId);
   await db.delete(departments).where(and(eq(departments.id, unverifiedId), eq(departments.orgId, actor.orgId)));

@@ -1,11 +1,12 @@
 import "server-only";
+import type { z } from "zod";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departments, invitations, memberships, organizations, users } from "@/db/schema";
 import { ZSignUpInput } from "@/server/accounts/account.schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
-import { hashPassword } from "@/server/auth/password";
+import { type Principal, assertCan } from "@/server/principal/principal";
+import { hashPassword } from "@/server/accounts/password";
 import { AppError, type AppErrorCode } from "@/server/lib/errors";
 import type { NotifyTransports } from "@/server/safety/notify/deliver";
 import { getDepartmentOrThrow } from "./departments.service";
@@ -25,12 +26,12 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  */
 export async function createInvitation(
   db: Db,
-  actor: Actor,
-  input: unknown,
+  actor: Principal<"staff">,
+  input: z.output<typeof ZInviteInput>,
   mail: { sendMail: NotifyTransports["sendMail"]; linkBase: string },
 ) {
   assertCan(actor, "org.members.manage");
-  const { email, role, departmentId } = ZInviteInput.parse(input);
+  const { email, role, departmentId } = input;
   if (departmentId) await getDepartmentOrThrow(db, actor, departmentId);
   const [already] = await db
     .select({ userId: users.id })
@@ -64,7 +65,7 @@ export async function createInvitation(
   return { id: invitation!.id, email, role, link, emailed };
 }
 
-export async function listInvitations(db: Db, actor: Actor) {
+export async function listInvitations(db: Db, actor: Principal<"staff">) {
   assertCan(actor, "org.members.manage");
   return db
     .select({
@@ -81,7 +82,7 @@ export async function listInvitations(db: Db, actor: Actor) {
     .orderBy(desc(invitations.createdAt));
 }
 
-export async function revokeInvitation(db: Db, actor: Actor, unverifiedId: string) {
+export async function revokeInvitation(db: Db, actor: Principal<"staff">, unverifiedId: string) {
   assertCan(actor, "org.members.manage");
   const [row] = await db
     .update(invitations)

@@ -1,15 +1,16 @@
 import "server-only";
+import type { z } from "zod";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departments, memberships, organizations, users } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { getDepartmentOrThrow } from "./departments.service";
 import { ZMemberUpdate } from "./org.schema";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export async function listMembers(db: Db, actor: Actor) {
+export async function listMembers(db: Db, actor: Principal<"staff">) {
   assertCan(actor, "org.members.manage");
   return db
     .select({
@@ -40,9 +41,9 @@ async function adminIds(tx: Tx, orgId: string): Promise<string[]> {
 
 const LAST_ADMIN = "This is the organization's last admin. Make another member an admin first.";
 
-export async function updateMember(db: Db, actor: Actor, input: unknown) {
+export async function updateMember(db: Db, actor: Principal<"staff">, input: z.output<typeof ZMemberUpdate>) {
   assertCan(actor, "org.members.manage");
-  const { userId, role, departmentId } = ZMemberUpdate.parse(input);
+  const { userId, role, departmentId } = input;
   if (departmentId) await getDepartmentOrThrow(db, actor, departmentId);
   return db.transaction(async (tx) => {
     const admins = await adminIds(tx, actor.orgId);
@@ -59,7 +60,7 @@ export async function updateMember(db: Db, actor: Actor, input: unknown) {
 }
 
 /** Removes a member; their next request already has no access (the actor is read from the database). */
-export async function removeMember(db: Db, actor: Actor, userId: string) {
+export async function removeMember(db: Db, actor: Principal<"staff">, userId: string) {
   assertCan(actor, "org.members.manage");
   return db.transaction(async (tx) => {
     const admins = await adminIds(tx, actor.orgId);
@@ -74,7 +75,7 @@ export async function removeMember(db: Db, actor: Actor, userId: string) {
 export type MyOrganization = Awaited<ReturnType<typeof listMyOrganizations>>[number];
 
 /** Every organization the signed-in user belongs to, for the organization switcher. */
-export async function listMyOrganizations(db: Db, actor: Actor) {
+export async function listMyOrganizations(db: Db, actor: Principal<"staff">) {
   return db
     .select({ orgId: organizations.id, name: organizations.name, slug: organizations.slug, role: memberships.role })
     .from(memberships)

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZEmail } from "@/server/accounts/account.schema";
-import { ROLES } from "@/server/auth/permissions";
+import { ROLES } from "@/server/principal/permissions";
 import { contrastWithWhite, HEX_COLOR, MIN_CONTRAST } from "./brand";
 
 const ZId = z.string().trim().min(1).max(100);

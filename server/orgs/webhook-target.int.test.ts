@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { departments, organizations } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { codeOf, testCaller } from "@/server/test/trpc";
 import { appRouter } from "@/server/trpc/root";
@@ -18,7 +18,7 @@ let departmentId = "";
 const settings = (webhookUrl: string) => ({ webhookUrl, webhookSecret: "", notifyEmail: "", responseTargetMinutes: 15, extraHotlines: [] });
 
 /** Saves through the real HTTP handler and returns the issues the form receives. */
-async function issuesOfSaving(actor: Actor, webhookUrl: string) {
+async function issuesOfSaving(actor: Principal<"staff">, webhookUrl: string) {
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req: new Request("http://fenshen.test/api/trpc/org.updateCrisisSettings", {

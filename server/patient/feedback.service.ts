@@ -3,11 +3,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { followUpRequests, messageFeedback, messages } from "@/db/schema";
 import { AppError } from "@/server/lib/errors";
-import { findOwnedConversation, type PatientIdentity } from "./patient-identity";
+import { findOwnedConversation } from "./patient-identity";
 import { parseInput, ZFollowUpRequest, ZRateMessage } from "./patient.schema";
+import type { Principal } from "@/server/principal/principal";
 
 /** Rates one avatar answer of the patient's own conversation; rating again replaces the earlier rating. */
-export async function rateMessage(db: Db, identity: PatientIdentity, conversationId: string, input: unknown) {
+export async function rateMessage(db: Db, identity: Principal<"patient">, conversationId: string, input: unknown) {
   const { messageId, rating, comment } = parseInput(ZRateMessage, input);
   const conv = await findOwnedConversation(db, identity, conversationId);
   const [message] = await db
@@ -25,7 +26,7 @@ export async function rateMessage(db: Db, identity: PatientIdentity, conversatio
 }
 
 /** "Ask a human doctor": records the patient's contact for the doctor's team to follow up on. */
-export async function requestFollowUp(db: Db, identity: PatientIdentity, conversationId: string, input: unknown) {
+export async function requestFollowUp(db: Db, identity: Principal<"patient">, conversationId: string, input: unknown) {
   const { contact, note } = parseInput(ZFollowUpRequest, input);
   const conv = await findOwnedConversation(db, identity, conversationId);
   const [row] = await db

@@ -2,16 +2,16 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, followUpRequests, messages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
-import { assertCan } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import type { Principal } from "@/server/principal/principal";
+import { assertCan } from "@/server/principal/principal";
+import { can } from "@/server/principal/permissions";
 import { AppError } from "@/server/lib/errors";
 
 export const FOLLOW_UP_STATUSES = ["open", "contacted", "closed"] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 /** The studio's list of "ask a human doctor" requests: the organization's for admins and on-call staff, else the actor's avatars'. */
-export async function listFollowUps(db: Db, actor: Actor, filter: { status?: FollowUpStatus } = {}) {
+export async function listFollowUps(db: Db, actor: Principal<"staff">, filter: { status?: FollowUpStatus } = {}) {
   assertCan(actor, "followUp.read.own");
   const scope = can(actor.role, "followUp.read.any")
     ? eq(followUpRequests.orgId, actor.orgId)
@@ -48,7 +48,7 @@ export async function listFollowUps(db: Db, actor: Actor, filter: { status?: Fol
 }
 
 /** Marks a request contacted or closed (or reopens it); another organization's request is not found. */
-export async function setFollowUpStatus(db: Db, actor: Actor, unverifiedId: string, status: FollowUpStatus) {
+export async function setFollowUpStatus(db: Db, actor: Principal<"staff">, unverifiedId: string, status: FollowUpStatus) {
   assertCan(actor, "followUp.respond");
   const [row] = await db
     .select({ id: followUpRequests.id, ownerId: avatars.ownerId })

@@ -11,7 +11,8 @@ import { getOrgHotlines } from "@/server/safety/org-hotlines";
 import { getCrisisReply, type Hotline, type Locale, type Region } from "@/server/safety/replies";
 import { conversationMessages } from "@/server/conversations/store";
 import { hospitalOf } from "./directory.service";
-import { findOwnedConversation, ownedBy, type PatientIdentity } from "./patient-identity";
+import { findOwnedConversation, ownedBy } from "./patient-identity";
+import type { Principal } from "@/server/principal/principal";
 
 export interface TranscriptMessage {
   id: string;
@@ -61,7 +62,7 @@ export async function resumableConversationId(db: Db, args: { avatarId: string; 
  * Moves a signed-in patient's conversation to this browser's session, so it can be continued here
  * (the chat only continues conversations of the requesting session).
  */
-export async function moveConversationToSession(db: Db, identity: PatientIdentity & { sessionHash: string }, unverifiedId: string) {
+export async function moveConversationToSession(db: Db, identity: Principal<"patient"> & { sessionHash: string }, unverifiedId: string) {
   const conv = await findOwnedConversation(db, identity, unverifiedId);
   await db.update(conversations).set({ sessionHash: identity.sessionHash }).where(eq(conversations.id, conv.id));
   const [avatar] = await db.select({ slug: avatars.slug }).from(avatars).where(eq(avatars.id, conv.avatarId));
@@ -72,7 +73,7 @@ export async function moveConversationToSession(db: Db, identity: PatientIdentit
  * A patient's whole conversation, as they saw it: messages with citations, the crisis panels (their
  * numbers rebuilt from the escalation, the avatar's region and the hospital's own lines) and their ratings.
  */
-export async function loadTranscript(db: Db, identity: PatientIdentity, unverifiedId: string): Promise<Transcript> {
+export async function loadTranscript(db: Db, identity: Principal<"patient">, unverifiedId: string): Promise<Transcript> {
   const conv = await findOwnedConversation(db, identity, unverifiedId);
   const [head] = await db
     .select({
@@ -154,7 +155,7 @@ export async function claimConversations(db: Db, args: { sessionHash: string; us
 }
 
 /** A patient's conversations (this browser's and, signed in, their account's), newest first, each with its avatar and opening question. */
-export async function listHistory(db: Db, identity: PatientIdentity) {
+export async function listHistory(db: Db, identity: Principal<"patient">) {
   const owner = ownedBy(identity);
   if (!owner) return [];
   const convs = await db
@@ -215,7 +216,7 @@ export type HistoryEntry = Awaited<ReturnType<typeof listHistory>>[number];
  * team resolves it (then they are erased too). One still pending on its crisis reply is written first:
  * the database refuses to delete a conversation that holds one (migration 0024).
  */
-export async function deleteConversation(db: Db, identity: PatientIdentity, unverifiedId: string): Promise<void> {
+export async function deleteConversation(db: Db, identity: Principal<"patient">, unverifiedId: string): Promise<void> {
   const conv = await findOwnedConversation(db, identity, unverifiedId);
   if (await hasPendingEscalation(db, conv.id)) {
     await retryPendingEscalations(db);

@@ -2,8 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { type TSignUpInput, ZSignUpInput } from "@/server/accounts/account.schema";
-import { hashPassword } from "@/server/auth/password";
+import type { TSignUpInput } from "@/server/accounts/account.schema";
+import { hashPassword } from "@/server/accounts/password";
 import { AppError } from "@/server/lib/errors";
 
 /**
@@ -11,7 +11,7 @@ import { AppError } from "@/server/lib/errors";
  * keep the patient's conversations across devices.
  */
 export async function signUpPatient(db: Db, input: TSignUpInput): Promise<{ id: string; email: string }> {
-  const { name, email, password, locale } = ZSignUpInput.parse(input);
+  const { name, email, password, locale } = input;
   const passwordHash = await hashPassword(password);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) throw new AppError("conflict", "An account with this email already exists. Sign in instead.");

@@ -2,25 +2,17 @@ import { and, eq, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conversations } from "@/db/schema";
 import { AppError } from "@/server/lib/errors";
-
-/**
- * Who a patient request comes from: the anonymous session (hash of the cookie token) and, once signed
- * in, the user who claimed that session's conversations. Either may be missing.
- */
-export interface PatientIdentity {
-  sessionHash: string | null;
-  userId: string | null;
-}
+import type { Principal } from "@/server/principal/principal";
 
 /** Conversations this patient owns: those of their browser session, and those they claimed when signed in. */
-export function ownedBy(identity: PatientIdentity): SQL | undefined {
+export function ownedBy(identity: Principal<"patient">): SQL | undefined {
   const bySession = identity.sessionHash ? eq(conversations.sessionHash, identity.sessionHash) : undefined;
   const byUser = identity.userId ? eq(conversations.userId, identity.userId) : undefined;
   return bySession && byUser ? or(bySession, byUser) : (bySession ?? byUser);
 }
 
 /** A patient's own conversation (published avatars only, never a studio preview); anyone else's is not found. */
-export async function findOwnedConversation(db: Db, identity: PatientIdentity, unverifiedId: string) {
+export async function findOwnedConversation(db: Db, identity: Principal<"patient">, unverifiedId: string) {
   const owner = ownedBy(identity);
   const [row] = owner
     ? await db

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, MIGRATIONS_FOLDER } from "@/db/client";
 import { readMessage } from "@/components/chat/message-parts";
 import { conversations, curatedAnswers, escalations, followUpRequests, messageFeedback, messages, notifications, organizations, users } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar, getPublishedAvatarBySlug } from "@/server/avatars/avatar.service";
 import { openConversation } from "@/server/conversations/store";
 import { publishAvatar } from "@/server/publishing/publishing.service";
@@ -25,22 +25,21 @@ import { transcriptToMarkdown, transcriptToPdf } from "./export";
 import { rateMessage, requestFollowUp } from "./feedback.service";
 import { listFollowUps, setFollowUpStatus } from "./follow-up.service";
 import { claimConversations, deleteConversation, listHistory, loadTranscript, moveConversationToSession, resumableConversationId } from "./history.service";
-import type { PatientIdentity } from "./patient-identity";
 import { signUpPatient } from "./patient-account.service";
 import { transcriptToUIMessages } from "./ui-transcript";
 
 const embedder = createOfflineEmbedder();
 let database: Database;
-let doctor: Actor;
-let otherDoctor: Actor;
+let doctor: Principal<"staff">;
+let otherDoctor: Principal<"staff">;
 let target: ChatTarget;
 let slug: string;
 
-const alice: PatientIdentity = { sessionHash: sessionHash("browser", "alice-token"), userId: null };
-const mallory: PatientIdentity = { sessionHash: sessionHash("browser", "mallory-token"), userId: null };
+const alice: Principal<"patient"> = { kind: "patient", sessionHash: sessionHash("browser", "alice-token"), userId: null };
+const mallory: Principal<"patient"> = { kind: "patient", sessionHash: sessionHash("browser", "mallory-token"), userId: null };
 
 /** One patient turn through the real engine (offline composer); returns the saved answer's id. */
-async function ask(identity: PatientIdentity, message: string, conversationId?: string) {
+async function ask(identity: Principal<"patient">, message: string, conversationId?: string) {
   const id = await openConversation(database.db, { target, sessionHash: identity.sessionHash!, unverifiedConversationId: conversationId, locale: "en" });
   const events: ChatEvent[] = [];
   for await (const e of respond({ db: database.db, embedder, chatModel: null }, { target, conversationId: id, message })) events.push(e);
@@ -115,7 +114,7 @@ describe("feedback on an answer", () => {
   it("refuses another session, a patient question, a bad rating and an over-long comment", async () => {
     const turn = await ask(alice, "What raises blood pressure?");
     expect(await codeOf(rateMessage(database.db, mallory, turn.conversationId, { messageId: turn.messageId, rating: "down" }))).toBe("not_found");
-    expect(await codeOf(rateMessage(database.db, { sessionHash: null, userId: null }, turn.conversationId, { messageId: turn.messageId, rating: "up" }))).toBe("not_found");
+    expect(await codeOf(rateMessage(database.db, { kind: "patient", sessionHash: null, userId: null }, turn.conversationId, { messageId: turn.messageId, rating: "up" }))).toBe("not_found");
     const [question] = await database.db.select().from(messages).where(eq(messages.conversationId, turn.conversationId));
     expect(question!.role).toBe("patient");
     expect(await codeOf(rateMessage(database.db, alice, turn.conversationId, { messageId: question!.id, rating: "up" }))).toBe("not_found");
@@ -157,7 +156,7 @@ describe("ask a human doctor", () => {
 
 describe("reload and history", () => {
   it("finds the session's latest conversation with its citations, crisis panel and rating", async () => {
-    const bob: PatientIdentity = { sessionHash: sessionHash("browser", "bob-token"), userId: null };
+    const bob: Principal<"patient"> = { kind: "patient", sessionHash: sessionHash("browser", "bob-token"), userId: null };
     const first = await ask(bob, "How much salt should I eat per day?");
     const crisis = await ask(bob, "I want to kill myself", first.conversationId);
     expect(crisis.kind).toBe("crisis");
@@ -190,7 +189,7 @@ describe("reload and history", () => {
     const curatedId = await addCuratedAnswer(database.db, embedder, { orgId: target.orgId, avatarId: target.avatarId, question, answer: "Ankle swelling that is new needs a doctor today." });
     await database.db.update(curatedAnswers).set({ urgency: "today", live: true }).where(eq(curatedAnswers.id, curatedId));
 
-    const dana: PatientIdentity = { sessionHash: sessionHash("browser", "dana-token"), userId: null };
+    const dana: Principal<"patient"> = { kind: "patient", sessionHash: sessionHash("browser", "dana-token"), userId: null };
     const conversationId = await openConversation(database.db, { target, sessionHash: dana.sessionHash!, locale: "en" });
     const events: ChatEvent[] = [];
     for await (const e of respond({ db: database.db, embedder, chatModel: null }, { target, conversationId, message: question })) events.push(e);
@@ -206,10 +205,10 @@ describe("reload and history", () => {
   });
 
   it("claims the browser's conversations when the patient signs in, and lists them in their history", async () => {
-    const carol: PatientIdentity = { sessionHash: sessionHash("browser", "carol-token"), userId: null };
+    const carol: Principal<"patient"> = { kind: "patient", sessionHash: sessionHash("browser", "carol-token"), userId: null };
     const turn = await ask(carol, "每天吃多少盐？");
     const user = await signUpPatient(database.db, { name: "Carol", email: `carol-${crypto.randomUUID()}@test.local`, password: "a-long-password", locale: "zh-CN" });
-    const signedIn: PatientIdentity = { sessionHash: null, userId: user.id };
+    const signedIn: Principal<"patient"> = { kind: "patient", sessionHash: null, userId: user.id };
     expect(await listHistory(database.db, signedIn)).toEqual([]);
     expect(await claimConversations(database.db, { sessionHash: carol.sessionHash!, userId: user.id })).toBe(1);
     // Claiming twice changes nothing, and another session's conversations are never claimed.
@@ -219,11 +218,11 @@ describe("reload and history", () => {
     // Signed in on another device (no session cookie), the user still owns the conversation,
     // and can move it to that device's session to continue it there.
     expect((await loadTranscript(database.db, signedIn, turn.conversationId)).id).toBe(turn.conversationId);
-    expect(await codeOf(loadTranscript(database.db, { sessionHash: null, userId: doctor.userId }, turn.conversationId))).toBe("not_found");
-    const otherDevice = { sessionHash: sessionHash("browser", "carol-phone"), userId: user.id };
+    expect(await codeOf(loadTranscript(database.db, { kind: "patient", sessionHash: null, userId: doctor.userId }, turn.conversationId))).toBe("not_found");
+    const otherDevice = { kind: "patient" as const, sessionHash: sessionHash("browser", "carol-phone"), userId: user.id };
     await moveConversationToSession(database.db, otherDevice, turn.conversationId);
     expect(await resumableConversationId(database.db, { avatarId: target.avatarId, sessionHash: otherDevice.sessionHash })).toBe(turn.conversationId);
-    expect(await codeOf(moveConversationToSession(database.db, { sessionHash: mallory.sessionHash!, userId: null }, turn.conversationId))).toBe("not_found");
+    expect(await codeOf(moveConversationToSession(database.db, { kind: "patient", sessionHash: mallory.sessionHash!, userId: null }, turn.conversationId))).toBe("not_found");
     const [row] = await database.db.select({ userId: conversations.userId }).from(conversations).where(eq(conversations.id, turn.conversationId));
     expect(row!.userId).toBe(user.id);
   });
@@ -237,12 +236,12 @@ describe("reload and history", () => {
 describe("export", () => {
   let conversationId: string;
   beforeAll(async () => {
-    const dave: PatientIdentity = { sessionHash: sessionHash("browser", "dave-token"), userId: null };
+    const dave: Principal<"patient"> = { kind: "patient", sessionHash: sessionHash("browser", "dave-token"), userId: null };
     conversationId = (await ask(dave, "How much salt should I eat per day?")).conversationId;
     await ask(dave, "吃盐要注意什么？", conversationId);
   });
 
-  const dave: PatientIdentity = { sessionHash: sessionHash("browser", "dave-token"), userId: null };
+  const dave: Principal<"patient"> = { kind: "patient", sessionHash: sessionHash("browser", "dave-token"), userId: null };
 
   it("writes Markdown with the turns, numbered sources, sections, provenance and passages", async () => {
     const md = transcriptToMarkdown(await loadTranscript(database.db, dave, conversationId), "en", new Date("2026-01-02T03:04:00Z"));
@@ -282,7 +281,7 @@ describe("export", () => {
 
 describe("delete", () => {
   it("deletes the conversation with its messages, ratings and follow-ups; another session cannot", async () => {
-    const erin: PatientIdentity = { sessionHash: sessionHash("browser", "erin-token"), userId: null };
+    const erin: Principal<"patient"> = { kind: "patient", sessionHash: sessionHash("browser", "erin-token"), userId: null };
     const turn = await ask(erin, "How much salt should I eat per day?");
     await rateMessage(database.db, erin, turn.conversationId, { messageId: turn.messageId, rating: "down" });
     await requestFollowUp(database.db, erin, turn.conversationId, { contact: "erin@example.com" });
@@ -299,7 +298,7 @@ describe("delete", () => {
   });
 
   it("keeps an open crisis escalation and its notifications, with the patient's words, until it is resolved", async () => {
-    const fran: PatientIdentity = { sessionHash: sessionHash("browser", "fran-token"), userId: null };
+    const fran: Principal<"patient"> = { kind: "patient", sessionHash: sessionHash("browser", "fran-token"), userId: null };
     await database.db.update(organizations).set({ notifyEmail: "crisis@hospital.test" }).where(eq(organizations.id, doctor.orgId));
     const turn = await ask(fran, "I want to kill myself tonight");
     expect(turn.kind).toBe("crisis");
@@ -324,7 +323,7 @@ describe("delete", () => {
   });
 
   it("erases the patient's words from an escalation already resolved when the conversation is deleted", async () => {
-    const gus: PatientIdentity = { sessionHash: sessionHash("browser", "gus-token"), userId: null };
+    const gus: Principal<"patient"> = { kind: "patient", sessionHash: sessionHash("browser", "gus-token"), userId: null };
     const turn = await ask(gus, "I want to end my life");
     const [esc] = await database.db.select().from(escalations).where(eq(escalations.conversationId, turn.conversationId));
     await resolveEscalation(database.db, doctor, esc!.id, "Talked to them.");
@@ -345,17 +344,17 @@ describe("session namespaces", () => {
   const forgedCookie = () => `api:${target.orgId}`;
 
   it("gives a forged cookie naming the organization's API session nothing: history, export, continue, claim, delete", async () => {
-    const principal = { keyId: "k", orgId: target.orgId, scopes: ["conversations:write" as const] };
+    const principal = { kind: "apiKey" as const, keyId: "k", orgId: target.orgId, scopes: ["conversations:write" as const] };
     const { conversationId } = await startApiConversation(database.db, principal, { avatar: slug });
     await sendApiMessage(database.db, principal, conversationId, { message: "How much salt should I eat per day?" });
     const user = await signUpPatient(database.db, { name: "Forger", email: `forger-${crypto.randomUUID()}@test.local`, password: "a-long-password", locale: "en" });
 
     // The cookie is not of the form the server issues, so it names no session at all...
-    const forged: PatientIdentity = { sessionHash: browserSessionOf(forgedCookie()), userId: user.id };
+    const forged: Principal<"patient"> = { kind: "patient", sessionHash: browserSessionOf(forgedCookie()), userId: user.id };
     expect(forged.sessionHash).toBeNull();
     // ...and were it hashed anyway, a browser session can never equal the API session.
     const [apiRow] = await database.db.select({ sessionHash: conversations.sessionHash }).from(conversations).where(eq(conversations.id, conversationId));
-    const hashedAnyway: PatientIdentity = { sessionHash: sessionHash("browser", forgedCookie()), userId: user.id };
+    const hashedAnyway: Principal<"patient"> = { kind: "patient", sessionHash: sessionHash("browser", forgedCookie()), userId: user.id };
     expect(apiRow!.sessionHash).toBe(sessionHash("api", target.orgId));
     expect(hashedAnyway.sessionHash).not.toBe(apiRow!.sessionHash);
 

@@ -1,6 +1,6 @@
 import { getDatabase } from "@/server/db";
 import { claimConversations, loadTranscript, resumableConversationId } from "./history.service";
-import { requestPatientIdentity } from "./request-identity";
+import { requestPatient } from "./request-identity";
 import { transcriptToUIMessages } from "./ui-transcript";
 
 /**
@@ -8,7 +8,7 @@ import { transcriptToUIMessages } from "./ui-transcript";
  * browser conversations are claimed for their history on the way.
  */
 export async function resumeConversation(avatarId: string, preferredId?: string) {
-  const identity = await requestPatientIdentity();
+  const identity = await requestPatient();
   if (!identity.sessionHash) return null;
   const { db } = await getDatabase();
   if (identity.userId) await claimConversations(db, { sessionHash: identity.sessionHash, userId: identity.userId });

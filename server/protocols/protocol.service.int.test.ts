@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import type { TProtocolInput } from "./protocol.schema";
 import { createProtocol, deleteProtocol, getProtocolOrThrow, listProtocols, protocolsForTarget, setProtocolEnabled, updateProtocol } from "./protocol.service";
 
 let database: Database;
-let doctor: Actor;
-let reviewer: Actor;
-let stranger: Actor;
+let doctor: Principal<"staff">;
+let reviewer: Principal<"staff">;
+let stranger: Principal<"staff">;
 let avatarId: string;
 
 const protocol = (title: string, over: Partial<TProtocolInput> = {}): TProtocolInput => ({

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatarVersions, protocols } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
 import { type TProtocolInput, ZProtocolInput } from "./protocol.schema";
@@ -10,7 +10,7 @@ import { type TProtocolInput, ZProtocolInput } from "./protocol.schema";
 export type ProtocolRow = typeof protocols.$inferSelect;
 
 /** The avatar's protocols in the doctor's order (reading needs read access to the avatar). */
-export async function listProtocols(db: Db, actor: Actor, unverifiedAvatarId: string): Promise<ProtocolRow[]> {
+export async function listProtocols(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string): Promise<ProtocolRow[]> {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "read");
   return db
     .select()
@@ -20,7 +20,7 @@ export async function listProtocols(db: Db, actor: Actor, unverifiedAvatarId: st
 }
 
 /** A protocol the actor may read or edit (through its avatar); another organization's id is not found. */
-export async function getProtocolOrThrow(db: Db, actor: Actor, unverifiedProtocolId: string, mode: "read" | "edit"): Promise<ProtocolRow> {
+export async function getProtocolOrThrow(db: Db, actor: Principal<"staff">, unverifiedProtocolId: string, mode: "read" | "edit"): Promise<ProtocolRow> {
   const [row] = await db
     .select()
     .from(protocols)
@@ -30,7 +30,7 @@ export async function getProtocolOrThrow(db: Db, actor: Actor, unverifiedProtoco
   return row;
 }
 
-export async function createProtocol(db: Db, actor: Actor, unverifiedAvatarId: string, input: TProtocolInput): Promise<ProtocolRow> {
+export async function createProtocol(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string, input: TProtocolInput): Promise<ProtocolRow> {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
   const values = ZProtocolInput.parse(input);
   const [row] = await db
@@ -45,7 +45,7 @@ export async function createProtocol(db: Db, actor: Actor, unverifiedAvatarId: s
   return row!;
 }
 
-export async function updateProtocol(db: Db, actor: Actor, unverifiedProtocolId: string, input: TProtocolInput): Promise<ProtocolRow> {
+export async function updateProtocol(db: Db, actor: Principal<"staff">, unverifiedProtocolId: string, input: TProtocolInput): Promise<ProtocolRow> {
   const existing = await getProtocolOrThrow(db, actor, unverifiedProtocolId, "edit");
   const values = ZProtocolInput.parse(input);
   const [row] = await db
@@ -56,7 +56,7 @@ export async function updateProtocol(db: Db, actor: Actor, unverifiedProtocolId:
   return row!;
 }
 
-export async function setProtocolEnabled(db: Db, actor: Actor, unverifiedProtocolId: string, enabled: boolean): Promise<ProtocolRow> {
+export async function setProtocolEnabled(db: Db, actor: Principal<"staff">, unverifiedProtocolId: string, enabled: boolean): Promise<ProtocolRow> {
   const existing = await getProtocolOrThrow(db, actor, unverifiedProtocolId, "edit");
   const [row] = await db
     .update(protocols)
@@ -66,7 +66,7 @@ export async function setProtocolEnabled(db: Db, actor: Actor, unverifiedProtoco
   return row!;
 }
 
-export async function deleteProtocol(db: Db, actor: Actor, unverifiedProtocolId: string): Promise<{ id: string }> {
+export async function deleteProtocol(db: Db, actor: Principal<"staff">, unverifiedProtocolId: string): Promise<{ id: string }> {
   const existing = await getProtocolOrThrow(db, actor, unverifiedProtocolId, "edit");
   await db.delete(protocols).where(and(eq(protocols.id, existing.id), eq(protocols.orgId, actor.orgId)));
   return { id: existing.id };

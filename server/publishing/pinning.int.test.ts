@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { avatarVersions, curatedAnswers, documents, governanceSettings, passages } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { findCuratedAnswer } from "@/server/knowledge/retrieve/curated";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
@@ -19,9 +19,9 @@ const limits = { maxBytes: 1 << 20 };
 const md = (name: string, text: string) => new File([text], name);
 
 let database: Database;
-let admin: Actor;
-let doctor: Actor;
-let reviewer: Actor;
+let admin: Principal<"staff">;
+let doctor: Principal<"staff">;
+let reviewer: Principal<"staff">;
 let avatarId = "";
 let slug = "";
 let saltDoc = "";
@@ -41,7 +41,7 @@ const patientFaq = async (q: string) => {
 const generationsOf = async (documentId: string) =>
   new Set((await database.db.select({ g: passages.generation }).from(passages).where(eq(passages.documentId, documentId))).map((r) => r.g));
 
-async function replace(documentId: string, owner: { avatarId?: string; corpusId?: string }, actor: Actor, file: File) {
+async function replace(documentId: string, owner: { avatarId?: string; corpusId?: string }, actor: Principal<"staff">, file: File) {
   const [result] = await uploadFiles(database.db, actor, { ...owner, files: [file], replaceDocumentId: documentId }, limits);
   expect(result).toMatchObject({ ok: true, documentId });
   await drainIngestionQueue(database.db, embedder);

@@ -11,8 +11,8 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, avatarVersions, documents, memberships, type PassagePin, publishRequests, type VersionDocument } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import { type Principal, assertCan } from "@/server/principal/principal";
+import { can } from "@/server/principal/permissions";
 import { type AvatarRow, type DraftContent, draftContent, getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { insertVersion, type Tx } from "@/server/avatars/version-content";
 import { getVersionOrThrow, restoreDraft } from "@/server/avatars/version.service";
@@ -25,20 +25,20 @@ import { AppError } from "@/server/lib/errors";
 import { assertPublishGate, recordVersionScorecard } from "@/server/simulation/gate.service";
 
 /** The organization's publishing rule, as every member may know the rule they work under. */
-export async function publishRule(db: Db, actor: Actor) {
+export async function publishRule(db: Db, actor: Principal<"staff">) {
   const { requirePublishApproval, requireTestQuestions } = await governanceFor(db, actor.orgId);
   return { requirePublishApproval, requireTestQuestions };
 }
 
 /** Where approval is required, publishing goes through a reviewed request instead of the publish button. */
-async function assertDirectPublishAllowed(db: Db, actor: Actor): Promise<void> {
+async function assertDirectPublishAllowed(db: Db, actor: Principal<"staff">): Promise<void> {
   if ((await governanceFor(db, actor.orgId)).requirePublishApproval) {
     throw new AppError("forbidden", "Your organization requires a reviewer's approval before publishing: request a review instead.");
   }
 }
 
 /** The doctor's publish button: the draft as it is now becomes the version patients get. */
-export async function publishAvatar(db: Db, actor: Actor, unverifiedAvatarId: string) {
+export async function publishAvatar(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string) {
   await assertDirectPublishAllowed(db, actor);
   return publishVersion(db, actor, unverifiedAvatarId);
 }
@@ -47,7 +47,7 @@ export async function publishAvatar(db: Db, actor: Actor, unverifiedAvatarId: st
  * Freezes the current profile into a new immutable version and makes it the one patients get; or, for
  * an approved review, exactly the content that was reviewed (its documents must be unchanged since).
  */
-async function publishVersion(db: Db, actor: Actor, unverifiedAvatarId: string, reviewed?: { content: DraftContent; pins: PassagePin[] | null; reviewedAt: Date }) {
+async function publishVersion(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string, reviewed?: { content: DraftContent; pins: PassagePin[] | null; reviewedAt: Date }) {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
   const [ready] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -125,7 +125,7 @@ async function assertDocumentsUnchanged(tx: Tx, avatarId: string, reviewed: Vers
  * Rolls back to an old version: publishes a NEW version with its content and restores the draft to it
  * (see restoreDraft). A rollback publishes: where publishing needs a review, it does too.
  */
-export async function rollbackToVersion(db: Db, actor: Actor, input: { avatarId: string; versionId: string }) {
+export async function rollbackToVersion(db: Db, actor: Principal<"staff">, input: { avatarId: string; versionId: string }) {
   await assertDirectPublishAllowed(db, actor);
   const avatar = await getAvatarOrThrow(db, actor, input.avatarId, "edit");
   const old = await getVersionOrThrow(db, avatar, input.versionId);
@@ -141,7 +141,7 @@ export async function rollbackToVersion(db: Db, actor: Actor, input: { avatarId:
 }
 
 /** Asks a reviewer to publish the draft as it is now (where the organization requires approval, or by choice). */
-export async function requestPublish(db: Db, actor: Actor, args: { avatarId: string; note: string }) {
+export async function requestPublish(db: Db, actor: Principal<"staff">, args: { avatarId: string; note: string }) {
   const avatar = await getAvatarOrThrow(db, actor, args.avatarId, "edit");
   const [pending] = await db
     .select({ id: publishRequests.id })
@@ -162,7 +162,7 @@ export async function requestPublish(db: Db, actor: Actor, args: { avatarId: str
  * A reviewer approves (publishing, on the requester's behalf, the draft as it was asked for: what the
  * reviewer saw) or rejects with a comment. Nobody reviews their own request: approval means a second pair of eyes.
  */
-export async function decidePublishRequest(db: Db, actor: Actor, args: { requestId: string; decision: "approve" | "reject"; comment: string }) {
+export async function decidePublishRequest(db: Db, actor: Principal<"staff">, args: { requestId: string; decision: "approve" | "reject"; comment: string }) {
   assertCan(actor, "publish.review");
   const request = await pendingRequestOrThrow(db, actor, args.requestId);
   if (request.requestedBy === actor.userId) throw new AppError("forbidden", "You cannot review your own publish request.");
@@ -176,7 +176,7 @@ export async function decidePublishRequest(db: Db, actor: Actor, args: { request
     if (!membership) throw new AppError("conflict", "The doctor who asked is no longer a member; reject this request.");
     const { snapshot, protocols, knowledge } = request;
     if (!snapshot || !protocols || !knowledge) throw new AppError("conflict", "This request was made before reviewed drafts were kept; reject it and ask for a new review.");
-    const version = await publishVersion(db, { userId: request.requestedBy, orgId: actor.orgId, role: membership.role }, request.avatarId, {
+    const version = await publishVersion(db, { kind: "staff", userId: request.requestedBy, orgId: actor.orgId, role: membership.role }, request.avatarId, {
       content: { snapshot, protocols, knowledge },
       pins: request.pins,
       reviewedAt: request.createdAt,
@@ -192,7 +192,7 @@ export async function decidePublishRequest(db: Db, actor: Actor, args: { request
 }
 
 /** The doctor who asked (or an admin) takes a pending request back. */
-export async function withdrawPublishRequest(db: Db, actor: Actor, unverifiedRequestId: string) {
+export async function withdrawPublishRequest(db: Db, actor: Principal<"staff">, unverifiedRequestId: string) {
   const request = await pendingRequestOrThrow(db, actor, unverifiedRequestId);
   if (request.requestedBy !== actor.userId && !can(actor.role, "org.manage")) throw new AppError("forbidden", "Only the doctor who asked (or an admin) can withdraw this request.");
   return closeRequest(db, request, { status: "withdrawn" });

@@ -2,7 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { conversations, escalations, governanceSettings, messages, notifications, organizations } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { openConversation } from "@/server/conversations/store";
 import { type ChatEvent, type ChatTarget, respond } from "@/server/chat/engine";
 import { purgeExpiredConversations } from "@/server/governance/retention";
@@ -65,7 +65,7 @@ describe("deleting an organization", () => {
 });
 
 describe("an escalation still pending on its crisis reply", () => {
-  let doctor: Actor;
+  let doctor: Principal<"staff">;
   let target: ChatTarget;
 
   beforeAll(async () => {
@@ -99,7 +99,7 @@ describe("an escalation still pending on its crisis reply", () => {
   it("is written, with the patient's words and its notifications, before the patient's deletion goes through", async () => {
     await refuseEscalations();
     const conversationId = await crisisTurn(target, "s-pending-2");
-    const patient = { sessionHash: "s-pending-2", userId: null };
+    const patient = { kind: "patient" as const, sessionHash: "s-pending-2", userId: null };
     // While escalations still cannot be written, the deletion waits and says why.
     const waiting = await rejection(deleteConversation(database.db, patient, conversationId));
     expect(waiting).toContain("crisis alert is still being delivered");

@@ -1,5 +1,5 @@
 import type { Database, Db } from "@/db/client";
-import { announceOrgChange, orgEventStream } from "@/server/lib/org-events";
+import { announceOrgChange, orgEventStream } from "@/server/http/org-events";
 
 /** NOTIFY channel whose payload is the organization id whose escalations changed. */
 export const ESCALATION_CHANNEL = "fenshen_escalations";

@@ -2,14 +2,14 @@ import "server-only";
 import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, conversations, departmentCrisisRoutes, escalations, organizations } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
-import { assertCan } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import type { Principal } from "@/server/principal/principal";
+import { assertCan } from "@/server/principal/principal";
+import { can } from "@/server/principal/permissions";
 import { AppError } from "@/server/lib/errors";
 import { announceEscalationChange } from "./escalation.events";
 
 /** The inbox: every escalation of the organization for admins and on-call members, else those of the actor's avatars. */
-export async function listEscalations(db: Db, actor: Actor, filter: { status?: "open" | "acknowledged" | "resolved" } = {}) {
+export async function listEscalations(db: Db, actor: Principal<"staff">, filter: { status?: "open" | "acknowledged" | "resolved" } = {}) {
   assertCan(actor, "escalation.read.own");
   const scope = can(actor.role, "escalation.read.any")
     ? eq(escalations.orgId, actor.orgId)
@@ -46,7 +46,7 @@ export async function listEscalations(db: Db, actor: Actor, filter: { status?: "
     .limit(200);
 }
 
-async function getEscalationOrThrow(db: Db, actor: Actor, unverifiedId: string) {
+async function getEscalationOrThrow(db: Db, actor: Principal<"staff">, unverifiedId: string) {
   assertCan(actor, "escalation.respond");
   const [row] = await db
     .select({ id: escalations.id, status: escalations.status, ownerId: avatars.ownerId })
@@ -60,7 +60,7 @@ async function getEscalationOrThrow(db: Db, actor: Actor, unverifiedId: string) 
   return row;
 }
 
-export async function acknowledgeEscalation(db: Db, actor: Actor, unverifiedId: string) {
+export async function acknowledgeEscalation(db: Db, actor: Principal<"staff">, unverifiedId: string) {
   const row = await getEscalationOrThrow(db, actor, unverifiedId);
   if (row.status !== "open") throw new AppError("conflict", "This escalation has already been acknowledged.");
   await db.transaction(async (tx) => {
@@ -70,7 +70,7 @@ export async function acknowledgeEscalation(db: Db, actor: Actor, unverifiedId: 
   return { id: row.id };
 }
 
-export async function resolveEscalation(db: Db, actor: Actor, unverifiedId: string, note: string) {
+export async function resolveEscalation(db: Db, actor: Principal<"staff">, unverifiedId: string, note: string) {
   const row = await getEscalationOrThrow(db, actor, unverifiedId);
   if (row.status === "resolved") throw new AppError("conflict", "This escalation is already resolved.");
   const now = new Date();

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { virtualPatients } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { AppError } from "@/server/lib/errors";
 import { type CaseExport, exportEnvelope, parseCaseImport } from "./case-import";
 import { type CaseCard, caseCardSchema } from "@/db/schema/case-card";
@@ -25,7 +25,7 @@ export const ZCaseArchive = z.object({ caseId: z.string().min(1).max(100), archi
 export const ZCaseExport = z.object({ caseIds: z.array(z.string().min(1).max(100)).max(500).optional() }).default({});
 
 /** The organization's cases, newest first, filtered by specialty (case-insensitive), language and crisis. */
-export async function listCases(db: Db, actor: Actor, filter: z.infer<typeof ZCaseFilter> = { archived: false }): Promise<VirtualPatientRow[]> {
+export async function listCases(db: Db, actor: Principal<"staff">, filter: z.infer<typeof ZCaseFilter> = { archived: false }): Promise<VirtualPatientRow[]> {
   assertCan(actor, "case.read");
   const where = [eq(virtualPatients.orgId, actor.orgId), eq(virtualPatients.archived, filter.archived)];
   if (filter.language) where.push(sql`${virtualPatients.card}->>'language' = ${filter.language}`);
@@ -39,7 +39,7 @@ export async function listCases(db: Db, actor: Actor, filter: z.infer<typeof ZCa
 }
 
 /** One case of the actor's organization; another organization's id is "not found". */
-export async function getCaseOrThrow(db: Db, actor: Actor, unverifiedCaseId: string): Promise<VirtualPatientRow> {
+export async function getCaseOrThrow(db: Db, actor: Principal<"staff">, unverifiedCaseId: string): Promise<VirtualPatientRow> {
   assertCan(actor, "case.read");
   const [row] = await db
     .select()
@@ -49,28 +49,28 @@ export async function getCaseOrThrow(db: Db, actor: Actor, unverifiedCaseId: str
   return row;
 }
 
-export async function createCase(db: Db, actor: Actor, card: CaseCard): Promise<VirtualPatientRow> {
+export async function createCase(db: Db, actor: Principal<"staff">, card: CaseCard): Promise<VirtualPatientRow> {
   assertCan(actor, "case.edit");
   const [row] = await db
     .insert(virtualPatients)
-    .values({ orgId: actor.orgId, createdBy: actor.userId, card: caseCardSchema.parse(card), source: "custom" })
+    .values({ orgId: actor.orgId, createdBy: actor.userId, card: card, source: "custom" })
     .returning();
   return row!;
 }
 
-export async function updateCase(db: Db, actor: Actor, unverifiedCaseId: string, card: CaseCard): Promise<VirtualPatientRow> {
+export async function updateCase(db: Db, actor: Principal<"staff">, unverifiedCaseId: string, card: CaseCard): Promise<VirtualPatientRow> {
   assertCan(actor, "case.edit");
   const existing = await getCaseOrThrow(db, actor, unverifiedCaseId);
   const [row] = await db
     .update(virtualPatients)
-    .set({ card: caseCardSchema.parse(card), updatedAt: new Date() })
+    .set({ card: card, updatedAt: new Date() })
     .where(and(eq(virtualPatients.id, existing.id), eq(virtualPatients.orgId, actor.orgId)))
     .returning();
   return row!;
 }
 
 /** Archived cases leave the library and batch runs but keep their demonstrations and runs. */
-export async function setCaseArchived(db: Db, actor: Actor, unverifiedCaseId: string, archived: boolean): Promise<VirtualPatientRow> {
+export async function setCaseArchived(db: Db, actor: Principal<"staff">, unverifiedCaseId: string, archived: boolean): Promise<VirtualPatientRow> {
   assertCan(actor, "case.edit");
   const existing = await getCaseOrThrow(db, actor, unverifiedCaseId);
   const [row] = await db
@@ -82,7 +82,7 @@ export async function setCaseArchived(db: Db, actor: Actor, unverifiedCaseId: st
 }
 
 /** Deletes a case with its demonstrations and runs (cascade); only archived cases, so nothing goes by one click. */
-export async function deleteCase(db: Db, actor: Actor, unverifiedCaseId: string): Promise<{ deleted: string }> {
+export async function deleteCase(db: Db, actor: Principal<"staff">, unverifiedCaseId: string): Promise<{ deleted: string }> {
   assertCan(actor, "case.edit");
   const existing = await getCaseOrThrow(db, actor, unverifiedCaseId);
   if (!existing.archived) throw new AppError("conflict", "Archive the case before deleting it.");
@@ -91,7 +91,7 @@ export async function deleteCase(db: Db, actor: Actor, unverifiedCaseId: string)
 }
 
 /** Imports the cards of a JSON file (one card, an array, or an export); nothing is saved unless every card is valid. */
-export async function importCases(db: Db, actor: Actor, json: string): Promise<VirtualPatientRow[]> {
+export async function importCases(db: Db, actor: Principal<"staff">, json: string): Promise<VirtualPatientRow[]> {
   assertCan(actor, "case.edit");
   const parsed = parseCaseImport(json);
   if (!parsed.ok) {
@@ -106,7 +106,7 @@ export async function importCases(db: Db, actor: Actor, json: string): Promise<V
 }
 
 /** The chosen cases (or the whole unarchived library) as an export file. */
-export async function exportCases(db: Db, actor: Actor, unverifiedCaseIds?: string[]): Promise<CaseExport> {
+export async function exportCases(db: Db, actor: Principal<"staff">, unverifiedCaseIds?: string[]): Promise<CaseExport> {
   assertCan(actor, "case.read");
   const scope = unverifiedCaseIds
     ? and(eq(virtualPatients.orgId, actor.orgId), inArray(virtualPatients.id, unverifiedCaseIds.length > 0 ? unverifiedCaseIds : [""]))
@@ -117,7 +117,7 @@ export async function exportCases(db: Db, actor: Actor, unverifiedCaseIds?: stri
 }
 
 /** Adds the starter cases the organization does not have yet (by library key), so pressing it twice adds nothing. */
-export async function addStarterCases(db: Db, actor: Actor): Promise<{ added: number; total: number }> {
+export async function addStarterCases(db: Db, actor: Principal<"staff">): Promise<{ added: number; total: number }> {
   assertCan(actor, "case.edit");
   return addStarterCasesToOrg(db, actor.orgId, actor.userId);
 }
@@ -137,7 +137,7 @@ export async function addStarterCasesToOrg(db: Db, orgId: string, createdBy: str
 }
 
 /** The specialties used in the organization's library, for the filter. */
-export async function listCaseSpecialties(db: Db, actor: Actor): Promise<string[]> {
+export async function listCaseSpecialties(db: Db, actor: Principal<"staff">): Promise<string[]> {
   assertCan(actor, "case.read");
   const rows = await db
     .selectDistinct({ specialty: sql<string>`${virtualPatients.card}->>'specialty'` })

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import type { CaseCardInput, TranscriptTurn } from "@/db/schema/case-card";
 import { styleExamplesFor } from "./demonstration.service";
@@ -11,7 +11,7 @@ import { codeOf, testCaller } from "@/server/test/trpc";
 let database: Database;
 let orgA: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor" | "reviewer" | "on_call">>>;
 let orgB: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor">>>;
-const as = (actor: Actor) => testCaller(database.db, actor);
+const as = (actor: Principal<"staff">) => testCaller(database.db, actor);
 
 const cough: CaseCardInput = {
   name: "Ana Lima",

@@ -3,7 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { demonstrations, virtualPatients } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import type { ChatModel } from "@/server/llm/model";
 import { AppError } from "@/server/lib/errors";
@@ -58,13 +58,13 @@ export interface ConsultBrief {
 }
 
 /** A doctor consults for one of their avatars: the avatar must be theirs to edit, the case their organization's. */
-async function consultTarget(db: Db, actor: Actor, avatarId: string, caseId: string) {
+async function consultTarget(db: Db, actor: Principal<"staff">, avatarId: string, caseId: string) {
   const avatar = await getAvatarOrThrow(db, actor, avatarId, "edit");
   const row = await getCaseOrThrow(db, actor, caseId);
   return { avatar, row };
 }
 
-export async function startConsult(db: Db, actor: Actor, input: z.infer<typeof ZConsultStart>): Promise<ConsultBrief> {
+export async function startConsult(db: Db, actor: Principal<"staff">, input: z.infer<typeof ZConsultStart>): Promise<ConsultBrief> {
   const { row } = await consultTarget(db, actor, input.avatarId, input.caseId);
   const c = row.card;
   return {
@@ -83,7 +83,7 @@ export async function startConsult(db: Db, actor: Actor, input: z.infer<typeof Z
 export async function askVirtualPatient(
   db: Db,
   deps: { chatModel: ChatModel | null },
-  actor: Actor,
+  actor: Principal<"staff">,
   input: z.infer<typeof ZConsultAsk>,
 ): Promise<{ text: string; revealed: string[] }> {
   const { row } = await consultTarget(db, actor, input.avatarId, input.caseId);
@@ -91,7 +91,7 @@ export async function askVirtualPatient(
 }
 
 /** An exam finding or test result the doctor orders: the two turns to append to the transcript. */
-export async function orderResult(db: Db, actor: Actor, input: z.infer<typeof ZConsultOrder>): Promise<TranscriptTurn[]> {
+export async function orderResult(db: Db, actor: Principal<"staff">, input: z.infer<typeof ZConsultOrder>): Promise<TranscriptTurn[]> {
   const { row } = await consultTarget(db, actor, input.avatarId, input.caseId);
   const result = row.card.results[input.resultIndex];
   if (!result) throw new AppError("not_found", "This case has no such exam or test result.");
@@ -102,7 +102,7 @@ export async function orderResult(db: Db, actor: Actor, input: z.infer<typeof ZC
   ];
 }
 
-export async function saveDemonstration(db: Db, actor: Actor, input: z.infer<typeof ZDemonstrationSave>): Promise<DemonstrationRow> {
+export async function saveDemonstration(db: Db, actor: Principal<"staff">, input: z.infer<typeof ZDemonstrationSave>): Promise<DemonstrationRow> {
   const { avatar, row } = await consultTarget(db, actor, input.avatarId, input.caseId);
   const [saved] = await db
     .insert(demonstrations)
@@ -112,7 +112,7 @@ export async function saveDemonstration(db: Db, actor: Actor, input: z.infer<typ
 }
 
 /** The avatar's demonstrations, newest first, with the case each consulted. */
-export async function listDemonstrations(db: Db, actor: Actor, avatarId: string) {
+export async function listDemonstrations(db: Db, actor: Principal<"staff">, avatarId: string) {
   const avatar = await getAvatarOrThrow(db, actor, avatarId, "read");
   assertCan(actor, "case.read");
   const rows = await db
@@ -130,7 +130,7 @@ export async function listDemonstrations(db: Db, actor: Actor, avatarId: string)
   }));
 }
 
-async function demonstrationOrThrow(db: Db, actor: Actor, demonstrationId: string, mode: "read" | "edit") {
+async function demonstrationOrThrow(db: Db, actor: Principal<"staff">, demonstrationId: string, mode: "read" | "edit") {
   const [row] = await db
     .select({ demonstration: demonstrations, card: virtualPatients.card })
     .from(demonstrations)
@@ -142,7 +142,7 @@ async function demonstrationOrThrow(db: Db, actor: Actor, demonstrationId: strin
 }
 
 /** Marks (or unmarks) a demonstration as an example the avatar should follow. */
-export async function setDemonstrationExample(db: Db, actor: Actor, input: z.infer<typeof ZDemonstrationExample>): Promise<DemonstrationRow> {
+export async function setDemonstrationExample(db: Db, actor: Principal<"staff">, input: z.infer<typeof ZDemonstrationExample>): Promise<DemonstrationRow> {
   const { demonstration } = await demonstrationOrThrow(db, actor, input.demonstrationId, "edit");
   const [row] = await db
     .update(demonstrations)
@@ -152,7 +152,7 @@ export async function setDemonstrationExample(db: Db, actor: Actor, input: z.inf
   return row!;
 }
 
-export async function deleteDemonstration(db: Db, actor: Actor, demonstrationId: string): Promise<{ deleted: string }> {
+export async function deleteDemonstration(db: Db, actor: Principal<"staff">, demonstrationId: string): Promise<{ deleted: string }> {
   const { demonstration } = await demonstrationOrThrow(db, actor, demonstrationId, "edit");
   await db.delete(demonstrations).where(and(eq(demonstrations.id, demonstration.id), eq(demonstrations.orgId, actor.orgId)));
   return { deleted: demonstration.id };
@@ -162,7 +162,7 @@ export async function deleteDemonstration(db: Db, actor: Actor, demonstrationId:
  * Suggests a protocol from a demonstration: the doctor's questions, in order, cleaned up, saved as a
  * disabled protocol of the avatar for the doctor to review and enable.
  */
-export async function suggestProtocol(db: Db, actor: Actor, demonstrationId: string): Promise<{ draft: ProtocolDraft; protocolId: string }> {
+export async function suggestProtocol(db: Db, actor: Principal<"staff">, demonstrationId: string): Promise<{ draft: ProtocolDraft; protocolId: string }> {
   const { demonstration, card } = await demonstrationOrThrow(db, actor, demonstrationId, "edit");
   const draft = protocolDraftFrom(card, demonstration.transcript);
   if (draft.questions.length === 0) throw new AppError("bad_request", "This consultation has no questions to turn into a protocol.");

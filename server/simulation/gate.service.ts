@@ -3,8 +3,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { avatars, simulationSettings, versionScorecards } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import { type Principal, assertCan } from "@/server/principal/principal";
+import { can } from "@/server/principal/permissions";
 import { AppError } from "@/server/lib/errors";
 import { scorecardFor } from "./scorecard";
 
@@ -23,14 +23,14 @@ async function settingsOf(db: Db, orgId: string): Promise<GateSettings> {
 }
 
 /** The organization's publishing gate, as every member may read it (the studio shows it before publishing). */
-export async function getGateSettings(db: Db, actor: Actor): Promise<GateSettings & { canEdit: boolean }> {
+export async function getGateSettings(db: Db, actor: Principal<"staff">): Promise<GateSettings & { canEdit: boolean }> {
   assertCan(actor, "simulation.read");
   return { ...(await settingsOf(db, actor.orgId)), canEdit: can(actor.role, "org.manage") };
 }
 
-export async function updateGateSettings(db: Db, actor: Actor, input: GateSettings): Promise<GateSettings> {
+export async function updateGateSettings(db: Db, actor: Principal<"staff">, input: GateSettings): Promise<GateSettings> {
   assertCan(actor, "org.manage");
-  const values = ZGateSettings.parse(input);
+  const values = input;
   await db
     .insert(simulationSettings)
     .values({ orgId: actor.orgId, ...values })

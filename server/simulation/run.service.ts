@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { avatarVersions, simulationRuns, versionScorecards, virtualPatients } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
 import type { CaseCard } from "@/db/schema/case-card";
@@ -27,9 +27,9 @@ export const ZScorecardInput = z.object({ avatarId: id, versionId: id.nullish() 
 type RunRow = typeof simulationRuns.$inferSelect;
 
 /** Queues runs of the draft (or a version) against cases of the library; the worker picks them up. */
-export async function startRuns(db: Db, actor: Actor, input: z.input<typeof ZStartRuns>): Promise<{ batchId: string; runIds: string[] }> {
+export async function startRuns(db: Db, actor: Principal<"staff">, input: z.output<typeof ZStartRuns>): Promise<{ batchId: string; runIds: string[] }> {
   assertCan(actor, "simulation.run");
-  const { avatarId, caseIds, versionId, maxTurns } = ZStartRuns.parse(input);
+  const { avatarId, caseIds, versionId, maxTurns } = input;
   const avatar = await getAvatarOrThrow(db, actor, avatarId, "edit");
   if (versionId) {
     const [v] = await db.select({ id: avatarVersions.id }).from(avatarVersions).where(and(eq(avatarVersions.id, versionId), eq(avatarVersions.avatarId, avatar.id)));
@@ -56,12 +56,12 @@ export async function startRuns(db: Db, actor: Actor, input: z.input<typeof ZSta
 }
 
 /** A run again, as it was set up: the case becomes a regression test of whatever was taught since. */
-export async function rerun(db: Db, actor: Actor, unverifiedRunId: string): Promise<{ batchId: string; runIds: string[] }> {
+export async function rerun(db: Db, actor: Principal<"staff">, unverifiedRunId: string): Promise<{ batchId: string; runIds: string[] }> {
   const run = await getRunRow(db, actor, unverifiedRunId);
   return startRuns(db, actor, { avatarId: run.avatarId, caseIds: [run.virtualPatientId], versionId: run.versionId, maxTurns: run.maxTurns });
 }
 
-async function getRunRow(db: Db, actor: Actor, unverifiedRunId: string): Promise<RunRow> {
+async function getRunRow(db: Db, actor: Principal<"staff">, unverifiedRunId: string): Promise<RunRow> {
   assertCan(actor, "simulation.read");
   const [run] = await db.select().from(simulationRuns).where(and(eq(simulationRuns.id, unverifiedRunId), eq(simulationRuns.orgId, actor.orgId)));
   if (!run) throw new AppError("not_found", "No such simulation run in your organization.");
@@ -89,9 +89,9 @@ const runSummary = {
 };
 
 /** The avatar's latest runs (of one batch when given), newest first, for the progress list. */
-export async function listRuns(db: Db, actor: Actor, input: z.input<typeof ZRunList>) {
+export async function listRuns(db: Db, actor: Principal<"staff">, input: z.output<typeof ZRunList>) {
   assertCan(actor, "simulation.read");
-  const { avatarId, batchId } = ZRunList.parse(input);
+  const { avatarId, batchId } = input;
   const avatar = await getAvatarOrThrow(db, actor, avatarId, "read");
   return db
     .select(runSummary)
@@ -103,7 +103,7 @@ export async function listRuns(db: Db, actor: Actor, input: z.input<typeof ZRunL
 }
 
 /** One run with its transcript, scorecard and case, and the score of the same case's run before it. */
-export async function getRun(db: Db, actor: Actor, unverifiedRunId: string) {
+export async function getRun(db: Db, actor: Principal<"staff">, unverifiedRunId: string) {
   const run = await getRunRow(db, actor, unverifiedRunId);
   const [vp] = await db.select({ card: virtualPatients.card }).from(virtualPatients).where(eq(virtualPatients.id, run.virtualPatientId));
   const [previous] = await db
@@ -138,9 +138,9 @@ export async function getRun(db: Db, actor: Actor, unverifiedRunId: string) {
 }
 
 /** The scorecard of the draft or of a version of an avatar the actor may read. */
-export async function getScorecard(db: Db, actor: Actor, input: z.input<typeof ZScorecardInput>) {
+export async function getScorecard(db: Db, actor: Principal<"staff">, input: z.output<typeof ZScorecardInput>) {
   assertCan(actor, "simulation.read");
-  const { avatarId, versionId } = ZScorecardInput.parse(input);
+  const { avatarId, versionId } = input;
   const avatar = await getAvatarOrThrow(db, actor, avatarId, "read");
   if (versionId) {
     const [v] = await db.select({ id: avatarVersions.id }).from(avatarVersions).where(and(eq(avatarVersions.id, versionId), eq(avatarVersions.avatarId, avatar.id)));
@@ -150,7 +150,7 @@ export async function getScorecard(db: Db, actor: Actor, input: z.input<typeof Z
 }
 
 /** The scorecards kept with the avatar's published versions, newest first. */
-export async function listVersionScorecards(db: Db, actor: Actor, unverifiedAvatarId: string) {
+export async function listVersionScorecards(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string) {
   assertCan(actor, "simulation.read");
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "read");
   return db

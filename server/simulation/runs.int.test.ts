@@ -2,9 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { conversations, curatedAnswers, escalations, notifications, runCorrections, simulationRuns, versionScorecards, virtualPatients } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
-import { claimNextRun, drainSimulationRuns, MAX_RUN_ATTEMPTS } from "@/server/jobs/simulation";
+import { claimNextRun, drainSimulationRuns, MAX_RUN_ATTEMPTS } from "@/server/simulation/run-queue";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import type { CaseCardInput } from "@/db/schema/case-card";
@@ -17,7 +17,7 @@ let orgB: Awaited<ReturnType<typeof createTestOrg<"admin">>>;
 let avatarId = "";
 const caseIds = { crisis: "", indigestion: "" };
 
-const as = (actor: Actor) => testCaller(database.db, actor);
+const as = (actor: Principal<"staff">) => testCaller(database.db, actor);
 const drain = () => drainSimulationRuns({ db: database.db, embedder, chatModel: null });
 
 const CRISIS_CASE: CaseCardInput = {

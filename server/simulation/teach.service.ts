@@ -4,7 +4,7 @@ import { and, desc, eq, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { conversations, curatedAnswers, messages, runCorrections, simulationRuns } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { curatedKeywordVector } from "@/server/knowledge/retrieve/curated";
@@ -44,7 +44,7 @@ export async function addCuratedAnswer(db: Db, embedder: Embedder, args: { orgId
 }
 
 /** Applies a correction as a curated answer to the patient's message, or as a new question of one of the avatar's protocols. */
-async function applyTeaching(db: Db, embedder: Embedder, actor: Actor, avatar: { id: string; orgId: string }, patientMessage: string, t: Teaching) {
+async function applyTeaching(db: Db, embedder: Embedder, actor: Principal<"staff">, avatar: { id: string; orgId: string }, patientMessage: string, t: Teaching) {
   if (t.applyAs === "protocol_question") {
     if (!t.protocolId) throw new AppError("bad_request", "Choose the protocol the question should be added to.");
     const protocol = await getProtocolOrThrow(db, actor, t.protocolId, "edit");
@@ -59,9 +59,9 @@ async function applyTeaching(db: Db, embedder: Embedder, actor: Actor, avatar: {
 }
 
 /** Teaching from a run: what the avatar should have said or asked on one of its turns. */
-export async function correctRunTurn(db: Db, embedder: Embedder, actor: Actor, input: z.input<typeof ZCorrectRunTurn>) {
+export async function correctRunTurn(db: Db, embedder: Embedder, actor: Principal<"staff">, input: z.output<typeof ZCorrectRunTurn>) {
   assertCan(actor, "simulation.run");
-  const { runId, turnIndex, ...t } = ZCorrectRunTurn.parse(input);
+  const { runId, turnIndex, ...t } = input;
   const [run] = await db.select().from(simulationRuns).where(and(eq(simulationRuns.id, runId), eq(simulationRuns.orgId, actor.orgId)));
   if (!run) throw new AppError("not_found", "No such simulation run in your organization.");
   const avatar = await getAvatarOrThrow(db, actor, run.avatarId, "edit");
@@ -79,9 +79,9 @@ export async function correctRunTurn(db: Db, embedder: Embedder, actor: Actor, i
 }
 
 /** Teaching from a real conversation: the same, on one of the avatar's messages. */
-export async function correctMessage(db: Db, embedder: Embedder, actor: Actor, input: z.input<typeof ZCorrectMessage>) {
+export async function correctMessage(db: Db, embedder: Embedder, actor: Principal<"staff">, input: z.output<typeof ZCorrectMessage>) {
   assertCan(actor, "simulation.run");
-  const { messageId, ...t } = ZCorrectMessage.parse(input);
+  const { messageId, ...t } = input;
   const [message] = await db
     .select({ id: messages.id, role: messages.role, conversationId: messages.conversationId, createdAt: messages.createdAt, avatarId: conversations.avatarId })
     .from(messages)
@@ -107,7 +107,7 @@ export async function correctMessage(db: Db, embedder: Embedder, actor: Actor, i
 }
 
 /** The corrections of a run, for its annotated transcript. */
-export async function listRunCorrections(db: Db, actor: Actor, unverifiedRunId: string) {
+export async function listRunCorrections(db: Db, actor: Principal<"staff">, unverifiedRunId: string) {
   assertCan(actor, "simulation.read");
   const [run] = await db.select({ avatarId: simulationRuns.avatarId }).from(simulationRuns).where(and(eq(simulationRuns.id, unverifiedRunId), eq(simulationRuns.orgId, actor.orgId)));
   if (!run) throw new AppError("not_found", "No such simulation run in your organization.");

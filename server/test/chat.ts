@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar, getAvatarOrThrow, getPublishedAvatarBySlug, snapshotOf } from "@/server/avatars/avatar.service";
 import { openConversation } from "@/server/conversations/store";
 import { publishAvatar } from "@/server/publishing/publishing.service";
@@ -17,7 +17,7 @@ export async function publishedTestTarget(db: Db, slug: string): Promise<ChatTar
 }
 
 /** The owner's preview of the draft, as `actor` sees it. */
-export async function previewTestTarget(db: Db, actor: Actor, avatarId: string): Promise<ChatTarget> {
+export async function previewTestTarget(db: Db, actor: Principal<"staff">, avatarId: string): Promise<ChatTarget> {
   const a = await getAvatarOrThrow(db, actor, avatarId, "read");
   return { avatarId: a.id, orgId: a.orgId, versionId: null, persona: snapshotOf(a) };
 }
@@ -34,7 +34,7 @@ export async function askOffline(db: Db, embedder: Embedder, target: ChatTarget,
 }
 
 /** A published cardiology avatar with one indexed document about salt; returns its slug. */
-export async function publishedSaltAvatar(db: Db, actor: Actor, name: string): Promise<string> {
+export async function publishedSaltAvatar(db: Db, actor: Principal<"staff">, name: string): Promise<string> {
   const avatar = await createAvatar(db, actor, testAvatarProfile(name, { specialty: "Cardiology" }));
   await pasteDocument(db, actor, { avatarId: avatar.id, title: "Salt", text: "# Salt\n\nEat less than five grams of salt a day. Salt hides in bread, soup and processed meat." }, { maxBytes: 1 << 20 });
   await drainIngestionQueue(db, createOfflineEmbedder());

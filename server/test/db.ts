@@ -2,8 +2,8 @@ import fs from "node:fs";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
-import type { Role } from "@/server/auth/permissions";
+import type { Principal } from "@/server/principal/principal";
+import type { Role } from "@/server/principal/permissions";
 import type { TAvatarProfile } from "@/server/avatars/avatar.schema";
 
 let template: Blob | undefined;
@@ -19,15 +19,15 @@ export function createTestDatabase(): Promise<Database> {
 }
 
 /** An organization with one member per requested role, as actors. */
-export async function createTestOrg<R extends Role>(database: Database, roles: R[]): Promise<{ orgId: string; actors: Record<R, Actor> }> {
+export async function createTestOrg<R extends Role>(database: Database, roles: R[]): Promise<{ orgId: string; actors: Record<R, Principal<"staff">> }> {
   const { db } = database;
   const tag = crypto.randomUUID().slice(0, 8);
   const [org] = await db.insert(organizations).values({ name: `Org ${tag}`, slug: `org-${tag}`, kind: "hospital", region: "US" }).returning();
-  const actors = {} as Record<R, Actor>;
+  const actors = {} as Record<R, Principal<"staff">>;
   for (const role of roles) {
     const [user] = await db.insert(users).values({ email: `${role}-${tag}@test.local`, name: `${role} ${tag}` }).returning();
     await db.insert(memberships).values({ orgId: org!.id, userId: user!.id, role });
-    actors[role] = { userId: user!.id, orgId: org!.id, role };
+    actors[role] = { kind: "staff", userId: user!.id, orgId: org!.id, role };
   }
   return { orgId: org!.id, actors };
 }

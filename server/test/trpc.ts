@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { isAppError } from "@/server/lib/errors";
 import { createCaller } from "@/server/trpc/root";
 
@@ -16,6 +16,6 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 /** A tRPC caller acting as `actor` (null: signed out); tests drain job queues themselves, so no worker is woken. */
-export function testCaller(db: Db, actor: Actor | null) {
+export function testCaller(db: Db, actor: Principal<"staff"> | null) {
   return createCaller({ db, actor, wakeWorker: () => {} });
 }

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { conversations, escalations, followUpRequests, memberships, messages, simulationRuns, users } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
-import { ROLES, type Role } from "@/server/auth/permissions";
+import type { Principal } from "@/server/principal/principal";
+import { ROLES, type Role } from "@/server/principal/permissions";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { appRouter, createCaller } from "./root";
 import { codeOf } from "@/server/test/trpc";
@@ -13,7 +13,7 @@ let orgA: Awaited<ReturnType<typeof createTestOrg<"admin" | "doctor" | "reviewer
 let orgB: Awaited<ReturnType<typeof createTestOrg<Role>>>;
 const ids = { corpusId: "", avatarId: "", documentId: "", escalationId: "", followUpId: "", departmentId: "", invitationId: "", memberId: "", caseId: "", demonstrationId: "", runId: "", avatarMessageId: "", requestId: "", shiftId: "", apiKeyId: "", protocolId: "" };
 
-const callerFor = (actor: Actor | null) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
+const callerFor = (actor: Principal<"staff"> | null) => createCaller({ db: database.db, actor, wakeWorker: () => {} });
 
 /** Every protected procedure, called with org A's ids. */
 const procedures: [string, (c: ReturnType<typeof callerFor>) => Promise<unknown>][] = [
@@ -509,7 +509,7 @@ describe("roles inside one organization", () => {
 
   it("keeps a doctor out of another doctor's avatar", async () => {
     const { actors } = await createTestOrg(database, ["doctor"]);
-    const colleague: Actor = { ...actors.doctor, orgId: orgA.orgId };
+    const colleague: Principal<"staff"> = { ...actors.doctor, orgId: orgA.orgId };
     await database.query("insert into memberships (org_id, user_id, role) values ($1, $2, 'doctor')", [orgA.orgId, colleague.userId]);
     expect(await codeOf(callerFor(colleague).avatar.get({ avatarId: ids.avatarId }))).toBe("FORBIDDEN");
     expect(await callerFor(colleague).escalation.list()).toEqual([]);

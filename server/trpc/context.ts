@@ -1,8 +1,8 @@
-import { resolveActor } from "@/server/accounts/account.service";
+import { resolveStaff } from "@/server/accounts/account.service";
 import { auth } from "@/server/auth";
 import { ACTIVE_ORG_COOKIE } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
-import { kickIngestion, kickSimulationRuns } from "@/server/jobs/worker";
+import { kickIngestion, kickSimulationRuns } from "@/server/worker/runner";
 import type { TRPCContext } from "./init";
 
 function readCookie(headers: Headers, name: string): string | undefined {
@@ -14,7 +14,7 @@ function readCookie(headers: Headers, name: string): string | undefined {
 export async function createTRPCContext(opts: { headers: Headers }): Promise<TRPCContext> {
   const { db } = await getDatabase();
   const session = await auth();
-  const actor = session?.user?.id ? await resolveActor(db, session.user.id, readCookie(opts.headers, ACTIVE_ORG_COOKIE)) : null;
+  const actor = session?.user?.id ? await resolveStaff(db, session.user.id, readCookie(opts.headers, ACTIVE_ORG_COOKIE)) : null;
   const wakeWorker = () => {
     kickIngestion();
     kickSimulationRuns();

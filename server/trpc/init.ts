@@ -2,16 +2,16 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { auditMutation } from "@/server/governance/audit";
 import { type AppErrorCode, isAppError } from "@/server/lib/errors";
 import { logError } from "@/server/lib/log";
-import { countError } from "@/server/ops/metrics";
+import { countError } from "@/server/lib/metrics";
 
 export interface TRPCContext {
   db: Db;
   /** The signed-in member, or null for anonymous callers. */
-  actor: Actor | null;
+  actor: Principal<"staff"> | null;
   /** Wakes the background worker after work was queued (injected so tests can drain the queue themselves). */
   wakeWorker: () => void;
 }

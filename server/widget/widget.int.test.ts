@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { publishAvatar } from "@/server/publishing/publishing.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
@@ -10,6 +10,7 @@ import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/t
 import { embedAccess } from "./embed-access";
 import { signEmbedToken } from "./embed-token";
 import { admitWidgetMessage } from "./widget-chat";
+import { ZWidgetSettingsInput } from "./origins";
 import { embedOrgId, getWidgetPolicy, getWidgetSettings, updateWidgetSettings } from "./widget.service";
 import { codeOf } from "@/server/test/trpc";
 import type { AppError } from "@/server/lib/errors";
@@ -19,8 +20,8 @@ const HOST = "fenshen.test:3000";
 const SITE = "https://www.hospital.example";
 
 let database: Database;
-let adminA: Actor;
-let adminB: Actor;
+let adminA: Principal<"staff">;
+let adminB: Principal<"staff">;
 let slugA = "";
 let slugB = "";
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
     await publishAvatar(database.db, actor, avatar.id);
     set(avatar.slug);
   }
-  await updateWidgetSettings(database.db, adminA, { allowedOrigins: [`${SITE}/`, "http://127.0.0.1:4100"], rateLimitPerMinute: 3 });
+  await updateWidgetSettings(database.db, adminA, ZWidgetSettingsInput.parse({ allowedOrigins: [`${SITE}/`, "http://127.0.0.1:4100"], rateLimitPerMinute: 3 }));
 });
 
 afterAll(async () => {
@@ -50,9 +51,9 @@ describe("widget settings", () => {
     const settings = await getWidgetSettings(database.db, adminA);
     expect(settings.allowedOrigins).toEqual([SITE, "http://127.0.0.1:4100"]);
     expect(settings.publishedAvatars.map((a) => a.slug)).toEqual([slugA]);
-    await expect(updateWidgetSettings(database.db, adminA, { allowedOrigins: ["https://www.hospital.example/chat"], rateLimitPerMinute: 3 })).rejects.toThrow(/scheme, host and port only/);
-    await expect(updateWidgetSettings(database.db, adminA, { allowedOrigins: ["javascript:alert(1)"], rateLimitPerMinute: 3 })).rejects.toThrow(/is not an origin/);
-    await expect(updateWidgetSettings(database.db, adminA, { allowedOrigins: [], rateLimitPerMinute: 0 })).rejects.toThrow(/at least 1/);
+    expect(() => ZWidgetSettingsInput.parse({ allowedOrigins: ["https://www.hospital.example/chat"], rateLimitPerMinute: 3 })).toThrow(/scheme, host and port only/);
+    expect(() => ZWidgetSettingsInput.parse({ allowedOrigins: ["javascript:alert(1)"], rateLimitPerMinute: 3 })).toThrow(/is not an origin/);
+    expect(() => ZWidgetSettingsInput.parse({ allowedOrigins: [], rateLimitPerMinute: 0 })).toThrow(/at least 1/);
   });
 
   it("belong to one organization: another's embed URL finds its own policy only", async () => {

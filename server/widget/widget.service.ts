@@ -1,8 +1,9 @@
 import "server-only";
+import type { z } from "zod";
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { avatars, avatarVersions, DEFAULT_WIDGET_RATE_LIMIT, organizations, widgetSettings } from "@/db/schema";
-import { type Actor, assertCan } from "@/server/auth/actor";
+import { type Principal, assertCan } from "@/server/principal/principal";
 import { ZWidgetSettingsInput } from "./origins";
 
 export interface WidgetPolicy {
@@ -11,7 +12,7 @@ export interface WidgetPolicy {
 }
 
 /** The organization's widget settings, with what the admin needs to write the embed snippet. */
-export async function getWidgetSettings(db: Db, actor: Actor) {
+export async function getWidgetSettings(db: Db, actor: Principal<"staff">) {
   assertCan(actor, "widget.manage");
   const [policy, [org], published] = await Promise.all([
     readPolicy(db, actor.orgId),
@@ -26,9 +27,9 @@ export async function getWidgetSettings(db: Db, actor: Actor) {
   return { ...policy, orgSlug: org!.slug, publishedAvatars: published };
 }
 
-export async function updateWidgetSettings(db: Db, actor: Actor, input: unknown) {
+export async function updateWidgetSettings(db: Db, actor: Principal<"staff">, input: z.output<typeof ZWidgetSettingsInput>) {
   assertCan(actor, "widget.manage");
-  const values = ZWidgetSettingsInput.parse(input);
+  const values = input;
   await db
     .insert(widgetSettings)
     .values({ orgId: actor.orgId, ...values })

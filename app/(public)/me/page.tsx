@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { auth } from "@/server/auth";
 import { getDatabase } from "@/server/db";
 import { claimConversations, listHistory } from "@/server/patient/history.service";
-import { requestPatientIdentity } from "@/server/patient/request-identity";
+import { requestPatient } from "@/server/patient/request-identity";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** "My conversations": this browser's conversations and, once signed in, the account's from every device. */
 export default async function HistoryPage() {
-  const [t, identity, session] = await Promise.all([getT(), requestPatientIdentity(), auth()]);
+  const [t, identity, session] = await Promise.all([getT(), requestPatient(), auth()]);
   const { db } = await getDatabase();
   // Signing in claims this browser's anonymous conversations for the account.
   const claimed = identity.userId && identity.sessionHash ? await claimConversations(db, { sessionHash: identity.sessionHash, userId: identity.userId }) : 0;

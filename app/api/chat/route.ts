@@ -22,8 +22,9 @@ export const POST = withRequestIds(async (request: Request) => {
     const session = ensureBrowserSession(await cookies());
     const { message, slug, previewAvatarId } = parsed.data;
     const assessment = await admitChatMessage(db, { message, client: { id: session, address: clientAddress(request.headers) }, avatar: slug ?? `preview:${previewAvatarId}` });
-    const actor = parsed.data.previewAvatarId ? await getCurrentActor() : null;
-    const { conversationId, events } = await startChatTurn(db, { request: parsed.data, actor, session, assessment });
+    // A preview is the signed-in member's; a patient's turn needs only the session (claiming it is /me's work).
+    const asker = (previewAvatarId ? await getCurrentActor() : null) ?? { kind: "patient" as const, sessionHash: session, userId: null };
+    const { conversationId, events } = await startChatTurn(db, { request: parsed.data, asker, assessment });
 
     return trackedResponse(chatStreamResponse(conversationId, events));
   } catch (e) {

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { getDatabase } from "@/server/db";
 import { getConfig } from "@/server/env";
 import { withRequestIds } from "@/server/http/request-id";
-import { metricsResponse } from "@/server/ops/metrics";
+import { metricsResponse } from "@/server/lib/metrics";
 
 export const GET = withRequestIds(async (request: Request) => {
   await connection();

@@ -3,7 +3,7 @@ import { getT } from "@/components/i18n/server";
 import { AnalyticsDashboard } from "@/components/studio/analytics/analytics-dashboard";
 import { AdminOnlyNotice } from "@/components/studio/settings/admin-only-notice";
 import { getCurrentActor } from "@/server/auth/current-actor";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/server/principal/permissions";
 import { listAvatars } from "@/server/avatars/avatar.service";
 import { getDatabase } from "@/server/db";
 

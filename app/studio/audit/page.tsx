@@ -3,7 +3,7 @@ import { getT } from "@/components/i18n/server";
 import { AuditLog } from "@/components/studio/governance/audit-log";
 import { AdminOnlyNotice } from "@/components/studio/settings/admin-only-notice";
 import { getCurrentActor } from "@/server/auth/current-actor";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/server/principal/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

@@ -4,7 +4,7 @@ import { AdminOnlyNotice } from "@/components/studio/settings/admin-only-notice"
 import { CrisisSettingsForm } from "@/components/studio/settings/crisis-settings-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getCurrentActor } from "@/server/auth/current-actor";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/server/principal/permissions";
 import { getDatabase } from "@/server/db";
 import { getConfig } from "@/server/env";
 import { getCrisisSettings } from "@/server/orgs/crisis-settings.service";

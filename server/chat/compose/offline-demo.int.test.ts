@@ -1,30 +1,21 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
-import { avatars } from "@/db/schema";
-import { DEMO_AVATAR_SLUG, seedDemo } from "@/server/demo/seed";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
-import { retrievePassages } from "@/server/knowledge/retrieve/retrieve";
-import { createTestDatabase } from "@/server/test/db";
+import { createDemoDatabase, DEMO_SEED_MS } from "@/server/test/demo";
 import { selectAnswerSentences } from "./offline";
 
-let database: Database;
-let avatarId: string;
-const embedder = createOfflineEmbedder();
+let demo: Awaited<ReturnType<typeof createDemoDatabase>>;
 
 async function answer(question: string): Promise<string[]> {
-  const passages = await retrievePassages(database.db, { avatarId, query: question, embedder });
+  const passages = await demo.retrieve(question);
   return selectAnswerSentences({ question, passages }).map((s) => s.text);
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db, embedder);
-  avatarId = (await database.db.select().from(avatars).where(eq(avatars.slug, DEMO_AVATAR_SLUG)))[0]!.id;
-}, 180_000);
+  demo = await createDemoDatabase(createOfflineEmbedder());
+}, DEMO_SEED_MS);
 
 afterAll(async () => {
-  await database?.close();
+  await demo?.database.close();
 });
 
 describe("the offline composer on the demo avatar's materials", () => {

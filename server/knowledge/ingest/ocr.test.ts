@@ -7,7 +7,7 @@ import { checkDocument, parseDocument } from "./parse";
 import { readTsv, recognizeImage, renderDpi } from "./ocr";
 import { checkImage } from "./parsers/image";
 import { parsePdf } from "./parsers/pdf";
-import { missingOcrPrograms, pageImages, type PageText, scannedPdf } from "./parsers/scan-fixtures";
+import { missingOcrPrograms, pageImages, type PageText, scannedPdf } from "@/server/test/scan-fixtures";
 
 const GOUT: PageText = { heading: "Gout and alcohol", lines: ["Alcohol, beer above all, raises uric acid", "and can bring on a gout attack."] };
 const GOUT_ZH: PageText = { heading: "痛风与饮酒", lines: ["痛风患者不建议饮酒，啤酒会升高尿酸，", "并可能诱发痛风急性发作。"] };

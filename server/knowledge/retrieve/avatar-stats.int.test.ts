@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, rowsOf } from "@/db/client";
 import { documents } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { deleteDocument, pasteDocument, setDocumentEnabled } from "@/server/knowledge/document.service";
@@ -15,7 +15,7 @@ const embedder = createOfflineEmbedder();
 const limits = { maxBytes: 1 << 20 };
 
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 let avatarId: string;
 let otherAvatarId: string;
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { termAssociations } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { deleteDocument, pasteDocument } from "@/server/knowledge/document.service";
@@ -16,7 +16,7 @@ const embedder = createOfflineEmbedder();
 const limits = { maxBytes: 1 << 20 };
 
 let database: Database;
-let doctor: Actor;
+let doctor: Principal<"staff">;
 let avatarId: string;
 let glossaryId: string;
 

@@ -8,7 +8,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import { notifications, organizations } from "@/db/schema";
-import { parseOutboundAllow } from "@/server/lib/outbound-allow";
+import { parseOutboundAllow } from "@/server/env";
 import { outboundPolicy } from "@/server/lib/outbound";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { listenOnLoopback } from "@/server/test/local-server";

@@ -3,11 +3,11 @@ import { getDatabase } from "@/server/db";
 import { withRequestIds } from "@/server/http/request-id";
 import { toErrorResponse } from "@/server/lib/errors";
 import { deleteConversation } from "@/server/patient/history.service";
-import { requestPatientIdentity } from "@/server/patient/request-identity";
+import { requestPatient } from "@/server/patient/request-identity";
 
 export const DELETE = withRequestIds(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   try {
-    const [{ id }, identity, { db }] = await Promise.all([params, requestPatientIdentity(), getDatabase()]);
+    const [{ id }, identity, { db }] = await Promise.all([params, requestPatient(), getDatabase()]);
     await deleteConversation(db, identity, id);
     return new Response(null, { status: 204 });
   } catch (e) {

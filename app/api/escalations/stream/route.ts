@@ -3,8 +3,8 @@ import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
 import { withRequestIds } from "@/server/http/request-id";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
-import { can } from "@/server/auth/permissions";
-import { eventStreamResponse } from "@/server/lib/org-events";
+import { can } from "@/server/principal/permissions";
+import { eventStreamResponse } from "@/server/http/org-events";
 import { escalationEventStream } from "@/server/safety/escalation.events";
 
 export const GET = withRequestIds(async (request: Request) => {

@@ -4,7 +4,7 @@ import { getDatabase } from "@/server/db";
 import { withRequestIds } from "@/server/http/request-id";
 import { DOCUMENT_CHANNEL } from "@/server/jobs/ingest";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
-import { eventStreamResponse, orgEventStream } from "@/server/lib/org-events";
+import { eventStreamResponse, orgEventStream } from "@/server/http/org-events";
 
 export const GET = withRequestIds(async (request: Request) => {
   try {

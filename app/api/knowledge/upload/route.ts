@@ -5,7 +5,7 @@ import { auth } from "@/server/auth";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getDatabase } from "@/server/db";
 import { auditMutation } from "@/server/governance/audit";
-import { kickIngestion } from "@/server/jobs/worker";
+import { kickIngestion } from "@/server/worker/runner";
 import { uploadFromRequest } from "@/server/knowledge/upload.service";
 import { uploadLimits } from "@/server/knowledge/limits";
 import { AppError, toErrorResponse } from "@/server/lib/errors";

@@ -26,7 +26,7 @@ export const POST = withRequestIds(async (request: Request) => {
       address: clientAddress(request.headers),
       secret: getAuthSecret(),
     });
-    const turn = await startChatTurn(db, { request: { slug, conversationId, message }, actor: null, session: sessionHash("widget", sessionToken), assessment });
+    const turn = await startChatTurn(db, { request: { slug, conversationId, message }, asker: { kind: "patient", sessionHash: sessionHash("widget", sessionToken), userId: null }, assessment });
     return trackedResponse(chatStreamResponse(turn.conversationId, turn.events));
   } catch (e) {
     return toErrorResponse(e);

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { getT } from "@/components/i18n/server";
 import { CaseForm } from "@/components/studio/cases/case-form";
 import { getCurrentActor } from "@/server/auth/current-actor";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/server/principal/permissions";
 import { getDatabase } from "@/server/db";
 import { isAppError } from "@/server/lib/errors";
 import { getCaseOrThrow } from "@/server/simulation/case.service";

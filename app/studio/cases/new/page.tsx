@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getT } from "@/components/i18n/server";
 import { CaseForm } from "@/components/studio/cases/case-form";
 import { getCurrentActor } from "@/server/auth/current-actor";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/server/principal/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();

@@ -4,7 +4,7 @@ import { AdminOnlyNotice } from "@/components/studio/settings/admin-only-notice"
 import { Card, CardContent } from "@/components/ui/card";
 import { ApiKeysManager } from "@/components/widget/api-keys-manager";
 import { getCurrentActor } from "@/server/auth/current-actor";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/server/principal/permissions";
 import { requestOrigin } from "@/server/widget/app-origin";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -5,7 +5,7 @@ import { BrandForm } from "@/components/org/brand-form";
 import { AdminOnlyNotice } from "@/components/studio/settings/admin-only-notice";
 import { Card, CardContent } from "@/components/ui/card";
 import { getCurrentActor } from "@/server/auth/current-actor";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/server/principal/permissions";
 import { getDatabase } from "@/server/db";
 import { getBrand } from "@/server/orgs/brand.service";
 

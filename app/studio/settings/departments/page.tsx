@@ -4,7 +4,7 @@ import { DepartmentsManager } from "@/components/org/departments-manager";
 import { AdminOnlyNotice } from "@/components/studio/settings/admin-only-notice";
 import { Card, CardContent } from "@/components/ui/card";
 import { getCurrentActor } from "@/server/auth/current-actor";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/server/principal/permissions";
 import { getDatabase } from "@/server/db";
 import { listDepartments } from "@/server/orgs/departments.service";
 

@@ -5,7 +5,7 @@ import { MembersManager } from "@/components/org/members-manager";
 import { AdminOnlyNotice } from "@/components/studio/settings/admin-only-notice";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getCurrentActor } from "@/server/auth/current-actor";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/server/principal/permissions";
 import { getDatabase } from "@/server/db";
 import { listDepartments } from "@/server/orgs/departments.service";
 import { listInvitations } from "@/server/orgs/invitations.service";

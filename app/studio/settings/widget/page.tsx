@@ -4,7 +4,7 @@ import { AdminOnlyNotice } from "@/components/studio/settings/admin-only-notice"
 import { Card, CardContent } from "@/components/ui/card";
 import { WidgetSettingsForm } from "@/components/widget/widget-settings-form";
 import { getCurrentActor } from "@/server/auth/current-actor";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/server/principal/permissions";
 import { getDatabase } from "@/server/db";
 import { requestOrigin } from "@/server/widget/app-origin";
 import { getWidgetSettings } from "@/server/widget/widget.service";

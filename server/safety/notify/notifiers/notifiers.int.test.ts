@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import type { Database } from "@/db/client";
 import { departments, notifications, organizations } from "@/db/schema";
 import { outboundPolicy } from "@/server/lib/outbound";
-import { parseOutboundAllow } from "@/server/lib/outbound-allow";
+import { parseOutboundAllow } from "@/server/env";
 import type { DestinationKind } from "@/server/orgs/crisis-settings.limits";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
 import { createTestEscalation, makeAllNotificationsDue } from "@/server/test/escalations";

@@ -6,12 +6,12 @@ import { toErrorResponse } from "@/server/lib/errors";
 import { transcriptToMarkdown, transcriptToPdf } from "@/server/patient/export";
 import { loadTranscript } from "@/server/patient/history.service";
 import { parseInput, ZExportFormat } from "@/server/patient/patient.schema";
-import { requestPatientIdentity } from "@/server/patient/request-identity";
+import { requestPatient } from "@/server/patient/request-identity";
 
 export const GET = withRequestIds(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   try {
     const format = parseInput(ZExportFormat, new URL(request.url).searchParams.get("format") ?? "md");
-    const [{ id }, identity, locale, { db }] = await Promise.all([params, requestPatientIdentity(), getLocale(), getDatabase()]);
+    const [{ id }, identity, locale, { db }] = await Promise.all([params, requestPatient(), getLocale(), getDatabase()]);
     const transcript = await loadTranscript(db, identity, id);
     const name = `fenshen-${transcript.slug}-${transcript.createdAt.toISOString().slice(0, 10)}`;
     const headers = { "cache-control": "private, no-store" };

@@ -7,12 +7,12 @@ import { clientAddress } from "@/server/limits/client";
 import { patientActionLimits } from "@/server/limits/patient";
 import { enforceLimits } from "@/server/limits/rate-limit";
 import { rateMessage } from "@/server/patient/feedback.service";
-import { requestPatientIdentity } from "@/server/patient/request-identity";
+import { requestPatient } from "@/server/patient/request-identity";
 
 export const POST = withRequestIds(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   try {
     const body = await jsonBody(request);
-    const [{ id }, identity, { db }] = await Promise.all([params, requestPatientIdentity(), getDatabase()]);
+    const [{ id }, identity, { db }] = await Promise.all([params, requestPatient(), getDatabase()]);
     await enforceLimits(db, patientActionLimits("feedback", identity, clientAddress(request.headers)));
     return Response.json(await rateMessage(db, identity, id, body));
   } catch (e) {

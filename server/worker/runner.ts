@@ -1,24 +1,26 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { getDatabase } from "@/server/db";
 import { getConfig } from "@/server/env";
+import { retryPendingEscalations } from "@/server/chat/crisis-turn";
 import { purgeExpiredConversations } from "@/server/governance/retention";
+import { drainIngestionQueue, releaseDocument } from "@/server/jobs/ingest";
+import { LeaseBook } from "@/server/jobs/leases";
+import { JOBS_CHANNEL, type Queue, serveQueues, wakeWorkers } from "@/server/jobs/queue";
+import { reindexForEmbedder } from "@/server/jobs/reindex";
 import { getEmbedder } from "@/server/knowledge/embed";
+import { logError, logInfo } from "@/server/lib/log";
+import { metrics } from "@/server/lib/metrics";
 import { purgeExpiredCounters } from "@/server/limits/rate-limit";
+import { getChatModel } from "@/server/llm/model";
+import { shutdown } from "@/server/ops/shutdown";
 import { getNotifyTransports } from "@/server/safety/notify/transports";
 import { deliverDueNotifications, releaseNotification } from "@/server/safety/notify/deliver";
-import { metrics } from "@/server/ops/metrics";
-import { drainIngestionQueue, releaseDocument } from "./ingest";
-import { LeaseBook } from "./leases";
-import { reindexForEmbedder } from "./reindex";
-import { drainSimulationRuns, releaseRun } from "./simulation";
-import { getChatModel } from "@/server/llm/model";
-import { logError, logInfo } from "@/server/lib/log";
-import { retryPendingEscalations } from "@/server/chat/crisis-turn";
+import { drainSimulationRuns, releaseRun } from "@/server/simulation/run-queue";
 
-/** NOTIFY channel on which app instances wake the worker process; the payload is a queue's name. */
-export const JOBS_CHANNEL = "fenshen_jobs";
-
-type Queue = "ingestion" | "notifications" | "escalations" | "retention" | "simulation";
+/**
+ * The background worker: the registry of job handlers, each queue's drain, and the process's start and
+ * stop. Services queue work and kick it through server/jobs/queue.ts, which knows none of this.
+ */
 
 interface Drain {
   running: Promise<void> | null;
@@ -81,15 +83,6 @@ function drain(queue: Queue, run: (book: LeaseBook) => Promise<unknown>): () => 
   };
 }
 
-/** Tells the worker processes that `queue` has work now (they also poll, so a lost wake-up only delays it). */
-async function wakeWorkers(queue: Queue): Promise<void> {
-  try {
-    await (await getDatabase()).query("select pg_notify($1, $2)", [JOBS_CHANNEL, queue]);
-  } catch (e) {
-    logError("waking the worker", e, { queue });
-  }
-}
-
 /** Processes queued documents now. */
 export const kickIngestion = drain("ingestion", async (book) => {
   const processed = await drainIngestionQueue((await getDatabase()).db, getEmbedder(), book);
@@ -123,6 +116,7 @@ const kicks: Record<Queue, () => void> = {
   retention: kickRetention,
   simulation: kickSimulationRuns,
 };
+serveQueues(kicks);
 
 /**
  * Runs the background jobs in this process: resumes work left by a previous process, then polls for
@@ -183,4 +177,18 @@ export async function stopBackgroundWorker(graceMs: number): Promise<number> {
   state.fenshenRunner = undefined;
   if (released > 0) logInfo("released job leases on shutdown", { released });
   return released;
+}
+
+/** SIGTERM or SIGINT: the graceful shutdown (server/ops/shutdown.ts), then exit. */
+export function onTerminationSignals(beforeExit: () => Promise<void> = async () => {}): void {
+  const stop = () =>
+    void shutdown({
+      graceMs: getConfig().SHUTDOWN_GRACE_MS,
+      stopJobs: stopBackgroundWorker,
+      closeDatabase: async () => (await getDatabase()).close(),
+    })
+      .then(beforeExit)
+      .finally(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
 }

@@ -96,7 +96,7 @@ describe("npm run worker", () => {
   it("refuses to start on the embedded database, naming what it needs", async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, SEED_DEMO: "false" };
     delete env.DATABASE_URL;
-    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server/jobs/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server/worker/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     worker.stdout!.on("data", (c: Buffer) => (output += c.toString()));
     const code = await new Promise<number | null>((resolve) => worker.once("exit", resolve));

@@ -5,12 +5,11 @@
  * run in the app. Serves only its Prometheus metrics (WORKER_METRICS_PORT, with METRICS_TOKEN).
  */
 import http from "node:http";
-import { onTerminationSignals } from "@/server/boot";
 import { getDatabase } from "@/server/db";
 import { getConfig } from "@/server/env";
 import { logError, logInfo } from "@/server/lib/log";
-import { metricsResponse } from "@/server/ops/metrics";
-import { startBackgroundWorker } from "./worker";
+import { metricsResponse } from "@/server/lib/metrics";
+import { onTerminationSignals, startBackgroundWorker } from "./runner";
 
 async function main(): Promise<void> {
   const config = getConfig();

@@ -5,10 +5,10 @@ import { readSnapshot, snapshotOf } from "@/server/avatars/avatar.service";
 import { protocolsForTarget } from "@/server/protocols/protocol.service";
 import type { ChatDeps, ChatTarget } from "@/server/chat/engine";
 import { caseCardSchema } from "@/db/schema/case-card";
-import { consultCase } from "@/server/simulation/consult";
-import { scoreTranscript } from "@/server/simulation/rubric";
+import { consultCase } from "./consult";
+import { scoreTranscript } from "./rubric";
 import { logError } from "@/server/lib/log";
-import type { HeldLease, JobControl } from "./leases";
+import type { HeldLease, JobControl } from "@/server/jobs/leases";
 
 /** A run is "running" under a lease its worker renews every turn; a run whose lease ran out lost its worker. */
 export const RUN_LEASE_SECONDS = 120;
