@@ -4,7 +4,6 @@ import type { ApiKeyScope } from "@/db/schema";
 import { getDatabase } from "@/server/db";
 import { getConfig } from "@/server/env";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
-import { readJsonLimited } from "@/server/limits/body";
 import { enforceLimits, waitText } from "@/server/limits/rate-limit";
 import { authenticateApiKey } from "./api-keys.service";
 import type { Principal } from "@/server/principal/principal";
@@ -40,5 +39,3 @@ export function apiHandler<P>(
 
 const zodMessage = (e: ZodError) => e.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join(" ");
 
-/** The request's JSON body, or a 400 naming the problem; read with a byte counter (413 past the limit). */
-export const jsonBody = (request: Request): Promise<unknown> => readJsonLimited(request);

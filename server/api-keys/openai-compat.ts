@@ -5,7 +5,8 @@ import type { Db } from "@/db/client";
 import { avatars, type Citation, conversations, organizations } from "@/db/schema";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 import type { ApiKeyScope } from "@/db/schema";
-import { apiHandler, jsonBody } from "./http";
+import { readJsonLimited } from "@/server/limits/body";
+import { apiHandler } from "./http";
 import { ZChatCompletionRequest, type ZChatCompletion, type ZChatCompletionChunk, type ZFenshenExtra, type ZModelList, type ZOpenAiError } from "./openai-compat.schema";
 import { listApiAvatars, sendApiMessage, startApiConversation, ZSendMessage } from "./v1.service";
 import type { Principal } from "@/server/principal/principal";
@@ -45,7 +46,7 @@ export async function listModels(db: Db, principal: Principal<"apiKey">): Promis
 }
 
 export async function chatCompletion(db: Db, principal: Principal<"apiKey">, request: Request): Promise<Response> {
-  const body = ZChatCompletionRequest.parse(await jsonBody(request));
+  const body = ZChatCompletionRequest.parse(await readJsonLimited(request));
   const last = body.messages.at(-1)!;
   if (last.role !== "user") throw new AppError("bad_request", `messages: the last message is the patient's new message and must have role "user", not "${last.role}".`);
   // Checked before a new conversation is opened, so a bad message leaves nothing behind.

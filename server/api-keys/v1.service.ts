@@ -45,8 +45,9 @@ export async function listApiAvatars(db: Db, principal: Principal<"apiKey">) {
 }
 
 /** Another organization's avatar, or one not published, is not found. */
-export async function startApiConversation(db: Db, principal: Principal<"apiKey">, input: unknown) {
-  const { avatar: slug } = ZStartConversation.parse(input);
+/** `input` is parsed by the caller (the route, or the OpenAI-compatible endpoint), once. */
+export async function startApiConversation(db: Db, principal: Principal<"apiKey">, input: z.infer<typeof ZStartConversation>) {
+  const { avatar: slug } = input;
   const published = await getPublishedAvatarCached(db, slug);
   if (published.orgId !== principal.orgId) throw new AppError("not_found", "No published avatar at this address.");
   const conversationId = await openConversation(db, {
@@ -62,8 +63,8 @@ export async function startApiConversation(db: Db, principal: Principal<"apiKey"
  * same transaction, grounded answer), collected into one JSON answer. `onText` sees the answer's text
  * as it streams (the OpenAI-compatible endpoint forwards it).
  */
-export async function sendApiMessage(db: Db, principal: Principal<"apiKey">, conversationId: string, input: unknown, onText?: (delta: string) => void) {
-  const { message } = ZSendMessage.parse(input);
+export async function sendApiMessage(db: Db, principal: Principal<"apiKey">, conversationId: string, input: z.infer<typeof ZSendMessage>, onText?: (delta: string) => void) {
+  const { message } = input;
   const conversation = await findSessionConversation(db, { conversationId, orgId: principal.orgId, sessionHash: chatSessionOf(principal) });
   if (!conversation) throw new AppError("not_found", "This conversation does not exist.");
   const assessment = await admitChatMessage(db, { message, client: { id: `api:${principal.keyId}`, address: null }, avatar: conversation.slug });

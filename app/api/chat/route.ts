@@ -3,7 +3,7 @@ import { withRequestIds } from "@/server/http/request-id";
 import { trackedResponse } from "@/server/ops/shutdown";
 import { cookies } from "next/headers";
 import { ZodError } from "zod";
-import { jsonBody } from "@/server/api-keys/http";
+import { readJsonLimited } from "@/server/limits/body";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { ZChatRequest } from "@/server/chat/chat.schema";
 import { startChatTurn } from "@/server/chat/chat.service";
@@ -16,7 +16,7 @@ import { clientAddress } from "@/server/limits/client";
 
 export const POST = withRequestIds(async (request: Request) => {
   try {
-    const parsed = ZChatRequest.safeParse(await jsonBody(request));
+    const parsed = ZChatRequest.safeParse(await readJsonLimited(request));
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "), { cause: parsed.error });
     const { db } = await getDatabase();
     const session = ensureBrowserSession(await cookies());

@@ -1,7 +1,7 @@
 // POST /api/chat/callback — a patient in crisis leaves a number to be called back on.
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { jsonBody } from "@/server/api-keys/http";
+import { readJsonLimited } from "@/server/limits/body";
 import { browserSessionOf, PATIENT_COOKIE } from "@/server/chat/patient-session";
 import { getDatabase } from "@/server/db";
 import { withRequestIds } from "@/server/http/request-id";
@@ -15,7 +15,7 @@ const ZCallbackRequest = z.object({
 
 export const POST = withRequestIds(async (request: Request) => {
   try {
-    const parsed = ZCallbackRequest.safeParse(await jsonBody(request));
+    const parsed = ZCallbackRequest.safeParse(await readJsonLimited(request));
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "));
     const session = browserSessionOf((await cookies()).get(PATIENT_COOKIE)?.value);
     if (!session) throw new AppError("not_found", "This browser has no conversation to attach a callback to.");

@@ -2,7 +2,7 @@
 // admitted only for Fenshen's own embed page framed by an allowed site, within that site's rate.
 import { withRequestIds } from "@/server/http/request-id";
 import { trackedResponse } from "@/server/ops/shutdown";
-import { jsonBody } from "@/server/api-keys/http";
+import { readJsonLimited } from "@/server/limits/body";
 import { getAuthSecret } from "@/server/auth/secret";
 import { startChatTurn } from "@/server/chat/chat.service";
 import { sessionHash } from "@/server/chat/patient-session";
@@ -14,7 +14,7 @@ import { admitWidgetMessage, ZWidgetChatRequest } from "@/server/widget/widget-c
 
 export const POST = withRequestIds(async (request: Request) => {
   try {
-    const parsed = ZWidgetChatRequest.safeParse(await jsonBody(request));
+    const parsed = ZWidgetChatRequest.safeParse(await readJsonLimited(request));
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "), { cause: parsed.error });
     const { db } = await getDatabase();
     const { slug, conversationId, message, sessionToken } = parsed.data;

@@ -1,5 +1,5 @@
 // POST /api/conversations/:id/feedback — thumbs up or down (and an optional comment) on one answer.
-import { jsonBody } from "@/server/api-keys/http";
+import { readJsonLimited } from "@/server/limits/body";
 import { getDatabase } from "@/server/db";
 import { withRequestIds } from "@/server/http/request-id";
 import { toErrorResponse } from "@/server/lib/errors";
@@ -11,7 +11,7 @@ import { requestPatient } from "@/server/patient/request-identity";
 
 export const POST = withRequestIds(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   try {
-    const body = await jsonBody(request);
+    const body = await readJsonLimited(request);
     const [{ id }, identity, { db }] = await Promise.all([params, requestPatient(), getDatabase()]);
     await enforceLimits(db, patientActionLimits("feedback", identity, clientAddress(request.headers)));
     return Response.json(await rateMessage(db, identity, id, body));

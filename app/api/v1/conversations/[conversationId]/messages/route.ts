@@ -1,6 +1,7 @@
 // POST /api/v1/conversations/:id/messages { message } — one turn through the patient pipeline, answered as JSON (scope conversations:write).
-import { apiHandler, jsonBody } from "@/server/api-keys/http";
-import { sendApiMessage } from "@/server/api-keys/v1.service";
+import { apiHandler } from "@/server/api-keys/http";
+import { readJsonLimited } from "@/server/limits/body";
+import { sendApiMessage, ZSendMessage } from "@/server/api-keys/v1.service";
 import { withRequestIds } from "@/server/http/request-id";
 import { untilAnswered } from "@/server/ops/shutdown";
 
@@ -9,7 +10,7 @@ export const POST = withRequestIds(
   untilAnswered(
     apiHandler<{ conversationId: string }>(
       "conversations:write",
-      async ({ db, principal, request, params }) => sendApiMessage(db, principal, params.conversationId, await jsonBody(request)),
+      async ({ db, principal, request, params }) => sendApiMessage(db, principal, params.conversationId, ZSendMessage.parse(await readJsonLimited(request))),
       { chatLimits: true },
     ),
   ),
