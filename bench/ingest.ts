@@ -35,6 +35,7 @@ import { type Database, type Db, getMigrationState, openDatabase, rowsOf } from 
 import { documents } from "@/db/schema";
 import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
+import { ZAvatarProfile } from "@/server/avatars/avatar.schema";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { addDocument } from "@/server/knowledge/document.service";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
@@ -76,7 +77,7 @@ function memorySampler() {
 }
 
 async function newAvatar(db: Db, actor: Principal<"staff">, name: string): Promise<string> {
-  return (await createAvatar(db, actor, { name, title: "", specialty: "", bio: "", greeting: "", language: "en", disclaimer: "", region: "INTL" })).id;
+  return (await createAvatar(db, actor, ZAvatarProfile.parse({ name, title: "", specialty: "", bio: "", greeting: "", language: "en", disclaimer: "", region: "INTL" }))).id;
 }
 
 /** Step 1: the generated corpus through addDocument and the ingestion job. */

@@ -28,6 +28,7 @@ import { type Database, openDatabase } from "@/db/client";
 import { documents, organizations, passages, users } from "@/db/schema";
 import type { Principal } from "@/server/principal/principal";
 import { createAvatar } from "@/server/avatars/avatar.service";
+import { ZAvatarProfile } from "@/server/avatars/avatar.schema";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { addDocument, setDocumentEnabled } from "@/server/knowledge/document.service";
 import { getEmbedder } from "@/server/knowledge/embed";
@@ -117,7 +118,7 @@ function siblingCorpora(dir: string): string[] {
 
 async function newAvatar(database: Database, actor: Principal<"staff">, name: string, sample: string): Promise<string> {
   const language = detectLanguage(sample) === "zh" ? "zh-CN" : "en";
-  return (await createAvatar(database.db, actor, { name, title: "", specialty: "", bio: "", greeting: "", language, disclaimer: "", region: "INTL" })).id;
+  return (await createAvatar(database.db, actor, ZAvatarProfile.parse({ name, title: "", specialty: "", bio: "", greeting: "", language, disclaimer: "", region: "INTL" }))).id;
 }
 
 /** Uploads files the way the studio does; any refused file stops the benchmark. */

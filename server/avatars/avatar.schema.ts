@@ -37,6 +37,8 @@ export const ZAvatarProfile = z.object({
 });
 /** What a form or caller sends (every field but the name may be left out). */
 export type TAvatarProfile = z.input<typeof ZAvatarProfile>;
+/** A profile once parsed (where it arrives: the router, the seed, a test), which the service takes as it is. */
+export type AvatarProfile = z.output<typeof ZAvatarProfile>;
 
 export const ZAvatarId = z.object({ avatarId: z.string().min(1).max(64) });
 export const ZUpdateAvatarInput = ZAvatarId.extend({ profile: ZAvatarProfile });

@@ -6,7 +6,7 @@ import { type Principal, assertCan } from "@/server/principal/principal";
 import { can } from "@/server/principal/permissions";
 import { AppError } from "@/server/lib/errors";
 import { slugify, withRandomSuffix } from "@/server/lib/slug";
-import { type TAvatarProfile, ZAvatarProfile } from "./avatar.schema";
+import type { AvatarProfile } from "./avatar.schema";
 import { draftKnowledge, draftProtocols, type Tx } from "./version-content";
 
 export type AvatarRow = typeof avatars.$inferSelect;
@@ -46,9 +46,8 @@ export function mayEditAvatar(db: Db, actor: Principal<"staff">, avatarId: strin
   );
 }
 
-export async function createAvatar(db: Db, actor: Principal<"staff">, profile: TAvatarProfile): Promise<AvatarRow> {
+export async function createAvatar(db: Db, actor: Principal<"staff">, values: AvatarProfile): Promise<AvatarRow> {
   assertCan(actor, "avatar.create");
-  const values = ZAvatarProfile.parse(profile);
   const [avatar] = await db
     .insert(avatars)
     .values({ ...values, orgId: actor.orgId, ownerId: actor.userId, slug: withRandomSuffix(slugify(values.name)) })
@@ -56,9 +55,8 @@ export async function createAvatar(db: Db, actor: Principal<"staff">, profile: T
   return avatar!;
 }
 
-export async function updateAvatar(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string, profile: TAvatarProfile): Promise<AvatarRow> {
+export async function updateAvatar(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string, values: AvatarProfile): Promise<AvatarRow> {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
-  const values = ZAvatarProfile.parse(profile);
   const [updated] = await db
     .update(avatars)
     .set({ ...values, updatedAt: new Date() })

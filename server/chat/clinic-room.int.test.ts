@@ -10,7 +10,7 @@ import { parseConfig } from "@/server/env";
 import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { addDocument, pasteDocument } from "@/server/knowledge/document.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
-import type { TProtocolInput } from "@/server/protocols/protocol.schema";
+import { type TProtocolInput, ZProtocolInput } from "@/server/protocols/protocol.schema";
 import { createProtocol, protocolsForTarget } from "@/server/protocols/protocol.service";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { startFakeOpenAIServer } from "@/server/test/openai-server";
@@ -103,7 +103,7 @@ beforeAll(async () => {
     bytes: new TextEncoder().encode("question,answer,urgency\nWhat should I do about sudden chest pain at rest?,Call emergency services now.,emergency\n"),
   }, limits);
   await drainIngestionQueue(database.db, embedder);
-  await createProtocol(database.db, doctor, avatar.id, HEADACHE);
+  await createProtocol(database.db, doctor, avatar.id, ZProtocolInput.parse(HEADACHE));
   const a = await getAvatarOrThrow(database.db, doctor, avatar.id, "read");
   target = { avatarId: a.id, orgId: a.orgId, versionId: null, persona: snapshotOf(a), protocols: await protocolsForTarget(database.db, { avatarId: a.id, versionId: null }) };
 });
@@ -229,7 +229,7 @@ describe("a consultation protocol", () => {
   it("escalates the demo chest-pain protocol when the patient describes the spread instead of saying yes", async () => {
     // Its own avatar: "chest pain" would otherwise open this protocol for the FAQ tests below.
     const avatar = await createAvatar(database.db, doctor, testAvatarProfile("Dr. Lin", { specialty: "Cardiology" }));
-    await createProtocol(database.db, doctor, avatar.id, DEMO_CHEST_PAIN_PROTOCOL);
+    await createProtocol(database.db, doctor, avatar.id, ZProtocolInput.parse(DEMO_CHEST_PAIN_PROTOCOL));
     const a = await getAvatarOrThrow(database.db, doctor, avatar.id, "read");
     const cardiology: ChatTarget = { avatarId: a.id, orgId: a.orgId, versionId: null, persona: snapshotOf(a), protocols: await protocolsForTarget(database.db, { avatarId: a.id, versionId: null }) };
     const escalatesOn = async (opening: string, duration: string, spread: string) => {
@@ -360,16 +360,15 @@ describe("with an OpenAI-compatible model", () => {
 
 describe("persona fields", () => {
   it("are frozen into the snapshot, and updates keep only valid values", async () => {
-    const updated = await updateAvatar(database.db, doctor, target.avatarId, {
-      ...testAvatarProfile("Dr. Qin"),
+    const updated = await updateAvatar(database.db, doctor, target.avatarId, testAvatarProfile("Dr. Qin", {
       hospital: "Riverside Hospital",
       languages: ["en", "zh-CN", "en"],
       suggestedQuestions: ["How much salt?", "", "How much salt?"],
       answerPolicy: "materials_first",
       topicsIn: ["headache"],
-    });
+    }));
     const snapshot = snapshotOf(updated);
     expect(snapshot).toMatchObject({ hospital: "Riverside Hospital", languages: ["en", "zh-CN"], suggestedQuestions: ["How much salt?"], answerPolicy: "materials_first" });
-    await expect(updateAvatar(database.db, doctor, target.avatarId, { ...testAvatarProfile("Dr. Qin"), answerPolicy: "anything" as never })).rejects.toThrow();
+    expect(() => testAvatarProfile("Dr. Qin", { answerPolicy: "anything" as never })).toThrow(/answerPolicy/);
   });
 });

@@ -10,6 +10,7 @@ import { drainIngestionQueue } from "@/server/jobs/ingest";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { addDocument } from "@/server/knowledge/document.service";
 import { createProtocol } from "@/server/protocols/protocol.service";
+import { ZProtocolInput } from "@/server/protocols/protocol.schema";
 import { DEMO_CHEST_PAIN_PROTOCOL } from "./protocols";
 import { addStarterCasesToOrg } from "@/server/simulation/case.service";
 import { seedDemoHospital } from "./hospital";
@@ -79,7 +80,7 @@ export async function seedDemo(db: Db, embedder: Embedder): Promise<boolean> {
     await addDocument(db, doctor, { avatarId: avatar!.id, title: doc.title, filename: doc.file, format: "markdown", bytes }, { maxBytes: 1 << 20 });
   }
   await drainIngestionQueue(db, embedder);
-  await createProtocol(db, doctor, avatar!.id, DEMO_CHEST_PAIN_PROTOCOL);
+  await createProtocol(db, doctor, avatar!.id, ZProtocolInput.parse(DEMO_CHEST_PAIN_PROTOCOL));
   await publishAvatar(db, doctor, avatar!.id);
   // The starter library of virtual patients, so the demo can consult and run cases at once.
   await addStarterCasesToOrg(db, org!.id, ids.doctor);

@@ -66,6 +66,8 @@ export const ZProtocolInput = z
   .refine((p) => p.triggersZh.length + p.triggersEn.length > 0, { message: "Add at least one trigger phrase (Chinese or English).", path: ["triggersEn"] })
   .refine((p) => new Set(p.questions.map((q) => q.id)).size === p.questions.length, { message: "Two questions share an id.", path: ["questions"] });
 export type TProtocolInput = z.input<typeof ZProtocolInput>;
+/** A protocol once parsed where it arrives (the router, the seed, teaching, a demonstration); the service takes it as it is. */
+export type ProtocolInput = z.output<typeof ZProtocolInput>;
 
 const id = z.string().min(1).max(64);
 export const ZProtocolId = z.object({ protocolId: id });

@@ -5,7 +5,7 @@ import { avatarVersions, protocols } from "@/db/schema";
 import type { Principal } from "@/server/principal/principal";
 import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import { AppError } from "@/server/lib/errors";
-import { type TProtocolInput, ZProtocolInput } from "./protocol.schema";
+import type { ProtocolInput } from "./protocol.schema";
 
 export type ProtocolRow = typeof protocols.$inferSelect;
 
@@ -30,9 +30,8 @@ export async function getProtocolOrThrow(db: Db, actor: Principal<"staff">, unve
   return row;
 }
 
-export async function createProtocol(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string, input: TProtocolInput): Promise<ProtocolRow> {
+export async function createProtocol(db: Db, actor: Principal<"staff">, unverifiedAvatarId: string, values: ProtocolInput): Promise<ProtocolRow> {
   const avatar = await getAvatarOrThrow(db, actor, unverifiedAvatarId, "edit");
-  const values = ZProtocolInput.parse(input);
   const [row] = await db
     .insert(protocols)
     .values({
@@ -45,9 +44,8 @@ export async function createProtocol(db: Db, actor: Principal<"staff">, unverifi
   return row!;
 }
 
-export async function updateProtocol(db: Db, actor: Principal<"staff">, unverifiedProtocolId: string, input: TProtocolInput): Promise<ProtocolRow> {
+export async function updateProtocol(db: Db, actor: Principal<"staff">, unverifiedProtocolId: string, values: ProtocolInput): Promise<ProtocolRow> {
   const existing = await getProtocolOrThrow(db, actor, unverifiedProtocolId, "edit");
-  const values = ZProtocolInput.parse(input);
   const [row] = await db
     .update(protocols)
     .set({ ...values, updatedAt: new Date() })

@@ -8,6 +8,7 @@ import { getAvatarOrThrow } from "@/server/avatars/avatar.service";
 import type { ChatModel } from "@/server/llm/model";
 import { AppError } from "@/server/lib/errors";
 import { createProtocol } from "@/server/protocols/protocol.service";
+import { ZProtocolInput } from "@/server/protocols/protocol.schema";
 import type { CaseCard, TranscriptTurn } from "@/db/schema/case-card";
 import { getCaseOrThrow } from "./case.service";
 import { simulatePatientReply } from "./simulated-patient";
@@ -166,7 +167,7 @@ export async function suggestProtocol(db: Db, actor: Principal<"staff">, demonst
   const { demonstration, card } = await demonstrationOrThrow(db, actor, demonstrationId, "edit");
   const draft = protocolDraftFrom(card, demonstration.transcript);
   if (draft.questions.length === 0) throw new AppError("bad_request", "This consultation has no questions to turn into a protocol.");
-  const protocol = await createProtocol(db, actor, demonstration.avatarId, draft);
+  const protocol = await createProtocol(db, actor, demonstration.avatarId, ZProtocolInput.parse(draft));
   return { draft, protocolId: protocol.id };
 }
 

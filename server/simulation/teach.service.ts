@@ -10,6 +10,7 @@ import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { curatedKeywordVector } from "@/server/knowledge/retrieve/curated";
 import { AppError } from "@/server/lib/errors";
 import { getProtocolOrThrow, updateProtocol } from "@/server/protocols/protocol.service";
+import { ZProtocolInput } from "@/server/protocols/protocol.schema";
 import type { TranscriptTurn } from "@/db/schema/case-card";
 
 const id = z.string().min(1).max(100);
@@ -50,7 +51,7 @@ async function applyTeaching(db: Db, embedder: Embedder, actor: Principal<"staff
     const protocol = await getProtocolOrThrow(db, actor, t.protocolId, "edit");
     if (protocol.avatarId !== avatar.id) throw new AppError("not_found", "No such protocol of this avatar.");
     const question = { id: randomUUID().slice(0, 8), text: t.correction.slice(0, 500), kind: "text" as const, options: [], unit: "", unitAliases: [], min: null, max: null, redFlags: [] };
-    await updateProtocol(db, actor, protocol.id, { ...protocol, questions: [...protocol.questions, question] });
+    await updateProtocol(db, actor, protocol.id, ZProtocolInput.parse({ ...protocol, questions: [...protocol.questions, question] }));
     return { appliedAs: "protocol" as const, appliedId: protocol.id };
   }
   if (!patientMessage.trim()) throw new AppError("bad_request", "There is no patient message before this turn to attach the answer to.");

@@ -4,7 +4,7 @@ import { type Database, openDatabase } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import type { Principal } from "@/server/principal/principal";
 import type { Role } from "@/server/principal/permissions";
-import type { TAvatarProfile } from "@/server/avatars/avatar.schema";
+import { type AvatarProfile, type TAvatarProfile, ZAvatarProfile } from "@/server/avatars/avatar.schema";
 
 let template: Blob | undefined;
 
@@ -33,6 +33,7 @@ export async function createTestOrg<R extends Role>(database: Database, roles: R
 }
 
 /** An avatar profile with only a name, for tests that do not care about the persona. */
-export function testAvatarProfile(name: string, overrides: Partial<TAvatarProfile> = {}): TAvatarProfile {
-  return { name, title: "", specialty: "", bio: "", greeting: "", language: "en", disclaimer: "", region: "US", ...overrides };
+/** A parsed profile, as the router would pass it on (so invalid overrides throw here). */
+export function testAvatarProfile(name: string, overrides: Partial<TAvatarProfile> = {}): AvatarProfile {
+  return ZAvatarProfile.parse({ name, title: "", specialty: "", bio: "", greeting: "", language: "en", disclaimer: "", region: "US", ...overrides });
 }
