@@ -1,9 +1,9 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { documents, type PassagePin, passages } from "@/db/schema";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
 import { includedCorpusIds } from "@/server/knowledge/corpus.service";
-import { getAvatarStats, type KnowledgeScope } from "./avatar-stats";
+import { getAvatarStats, idArray, type KnowledgeScope } from "./avatar-stats";
 import { type Candidate, coverageWeights, fuse } from "./fusion";
 import { queryTerms } from "./keyword-index";
 import { rerank } from "./rerank";
@@ -116,16 +116,17 @@ export async function retrievePassages(
       headingPath: passages.headingPath,
       content: passages.content,
       page: passages.page,
-      // The rerank reads the passage's stored tokens instead of segmenting its text again.
-      lexemes: sql<string[]>`tsvector_to_array(${passages.keywords})`,
+      // The rerank reads the passage's stored tokens instead of segmenting its text again; one string
+      // per row, as PGlite parses a text[] element by element in JavaScript (the query itself runs in ~1.5 ms).
+      lexemes: sql<string>`array_to_string(tsvector_to_array(${passages.keywords}), ' ')`,
       similarity: literal
         ? sql<number>`case when ${passages.embedder} = ${args.embedder.id} then 1 - (${cosineDistance(sql`${passages.embedding}`, literal, vector!.length)}) else 0 end`
         : sql<number>`0`,
     })
     .from(passages)
     .innerJoin(documents, eq(documents.id, passages.documentId))
-    .where(inArray(passages.id, [...candidates.keys()]));
-  const byId = new Map(rows.map((r) => [r.id, { ...r, similarity: Number(r.similarity) }]));
+    .where(sql`${passages.id} = any(${idArray([...candidates.keys()])}::text[])`);
+  const byId = new Map(rows.map((r) => [r.id, { ...r, lexemes: r.lexemes.split(" "), similarity: Number(r.similarity) }]));
   for (const c of candidates.values()) c.similarity = byId.get(c.id)?.similarity ?? 0;
 
   const weights = coverageWeights(terms, keyword.documentFrequency, keyword.total);

@@ -104,3 +104,21 @@ describe("keywordSearch", () => {
     expect((await keywordSearch(database.db, { avatarId: goutAvatar, terms: [], limit: 10, stats })).hits).toEqual([]);
   });
 });
+
+describe("passage storage", () => {
+  it("keeps a whole passage row (text, keywords and vector) in the heap, so ranking reads no toast table", async () => {
+    const { doctor } = (await createTestOrg(database, ["doctor"])).actors;
+    const avatarId = (await createAvatar(database.db, doctor, testAvatarProfile("Dr. Long"))).id;
+    // About 2 KB of varied text per passage: with its keywords and 384-dimension vector, a row over the default 2 KB toast target.
+    const paragraph = (n: number) => Array.from({ length: 40 }, (_, i) => `Finding ${n}-${i} alters dosage schedule variant${n * 40 + i}.`).join(" ");
+    await pasteDocument(database.db, doctor, { avatarId, title: "Long", text: [1, 2, 3].map((n) => `## Part ${n}\n\n${paragraph(n)}`).join("\n\n") }, limits);
+    await drainIngestionQueue(database.db, embedder);
+    const [row] = await database.query<{ rows: number; bytes: number; toast: number }>(`
+      select count(*)::int as rows, max(pg_column_size(p.*))::int as bytes,
+             (select pg_relation_size(reltoastrelid)::int from pg_class where relname = 'passages') as toast
+      from passages p where p.avatar_id = $1`, [avatarId]);
+    expect(row!.rows).toBeGreaterThan(0);
+    expect(row!.bytes).toBeGreaterThan(2100);
+    expect(row!.toast).toBe(0);
+  });
+});
