@@ -11,7 +11,8 @@
  * reduces to a single common word matches that word everywhere. Chinese phrases match as substrings, so a
  * one-character phrase would match inside countless words, a question's ending (怎么办, 吃什么药) needs no
  * variant, and a wording with a word inside the phrase (血压一直降不下来 beside 血压降不下来) does.
- * Changing a file changes the index: bump TOKENIZER_VERSION (tokenize.ts) so documents are re-indexed.
+ * Changing a file changes the index: bump TOKENIZER_VERSION (tokenize.ts) so documents are re-indexed
+ * (tokenizer-version.test.ts fails until you do).
  */
 import cardiology from "./lexicon/cardiology.json";
 import dermatology from "./lexicon/dermatology.json";
