@@ -31,6 +31,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DEMO_AVATAR_SLUG } from "@/server/demo/seed";
 import type { TurnTimings } from "@/server/chat/turn-types";
 import { parseChatBenchArgs } from "./chat-args";
+import { cpuMsOf } from "./process-cpu";
 import { percentile } from "./retrieval-metrics";
 
 /** Questions a patient of a cardiologist asks, in both languages, with follow-ups and a few the materials do not cover. */
@@ -286,7 +287,10 @@ async function main() {
 
     const mode = durationMs ? `${durationMs / 1000} s` : `${totalRequests} requests`;
     log(`driving ${concurrency} concurrent patients, ${turns} turns per conversation, ${mode}${args.thinkMs ? `, ${args.thinkMs} ms between a patient's turns` : ""}…`);
+    const serverPids = instances.map((i) => i.server.pid!);
+    const cpuBefore = cpuMsOf(serverPids);
     const { samples, elapsedMs } = await drive(bases, totalRequests, concurrency, durationMs ? Date.now() + durationMs : null);
+    const cpuAfter = cpuMsOf(serverPids);
 
     const ok = samples.filter((s) => !s.error);
     const errors = samples.length - ok.length;
@@ -314,6 +318,9 @@ async function main() {
       engine,
       think_ms: args.thinkMs,
       ...stageFigures,
+      // CPU the app servers spent per request while driving (Linux only): unlike throughput, other load
+      // on the machine barely moves it. The database server's own CPU is not in it.
+      server_cpu_ms_per_turn: cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / samples.length),
     };
     const stages = STAGES.map((name) => `${name} ${stageFigures[`${name}_p50_ms`]}/${stageFigures[`${name}_p95_ms`]}`).join(", ");
     log("");
@@ -323,6 +330,7 @@ async function main() {
     log(`first answer token p50 ${result.first_token_p50_ms} ms, p95 ${result.first_token_p95_ms} ms`);
     log(`full answer        p50 ${result.full_p50_ms} ms, p95 ${result.full_p95_ms} ms`);
     log(`stages p50/p95 ms  ${stages}`);
+    log(`server CPU         ${result.server_cpu_ms_per_turn ?? "?"} ms per request (app processes only)`);
     log(`machine load       ${result.load_avg_1m} (1-minute load average on ${os.cpus().length} cores)`);
     log(`errors             ${errors}${errors ? ` (first: ${samples.find((s) => s.error)!.error})` : ""}`);
     log(JSON.stringify(result));
