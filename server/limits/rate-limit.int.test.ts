@@ -50,6 +50,17 @@ describe("enforceLimits", () => {
     expect(shared!.hits).toBe(1);
   });
 
+  it("counts every limit before the refused one, none after it, and says which key a caller repeated", async () => {
+    const now = new Date("2030-01-05T00:00:00Z");
+    const limits = [limit("before", 10), limit("client-y", 1), limit("after", 10)];
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await outcome(enforceLimits(database.db, limits, now)));
+    expect(results).toEqual(["ok", "rate_limited 60", "rate_limited 60", "rate_limited 60"]);
+    const hits = async (key: string) => (await database.db.select().from(rateLimitCounters).where(eq(rateLimitCounters.key, key)))[0]!.hits;
+    expect([await hits("before"), await hits("client-y"), await hits("after")]).toEqual([4, 4, 1]);
+    await expect(enforceLimits(database.db, [limit("twice"), limit("twice")], now)).rejects.toThrow('rate limit key "twice" is given twice');
+  });
+
   it("gives back a hit (a successful sign-in), and purges finished windows", async () => {
     const now = new Date("2030-01-04T00:00:00Z");
     for (let i = 0; i < 3; i++) await enforceLimits(database.db, [limit("refund")], now);
