@@ -31,9 +31,25 @@ export function citedSentences(sentences: { text: string; passageId: string }[],
   };
 }
 
-/** Splits text into small pieces so offline answers stream like model output. */
+/** A piece of streamed text ends at the first word or CJK run that takes it to this many characters. */
+const PIECE_CHARS = 64;
+
+/**
+ * Splits text at word (or CJK run) boundaries into pieces of about PIECE_CHARS characters, so offline
+ * answers stream like model output. Not word by word: each piece passes through every layer of the
+ * turn's stream (generators, the UI message stream, a socket write), a few thousand promises per
+ * answer, while the pieces of an offline answer are all ready at once.
+ */
 export function* pieces(text: string): Generator<string> {
-  for (const m of text.matchAll(/[\u3400-\u9fff\uf900-\ufaff]{1,6}|\s*\S+\s*|\s+/gu)) yield m[0];
+  let piece = "";
+  for (const m of text.matchAll(/[\u3400-\u9fff\uf900-\ufaff]{1,6}|\s*\S+\s*|\s+/gu)) {
+    piece += m[0];
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = "";
+    }
+  }
+  if (piece) yield piece;
 }
 
 export const ms = (since: number) => Math.round((performance.now() - since) * 10) / 10;
