@@ -9,7 +9,7 @@ import { kick } from "@/server/jobs/queue";
 import { getEmbedder } from "@/server/knowledge/embed";
 import { AppError } from "@/server/lib/errors";
 import { protocolsForTarget } from "@/server/protocols/protocol.service";
-import { openConversation } from "@/server/conversations/store";
+import { continueConversation, emptyTurnContext, openConversation } from "@/server/conversations/store";
 import type { MessageAssessment } from "@/server/safety/detect";
 import type { TChatRequest } from "./chat.schema";
 import { respond } from "./engine";
@@ -61,17 +61,15 @@ export async function startChatTurn(
     yield* gatedTurn(turnGate, async function* (queue) {
       // One macrotask first, so the route's first bytes (the conversation id) go out before any query.
       await nextMacrotask();
-      await openConversation(db, {
-        target,
-        sessionHash: session,
-        ...(existing ? { unverifiedConversationId: existing } : { newConversationId: conversationId }),
-        locale: target.persona.language,
-      });
+      // A continued conversation's owner check reads its context too; a new one has none to read.
+      const context = existing
+        ? await continueConversation(db, { conversationId: existing, avatarId: target.avatarId, sessionHash: session })
+        : (await openConversation(db, { target, sessionHash: session, newConversationId: conversationId, locale: target.persona.language }), emptyTurnContext());
       const onEscalation = () => {
         kick("notifications");
         kick("escalations");
       };
-      yield* respond({ db, embedder: getEmbedder(), chatModel: model, onEscalation, queue }, { target, conversationId, message: args.request.message, assessment: args.assessment });
+      yield* respond({ db, embedder: getEmbedder(), chatModel: model, onEscalation, queue }, { target, conversationId, message: args.request.message, assessment: args.assessment, context });
     });
   }
   return { conversationId, target, events: events() };

@@ -9,7 +9,7 @@ import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import type { CrisisVerdict } from "@/db/schema/crisis-types";
 import { publishedSaltAvatar, publishedTestTarget } from "@/server/test/chat";
 import { createTestDatabase, createTestOrg } from "@/server/test/db";
-import { loadTurnContext, openConversation, saveTurn } from "./store";
+import { continueConversation, emptyTurnContext, loadTurnContext, openConversation, saveTurn } from "./store";
 
 const embedder = createOfflineEmbedder();
 let database: Database;
@@ -63,6 +63,20 @@ describe("the conversation store", () => {
     await saveTurn(database.db, { target, conversationId: c, context, question: { content: "And for children?", askedAt: new Date(0) }, answer, protocolState: null });
     const order = await database.db.select({ content: messages.content }).from(messages).where(eq(messages.conversationId, c)).orderBy(asc(messages.createdAt));
     expect(order.map((m) => m.content).slice(2)).toEqual(["And for children?", "Less than five grams."]);
+  });
+
+  it("continues a conversation for the session and avatar it belongs to, with its context in the same read, and for no other", async () => {
+    const sessionHash = `s-${crypto.randomUUID()}`;
+    const c = await openConversation(database.db, { target, sessionHash, locale: "en" });
+    expect(await continueConversation(database.db, { conversationId: c, avatarId: target.avatarId, sessionHash })).toEqual(emptyTurnContext());
+    await ask(c, "How much salt a day?");
+    const context = await continueConversation(database.db, { conversationId: c, avatarId: target.avatarId, sessionHash });
+    expect(context).toEqual(await loadTurnContext(database.db, c));
+    expect(context.patientTurns).toEqual(["How much salt a day?"]);
+    const notFound = { code: "not_found" };
+    await expect(continueConversation(database.db, { conversationId: c, avatarId: target.avatarId, sessionHash: "s-another" })).rejects.toMatchObject(notFound);
+    await expect(continueConversation(database.db, { conversationId: c, avatarId: crypto.randomUUID(), sessionHash })).rejects.toMatchObject(notFound);
+    await expect(continueConversation(database.db, { conversationId: crypto.randomUUID(), avatarId: target.avatarId, sessionHash })).rejects.toMatchObject(notFound);
   });
 
   it("reads the screening questions asked and the one the last reply asked", async () => {

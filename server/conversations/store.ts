@@ -2,7 +2,7 @@
  * The conversation store: where a chat turn reads its context and saves itself, and where the patient's
  * history, the doctor's conversation log and the organization API read conversations.
  *
- * A turn costs one read (loadTurnContext) and one write (saveTurn: the question, the answer, the
+ * A turn costs one read (continueConversation, or none for a new conversation) and one write (saveTurn: the question, the answer, the
  * conversation's protocol state and rolling summary and the answer's audit row in one statement; a
  * crisis adds its escalation in the same transaction). On the embedded engine every statement runs on the thread that answers patients, so
  * each one saved is time no other patient waits.
@@ -35,25 +35,11 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** How many of the patient's earlier messages the crisis assessment and follow-up rewriting see. */
 const PATIENT_TURNS = 6;
 
-/** Continues the patient's conversation with this avatar, or starts one. Another session's id is not found (sessionHash: see patient-session.ts). */
+/** Starts a conversation of the patient's session (sessionHash: see patient-session.ts) with this avatar. */
 export async function openConversation(
   db: Db,
-  args: { target: ChatTarget; sessionHash: string; unverifiedConversationId?: string; newConversationId?: string; locale: string },
+  args: { target: ChatTarget; sessionHash: string; newConversationId?: string; locale: string },
 ): Promise<string> {
-  if (args.unverifiedConversationId) {
-    const [row] = await db
-      .select({ id: conversations.id })
-      .from(conversations)
-      .where(
-        and(
-          eq(conversations.id, args.unverifiedConversationId),
-          eq(conversations.avatarId, args.target.avatarId),
-          eq(conversations.sessionHash, args.sessionHash),
-        ),
-      );
-    if (!row) throw new AppError("not_found", "This conversation does not exist or belongs to another session.");
-    return row.id;
-  }
   const [row] = await db
     .insert(conversations)
     .values({
@@ -66,6 +52,16 @@ export async function openConversation(
     })
     .returning({ id: conversations.id });
   return row!.id;
+}
+
+/**
+ * Continues the session's conversation with this avatar: its turn context, read in the same statement
+ * that checks whose it is. Another session's id (or an unknown one) is not found.
+ */
+export async function continueConversation(db: Db, args: { conversationId: string; avatarId: string; sessionHash: string }): Promise<TurnContext> {
+  const context = await readTurnContext(db, and(eq(conversations.id, args.conversationId), eq(conversations.avatarId, args.avatarId), eq(conversations.sessionHash, args.sessionHash))!);
+  if (!context) throw new AppError("not_found", "This conversation does not exist or belongs to another session.");
+  return context;
 }
 
 /** A conversation of the organization held by one session (the organization API's), with its avatar's slug; null for none. */
@@ -96,8 +92,16 @@ export interface TurnContext {
 /** A jsonb value built in SQL; a driver may hand it over parsed or as text. */
 const json = <T>(query: SQL) => sql<T>`${query}`.mapWith((v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) as T);
 
+/** What a turn knows of a conversation that has no messages yet. */
+export const emptyTurnContext = (): TurnContext => ({ patientTurns: [], protocolState: null, summary: "", recent: [], asked: new Set(), answering: null });
+
 /** The turn's whole context in one statement (each part is an index range scan of the conversation's messages). */
 export async function loadTurnContext(db: Db, conversationId: string): Promise<TurnContext> {
+  return (await readTurnContext(db, eq(conversations.id, conversationId))) ?? emptyTurnContext();
+}
+
+/** The context of the conversation `where` picks; null when it picks none. */
+async function readTurnContext(db: Db, where: SQL): Promise<TurnContext | null> {
   const ofConversation = sql`m.conversation_id = ${conversations.id}`;
   const [row] = await db
     .select({
@@ -111,9 +115,8 @@ export async function loadTurnContext(db: Db, conversationId: string): Promise<T
       answering: sql<ScreeningId | null>`(select m.screening from ${messages} m where ${ofConversation} and m.role = 'avatar' order by m.created_at desc limit 1)`,
     })
     .from(conversations)
-    .where(eq(conversations.id, conversationId));
-  if (!row) return { patientTurns: [], protocolState: null, summary: "", recent: [], asked: new Set(), answering: null };
-  return { ...row, asked: new Set(row.asked) };
+    .where(where);
+  return row ? { ...row, asked: new Set(row.asked) } : null;
 }
 
 /** The escalation a crisis turn raises, written in the turn's transaction (crisis-turn.ts). */

@@ -9,7 +9,7 @@ import { readMessage } from "@/components/chat/message-parts";
 import { conversations, curatedAnswers, escalations, followUpRequests, messageFeedback, messages, notifications, organizations, users } from "@/db/schema";
 import type { Principal } from "@/server/principal/principal";
 import { createAvatar, getPublishedAvatarBySlug } from "@/server/avatars/avatar.service";
-import { openConversation } from "@/server/conversations/store";
+import { continueConversation, openConversation } from "@/server/conversations/store";
 import { publishAvatar } from "@/server/publishing/publishing.service";
 import { browserSessionOf, ensureBrowserSession, newPatientToken, PATIENT_COOKIE, sessionHash } from "@/server/chat/patient-session";
 import { sendApiMessage, startApiConversation } from "@/server/api-keys/v1.service";
@@ -40,7 +40,10 @@ const mallory: Principal<"patient"> = { kind: "patient", sessionHash: sessionHas
 
 /** One patient turn through the real engine (offline composer); returns the saved answer's id. */
 async function ask(identity: Principal<"patient">, message: string, conversationId?: string) {
-  const id = await openConversation(database.db, { target, sessionHash: identity.sessionHash!, unverifiedConversationId: conversationId, locale: "en" });
+  const sessionHash = identity.sessionHash!;
+  const id = conversationId
+    ? (await continueConversation(database.db, { conversationId, avatarId: target.avatarId, sessionHash }), conversationId)
+    : await openConversation(database.db, { target, sessionHash, locale: "en" });
   const events: ChatEvent[] = [];
   for await (const e of respond({ db: database.db, embedder, chatModel: null }, { target, conversationId: id, message })) events.push(e);
   const done = events.at(-1) as Extract<ChatEvent, { type: "done" }>;
