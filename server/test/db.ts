@@ -5,15 +5,20 @@ import { memberships, organizations, users } from "@/db/schema";
 import type { Principal } from "@/server/principal/principal";
 import type { Role } from "@/server/principal/permissions";
 import { type AvatarProfile, type TAvatarProfile, ZAvatarProfile } from "@/server/avatars/avatar.schema";
+import { createServerTestDatabase } from "./db-server";
 
 let template: Blob | undefined;
 
 /**
  * A fresh, migrated in-memory PGlite: real Postgres with pgvector, one per test file. It starts from
  * the migrated dump the global setup made (server/test/global-setup.ts); migrations still run, so a
- * stale dump could only cost time, never correctness.
+ * stale dump could only cost time, never correctness. With TEST_DATABASE_URL, a fresh database on
+ * that Postgres server instead (server/test/db-server.ts).
  */
 export function createTestDatabase(): Promise<Database> {
+  const server = process.env.TEST_DATABASE_URL;
+  const serverTemplate = inject("postgresTemplate");
+  if (server && serverTemplate) return createServerTestDatabase(server, serverTemplate);
   template ??= new Blob([fs.readFileSync(inject("pgliteTemplatePath"))]);
   return openDatabase({ memory: true, template });
 }
