@@ -62,9 +62,10 @@ export async function startChatTurn(
       // One macrotask first, so the route's first bytes (the conversation id) go out before any query.
       await nextMacrotask();
       // A continued conversation's owner check reads its context too; a new one has none to read.
-      const context = existing
-        ? await continueConversation(db, { conversationId: existing, avatarId: target.avatarId, sessionHash: session })
-        : (await openConversation(db, { target, sessionHash: session, newConversationId: conversationId, locale: target.persona.language }), emptyTurnContext());
+      const context = async () =>
+        existing
+          ? continueConversation(db, { conversationId: existing, avatarId: target.avatarId, sessionHash: session })
+          : (await openConversation(db, { target, sessionHash: session, newConversationId: conversationId, locale: target.persona.language }), emptyTurnContext());
       const onEscalation = () => {
         kick("notifications");
         kick("escalations");

@@ -60,8 +60,11 @@ interface TurnArgs {
   message: string;
   /** The message's own assessment, when the caller made it on arrival (admitChatMessage); else it is made here. */
   assessment?: MessageAssessment;
-  /** The conversation's context, when the caller read it already (continueConversation); else it is read here. */
-  context?: TurnContext;
+  /**
+   * Reads the conversation's context where the caller has its own read (continueConversation checks the
+   * owner in the same statement); else loadTurnContext. Called at the turn's start, inside its timings.
+   */
+  context?: () => Promise<TurnContext>;
 }
 
 /** The check-in tier of a turn: the verdict that called for it, and the question it asks (null: asked before). */
@@ -121,11 +124,11 @@ export async function* respond(deps: ChatDeps, args: TurnArgs): AsyncGenerator<C
   }
 }
 
-/** Step 1: the conversation's context (one read, unless the caller made it) and the verdict with it (no model, no retrieval). */
+/** Step 1: the conversation's context (one read) and the verdict with it (no model, no retrieval). */
 async function assess(deps: ChatDeps, args: TurnArgs): Promise<Turn> {
   const askedAt = new Date();
   const started = performance.now();
-  const context = args.context ?? (await loadTurnContext(deps.db, args.conversationId));
+  const context = await (args.context ? args.context() : loadTurnContext(deps.db, args.conversationId));
   const recent = context.patientTurns;
   const verdict = deps.assess ? deps.assess({ message: args.message, recent }) : inContext(args.assessment ?? assessMessage(args.message), recent);
   return {
