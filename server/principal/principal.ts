@@ -8,8 +8,9 @@ import { type Permission, type Role, can } from "./permissions";
  * - staff: a signed-in member acting in one organization (`resolveStaff`, accounts/account.service.ts,
  *   from the Auth.js session and the active-organization cookie);
  * - patient: an anonymous browser session and, once signed in, the user who claimed its conversations
- *   (`requestPatient`, patient/request-identity.ts, from the patient cookie and the session); either
- *   may be missing;
+ *   (patient/request-identity.ts: `requestPatient` from the patient cookie and the session, either of
+ *   which may be missing; `chattingPatient` for a chat message, issuing the cookie), or a widget page's
+ *   session once its embed token is verified (`admitWidgetMessage`, widget/widget-chat.ts);
  * - apiKey: an organization's API key with its scopes (`authenticateApiKey`, api-keys/api-keys.service.ts,
  *   from the Authorization header).
  */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { MAX_MESSAGE_CHARS } from "@/server/chat/chat.schema";
 import { sessionHash } from "@/server/chat/patient-session";
+import type { Principal } from "@/server/principal/principal";
 import { getPublishedAvatarCached } from "@/server/chat/published-target";
 import { AppError } from "@/server/lib/errors";
 import { admitChatMessage } from "@/server/limits/chat";
@@ -36,7 +37,7 @@ export type TWidgetChatRequest = z.infer<typeof ZWidgetChatRequest>;
 export async function admitWidgetMessage(
   db: Db,
   args: { request: TWidgetChatRequest; origin: string | null; referer: string | null; host: string | null; address: string; secret: string; now?: number },
-): Promise<{ embeddingOrigin: string; assessment: MessageAssessment }> {
+): Promise<{ embeddingOrigin: string; assessment: MessageAssessment; patient: Principal<"patient"> & { sessionHash: string } }> {
   const caller = originOf(args.origin) ?? originOf(args.referer);
   if (!caller || !args.host || new URL(caller).host !== args.host) {
     throw new AppError("forbidden", `The widget's chat only answers its own embed page${caller ? `, not ${caller}` : ""}. Embed it with the script tag from the organization's widget settings.`);
@@ -49,9 +50,11 @@ export async function admitWidgetMessage(
   if (!policy.allowedOrigins.includes(claims.origin)) {
     throw new AppError("forbidden", `${claims.origin} is no longer allowed to embed this chat.`);
   }
+  // The widget's patient is its page's session token, once the embed token above vouches for the page.
+  const patient = { kind: "patient" as const, sessionHash: sessionHash("widget", args.request.sessionToken), userId: null };
   const assessment = await admitChatMessage(db, {
     message: args.request.message,
-    client: { id: sessionHash("widget", args.request.sessionToken), address: args.address },
+    client: { id: patient.sessionHash, address: args.address },
     avatar: args.request.slug,
     siteLimit: {
       key: `widget:site:${claims.orgId} ${claims.origin}`,
@@ -61,5 +64,5 @@ export async function admitWidgetMessage(
     },
     now: args.now === undefined ? undefined : new Date(args.now),
   });
-  return { embeddingOrigin: claims.origin, assessment };
+  return { embeddingOrigin: claims.origin, assessment, patient };
 }

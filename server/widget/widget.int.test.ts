@@ -9,6 +9,7 @@ import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
 import { embedAccess } from "./embed-access";
 import { signEmbedToken } from "./embed-token";
+import { sessionHash } from "@/server/chat/patient-session";
 import { admitWidgetMessage } from "./widget-chat";
 import { ZWidgetSettingsInput } from "./origins";
 import { embedOrgId, getWidgetPolicy, getWidgetSettings, updateWidgetSettings } from "./widget.service";
@@ -98,7 +99,12 @@ describe("a widget chat message", () => {
     });
 
   it("is admitted from the embed page of an allowed site", async () => {
-    expect(await admit(signEmbedToken(SECRET, { orgId: adminA.orgId, origin: SITE }))).toMatchObject({ embeddingOrigin: SITE, assessment: { message: expect.any(String) } });
+    expect(await admit(signEmbedToken(SECRET, { orgId: adminA.orgId, origin: SITE }))).toMatchObject({
+      embeddingOrigin: SITE,
+      assessment: { message: expect.any(String) },
+      // The page's session token, hashed as the widget's own kind of session: never a browser or API session.
+      patient: { kind: "patient", sessionHash: sessionHash("widget", "s".repeat(32)), userId: null },
+    });
   });
 
   it("is refused from another site's page (403), with a forged token, or for another organization's avatar (404)", async () => {

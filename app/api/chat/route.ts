@@ -1,7 +1,6 @@
 // POST /api/chat — one patient (or preview) turn, streamed as an AI SDK UI message stream.
 import { withRequestIds } from "@/server/http/request-id";
 import { trackedResponse } from "@/server/ops/shutdown";
-import { cookies } from "next/headers";
 import { ZodError } from "zod";
 import { readJsonLimited } from "@/server/limits/body";
 import { getCurrentActor } from "@/server/auth/current-actor";
@@ -10,7 +9,7 @@ import { startChatTurn } from "@/server/chat/chat.service";
 import { chatStreamResponse } from "@/server/chat/ui-stream";
 import { getDatabase } from "@/server/db";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
-import { ensureBrowserSession } from "@/server/chat/patient-session";
+import { chattingPatient } from "@/server/patient/request-identity";
 import { admitChatMessage } from "@/server/limits/chat";
 import { clientAddress } from "@/server/limits/client";
 
@@ -19,11 +18,11 @@ export const POST = withRequestIds(async (request: Request) => {
     const parsed = ZChatRequest.safeParse(await readJsonLimited(request));
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "), { cause: parsed.error });
     const { db } = await getDatabase();
-    const session = ensureBrowserSession(await cookies());
+    const patient = await chattingPatient();
     const { message, slug, previewAvatarId } = parsed.data;
-    const assessment = await admitChatMessage(db, { message, client: { id: session, address: clientAddress(request.headers) }, avatar: slug ?? `preview:${previewAvatarId}` });
+    const assessment = await admitChatMessage(db, { message, client: { id: patient.sessionHash, address: clientAddress(request.headers) }, avatar: slug ?? `preview:${previewAvatarId}` });
     // A preview is the signed-in member's; a patient's turn needs only the session (claiming it is /me's work).
-    const asker = (previewAvatarId ? await getCurrentActor() : null) ?? { kind: "patient" as const, sessionHash: session, userId: null };
+    const asker = (previewAvatarId ? await getCurrentActor() : null) ?? patient;
     const { conversationId, events } = await startChatTurn(db, { request: parsed.data, asker, assessment });
 
     return trackedResponse(chatStreamResponse(conversationId, events));

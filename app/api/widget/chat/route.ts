@@ -5,7 +5,6 @@ import { trackedResponse } from "@/server/ops/shutdown";
 import { readJsonLimited } from "@/server/limits/body";
 import { getAuthSecret } from "@/server/auth/secret";
 import { startChatTurn } from "@/server/chat/chat.service";
-import { sessionHash } from "@/server/chat/patient-session";
 import { chatStreamResponse } from "@/server/chat/ui-stream";
 import { getDatabase } from "@/server/db";
 import { AppError, toErrorResponse } from "@/server/lib/errors";
@@ -17,8 +16,8 @@ export const POST = withRequestIds(async (request: Request) => {
     const parsed = ZWidgetChatRequest.safeParse(await readJsonLimited(request));
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "), { cause: parsed.error });
     const { db } = await getDatabase();
-    const { slug, conversationId, message, sessionToken } = parsed.data;
-    const { assessment } = await admitWidgetMessage(db, {
+    const { slug, conversationId, message } = parsed.data;
+    const { assessment, patient } = await admitWidgetMessage(db, {
       request: parsed.data,
       origin: request.headers.get("origin"),
       referer: request.headers.get("referer"),
@@ -26,7 +25,7 @@ export const POST = withRequestIds(async (request: Request) => {
       address: clientAddress(request.headers),
       secret: getAuthSecret(),
     });
-    const turn = await startChatTurn(db, { request: { slug, conversationId, message }, asker: { kind: "patient", sessionHash: sessionHash("widget", sessionToken), userId: null }, assessment });
+    const turn = await startChatTurn(db, { request: { slug, conversationId, message }, asker: patient, assessment });
     return trackedResponse(chatStreamResponse(turn.conversationId, turn.events));
   } catch (e) {
     return toErrorResponse(e);
