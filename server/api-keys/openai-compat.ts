@@ -6,6 +6,7 @@ import { avatars, type Citation, conversations, organizations } from "@/db/schem
 import { AppError, toErrorResponse } from "@/server/lib/errors";
 import type { ApiKeyScope } from "@/db/schema";
 import { readJsonLimited } from "@/server/limits/body";
+import { trackInFlight } from "@/server/ops/shutdown";
 import { apiHandler } from "./http";
 import { ZChatCompletionRequest, type ZChatCompletion, type ZChatCompletionChunk, type ZFenshenExtra, type ZModelList, type ZOpenAiError } from "./openai-compat.schema";
 import { listApiAvatars, sendApiMessage, startApiConversation, ZSendMessage } from "./v1.service";
@@ -94,6 +95,8 @@ export async function chatCompletion(db: Db, principal: Principal<"apiKey">, req
     firstText();
     chunk({ content: delta });
   });
+  // The turn outlives a client that goes away (it is saved, a crisis's escalation with it): a shutdown waits for it.
+  trackInFlight(turn);
   // Until the answer's first words, a failure is still an HTTP error with its status.
   await Promise.race([started, turn]);
   turn.then(
