@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Candidate, coverageWeights, EVIDENCE_FLOOR, fuse, idf, keywordCoverage, PASSAGE_EVIDENCE_FLOOR } from "./fusion";
+import { type Candidate, coverageWeights, EVIDENCE_FLOOR, evidenceFloor, FLOOR_TERMS, fuse, idf, keywordCoverage, PASSAGE_EVIDENCE_FLOOR } from "./fusion";
 
 const terms = [
   { term: "gout", weight: 1 },
@@ -62,5 +62,27 @@ describe("fuse", () => {
     const a = candidate("a", { keywordRank: 1, vectorRank: 1 });
     const b = candidate("b", { keywordRank: 1, vectorRank: 1 });
     expect(fuse([b, a], weights).map((r) => r.id)).toEqual(["a", "b"]);
+  });
+});
+
+describe("the evidence floor for a long question", () => {
+  const weightsOf = (terms: string[]) => new Map(terms.map((t) => [t, 1]));
+  const story = "孩子 两天 肚子 一阵 钻着 打滚 以前 虫子 村里 医生 钻进 胆里 医院 检查 确定 zcintestinalworms".split(" ");
+
+  it("is EVIDENCE_FLOOR up to FLOOR_TERMS terms and falls with the square root of the number beyond", () => {
+    expect(evidenceFloor(1)).toBe(EVIDENCE_FLOOR);
+    expect(evidenceFloor(FLOOR_TERMS)).toBe(EVIDENCE_FLOOR);
+    expect(evidenceFloor(4 * FLOOR_TERMS)).toBeCloseTo(EVIDENCE_FLOOR / 2);
+  });
+
+  it("answers a patient's long Chinese story that a passage covers only in part", () => {
+    // Three of sixteen terms and a little similarity: 0.1 + 3/16 = 0.29, under 0.35 but over the story's floor.
+    const passage: Candidate = { id: "worms", similarity: 0.1, keywordRank: 0, terms: ["虫子", "胆里", "检查"] };
+    expect(fuse([passage], weightsOf(story)).map((r) => r.id)).toEqual(["worms"]);
+  });
+
+  it("still finds nothing for a short English question with the same evidence", () => {
+    const passage: Candidate = { id: "tire", similarity: 0.29, keywordRank: 0, terms: [] };
+    expect(fuse([passage], weightsOf(["fix", "flat", "bicycl", "tire"]))).toEqual([]);
   });
 });

@@ -34,11 +34,23 @@ export const VECTOR_WEIGHT = 0.5;
 const KEYWORD_WEIGHT = 1;
 /**
  * Evidence = similarity + coverage. A question is answered only when some passage reaches
- * EVIDENCE_FLOOR; otherwise the answer is "nothing found" rather than a weak guess. Then passages below
- * PASSAGE_EVIDENCE_FLOOR (neither similar nor sharing the question's words) are left out.
+ * EVIDENCE_FLOOR (lower for a long question: evidenceFloor); otherwise the answer is "nothing found"
+ * rather than a weak guess. Then passages below PASSAGE_EVIDENCE_FLOOR (neither similar nor sharing the question's words) are left out.
  */
 export const EVIDENCE_FLOOR = 0.35;
 export const PASSAGE_EVIDENCE_FLOOR = 0.2;
+/**
+ * Questions with more terms than this get a lower floor (EVIDENCE_FLOOR × sqrt(this / terms)): a
+ * patient's long story ("我家孩子这两天……以前拉出过虫子……要做哪些检查") shares only part of its words with
+ * the passage that answers it, so its coverage is diluted where a short question's is not. Off-topic
+ * questions stay below it (bench/retrieval.ts counts them).
+ */
+export const FLOOR_TERMS = 8;
+
+/** The evidence some passage must reach for a question of this many terms to be answered at all. */
+export function evidenceFloor(terms: number): number {
+  return EVIDENCE_FLOOR * Math.min(1, Math.sqrt(FLOOR_TERMS / Math.max(terms, 1)));
+}
 /**
  * A Chinese bigram found nowhere in the materials is usually not a word but two characters across a
  * word boundary ("疡吃" in "胃溃疡吃啥"), so it counts little against coverage; an English word found
@@ -84,7 +96,7 @@ export function fuse(candidates: readonly Candidate[], weights: ReadonlyMap<stri
     return { id: c.id, score, similarity: c.similarity, coverage: keywordCoverage(c.terms, weights) };
   });
   const evidence = (r: Ranked): number => Math.max(0, r.similarity) + r.coverage;
-  if (!ranked.some((r) => evidence(r) >= EVIDENCE_FLOOR)) return [];
+  if (!ranked.some((r) => evidence(r) >= evidenceFloor(weights.size))) return [];
   return ranked
     .filter((r) => evidence(r) >= PASSAGE_EVIDENCE_FLOOR)
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
