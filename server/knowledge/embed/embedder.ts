@@ -3,7 +3,7 @@ export interface Embedder {
   /**
    * Stored with each vector, so vectors from different embedders are never compared: retrieval only
    * ranks vectors of the active embedder, and a changed id re-indexes documents (server/jobs/reindex.ts).
-   * It names the model and its dimension, e.g. "offline-hash-v2", "openai:bge-m3:1024".
+   * It names the model and its dimension, e.g. "offline-hash-v3", "openai:bge-m3:1024".
    */
   readonly id: string;
   readonly dimensions: number;

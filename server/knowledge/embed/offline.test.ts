@@ -14,7 +14,7 @@ async function similarity(a: string, b: string): Promise<number> {
 
 describe("createOfflineEmbedder", () => {
   it("declares its id and dimensions", () => {
-    expect(embedder.id).toBe("offline-hash-v2");
+    expect(embedder.id).toBe("offline-hash-v3");
     expect(embedder.dimensions).toBe(384);
   });
 

@@ -128,8 +128,9 @@ function embedText(text: string): number[] {
 
 export function createOfflineEmbedder(): Embedder {
   return {
-    // v2: concept features from the lay <-> clinical lexicon (text/lexicon.ts) instead of the first synonym list.
-    id: "offline-hash-v2",
+    // v2: concept features from the lay <-> clinical lexicon (text/lexicon.ts) instead of the first synonym list;
+    // v3: English concepts also found in looser wording (concepts.ts), so stored vectors change.
+    id: "offline-hash-v3",
     offline: true,
     dimensions: DIMENSIONS,
     embed: async (texts) => texts.map(embedText),

@@ -30,7 +30,7 @@ describe("OpenAI-compatible embedder", () => {
     const picked = createEmbedder(config);
     expect(picked.id).toBe(`openai:bge-small:${DIMENSIONS}`);
     expect(picked.dimensions).toBe(DIMENSIONS);
-    expect(createEmbedder(parseConfig({})).id).toBe("offline-hash-v2");
+    expect(createEmbedder(parseConfig({})).id).toBe("offline-hash-v3");
   });
 
   it("embeds in batches, in order, normalised, with the model, key and float encoding", async () => {

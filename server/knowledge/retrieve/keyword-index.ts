@@ -8,14 +8,8 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { AliasPair } from "@/server/knowledge/text/aliases";
-import { type ConceptFinder, conceptFinder, findGeneralConcepts, findMedicalConcepts } from "@/server/knowledge/text/concepts";
+import { type ConceptFinder, conceptFinder, conceptToken, findGeneralConcepts, findMedicalConcepts } from "@/server/knowledge/text/concepts";
 import { keywordTokens, queryTokens, segmentText } from "@/server/knowledge/text/tokenize";
-
-/**
- * Concept tokens look like no word: a prefix and the concept id's letters and digits. Concepts only
- * reach the index through this function, and the result is tsquery-safe ([a-z0-9]).
- */
-const CONCEPT_PREFIX = "zc";
 
 /**
  * A query's concept tokens count this much against its own words: an expansion is a weaker signal than
@@ -25,9 +19,7 @@ export const CONCEPT_TERM_WEIGHT = 0.5;
 
 export function conceptTokens(text: string): string[] {
   const segments = segmentText(text);
-  return [...findMedicalConcepts(segments), ...findGeneralConcepts(segments)].map(
-    (concept) => CONCEPT_PREFIX + concept.toLowerCase().replace(/[^a-z0-9]/g, ""),
-  );
+  return [...findMedicalConcepts(segments), ...findGeneralConcepts(segments)].map(conceptToken);
 }
 
 /** The three token fields of a passage's keyword index, space-separated. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findGeneralConcepts, findMedicalConcepts } from "./concepts";
+import { conceptToken, conceptWords, findGeneralConcepts, findMedicalConcepts } from "./concepts";
 import { GENERAL_GROUPS, MEDICAL_GROUPS } from "./synonyms";
 import { segmentText } from "./tokenize";
 
@@ -23,6 +23,31 @@ describe("findMedicalConcepts", () => {
   it("counts repeated mentions and finds nothing in unrelated text", () => {
     expect(medical("asthma, then asthma again")).toEqual(["asthma", "asthma"]);
     expect(medical("The weather was lovely at the beach")).toEqual([]);
+  });
+});
+
+describe("looser English wording", () => {
+  it("matches a phrase's words in another order, with at most one other word among them", () => {
+    expect(medical("How do I stop my arteries from getting clogged up?")).toEqual(["atherosclerosis"]);
+    expect(medical("What makes blood vessels get swollen and inflamed?")).toEqual(["vasculitis"]);
+    expect(medical("a pain in the chest")).toEqual(medical("chest pain"));
+  });
+
+  it("does not match words far apart, and keeps Chinese phrases verbatim", () => {
+    expect(medical("The drain was clogged, so I cleaned it before the scan of my arteries")).toEqual([]);
+    // 嘴巴臭 is not 嘴臭: characters between a phrase's own cost the Chinese dev set's originals.
+    expect(medical("嘴巴臭")).toEqual([]);
+    expect(medical("嘴臭")).toEqual(["halitosis"]);
+  });
+});
+
+describe("conceptWords", () => {
+  it("gives the tokens of a concept's surface forms in both languages, and nothing for a plain word", () => {
+    const words = conceptWords(conceptToken("constipation"));
+    expect(words.has("拉不出")).toBe(true);
+    expect(words.has("便秘")).toBe(true);
+    expect(words.has("constip")).toBe(true);
+    expect(conceptWords("constip").size).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Finds the synonym concepts (see synonyms.ts) that a tokenized text mentions. */
 import { HAN_CLASS } from "./language";
 import { GENERAL_GROUPS, MEDICAL_GROUPS } from "./synonyms";
-import { segmentText, type TextSegment } from "./tokenize";
+import { keywordTokens, segmentText, type TextSegment } from "./tokenize";
 
 /** Returns one concept id per mention, so a concept mentioned twice counts twice. */
 export type ConceptFinder = (segments: readonly TextSegment[]) => string[];
@@ -41,11 +41,32 @@ function compact(segments: readonly TextSegment[]): string {
 }
 
 /**
- * English phrases match as runs of content stems (longest phrase first at each position), Chinese
- * phrases as substrings of the text's Han runs (and the Latin letters beside them).
+ * How far a loose English match may stretch: a phrase's stems in any order with at most this many other
+ * content words among them ("arteries ... clogged" for "clogged arteries", "blood vessels swollen and
+ * inflamed" for "inflamed blood vessels").
  */
-export function conceptFinder(groups: readonly { id: string; phrases: readonly string[] }[]): ConceptFinder {
+export const LOOSE_ENGLISH_GAP = 1;
+
+/** Whether all the phrase's stems occur within stems[at, at + length + gap), starting with stems[at]; the span's end. */
+function looseEnglishEnd(stems: readonly string[], at: number, phrase: readonly string[]): number {
+  const end = Math.min(stems.length, at + phrase.length + LOOSE_ENGLISH_GAP);
+  const window = stems.slice(at, end);
+  if (!phrase.every((stem) => window.includes(stem))) return -1;
+  let last = at;
+  for (const stem of phrase) last = Math.max(last, at + window.indexOf(stem));
+  return last + 1;
+}
+
+/**
+ * English phrases match as runs of content stems (longest phrase first at each position), Chinese
+ * phrases as substrings of the text's Han runs (and the Latin letters beside them). With `loose`, an
+ * English phrase of several words also matches in the looser form above: patients rephrase a term ("my
+ * arteries are clogged") more often than they use it verbatim. Chinese phrases stay exact: allowing
+ * characters between a phrase's own (嘴巴臭 for 嘴臭) cost the Chinese dev set originals.
+ */
+export function conceptFinder(groups: readonly { id: string; phrases: readonly string[] }[], options: { loose?: boolean } = {}): ConceptFinder {
   const englishByFirstStem = new Map<string, EnglishPhrase[]>();
+  const englishByAnyStem = new Map<string, EnglishPhrase[]>();
   const chinese: { text: string; concept: string }[] = [];
   for (const group of groups) {
     const concept = group.id;
@@ -57,18 +78,32 @@ export function conceptFinder(groups: readonly { id: string; phrases: readonly s
       const stems = contentStems(segmentText(phrase));
       const first = stems[0];
       if (first === undefined) continue;
-      englishByFirstStem.set(first, [...(englishByFirstStem.get(first) ?? []), { stems, concept }]);
+      const entry = { stems, concept };
+      englishByFirstStem.set(first, [...(englishByFirstStem.get(first) ?? []), entry]);
+      if (options.loose && stems.length >= 2 && new Set(stems).size === stems.length) {
+        for (const stem of stems) englishByAnyStem.set(stem, [...(englishByAnyStem.get(stem) ?? []), entry]);
+      }
     }
   }
   for (const list of englishByFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  for (const list of englishByAnyStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
 
   return (segments) => {
     const found: string[] = [];
     const stems = contentStems(segments);
     for (let i = 0; i < stems.length; ) {
-      const phrase = englishByFirstStem.get(stems[i]!)?.find((p) => matchesAt(stems, i, p.stems));
-      if (phrase) found.push(phrase.concept);
-      i += phrase ? phrase.stems.length : 1;
+      const exact = englishByFirstStem.get(stems[i]!)?.find((p) => matchesAt(stems, i, p.stems));
+      let match = exact ? { concept: exact.concept, end: i + exact.stems.length } : null;
+      for (const p of englishByAnyStem.get(stems[i]!) ?? []) {
+        if (match && match.end - i >= p.stems.length) break;
+        const end = looseEnglishEnd(stems, i, p.stems);
+        if (end > 0) {
+          match = { concept: p.concept, end };
+          break;
+        }
+      }
+      if (match) found.push(match.concept);
+      i = match ? match.end : i + 1;
     }
     const han = compact(segments);
     for (const { text, concept } of chinese) {
@@ -81,5 +116,32 @@ export function conceptFinder(groups: readonly { id: string; phrases: readonly s
 /** Synonym groups whose first phrase is the concept id (synonyms.ts). */
 const byFirstPhrase = (groups: readonly (readonly string[])[]) => groups.map((phrases) => ({ id: phrases[0]!, phrases }));
 
-export const findMedicalConcepts: ConceptFinder = conceptFinder(byFirstPhrase(MEDICAL_GROUPS));
+export const findMedicalConcepts: ConceptFinder = conceptFinder(byFirstPhrase(MEDICAL_GROUPS), { loose: true });
 export const findGeneralConcepts: ConceptFinder = conceptFinder(byFirstPhrase(GENERAL_GROUPS));
+
+/**
+ * Concept tokens look like no word: a prefix and the concept id's letters and digits. Concepts only
+ * reach the keyword index through this function, and the result is tsquery-safe ([a-z0-9]).
+ */
+export function conceptToken(concept: string): string {
+  return `zc${concept.toLowerCase().replace(/[^a-z0-9]/g, "")}`;
+}
+
+let wordsByConcept: Map<string, ReadonlySet<string>> | null = null;
+
+/**
+ * The keyword tokens of all the surface forms of the concept a concept token names ("zcconstipation":
+ * constip, 便秘, 拉不出, ...), empty for any other token. A passage that has the concept has said, in its
+ * own words, what a question's words for it say.
+ */
+export function conceptWords(token: string): ReadonlySet<string> {
+  if (!wordsByConcept) {
+    wordsByConcept = new Map();
+    for (const group of MEDICAL_GROUPS) {
+      wordsByConcept.set(conceptToken(group[0]!), new Set(group.flatMap((phrase) => keywordTokens(phrase)).filter((t) => t.length > 1)));
+    }
+  }
+  return wordsByConcept.get(token) ?? EMPTY;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
