@@ -47,14 +47,19 @@ function compact(segments: readonly TextSegment[]): string {
  */
 export const LOOSE_ENGLISH_GAP = 1;
 
-/** Whether all the phrase's stems occur within stems[at, at + length + gap), starting with stems[at]; the span's end. */
-function looseEnglishEnd(stems: readonly string[], at: number, phrase: readonly string[]): number {
-  const end = Math.min(stems.length, at + phrase.length + LOOSE_ENGLISH_GAP);
-  const window = stems.slice(at, end);
-  if (!phrase.every((stem) => window.includes(stem))) return -1;
-  let last = at;
-  for (const stem of phrase) last = Math.max(last, at + window.indexOf(stem));
-  return last + 1;
+/**
+ * Where a loose match of the phrase ends in window (the content stems from the match's first one on), or
+ * -1: each of its stems within the phrase's length plus LOOSE_ENGLISH_GAP.
+ */
+function looseEnglishEnd(window: readonly string[], phrase: readonly string[]): number {
+  const limit = phrase.length + LOOSE_ENGLISH_GAP;
+  let end = 0;
+  for (const stem of phrase) {
+    const at = window.indexOf(stem);
+    if (at < 0 || at >= limit) return -1;
+    end = Math.max(end, at + 1);
+  }
+  return end;
 }
 
 /**
@@ -87,6 +92,8 @@ export function conceptFinder(groups: readonly { id: string; phrases: readonly s
   }
   for (const list of englishByFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   for (const list of englishByAnyStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  let longest = 0;
+  for (const list of englishByAnyStem.values()) longest = Math.max(longest, list[0]!.stems.length);
 
   return (segments) => {
     const found: string[] = [];
@@ -94,11 +101,13 @@ export function conceptFinder(groups: readonly { id: string; phrases: readonly s
     for (let i = 0; i < stems.length; ) {
       const exact = englishByFirstStem.get(stems[i]!)?.find((p) => matchesAt(stems, i, p.stems));
       let match = exact ? { concept: exact.concept, end: i + exact.stems.length } : null;
-      for (const p of englishByAnyStem.get(stems[i]!) ?? []) {
+      const loose = englishByAnyStem.get(stems[i]!);
+      const window = loose ? stems.slice(i, i + longest + LOOSE_ENGLISH_GAP) : [];
+      for (const p of loose ?? []) {
         if (match && match.end - i >= p.stems.length) break;
-        const end = looseEnglishEnd(stems, i, p.stems);
+        const end = looseEnglishEnd(window, p.stems);
         if (end > 0) {
-          match = { concept: p.concept, end };
+          match = { concept: p.concept, end: i + end };
           break;
         }
       }
