@@ -13,29 +13,18 @@ const limits = { maxBytes: 1 << 20 };
 let database: Database;
 let avatarId: string;
 
-const RISK = "Older age, smoking, high blood pressure and high cholesterol raise the chance of atherosclerosis.";
-const 预防 = "少吃辛辣油腻，按时吃饭，戒烟戒酒，可以减少胃黏膜的损伤。";
+const PLAQUE = "Atherosclerosis narrows the arteries slowly over decades, starting in early adulthood.";
+const 便秘 = "便秘的老人每天要多喝水，多吃蔬菜和粗粮。";
 
 beforeAll(async () => {
   database = await createTestDatabase();
   const doctor = (await createTestOrg(database, ["doctor"])).actors.doctor;
-  avatarId = (await createAvatar(database.db, doctor, testAvatarProfile("Dr. Sections"))).id;
+  avatarId = (await createAvatar(database.db, doctor, testAvatarProfile("Dr. Paraphrase"))).id;
   const paste = (title: string, text: string) => pasteDocument(database.db, doctor, { avatarId, title, text }, limits);
-  // Sections of one condition: the question's words name the condition, its form names the section.
-  await paste(
-    "Atherosclerosis",
-    [
-      "# Atherosclerosis",
-      "## Overview\n\nAtherosclerosis is a disease in which plaque builds up inside your arteries and hardens them.",
-      "## Treatment\n\nMedicines and procedures treat atherosclerosis once plaque has narrowed the arteries.",
-      `## Risk factors\n\n${RISK}`,
-      "## Prevention\n\nEating less saturated fat and staying active slow the buildup of plaque.",
-    ].join("\n\n"),
-  );
-  await paste(
-    "胃炎",
-    ["# 胃炎", "## 概述\n\n胃炎是胃黏膜的炎症，常见上腹痛、腹胀。", "## 治疗\n\n胃炎可以用抑酸药和胃黏膜保护剂治疗。", `## 预防\n\n${预防}`].join("\n\n"),
-  );
+  await paste("Atherosclerosis", `# Atherosclerosis\n\n${PLAQUE}`);
+  await paste("Asthma", "# Asthma\n\nAsthma makes the airways narrow and swollen over the years.");
+  await paste("便秘", `# 便秘\n\n${便秘}`);
+  await paste("失眠", "# 失眠\n\n失眠的老人晚上少喝浓茶，白天多活动。");
   await drainIngestionQueue(database.db, embedder);
 });
 
@@ -46,12 +35,12 @@ afterAll(async () => {
 const top = async (query: string) => (await retrievePassages(database.db, { avatarId, query, embedder, limit: 5 }))[0]?.content ?? "";
 
 describe("paraphrased questions", () => {
-  it("finds the section a question's form asks for, though no word of the question is in its heading", async () => {
-    // "arteries ... clogged" is the lexicon's "clogged arteries"; "who tends to" asks for risk factors.
-    expect(await top("Who tends to get their arteries clogged?")).toContain(RISK);
+  it("finds the passage of a concept a patient names in other words and another word order", async () => {
+    // The lexicon's "clogged arteries", said as "arteries ... clogged": the passage says atherosclerosis.
+    expect(await top("Why do my arteries get clogged?")).toContain(PLAQUE);
   });
 
-  it("finds the 预防 section for a question that asks how not to get it again", async () => {
-    expect(await top("胃炎好了以后怎样才能不再复发")).toContain(预防);
+  it("finds the passage of a concept a patient describes in Chinese", async () => {
+    expect(await top("我家老人好几天拉不出来，平时该多吃点什么")).toContain(便秘);
   });
 });

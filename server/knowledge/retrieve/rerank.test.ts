@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { questionIntents } from "@/server/chat/compose/intent";
 import { conceptToken } from "@/server/knowledge/text/concepts";
 import { CONCEPT_COVER_CREDIT, conceptCover, rerank, rerankFeatures } from "./rerank";
 
@@ -12,7 +11,7 @@ const weights = new Map([
 describe("rerankFeatures", () => {
   it("measures the weighted share of the question's terms in the passage and in its headings", () => {
     const f = rerankFeatures(passage("a", 0.5, "Inhalers are the main asthma treatment."), weights, 1);
-    expect(f).toEqual({ fused: 0.5, coverage: 1, heading: 0, section: 0 });
+    expect(f).toEqual({ fused: 0.5, coverage: 1, heading: 0 });
     const headed = rerankFeatures(passage("b", 1, "Inhalers help most people.", ["Asthma", "Treatment"]), weights, 1);
     expect(headed.heading).toBe(1);
     expect(headed.coverage).toBe(1);
@@ -20,7 +19,7 @@ describe("rerankFeatures", () => {
   });
 
   it("has no features for a query without weighted terms", () => {
-    expect(rerankFeatures(passage("a", 1, "Asthma"), new Map(), 0)).toEqual({ fused: 0, coverage: 0, heading: 0, section: 0 });
+    expect(rerankFeatures(passage("a", 1, "Asthma"), new Map(), 0)).toEqual({ fused: 0, coverage: 0, heading: 0 });
   });
 });
 
@@ -39,33 +38,6 @@ describe("rerank", () => {
 describe("rerankFeatures with stored lexemes", () => {
   it("reads the passage's stored keyword lexemes instead of its text when it has them", () => {
     expect(rerankFeatures({ ...passage("a", 1, "Nothing about the question."), lexemes: ["asthma", "treatment"] }, weights, 1).coverage).toBe(1);
-  });
-});
-
-describe("the section a question asks for", () => {
-  const sections = (title: string, headings: string[]) => headings.map((h, i) => passage(h, 1 - i / 100, `About ${title}.`, [title, h], title));
-  // The question names the condition only: every section has it.
-  const angina = new Map([["angina", 1]]);
-
-  it("lifts the passage under the heading that announces the kind of answer asked for, in English", () => {
-    const candidates = sections("Angina", ["Overview", "Treatment", "Prevention"]);
-    expect(rerankFeatures(candidates[2]!, angina, 1, questionIntents("How can I avoid getting angina?")).section).toBe(1);
-    expect(rerankFeatures(candidates[0]!, angina, 1, questionIntents("How can I avoid getting angina?")).section).toBe(0);
-    expect(rerank(candidates, angina, questionIntents("Who tends to get angina?"))[0]!.id).toBe("Overview");
-    expect(rerank(candidates, angina, questionIntents("How can I avoid getting angina?"))[0]!.id).toBe("Prevention");
-  });
-
-  it("and in Chinese", () => {
-    const candidates = sections("胃炎", ["概述", "病因", "治疗"]);
-    const gastritis = new Map([["胃炎", 1]]);
-    expect(rerank(candidates, gastritis, questionIntents("胃炎是怎么引起的"))[0]!.id).toBe("病因");
-    expect(rerank(candidates, gastritis, questionIntents("胃炎吃什么药"))[0]!.id).toBe("治疗");
-  });
-
-  it("changes nothing for a question of no particular kind or a passage without sections", () => {
-    const plain = [passage("a", 1, "One."), passage("b", 0.99, "Two.")];
-    expect(rerank(plain, weights, questionIntents("How can I avoid getting angina?")).map((p) => p.id)).toEqual(["a", "b"]);
-    expect(rerankFeatures(passage("c", 1, "Three.", ["Prevention"]), weights, 1, []).section).toBe(0);
   });
 });
 

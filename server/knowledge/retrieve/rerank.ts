@@ -7,8 +7,6 @@
  *   candidates, the vector leg not at all); a question word the passage lacks counts in part when the
  *   passage has the word's concept (conceptCover);
  * - heading: the share found in the document title and the passage's headings (what the text is about);
- * - section: whether a heading announces the kind of answer the question asks for (a "Prevention"
- *   section for "how do I stop...?"), which patients ask in words no heading shares;
  * and adds them to the fused score. Pure functions, so the rules are tested without a database.
  * Retrieval passes each passage's stored keyword lexemes, so no passage is segmented per query;
  * headings (short, shared by many passages) are tokenized once per text and cached.
@@ -16,7 +14,6 @@
  * Measured on the retrieval dev sets and left out because they added nothing over these two: term
  * proximity (the best share within a 16-token window), a length prior and the cosine similarity.
  */
-import { headingAnnounces, type Intent } from "@/server/chat/compose/intent";
 import { conceptWords } from "@/server/knowledge/text/concepts";
 import { keywordTokens } from "@/server/knowledge/text/tokenize";
 import { conceptTokens } from "./keyword-index";
@@ -40,14 +37,13 @@ export interface RerankFeatures {
   fused: number;
   coverage: number;
   heading: number;
-  section: number;
 }
 
 /** Candidates the second look reorders; the rest keep their fused order after them. */
 export const RERANK_DEPTH = 50;
 
 /** How much each feature adds to the normalized fused score (tuned on the retrieval dev sets). */
-export const RERANK_WEIGHTS: Readonly<Record<keyof RerankFeatures, number>> = { fused: 1, coverage: 0.5, heading: 0.3, section: 0.5 };
+export const RERANK_WEIGHTS: Readonly<Record<keyof RerankFeatures, number>> = { fused: 1, coverage: 0.5, heading: 0.3 };
 
 /**
  * A question word the passage lacks but whose concept it has (see conceptCover) counts this share of its
@@ -103,23 +99,13 @@ export function conceptCover(weights: ReadonlyMap<string, number>): Map<string, 
 }
 
 /**
- * Whether one of the passage's headings announces the kind of answer the question asks for ("Prevention"
- * under "How do I keep my arteries from clogging?"; intent.ts reads both): in a document of sections on
- * one condition, the words of the question name the condition and its section is told by the question's form.
- */
-function sectionMatch(headings: readonly string[], intents: readonly Intent[]): number {
-  return intents.length > 0 && headings.some((h) => headingAnnounces(h, intents)) ? 1 : 0;
-}
-
-/**
- * The features of one candidate; weights are the query terms' (coverageWeights in fusion.ts), intents the
- * question's (questionIntents), cover its concepts' words (conceptCover, computed once per question).
+ * The features of one candidate; weights are the query terms' (coverageWeights in fusion.ts), cover its
+ * concepts' words (conceptCover, computed once per question).
  */
 export function rerankFeatures(
   candidate: RerankCandidate,
   weights: ReadonlyMap<string, number>,
   bestScore: number,
-  intents: readonly Intent[] = [],
   cover: ReadonlyMap<string, readonly string[]> = conceptCover(weights),
 ): RerankFeatures {
   let total = 0;
@@ -131,7 +117,6 @@ export function rerankFeatures(
     fused: bestScore > 0 ? candidate.score / bestScore : 0,
     coverage: share(new Set([...content, ...heading]), weights, total, cover),
     heading: share(heading, weights, total, cover),
-    section: sectionMatch(candidate.headingPath, intents),
   };
 }
 
@@ -145,11 +130,11 @@ export function rerankScore(f: RerankFeatures, w: Readonly<Record<keyof RerankFe
  * The candidates (in fused order) with the top RERANK_DEPTH reordered by rerankScore; ties keep the
  * fused order. Returns new objects whose score is the reranked one.
  */
-export function rerank<T extends RerankCandidate>(candidates: readonly T[], weights: ReadonlyMap<string, number>, intents: readonly Intent[] = []): T[] {
+export function rerank<T extends RerankCandidate>(candidates: readonly T[], weights: ReadonlyMap<string, number>): T[] {
   const head = candidates.slice(0, RERANK_DEPTH);
   const best = head[0]?.score ?? 0;
   const cover = conceptCover(weights);
-  const scored = head.map((c, order) => ({ c, order, score: rerankScore(rerankFeatures(c, weights, best, intents, cover)) }));
+  const scored = head.map((c, order) => ({ c, order, score: rerankScore(rerankFeatures(c, weights, best, cover)) }));
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   return [...scored.map(({ c, score }) => ({ ...c, score })), ...candidates.slice(RERANK_DEPTH)];
 }

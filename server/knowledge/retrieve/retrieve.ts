@@ -6,7 +6,6 @@ import { includedCorpusIds } from "@/server/knowledge/corpus.service";
 import { getAvatarStats, idArray, type KnowledgeScope } from "./avatar-stats";
 import { type Candidate, coverageWeights, fuse } from "./fusion";
 import { queryTerms } from "./keyword-index";
-import { questionIntents } from "@/server/chat/compose/intent";
 import { rerank } from "./rerank";
 import { chooseVectorStrategy, cosineDistance, HNSW_CANDIDATES, keywordSearch, vectorSearch } from "./search";
 import { logError } from "@/server/lib/log";
@@ -135,7 +134,7 @@ export async function retrievePassages(
     const row = byId.get(id);
     return row ? [{ ...row, score }] : [];
   });
-  const ranked = await timed(timings, "rerank", async () => rerank(fused, weights, questionIntents(args.query)));
+  const ranked = await timed(timings, "rerank", async () => rerank(fused, weights));
   const seen = new Set<string>();
   const results: RetrievedPassage[] = [];
   for (const { lexemes: _lexemes, ...passage } of ranked) {
