@@ -14,7 +14,8 @@
  * as the chat engine calls it: answer_precision (share of quoted sentences that lie in a relevant
  * passage) and answer_recall (share of questions whose answer quotes one). Timings: the pipeline's
  * p50/p95, its stages' p95 (stages of one query can overlap), and knn_p95_ms, the bare pgvector
- * nearest-10 query for the same query vectors on the same data.
+ * nearest-10 query for the same query vectors on the same data. cpu_p50_ms/cpu_p95_ms: the process's
+CPU time per query, which other load on a shared machine moves much less than wall time (load_1m says how loaded it was).
  * Distractor folders default to the sibling folders of <dir> that have a corpus/. Runs on an embedded
  * database in a temporary folder, or on DATABASE_URL (in a new organization, removed afterwards).
  */
@@ -213,6 +214,9 @@ async function main(): Promise<void> {
     for (const q of queries.slice(0, WARM_UP_QUERIES)) await search(q.query);
 
     const latencies: number[] = [];
+    // CPU time of the process per query: the wall clock also counts waiting for a core on a shared machine.
+    const cpu: number[] = [];
+    const loadAverages: number[] = [];
     const stages: Record<keyof RetrievalTimings, number[]> = { embed: [], keyword: [], vector: [], rerank: [] };
     let leaks = 0;
     const spanOf = (r: RetrievedPassage): Span | null => {
@@ -231,9 +235,13 @@ async function main(): Promise<void> {
     const run = async (query: string, label: LabelledQuery, timed: boolean): Promise<{ score: QueryScore; answer: AnswerScore }> => {
       const timings: RetrievalTimings = { embed: 0, keyword: 0, vector: 0, rerank: 0 };
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       const results = await search(query, timings);
       if (timed) {
         latencies.push(performance.now() - started);
+        const used = process.cpuUsage(cpuStarted);
+        cpu.push((used.user + used.system) / 1000);
+        loadAverages.push(os.loadavg()[0]!);
         for (const stage of Object.keys(stages) as (keyof RetrievalTimings)[]) stages[stage].push(timings[stage]);
       }
       const ranking = results.flatMap((r) => spanOf(r) ?? []);
@@ -316,8 +324,12 @@ async function main(): Promise<void> {
     const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);
     const knnP95 = percentile(knn, 95);
+    const cpuP50 = percentile(cpu, 50);
+    const cpuP95 = percentile(cpu, 95);
+    const load = loadAverages.reduce((a, b) => a + b, 0) / Math.max(loadAverages.length, 1);
     const stageP95 = (stage: keyof RetrievalTimings) => fixed(percentile(stages[stage], 95), 1);
     console.log(`  latency p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${latencies.length} queries (after ${WARM_UP_QUERIES} warm-up); bare pgvector kNN p95 ${knnP95.toFixed(1)} ms`);
+    console.log(`  CPU per query p50 ${cpuP50.toFixed(1)} ms, p95 ${cpuP95.toFixed(1)} ms; 1-minute load average ${load.toFixed(1)} while timing`);
     console.log(`  stage p95: embed ${stageP95("embed")} ms, keyword ${stageP95("keyword")} ms, vector ${stageP95("vector")} ms, rerank ${stageP95("rerank")} ms`);
     console.log(
       JSON.stringify({
@@ -333,6 +345,9 @@ async function main(): Promise<void> {
         p50_ms: fixed(p50, 1),
         p95_ms: fixed(p95, 1),
         knn_p95_ms: fixed(knnP95, 1),
+        cpu_p50_ms: fixed(cpuP50, 1),
+        cpu_p95_ms: fixed(cpuP95, 1),
+        load_1m: fixed(load, 1),
         stages: { embed_p95_ms: stageP95("embed"), keyword_p95_ms: stageP95("keyword"), vector_p95_ms: stageP95("vector"), rerank_p95_ms: stageP95("rerank") },
         ingest_s: fixed(ingestSeconds, 2),
         passages: chunkSpans.size,
