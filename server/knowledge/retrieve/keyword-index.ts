@@ -43,6 +43,45 @@ export function passageKeywordVector(passage: { title: string; headingPath: read
   return keywordVectorSql(sql`${head}`, sql`${concepts}`, sql`${body}`);
 }
 
+/** What a passage's keyword index holds for one term. */
+export interface TermFrequency {
+  /** Occurrences in the body (D). */
+  body: number;
+  /** Whether the title or a heading has it (A). */
+  heading: boolean;
+  /** Whether it is a concept the passage mentions (B). */
+  concept: boolean;
+}
+
+/**
+ * The frequencies of the given terms in a stored keyword index, from its text form (tsvector output:
+ * `'lexeme':1,4A,9B ...`, quotes and backslashes in a lexeme doubled, D weights not written), in the
+ * tsvector's own lexeme order. A lexeme never holds whitespace, so an entry starts the text or follows a space.
+ */
+export function termFrequencies(tsvector: string, terms: Iterable<string>): { term: string; frequency: TermFrequency }[] {
+  const found: { term: string; at: number; frequency: TermFrequency }[] = [];
+  for (const term of terms) {
+    const entry = `'${term.replace(/['\\]/g, (c) => c + c)}'`;
+    let at = tsvector.indexOf(entry);
+    // Not the start of another lexeme's entry ('x' inside 'a''x'), nor of a longer one ('x''s').
+    while (at >= 0 && ((at > 0 && tsvector[at - 1] !== " ") || tsvector[at + entry.length] === "'")) at = tsvector.indexOf(entry, at + 1);
+    if (at < 0) continue;
+    const frequency: TermFrequency = { body: 0, heading: false, concept: false };
+    const i = at + entry.length;
+    if (tsvector[i] === ":") {
+      const end = tsvector.indexOf(" ", i);
+      for (const position of tsvector.slice(i + 1, end < 0 ? undefined : end).split(",")) {
+        const label = position[position.length - 1];
+        if (label === "A") frequency.heading = true;
+        else if (label === "B") frequency.concept = true;
+        else if (label !== "C") frequency.body += 1;
+      }
+    }
+    found.push({ term, at, frequency });
+  }
+  return found.sort((a, b) => a.at - b.at).map(({ term, frequency }) => ({ term, frequency }));
+}
+
 export interface QueryTerm {
   term: string;
   /** Multiplies the term's contribution to the keyword score and to keyword coverage. */

@@ -7,7 +7,7 @@ import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { pasteDocument, setDocumentEnabled } from "@/server/knowledge/document.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
-import { queryTerms } from "./keyword-index";
+import { queryTerms, termFrequencies } from "./keyword-index";
 import { getAvatarStats } from "./avatar-stats";
 import { keywordSearch, vectorSearch } from "./search";
 
@@ -96,6 +96,19 @@ describe("keywordSearch", () => {
     const { hits } = await keywordSearch(database.db, { avatarId: goutAvatar, terms: queryTerms("heart attack"), limit: 10, stats: await getAvatarStats(database.db, goutAvatar) });
     const [top] = await database.db.select().from(passages).where(eq(passages.id, hits[0]!.id));
     expect(top!.content).toContain("myocardial infarction");
+  });
+
+  it("reads a keyword index's text as Postgres's unnest reads the index, escaped lexemes included", async () => {
+    const [row] = await database.query<{ text: string; entries: { lexeme: string; weights: string[] | null }[] }>(`
+      with v as (select setweight(to_tsvector('simple', 'gout diet'), 'A') || setweight('zcgout'::tsvector, 'B')
+                      || $$'it''s':3 'a\\\\b':4,9 'gout':5,6 'bare'$$::tsvector as k)
+      select k::text as text, (select json_agg(json_build_object('lexeme', u.lexeme, 'weights', u.weights)) from unnest(k) u) as entries from v`);
+    const expected = row!.entries.map(({ lexeme, weights }) => ({
+      term: lexeme,
+      frequency: { body: (weights ?? []).filter((w) => w === "D").length, heading: (weights ?? []).includes("A"), concept: (weights ?? []).includes("B") },
+    }));
+    expect(expected.map((e) => e.term)).toContain("a\\b");
+    expect(termFrequencies(row!.text, [...expected.map((e) => e.term)].reverse())).toEqual(expected);
   });
 
   it("finds nothing when no term occurs", async () => {

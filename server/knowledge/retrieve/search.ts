@@ -13,7 +13,7 @@ import { type Db, rowsOf } from "@/db/client";
 import { INDEXED_DIMENSIONS, vectorCast } from "@/db/schema";
 import { type AvatarStats, idArray, inScope, type KnowledgeScope, servedPassages } from "./avatar-stats";
 import { idf } from "./fusion";
-import type { QueryTerm } from "./keyword-index";
+import { type QueryTerm, termFrequencies } from "./keyword-index";
 import { logError } from "@/server/lib/log";
 
 export interface VectorHit {
@@ -85,11 +85,15 @@ export function chooseVectorStrategy(stats: Pick<AvatarStats, "passages" | "tabl
  * filtered on the passage too so the avatar's rows are found through their own index.
  */
 function scope(args: KnowledgeScope): SQL {
-  const owners = args.corpusIds?.length
+  // Only the document's live (or the version's pinned) generation: a job's next one is written beside it (server/knowledge/ingest/index-document.ts).
+  return sql`${owners(args)} and ${inScope("d", args)} and ${servedPassages("p", "d", args)}`;
+}
+
+/** The passage-side filter of the scope: the avatar's own passages and its shared corpora's. */
+function owners(args: KnowledgeScope): SQL {
+  return args.corpusIds?.length
     ? sql`(p.avatar_id = ${args.avatarId} or p.corpus_id = any(${idArray(args.corpusIds)}::text[]))`
     : sql`p.avatar_id = ${args.avatarId}`;
-  // Only the document's live (or the version's pinned) generation: a job's next one is written beside it (server/knowledge/ingest/index-document.ts).
-  return sql`${owners} and ${inScope("d", args)} and ${servedPassages("p", "d", args)}`;
 }
 
 const vectorLiteral = (v: number[]) => `[${v.join(",")}]`;
@@ -233,49 +237,49 @@ export async function keywordSearch(
   const total = stats.passages;
   const avglen = Math.max(stats.avgLength, 1);
   const weighted = present.map((t) => ({ term: t.term, w: t.weight * idf(documentFrequency.get(t.term)!, total) }));
-  const k1 = number(BM25_K1);
-  const b = number(BM25_B);
-  const norm = (len: SQL) => sql`${k1} * (1 - ${b} + ${b} * ${len} / ${number(avglen)})`;
+  const norm = sql`${number(BM25_K1)} * (1 - ${number(BM25_B)} + ${number(BM25_B)} * c.len / ${number(avglen)})`;
   // Presence score: each term's BM25 with its frequency taken as 1 (body) + heading + concept presence.
-  const presence = weighted.map(({ term, w }) => {
-    const tf = isConcept(term)
-      ? sql`(c.keywords @@ ${`${term}:B`}::tsquery)::int`
-      : sql`((c.keywords @@ ${`${term}:D`}::tsquery)::int + ${number(HEADING_TERM_FREQUENCY)} * (c.keywords @@ ${`${term}:A`}::tsquery)::int)`;
-    return sql`${number(w)} * ${tf} * ${number(BM25_K1 + 1)} / (${tf} + ${norm(sql`c.len`)})`;
-  });
+  // Each @@ is evaluated once per candidate (a nested case), not once in the numerator and again in the denominator.
+  const saturate = (w: number, tf: number) => sql`${number(w)} * ${number(tf)} * ${number(BM25_K1 + 1)} / (${number(tf)} + ${norm})`;
+  const has = (term: string, label: string) => sql`c.keywords @@ ${`${term}:${label}`}::tsquery`;
+  const presence = weighted.map(({ term, w }) =>
+    isConcept(term)
+      ? sql`case when ${has(term, "B")} then ${saturate(w, 1)} else 0 end`
+      : sql`case when ${has(term, "D")} then (case when ${has(term, "A")} then ${saturate(w, 1 + HEADING_TERM_FREQUENCY)} else ${saturate(w, 1)} end)
+          when ${has(term, "A")} then ${saturate(w, HEADING_TERM_FREQUENCY)} else 0 end`,
+  );
   const tiers = candidateTiers(present.map((t) => ({ term: t.term, df: documentFrequency.get(t.term)! })));
-  // "|| ''" decompresses the stored tsvector once here, not once per @@ of the presence score.
-  const tier = (query: string) => sql`(select p.id, p.keywords || ''::tsvector as keywords, length(p.keywords)::float8 as len
-      from passages p join documents d on d.id = p.document_id
-      where ${scope(args)} and p.keywords @@ to_tsquery('simple', ${query})
+  // "offset 0" plans the passages on their own, so the planner takes them through the GIN index (and the
+  // avatar's index) rather than walking every passage of every document of the scope to test the tsquery.
+  const tier = (query: string) => sql`(select p.id, p.keywords, length(p.keywords)::float8 as len
+      from (select * from passages p where ${owners(args)} and p.keywords @@ to_tsquery('simple', ${query}) offset 0) p
+      join documents d on d.id = p.document_id
+      where ${inScope("d", args)} and ${servedPassages("p", "d", args)}
       limit ${KEYWORD_CANDIDATE_CAP})`;
 
   const rows = await db.execute(sql`
-    with terms as materialized (
-      select t.term, t.w
-      from unnest(string_to_array(${weighted.map((t) => t.term).join(" ")}, ' '),
-                  string_to_array(${weighted.map((t) => t.w).join(" ")}, ' ')::float8[]) as t(term, w)
-    ),
-    candidates as materialized (
+    with candidates as materialized (
       select distinct on (x.id) x.id, x.keywords, x.len
       from (select * from (${sql.join(tiers.map(tier), sql` union all `)}) tiers limit ${KEYWORD_CANDIDATE_CAP}) x
-    ),
-    best as materialized (
-      select c.id, c.keywords, c.len from candidates c
-      order by ${sql.join(presence, sql` + `)} desc, c.id
-      limit ${KEYWORD_RESCORE}
-    ),
-    hits as (
-      select c.id, c.len, t.term, t.w,
-        coalesce(cardinality(array_positions(u.weights, 'D')), 0)
-          + case when 'A' = any(u.weights) then ${number(HEADING_TERM_FREQUENCY)} else 0 end
-          + case when 'B' = any(u.weights) then 1 else 0 end as tf
-      from best c cross join lateral unnest(c.keywords) u join terms t on t.term = u.lexeme
     )
-    select h.id, sum(h.w * h.tf * ${number(BM25_K1 + 1)} / (h.tf + ${norm(sql`h.len`)})) as score, array_agg(h.term) as terms
-    from hits h group by h.id
-    order by score desc, h.id
-    limit ${args.limit}`);
-  const hits = rowsOf<{ id: string; score: number; terms: string[] }>(rows).map((r) => ({ id: r.id, score: Number(r.score), terms: r.terms }));
-  return { hits, documentFrequency, total };
+    select c.id, c.len, c.keywords::text as keywords from candidates c
+    order by ${sql.join(presence, sql` + `)} desc, c.id
+    limit ${KEYWORD_RESCORE}`);
+  // Exact BM25 of the best few, here rather than in SQL: unnesting their tsvectors cost more than reading their text.
+  const weights = new Map(weighted.map((t) => [t.term, t.w]));
+  const hits = rowsOf<{ id: string; len: number; keywords: string }>(rows).flatMap((r) => {
+    const len = Number(r.len);
+    const norm = BM25_K1 * (1 - BM25_B + (BM25_B * len) / avglen);
+    let score = 0;
+    const terms: string[] = [];
+    // Summed in the tsvector's lexeme order, as the SQL sum did: the same floating-point result.
+    for (const { term, frequency } of termFrequencies(r.keywords, weights.keys())) {
+      const tf = frequency.body + (frequency.heading ? HEADING_TERM_FREQUENCY : 0) + (frequency.concept ? 1 : 0);
+      score += (weights.get(term)! * tf * (BM25_K1 + 1)) / (tf + norm);
+      terms.push(term);
+    }
+    return terms.length > 0 ? [{ id: r.id, score, terms }] : [];
+  });
+  hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { hits: hits.slice(0, args.limit), documentFrequency, total };
 }
