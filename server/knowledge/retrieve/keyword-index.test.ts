@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONCEPT_TERM_WEIGHT, conceptTokens, queryTerms, termFrequencies } from "./keyword-index";
+import { CONCEPT_TERM_WEIGHT, conceptTokens, queryTerms, termFrequencyReader } from "./keyword-index";
 
 const TSQUERY_SAFE = /^[a-z0-9]+$/;
 
@@ -28,12 +28,12 @@ describe("queryTerms", () => {
   });
 });
 
-describe("termFrequencies", () => {
+describe("termFrequencyReader", () => {
   // tsvector output: lexemes in the index's order, D weights unwritten, quotes and backslashes doubled.
   const stored = "'gout':2,7,9A 'it''s':4 'pain':5 'it':3B 'a\\\\b':6 'painful':8 'zcgout':1B 'bare'";
 
   it("counts body occurrences and notes heading and concept labels, in the index's lexeme order", () => {
-    expect(termFrequencies(stored, ["zcgout", "pain", "gout"])).toEqual([
+    expect(termFrequencyReader(["zcgout", "pain", "gout"])(stored)).toEqual([
       { term: "gout", frequency: { body: 2, heading: true, concept: false } },
       { term: "pain", frequency: { body: 1, heading: false, concept: false } },
       { term: "zcgout", frequency: { body: 0, heading: false, concept: true } },
@@ -41,13 +41,13 @@ describe("termFrequencies", () => {
   });
 
   it("finds a lexeme only as a whole entry, with quotes and backslashes as the output escapes them", () => {
-    expect(termFrequencies(stored, ["it"])).toEqual([{ term: "it", frequency: { body: 0, heading: false, concept: true } }]);
-    expect(termFrequencies(stored, ["it's", "a\\b"]).map((t) => [t.term, t.frequency.body])).toEqual([["it's", 1], ["a\\b", 1]]);
-    expect(termFrequencies(stored, ["painful"]).map((t) => t.frequency.body)).toEqual([1]);
-    expect(termFrequencies(stored, ["s", "b", "ain", "missing"])).toEqual([]);
+    expect(termFrequencyReader(["it"])(stored)).toEqual([{ term: "it", frequency: { body: 0, heading: false, concept: true } }]);
+    expect(termFrequencyReader(["it's", "a\\b"])(stored).map((t) => [t.term, t.frequency.body])).toEqual([["it's", 1], ["a\\b", 1]]);
+    expect(termFrequencyReader(["painful"])(stored).map((t) => t.frequency.body)).toEqual([1]);
+    expect(termFrequencyReader(["s", "b", "ain", "missing"])(stored)).toEqual([]);
   });
 
   it("keeps a lexeme without positions, with no frequency", () => {
-    expect(termFrequencies(stored, ["bare"])).toEqual([{ term: "bare", frequency: { body: 0, heading: false, concept: false } }]);
+    expect(termFrequencyReader(["bare"])(stored)).toEqual([{ term: "bare", frequency: { body: 0, heading: false, concept: false } }]);
   });
 });

@@ -53,33 +53,42 @@ export interface TermFrequency {
   concept: boolean;
 }
 
+const code = (c: string) => c.charCodeAt(0);
+const SPACE = code(" "), QUOTE = code("'"), COLON = code(":"), COMMA = code(","), DIGIT_0 = code("0"), DIGIT_9 = code("9");
+const LABEL_A = code("A"), LABEL_B = code("B"), LABEL_C = code("C");
+
 /**
- * The frequencies of the given terms in a stored keyword index, from its text form (tsvector output:
+ * Reads the frequencies of the given terms from a stored keyword index's text form (tsvector output:
  * `'lexeme':1,4A,9B ...`, quotes and backslashes in a lexeme doubled, D weights not written), in the
  * tsvector's own lexeme order. A lexeme never holds whitespace, so an entry starts the text or follows a space.
  */
-export function termFrequencies(tsvector: string, terms: Iterable<string>): { term: string; frequency: TermFrequency }[] {
-  const found: { term: string; at: number; frequency: TermFrequency }[] = [];
-  for (const term of terms) {
-    const entry = `'${term.replace(/['\\]/g, (c) => c + c)}'`;
-    let at = tsvector.indexOf(entry);
-    // Not the start of another lexeme's entry ('x' inside 'a''x'), nor of a longer one ('x''s').
-    while (at >= 0 && ((at > 0 && tsvector[at - 1] !== " ") || tsvector[at + entry.length] === "'")) at = tsvector.indexOf(entry, at + 1);
-    if (at < 0) continue;
-    const frequency: TermFrequency = { body: 0, heading: false, concept: false };
-    const i = at + entry.length;
-    if (tsvector[i] === ":") {
-      const end = tsvector.indexOf(" ", i);
-      for (const position of tsvector.slice(i + 1, end < 0 ? undefined : end).split(",")) {
-        const label = position[position.length - 1];
-        if (label === "A") frequency.heading = true;
-        else if (label === "B") frequency.concept = true;
-        else if (label !== "C") frequency.body += 1;
+export function termFrequencyReader(terms: readonly string[]): (tsvector: string) => { term: string; frequency: TermFrequency }[] {
+  const entries = terms.map((term) => ({ term, entry: `'${term.replace(/['\\]/g, (c) => c + c)}'` }));
+  return (tsvector) => {
+    const found: { term: string; at: number; frequency: TermFrequency }[] = [];
+    for (const { term, entry } of entries) {
+      let at = tsvector.indexOf(entry);
+      // Not the tail of another lexeme's entry ('x' inside 'a''x'), nor the head of a longer one ('x''s').
+      while (at >= 0 && ((at > 0 && tsvector.charCodeAt(at - 1) !== SPACE) || tsvector.charCodeAt(at + entry.length) === QUOTE)) at = tsvector.indexOf(entry, at + 1);
+      if (at < 0) continue;
+      const frequency: TermFrequency = { body: 0, heading: false, concept: false };
+      let i = at + entry.length;
+      if (tsvector.charCodeAt(i) === COLON) {
+        // Positions: digits, then a label unless D; comma-separated up to the next space.
+        for (i += 1; ; i += 1) {
+          const c = tsvector.charCodeAt(i);
+          if (c >= DIGIT_0 && c <= DIGIT_9) continue;
+          if (c === LABEL_A) frequency.heading = true;
+          else if (c === LABEL_B) frequency.concept = true;
+          else if (c !== LABEL_C) frequency.body += 1;
+          if (c === LABEL_A || c === LABEL_B || c === LABEL_C) i += 1;
+          if (tsvector.charCodeAt(i) !== COMMA) break;
+        }
       }
+      found.push({ term, at, frequency });
     }
-    found.push({ term, at, frequency });
-  }
-  return found.sort((a, b) => a.at - b.at).map(({ term, frequency }) => ({ term, frequency }));
+    return found.sort((a, b) => a.at - b.at).map(({ term, frequency }) => ({ term, frequency }));
+  };
 }
 
 export interface QueryTerm {

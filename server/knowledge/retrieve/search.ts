@@ -13,7 +13,7 @@ import { type Db, rowsOf } from "@/db/client";
 import { INDEXED_DIMENSIONS, vectorCast } from "@/db/schema";
 import { type AvatarStats, idArray, inScope, type KnowledgeScope, servedPassages } from "./avatar-stats";
 import { idf } from "./fusion";
-import { type QueryTerm, termFrequencies } from "./keyword-index";
+import { type QueryTerm, termFrequencyReader } from "./keyword-index";
 import { logError } from "@/server/lib/log";
 
 export interface VectorHit {
@@ -267,13 +267,14 @@ export async function keywordSearch(
     limit ${KEYWORD_RESCORE}`);
   // Exact BM25 of the best few, here rather than in SQL: unnesting their tsvectors cost more than reading their text.
   const weights = new Map(weighted.map((t) => [t.term, t.w]));
+  const termFrequencies = termFrequencyReader([...weights.keys()]);
   const hits = rowsOf<{ id: string; len: number; keywords: string }>(rows).flatMap((r) => {
     const len = Number(r.len);
     const norm = BM25_K1 * (1 - BM25_B + (BM25_B * len) / avglen);
     let score = 0;
     const terms: string[] = [];
     // Summed in the tsvector's lexeme order, as the SQL sum did: the same floating-point result.
-    for (const { term, frequency } of termFrequencies(r.keywords, weights.keys())) {
+    for (const { term, frequency } of termFrequencies(r.keywords)) {
       const tf = frequency.body + (frequency.heading ? HEADING_TERM_FREQUENCY : 0) + (frequency.concept ? 1 : 0);
       score += (weights.get(term)! * tf * (BM25_K1 + 1)) / (tf + norm);
       terms.push(term);
