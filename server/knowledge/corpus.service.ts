@@ -126,16 +126,18 @@ export async function setAvatarCorpus(db: Db, actor: Principal<"staff">, input: 
 
 /** The corpora retrieval searches for this avatar (its organization's only), without any actor: the patient's path. */
 export async function includedCorpusIds(db: Pick<Db, "execute">, avatarId: string): Promise<string[]> {
-  const rows = rowsOf<{ id: string }>(
-    await db.execute(sql`
+  const rows = rowsOf<{ id: string }>(await db.execute(sql`${includedCorpora(avatarId)} order by c.id`));
+  return rows.map((r) => r.id);
+}
+
+/** The query of includedCorpusIds (one column, id), for a statement that reads them along with other things. */
+export function includedCorpora(avatarId: string): SQL {
+  return sql`
       select c.id from ${avatars} a
       join ${corpora} c on c.org_id = a.org_id
       left join ${avatarCorpora} ac on ac.avatar_id = a.id and ac.corpus_id = c.id
       where a.id = ${avatarId}
-        and coalesce(ac.included, c.department_id is null or c.department_id = a.department_id)
-      order by c.id`),
-  );
-  return rows.map((r) => r.id);
+        and coalesce(ac.included, c.department_id is null or c.department_id = a.department_id)`;
 }
 
 /** Who a shared document belongs to, for citations ("the hospital's", "the department's"). */

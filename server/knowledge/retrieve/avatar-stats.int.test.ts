@@ -8,7 +8,8 @@ import { drainIngestionQueue } from "@/server/jobs/ingest";
 import { deleteDocument, pasteDocument, setDocumentEnabled } from "@/server/knowledge/document.service";
 import { createOfflineEmbedder } from "@/server/knowledge/embed/offline";
 import { createTestDatabase, createTestOrg, testAvatarProfile } from "@/server/test/db";
-import { clearAvatarStats, getAvatarStats } from "./avatar-stats";
+import { includedCorpusIds, listCorpora, setAvatarCorpus } from "@/server/knowledge/corpus.service";
+import { clearAvatarStats, getAvatarStats, getLiveScopeStats } from "./avatar-stats";
 import { retrievePassages } from "./retrieve";
 
 const embedder = createOfflineEmbedder();
@@ -97,5 +98,28 @@ describe("per-avatar keyword statistics", () => {
     await database.db.update(documents).set({ status: "failed" }).where(eq(documents.id, goutDoc));
     expect((await expectCurrent("gout")).passages).toBe(0);
     expect(await retrievePassages(database.db, { avatarId, query: "beer and gout", embedder })).toEqual([]);
+  });
+});
+
+describe("the live scope of a question", () => {
+  it("comes with the shared corpora the avatar includes now, read with the statistics, and the same statistics as its scope", async () => {
+    const { admin, doctor: owner } = (await createTestOrg(database, ["admin", "doctor"])).actors;
+    const avatar = (await createAvatar(database.db, owner, testAvatarProfile("Dr. Shared"))).id;
+    const corpusId = (await listCorpora(database.db, admin)).find((c) => c.kind === "organization")!.id;
+    await pasteDocument(database.db, admin, { corpusId, title: "Hours", text: "# Hours\n\nThe clinic opens on Monday." }, limits);
+    await drainIngestionQueue(database.db, embedder);
+
+    const live = await getLiveScopeStats(database.db, { avatarId: avatar });
+    expect(live.scope.corpusIds).toEqual(await includedCorpusIds(database.db, avatar));
+    expect(live.scope.corpusIds).toContain(corpusId);
+    expect(live.stats.passages).toBe(1);
+    expect(live.stats.df.get("clinic")).toBe(1);
+    // One cache entry whichever way the statistics are asked for: both read the same stamp.
+    expect((await getAvatarStats(database.db, live.scope)).df).toBe(live.stats.df);
+
+    await setAvatarCorpus(database.db, owner, { avatarId: avatar, corpusId, included: false });
+    const without = await getLiveScopeStats(database.db, { avatarId: avatar });
+    expect(without.scope.corpusIds).not.toContain(corpusId);
+    expect(without.stats.passages).toBe(0);
   });
 });

@@ -14,7 +14,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db/client";
 import type { PassagePin } from "@/db/schema";
-import { includedCorpusIds } from "@/server/knowledge/corpus.service";
+import { includedCorpora, includedCorpusIds } from "@/server/knowledge/corpus.service";
 import type { AliasPair } from "@/server/knowledge/text/aliases";
 
 export interface AvatarStats {
@@ -51,10 +51,16 @@ export interface KnowledgeScope {
 export function inScope(alias: string, scope: KnowledgeScope): SQL {
   const d = sql.raw(alias);
   if (scope.pins) return sql`${d}.id = any(${idArray(scope.pins.map((p) => p.documentId))}::text[])`;
+  return inScopeOf(alias, scope, scope.corpusIds?.length ? sql`${d}.corpus_id = any(${idArray(scope.corpusIds)}::text[])` : null);
+}
+
+/** inScope without pins, the shared corpora given as a condition on the document (null: none). */
+function inScopeOf(alias: string, scope: Omit<KnowledgeScope, "pins" | "corpusIds">, inCorpora: SQL | null): SQL {
+  const d = sql.raw(alias);
   const chosen = scope.documentIds ? sql`${d}.id = any(${idArray(scope.documentIds)}::text[])` : sql`${d}.enabled`;
   const own = sql`${d}.avatar_id = ${scope.avatarId} and ${chosen}`;
-  if (!scope.corpusIds?.length) return own;
-  return sql`((${own}) or (${d}.corpus_id = any(${idArray(scope.corpusIds)}::text[]) and ${d}.enabled))`;
+  if (!inCorpora) return own;
+  return sql`((${own}) or (${inCorpora} and ${d}.enabled))`;
 }
 
 /**
@@ -62,9 +68,9 @@ export function inScope(alias: string, scope: KnowledgeScope): SQL {
  * processing document keeps serving the passages of its last successful run (a re-index after an
  * embedder change, a retry) until its job swaps the new ones in.
  */
-export function searchableDocuments(alias: string, scope: KnowledgeScope): SQL {
+export function searchableDocuments(alias: string, scope: KnowledgeScope, inScopeCondition: SQL = inScope(alias, scope)): SQL {
   const d = sql.raw(alias);
-  return sql`${inScope(alias, scope)} and ${d}.status <> 'failed' and ${d}.passage_count > 0`;
+  return sql`${inScopeCondition} and ${d}.status <> 'failed' and ${d}.passage_count > 0`;
 }
 
 /**
@@ -128,14 +134,13 @@ function dbId(db: Db): number {
   return id;
 }
 
-async function readStamp(db: Db, scope: KnowledgeScope): Promise<string> {
-  const [row] = rowsOf<{ n: number; passages: number; ready_at: string | null }>(
-    await db.execute(sql`
-      select count(*)::int as n, coalesce(sum(d.passage_count), 0)::int as passages,
+/** What the stamp is made of: the searchable documents' count, passages, last swap and unfinished jobs. */
+const STAMP_COLUMNS = sql`count(*)::int as n, coalesce(sum(d.passage_count), 0)::int as passages,
              max(d.updated_at) filter (where d.status = 'ready')::text as ready_at,
-             count(*) filter (where d.status <> 'ready')::int as pending
-      from documents d where ${searchableDocuments("d", scope)}`),
-  );
+             count(*) filter (where d.status <> 'ready')::int as pending`;
+
+async function readStamp(db: Db, scope: KnowledgeScope): Promise<string> {
+  const [row] = rowsOf<Record<string, unknown>>(await db.execute(sql`select ${STAMP_COLUMNS} from documents d where ${searchableDocuments("d", scope)}`));
   return JSON.stringify(row ?? null);
 }
 
@@ -260,8 +265,30 @@ async function readPinnedStamp(db: Db, pins: readonly PassagePin[]): Promise<str
  */
 export async function getAvatarStats(db: Db, scopeOrAvatarId: KnowledgeScope | string): Promise<AvatarStats> {
   const scope = typeof scopeOrAvatarId === "string" ? { avatarId: scopeOrAvatarId } : scopeOrAvatarId;
+  return statsWithStamp(db, scope, scope.pins ? await readPinnedStamp(db, scope.pins) : await readStamp(db, scope));
+}
+
+/**
+ * The live scope of an avatar's retrieval (its enabled documents, or a published version's documentIds,
+ * and the shared corpora it includes now: includedCorpusIds) with that scope's statistics. The corpora
+ * are read in the statement that reads the statistics' stamp: one round trip per question, not two.
+ */
+export async function getLiveScopeStats(db: Db, args: { avatarId: string; documentIds?: readonly string[] }): Promise<{ scope: KnowledgeScope; stats: AvatarStats }> {
+  const [row] = rowsOf<{ corpus_ids: string } & Record<string, unknown>>(
+    await db.execute(sql`
+      with included as materialized (${includedCorpora(args.avatarId)})
+      select (select coalesce(string_agg(i.id, ',' order by i.id), '') from included i) as corpus_ids, ${STAMP_COLUMNS}
+      from documents d where ${searchableDocuments("d", args, inScopeOf("d", args, sql`d.corpus_id in (select i.id from included i)`))}`),
+  );
+  const { corpus_ids: corpusIds, ...stamp } = row!;
+  const scope: KnowledgeScope = { avatarId: args.avatarId, documentIds: args.documentIds, corpusIds: corpusIds ? corpusIds.split(",") : [] };
+  // The same stamp readStamp gives for this scope, so either path finds the other's cache entry.
+  return { scope, stats: await statsWithStamp(db, scope, JSON.stringify(stamp)) };
+}
+
+/** The scope's statistics for its current stamp: from the cache when they were counted for it, else refreshed. */
+async function statsWithStamp(db: Db, scope: KnowledgeScope, stamp: string): Promise<AvatarStats> {
   const k = key(db, scope);
-  const stamp = scope.pins ? await readPinnedStamp(db, scope.pins) : await readStamp(db, scope);
   const cached = cache.get(k);
   if (cached?.stamp === stamp) {
     cache.delete(k);

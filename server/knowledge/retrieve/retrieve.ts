@@ -2,8 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { documents, type PassagePin, passages } from "@/db/schema";
 import type { Embedder } from "@/server/knowledge/embed/embedder";
-import { includedCorpusIds } from "@/server/knowledge/corpus.service";
-import { getAvatarStats, idArray, type KnowledgeScope } from "./avatar-stats";
+import { type AvatarStats, getAvatarStats, getLiveScopeStats, idArray, type KnowledgeScope } from "./avatar-stats";
 import { type Candidate, coverageWeights, fuse } from "./fusion";
 import { queryTerms } from "./keyword-index";
 import { rerank } from "./rerank";
@@ -79,9 +78,12 @@ export async function retrievePassages(
 ): Promise<RetrievedPassage[]> {
   const { timings } = args;
   const limit = args.limit ?? 5;
-  const corpusIds = args.pins ? [...new Set(args.pins.flatMap((p) => (p.corpusId ? [p.corpusId] : [])))] : await includedCorpusIds(db, args.avatarId);
-  const scope: KnowledgeScope = { avatarId: args.avatarId, documentIds: args.documentIds, corpusIds, pins: args.pins };
-  const [stats, vector] = await Promise.all([getAvatarStats(db, scope), timed(timings, "embed", () => embedQuery(args.embedder, args.query))]);
+  const scoped = async (): Promise<{ scope: KnowledgeScope; stats: AvatarStats }> => {
+    if (!args.pins) return getLiveScopeStats(db, { avatarId: args.avatarId, documentIds: args.documentIds });
+    const scope = { avatarId: args.avatarId, documentIds: args.documentIds, corpusIds: [...new Set(args.pins.flatMap((p) => (p.corpusId ? [p.corpusId] : [])))], pins: args.pins };
+    return { scope, stats: await getAvatarStats(db, scope) };
+  };
+  const [{ scope, stats }, vector] = await Promise.all([scoped(), timed(timings, "embed", () => embedQuery(args.embedder, args.query))]);
   if (stats.passages === 0) return [];
   const terms = queryTerms(args.query, stats.associations, stats.df);
   const strategy = chooseVectorStrategy(stats);
