@@ -96,6 +96,7 @@ describe("lexicon expansion", () => {
     ["抽血后按压针眼五分钟", "stye"],
     ["怀孕能吃螃蟹吗", "medicines in pregnancy"],
     ["Rheumatic fever can damage heart valves", "rheumatoid arthritis"],
+    ["Your eGFR shows how well your kidneys filter", "targeted therapy"],
   ])("does not read %s as %s", (text, id) => {
     expect(concept(text)).not.toContain(id);
   });

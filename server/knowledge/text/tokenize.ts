@@ -39,7 +39,7 @@ const GREEK_LETTERS = new RegExp(`[${Object.keys(GREEK).join("")}]`, "g");
  * Bump it when any of them changes: documents indexed under another version go back on the ingestion
  * queue at start (server/jobs/reindex.ts), so stored tokens and query tokens agree again.
  */
-export const TOKENIZER_VERSION = 5; // 5: looser English concept matching (concepts.ts)
+export const TOKENIZER_VERSION = 6; // 6: bare "egfr" no longer names targeted therapy (a kidney eGFR is not a cancer drug)
 
 const MAX_STOP_WORD_LENGTH = Math.max(...[...CHINESE_STOP_WORDS].map((w) => w.length));
 

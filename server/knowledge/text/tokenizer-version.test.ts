@@ -19,6 +19,8 @@ const FINGERPRINTS: Record<number, string> = {
   4: "461ec1c033ee89e60722635e8c567a4f356f267df4a3b21b7f8ca63490b8b6fc",
   // 5: the same data; English concept phrases also match in looser wording (concepts.ts).
   5: "461ec1c033ee89e60722635e8c567a4f356f267df4a3b21b7f8ca63490b8b6fc",
+  // 6: bare "egfr" left the targeted-therapy concept (kidney function reports say eGFR).
+  6: "bf5577c90dd743d1cb194d3e55e1950622feb09532e96e47c993dca186e6bc4a",
 };
 
 describe("the tokenizer version", () => {
