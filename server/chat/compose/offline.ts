@@ -5,6 +5,7 @@
  */
 import { detectLanguage, splitSentences, weightedLength, type Language } from "@/server/knowledge/text/language";
 import { conceptTokens } from "@/server/knowledge/retrieve/keyword-index";
+import { contentTokenCache } from "@/server/knowledge/retrieve/token-cache";
 import { keywordTokens, queryTokens } from "@/server/knowledge/text/tokenize";
 import { answersIntent, headingAnnounces, headingAnnouncesOther, type Intent, isAnswerForm, questionIntents } from "./intent";
 
@@ -109,7 +110,7 @@ interface Candidate {
   /** Paragraph index within the passage (blank lines separate paragraphs). */
   paragraph: number;
   text: string;
-  tokens: Set<string>;
+  tokens: ReadonlySet<string>;
   language: Language;
   score: number;
   /** A list item (it began with a list marker): in patient materials, usually a tip. */
@@ -122,12 +123,15 @@ function askedIntents(question: string): Intent[] {
   return asked.length > 1 ? asked.filter((i) => i !== "advice") : asked;
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const t of a) if (b.has(t)) shared += 1;
   const union = a.size + b.size - shared;
   return union === 0 ? 1 : shared / union;
 }
+
+/** Sentences of retrieved passages whose tokens are kept: the same passages answer many patients. */
+const sentenceTokens = contentTokenCache(20_000);
 
 function sentencesOf(passage: ComposerPassage, index: number): Candidate[] {
   let paragraph = 0;
@@ -136,7 +140,7 @@ function sentencesOf(passage: ComposerPassage, index: number): Candidate[] {
     if (BLANK_LINE.test(passage.content.slice(previousEnd, sentence.start))) paragraph += 1;
     previousEnd = sentence.end;
     const text = sentence.text.replace(LEADING_MARKER, "");
-    return { passage: index, position, paragraph, text, tokens: new Set([...keywordTokens(text), ...conceptTokens(text)]), language: detectLanguage(text), score: 0, item: LEADING_MARKER.test(sentence.text) && !sentence.text.startsWith("#") };
+    return { passage: index, position, paragraph, text, tokens: sentenceTokens(text), language: detectLanguage(text), score: 0, item: LEADING_MARKER.test(sentence.text) && !sentence.text.startsWith("#") };
   });
 }
 

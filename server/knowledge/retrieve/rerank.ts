@@ -15,8 +15,7 @@
  * proximity (the best share within a 16-token window), a length prior and the cosine similarity.
  */
 import { conceptWords } from "@/server/knowledge/text/concepts";
-import { keywordTokens } from "@/server/knowledge/text/tokenize";
-import { conceptTokens } from "./keyword-index";
+import { contentTokenCache, contentTokens } from "./token-cache";
 
 export interface RerankCandidate {
   id: string;
@@ -66,22 +65,7 @@ function share(found: ReadonlySet<string>, weights: ReadonlyMap<string, number>,
 /** Heading texts whose tokens are kept (a few busy avatars' sections); the oldest go first. */
 const TOKEN_CACHE_SIZE = 20_000;
 
-const contentTokens = (text: string) => [...keywordTokens(text), ...conceptTokens(text)];
-
-/** A bounded map from texts to their token sets, evicting in insertion order. */
-function tokenCache(): (text: string) => ReadonlySet<string> {
-  const entries = new Map<string, ReadonlySet<string>>();
-  return (text) => {
-    const hit = entries.get(text);
-    if (hit) return hit;
-    const tokens = new Set(contentTokens(text));
-    if (entries.size >= TOKEN_CACHE_SIZE) entries.delete(entries.keys().next().value!);
-    entries.set(text, tokens);
-    return tokens;
-  };
-}
-
-const headingTokens = tokenCache();
+const headingTokens = contentTokenCache(TOKEN_CACHE_SIZE);
 
 /**
  * For each of the question's concepts, the question's own words for it (拉不出 for constipation, "clog"
