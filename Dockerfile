@@ -20,7 +20,7 @@ COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1 NEXT_OUTPUT=standalone
 RUN npm run build
 
-# The app: server.js with only the files it traced; migrations and the demo corpus are read from disk at run time.
+# The app: server.js with only the files it traced; migrations, the embedded database's thread and the demo corpus are read from disk at run time.
 # It runs ingestion itself when started alone (JOBS_IN_PROCESS=true), hence the OCR programs.
 FROM runtime AS app
 WORKDIR /app
@@ -30,6 +30,8 @@ COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/db/migrations ./db/migrations
+# The embedded database's thread is started from its file by path (db/pglite-thread-client.ts), which tracing does not follow.
+COPY --from=build --chown=node:node /app/db/pglite-thread.mjs ./db/pglite-thread.mjs
 COPY --from=build --chown=node:node /app/server/demo/corpus ./server/demo/corpus
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node

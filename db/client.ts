@@ -9,6 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { PgliteThread } from "./pglite-thread-client";
 import * as schema from "./schema";
 
 /** The one query interface services use, whichever engine is underneath. */
@@ -103,43 +104,55 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
 
-  let release = () => {};
-  let pg: PGlite;
   if ("dataDir" in target) {
     fs.mkdirSync(target.dataDir, { recursive: true });
-    release = acquireDataDirLock(target.dataDir);
+    const release = acquireDataDirLock(target.dataDir);
     // A start parameter, not ALTER SYSTEM: it wins over postgresql.auto.conf and follows the setting on every start.
     const startParams = target.sharedBuffers ? [...PGlite.defaultStartParams, "-c", `shared_buffers=${target.sharedBuffers}`] : undefined;
-    pg = await PGlite.create(path.join(target.dataDir, "pgdata"), { extensions: { vector }, startParams }).catch((e: unknown) => {
+    const thread = await PgliteThread.start(path.join(target.dataDir, "pgdata"), startParams).catch((e: unknown) => {
       release();
       throw e;
     });
-  } else {
-    pg = await PGlite.create({ extensions: { vector }, loadDataDir: target.template });
+    // drizzle calls only query and transaction, which PgliteThread has (see there).
+    return embeddedDatabase(thread, thread as unknown as PGlite, release);
   }
-  const db = drizzlePglite(pg, { schema }) as unknown as Db;
+  // In memory (tests, from a template): in this thread, where a database starts faster.
+  const pg = await PGlite.create({ extensions: { vector }, loadDataDir: target.template });
+  return embeddedDatabase(pg, pg, () => {});
+}
+
+/** What the Database wrapper uses of PGlite, in this thread or on its own (PgliteThread). */
+interface EmbeddedClient {
+  query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  dumpDataDir(compression: "none"): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+/** Migrates an embedded database and wraps it; `driver` is the client as drizzle takes it, `release` gives up the data folder. */
+async function embeddedDatabase(client: EmbeddedClient, driver: PGlite, release: () => void): Promise<Database> {
+  const db = drizzlePglite(driver, { schema }) as unknown as Db;
   try {
-    await migratePglite(drizzlePglite(pg), { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePglite(drizzlePglite(driver), { migrationsFolder: MIGRATIONS_FOLDER });
   } catch (e) {
     // A failed open is retried (sharedDatabase): a second PGlite on the same folder would corrupt it.
-    await pg.close();
+    await client.close();
     release();
     throw e;
   }
   return {
     db,
     engine: "pglite",
-    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
-      (await pg.query<T>(text, params)).rows,
+    query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
     listen: async (channel, onPayload) => {
-      const unlisten = await pg.listen(channel, onPayload);
+      const unlisten = await client.listen(channel, onPayload);
       return () => unlisten();
     },
     close: async () => {
-      await pg.close();
+      await client.close();
       release();
     },
-    dump: () => pg.dumpDataDir("none"),
+    dump: () => client.dumpDataDir("none"),
   };
 }
 
