@@ -16,7 +16,7 @@ import { respond } from "./engine";
 import { getChatModel } from "@/server/llm/model";
 import { chatSessionOf } from "./patient-session";
 import { getPublishedAvatarCached, publishedChatTarget } from "./published-target";
-import { TurnGate } from "./turn-gate";
+import { EMBEDDED_TURN_SLOTS, TurnGate } from "./turn-gate";
 import type { ChatEvent, ChatTarget } from "./turn-types";
 
 let turnGate: TurnGate | undefined;
@@ -57,7 +57,7 @@ export async function startChatTurn(
   const conversationId = existing ?? randomUUID();
   const model = getChatModel();
   async function* events(): AsyncGenerator<ChatEvent> {
-    turnGate ??= new TurnGate(!getConfig().DATABASE_URL);
+    turnGate ??= new TurnGate(getConfig().DATABASE_URL ? Infinity : EMBEDDED_TURN_SLOTS);
     yield* gatedTurn(turnGate, async function* (queue) {
       // One macrotask first, so the route's first bytes (the conversation id) go out before any query.
       await nextMacrotask();
