@@ -167,7 +167,8 @@ function scoreCandidates(question: string, passages: ComposerPassage[], byPassag
   const requiredMatches = Math.min(MIN_MATCHED_TERMS, Math.ceil(terms.length / 2));
   // A concept a single question word brings ("eating" from "eat") is not a second match beside that word:
   // otherwise "Can I eat sourdough bread?" would meet any sentence that says "eat".
-  const triggers = new Map(concepts.map((concept) => [concept, words.filter((word) => conceptTokens(word).includes(concept))]));
+  const wordConcepts = new Map(words.map((word) => [word, conceptTokens(word)]));
+  const triggers = new Map(concepts.map((concept) => [concept, words.filter((word) => wordConcepts.get(word)!.includes(concept))]));
 
   byPassage.forEach((candidates, index) => {
     const passage = passages[index]!;

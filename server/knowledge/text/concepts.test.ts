@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conceptToken, conceptWords, findGeneralConcepts, findMedicalConcepts } from "./concepts";
+import { conceptFinder, conceptToken, conceptWords, findGeneralConcepts, findMedicalConcepts } from "./concepts";
 import { GENERAL_GROUPS, MEDICAL_GROUPS } from "./synonyms";
 import { segmentText } from "./tokenize";
 
@@ -63,5 +63,23 @@ describe("synonym data", () => {
     const ids = [...MEDICAL_GROUPS, ...GENERAL_GROUPS].map((group) => group[0]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const group of [...MEDICAL_GROUPS, ...GENERAL_GROUPS]) expect(group.length).toBeGreaterThan(1);
+  });
+});
+
+describe("Chinese phrases", () => {
+  const find = conceptFinder([
+    { id: "diarrhea", phrases: ["腹泻", "拉肚子"] },
+    { id: "abdominal pain", phrases: ["肚子疼", "腹痛"] },
+    { id: "repeat", phrases: ["哈哈"] },
+  ]);
+
+  it("finds every phrase wherever it starts, each occurrence once, in phrase order", () => {
+    // 拉肚子 and 肚子疼 overlap: both count. The order is the phrases' own, then the text's.
+    expect(find(segmentText("腹痛又拉肚子疼，还腹泻，腹泻三天"))).toEqual(["diarrhea", "diarrhea", "diarrhea", "abdominal pain", "abdominal pain"]);
+  });
+
+  it("counts a phrase's occurrences without overlapping itself", () => {
+    expect(find(segmentText("哈哈哈哈哈"))).toEqual(["repeat", "repeat"]);
+    expect(find(segmentText("no Chinese here"))).toEqual([]);
   });
 });

@@ -94,6 +94,26 @@ export function conceptFinder(groups: readonly { id: string; phrases: readonly s
   for (const list of englishByAnyStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   let longest = 0;
   for (const list of englishByAnyStem.values()) longest = Math.max(longest, list[0]!.stems.length);
+  // Thousands of Chinese phrases: each position of the text looks only at the phrases starting with its
+  // character, instead of every phrase scanning the whole text.
+  const chineseByFirst = new Map<string, number[]>();
+  chinese.forEach(({ text }, k) => {
+    if (text) chineseByFirst.set(text[0]!, [...(chineseByFirst.get(text[0]!) ?? []), k]);
+  });
+  /** Each phrase's non-overlapping occurrences in han, as phrase indexes in phrase order, then text order. */
+  const chineseMatches = (han: string): number[] => {
+    const hits: [phrase: number, at: number][] = [];
+    const free = new Map<number, number>();
+    for (let at = 0; at < han.length; at += 1) {
+      for (const k of chineseByFirst.get(han[at]!) ?? []) {
+        const { text } = chinese[k]!;
+        if (at < (free.get(k) ?? 0) || !han.startsWith(text, at)) continue;
+        hits.push([k, at]);
+        free.set(k, at + text.length);
+      }
+    }
+    return hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([k]) => k);
+  };
 
   return (segments) => {
     const found: string[] = [];
@@ -114,10 +134,7 @@ export function conceptFinder(groups: readonly { id: string; phrases: readonly s
       if (match) found.push(match.concept);
       i = match ? match.end : i + 1;
     }
-    const han = compact(segments);
-    for (const { text, concept } of chinese) {
-      for (let at = han.indexOf(text); at !== -1; at = han.indexOf(text, at + text.length)) found.push(concept);
-    }
+    for (const k of chineseMatches(compact(segments))) found.push(chinese[k]!.concept);
     return found;
   };
 }
