@@ -149,9 +149,13 @@ function sentencesOf(passage: ComposerPassage, index: number): Candidate[] {
  * credit for keywords only in its passage's headings), scaled by its passage's retrieval rank, by language,
  * and by whether it has the form of the answer the question asks for (intent.ts).
  */
-function scoreCandidates(question: string, passages: ComposerPassage[], byPassage: Candidate[][]): void {
-  const words = queryTokens(question);
-  const concepts = [...new Set(conceptTokens(question))];
+/** The question's keyword tokens and the concept tokens of the lexicon phrases in it. */
+interface QuestionTokens {
+  words: string[];
+  concepts: string[];
+}
+
+function scoreCandidates(question: string, { words, concepts }: QuestionTokens, passages: ComposerPassage[], byPassage: Candidate[][]): void {
   const terms = [...words, ...concepts];
   const all = byPassage.flat();
   const weight = new Map<string, number>();
@@ -203,14 +207,15 @@ export function selectAnswerSentences(args: SelectArgs): ComposedSentence[] {
   const maxSentences = args.maxSentences ?? DEFAULT_MAX_SENTENCES;
   const maxChars = args.maxChars ?? DEFAULT_MAX_CHARS;
   const byPassage = args.passages.map(sentencesOf);
-  scoreCandidates(args.question, args.passages, byPassage);
+  const asked: QuestionTokens = { words: queryTokens(args.question), concepts: [...new Set(conceptTokens(args.question))] };
+  scoreCandidates(args.question, asked, args.passages, byPassage);
 
   const usable = byPassage.flat().filter((c) => c.score > 0);
   const lead = usable.length === 0 ? 0 : usable.reduce((a, b) => (b.score > a.score ? b : a)).passage;
   const bestOf = (i: number) => Math.max(0, ...byPassage[i]!.map((c) => c.score));
   const allowed = new Set([lead]);
   const leadTokens = new Set(byPassage[lead]?.flatMap((c) => [...c.tokens]));
-  const questionTerms = new Set([...queryTokens(args.question), ...conceptTokens(args.question)]);
+  const questionTerms = new Set([...asked.words, ...asked.concepts]);
   for (let i = 0; i < args.passages.length; i += 1) {
     if (i === lead) continue;
     const close = args.passages[i]!.score >= SECOND_PASSAGE_SCORE * args.passages[lead]!.score;

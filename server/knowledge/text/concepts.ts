@@ -98,7 +98,10 @@ export function conceptFinder(groups: readonly { id: string; phrases: readonly s
   // character, instead of every phrase scanning the whole text.
   const chineseByFirst = new Map<string, number[]>();
   chinese.forEach(({ text }, k) => {
-    if (text) chineseByFirst.set(text[0]!, [...(chineseByFirst.get(text[0]!) ?? []), k]);
+    if (!text) return;
+    const list = chineseByFirst.get(text[0]!);
+    if (list) list.push(k);
+    else chineseByFirst.set(text[0]!, [k]);
   });
   /** Each phrase's non-overlapping occurrences in han, as phrase indexes in phrase order, then text order. */
   const chineseMatches = (han: string): number[] => {
